@@ -1,0 +1,57 @@
+"""Score the extractor against gold labels with the shared scorer (``../shared/eval/score.py``).
+
+Used by ``make eval`` and by the accuracy gate in the test suite; also useful to anyone
+who labels their own articles in the same format.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from peacewatch.api import extract_documents
+
+
+def load_scorer(path: str | os.PathLike[str]) -> ModuleType:
+    """Import score.py from its path (it is a standalone script, not a package)."""
+    spec = importlib.util.spec_from_file_location("peacewatch_shared_score", str(path))
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def predict(articles: str | os.PathLike[str], out: str | os.PathLike[str]) -> int:
+    """Run ``extract`` over an article JSONL file, writing contract lines; returns the count."""
+    n = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        for result in extract_documents([str(articles)]):
+            fh.write(json.dumps(result.to_contract(), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def score(
+    gold: str | os.PathLike[str], articles: str | os.PathLike[str], scorer: str | os.PathLike[str]
+) -> tuple[dict[str, Any], str]:
+    """Extract ``articles``, score against ``gold``; returns the summary dict and the error listing."""
+    mod = load_scorer(scorer)
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "pred.jsonl"
+        predict(articles, pred)
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            mod.main([str(gold), str(pred), "--json"])
+        summary = json.loads(buf.getvalue())
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            mod.main([str(gold), str(pred), "--show-errors"])
+    return summary, buf.getvalue()

@@ -1,0 +1,123 @@
+"""Extract stage: article text → events with evidence.
+
+Consumes an :class:`~peacewatch.records.Article` (or plain text plus a publication
+date); produces :class:`~peacewatch.records.Event` records of four kinds (attack,
+talks, proposal, commitment), each with evidence offsets into the text.
+
+Offline and deterministic: spaCy's blank English pipeline for tokens and sentences,
+the bundled gazetteer for places, rules over the words around each number. The
+:class:`Extractor` is built once (≈1 s) and reused; :func:`extract` keeps one per
+process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from peacewatch.extract import attacks as A
+from peacewatch.extract import diplomacy as P
+from peacewatch.extract.context import DocContext, split_sentences
+from peacewatch.extract.dates import years_in
+from peacewatch.extract.entities import find_entities, resolve_places
+from peacewatch.extract.gazetteer import Gazetteer
+from peacewatch.extract.gazetteer import load as load_gazetteer
+from peacewatch.records import Article, Event, parse_published
+
+__all__ = ["EXTRACTOR_VERSION", "Extractor", "extract", "extract_article", "get_extractor"]
+
+# Bump when a change to the rules changes output; stored with every article's events.
+EXTRACTOR_VERSION = "1.0.0"
+
+
+@Language.component("pw_line_breaks")
+def _line_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and captions carry no full stop."""
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text or tok.text.endswith("\n"):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+class Extractor:
+    """Builds the pipeline and gazetteer once; :meth:`extract` is then a pure function."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("pw_line_breaks", after="sentencizer")
+        nlp.max_length = 30_000_000
+        self.nlp = nlp
+        self.gaz = gazetteer or load_gazetteer()
+
+    def extract(
+        self, text: str, published: str | dt.date | None = None, title: str | None = None
+    ) -> list[Event]:
+        """Events reported in ``text``; relative dates resolve against ``published`` only."""
+        from peacewatch.ingest import clean
+
+        cleaned, _ = clean(text, title)
+        return self.extract_clean(cleaned, published)
+
+    def extract_clean(self, text: str, published: str | dt.date | None = None) -> list[Event]:
+        """Like :meth:`extract` on text whose boilerplate is already blanked out."""
+        pub = published if isinstance(published, dt.date) else parse_published(published)
+        if not text.strip():
+            return []
+        ctx = self._context(text, pub)
+        mentions = A.mentions(ctx, self.gaz)
+        clusters = A.group(ctx, self.gaz, mentions)
+        attack_events = A.build_events(ctx, self.gaz, clusters)
+        attack_spans = [(m.clause.start, m.clause.end) for m in mentions if m.has_numbers or m.specific]
+        events: list[Event] = list(attack_events)
+        attack_places = {id(ent) for m in mentions for _, ent in m.places}
+        events += P.talks(ctx, self.gaz, attack_spans, attack_places)
+        events += P.proposals(ctx, self.gaz)
+        events += P.commitments(ctx, self.gaz)
+        order = {"attack": 0, "talks": 1, "proposal": 2, "commitment": 3}
+        events.sort(key=lambda e: (order[e.kind], e.evidence[0].start if e.evidence else 0))
+        return events
+
+    def _context(self, text: str, pub: dt.date | None) -> DocContext:
+        doc = self.nlp(text)
+        ents = find_entities(doc, self.gaz)
+        resolve_places(ents, self.gaz, text)
+        first_line = re.match(r"\s*[^\n]*", text)
+        title_end = first_line.end() if first_line else 0
+        years = years_in(text)
+        anchor_year = pub.year if pub else (max(years) if years else None)
+        return DocContext(
+            text=text,
+            doc=doc,
+            published=pub,
+            title_end=title_end,
+            sentences=split_sentences(doc),
+            ents=ents,
+            anchor_year=anchor_year,
+        )
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        for a in articles:
+            yield a, self.extract_clean(a.text, a.published)
+
+
+@functools.lru_cache(maxsize=1)
+def get_extractor() -> Extractor:
+    """The process-wide extractor (built on first use)."""
+    return Extractor()
+
+
+def extract(text: str, published: str | dt.date | None = None, title: str | None = None) -> list[Event]:
+    """Events in one article's text. See :class:`Extractor`."""
+    return get_extractor().extract(text, published, title)
+
+
+def extract_article(article: Article) -> list[Event]:
+    """Events of an ingested article (its text is already cleaned)."""
+    return get_extractor().extract_clean(article.text, article.published)

@@ -1,0 +1,640 @@
+"""Attacks: find attack mentions clause by clause, then merge them into one event per real attack.
+
+A *mention* is one clause that reports a strike (a trigger word plus something concrete:
+a place, a count, a date). Mentions of the same attack — headline, lede, later
+paragraphs — merge when their places are compatible (a district and its city; a city
+and its region), their dates agree and their figures do not contradict each other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from peacewatch.extract import dates as D
+from peacewatch.extract import lexicon as L
+from peacewatch.extract.context import Clause, DocContext, Sentence
+from peacewatch.extract.counts import CountFacts, classify
+from peacewatch.extract.entities import Ent
+from peacewatch.extract.gazetteer import Entry, Gazetteer
+from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
+
+_ATTACK_PLACE_KINDS = {"city", "district", "admin1", "region", "country"}
+_LAUNCH_LEFT = re.compile(
+    r"\b(?:from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of|toward|towards"
+    r"|in\s+the\s+direction\s+of|from\s+the\s+(?:direction|territory|area|airspace|waters|side)\s+of)\s+"
+    r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:temporarily\s+)?occupied\s+|Russian-occupied\s+|Russian-held\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CAPITALS_METONYMY = {"Kyiv", "Kiev", "Moscow", "Washington", "Minsk", "Kremlin"}
+_METONYMY_RIGHT = re.compile(
+    r"^(?:['’]s)?\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+)?(?:said|says|say|denied|denies|claimed|claims"
+    r"|accused|accuses|announced|insists|insisted|rejected|rejects|responded|wants|demanded|demands|agreed|agrees"
+    r"|calls|called|considers|described|dismissed|warned|argued|acknowledged|blamed|allies|partners|position"
+    r"|negotiators|delegation|government|leadership|regime|officials|envoys?|authorities\s+said)\b",
+    re.IGNORECASE,
+)
+_ACTOR_NOUNS = (
+    r"forces|troops|army|military|missiles?|drones?|UAVs?|strikes?|attacks?|barrage|bombardments?|shelling"
+    r"|airstrikes?|air\s+strikes?|bombs?|jets|aircraft|warplanes|bombers|artillery|rockets?|salvos?|offensive"
+    r"|occupiers|units?|shells|navy|fleet|air\s+force|assaults?|raids?|fire|soldiers|invaders|aggression|terror"
+)
+_ACTOR_RIGHT = re.compile(
+    rf"^(?:['’]s)?\s+(?:(?:own|latest|new|overnight|massive|heavy|combined|deadly|relentless|fresh|recent|renewed|"
+    rf"large-scale|missile|drone|air|long-range|ballistic|cruise|kamikaze|attack|and|guided|aerial)\s+){{0,3}}"
+    rf"(?:{_ACTOR_NOUNS})\b",
+    re.IGNORECASE,
+)
+_ACTOR_VERB_RIGHT = re.compile(
+    r"^\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+|then\s+|once\s+again\s+|reportedly\s+)?(?:launched|fired"
+    r"|attacked|struck|strikes|hit|hits|pounded|shelled|bombarded|bombed|targeted|unleashed|sent|used|retaliated"
+    r"|carried\s+out|conducted|stepped\s+up|pummel(?:l)?ed|slammed|attacks|launches|fires|rained)\b",
+    re.IGNORECASE,
+)
+_BY_LEFT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_ENEMY = re.compile(
+    r"\b(?:the\s+)?(?:enemy|occupiers|occupying\s+forces|invaders|Kremlin\s+forces|Russian\s+Federation)\b",
+    re.I,
+)
+_DISPUTED_ACTOR = re.compile(
+    r"\b(?:blamed\s+each\s+other|accused\s+each\s+other|each\s+side\s+blamed|denied\s+(?:responsibility|involvement"
+    r"|carrying\s+out)|(?:unclear|not\s+clear|not\s+known|unknown)\s+who|false\s+flag|staged|disputed\s+who"
+    r"|no\s+one\s+claimed|did\s+not\s+say\s+who)\b",
+    re.IGNORECASE,
+)
+_COUNTRY_PLACE_LEFT = re.compile(
+    r"(?:\b(?:at|on|across|against|over|into|throughout|in|struck|hit|hitting|attacked|targeted|targeting|pummel\w*"
+    r"|pounded|bombarded|shelled|all\s+over)\s+(?:the\s+)?(?:whole\s+of\s+|all\s+of\s+|much\s+of\s+"
+    r"|parts\s+of\s+|cities\s+(?:across|in|of)\s+|regions\s+of\s+)?"
+    r"|\b(?:much|parts|cities|regions|towns|all|whole)\s+of\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_COUNTRY_POSSESSIVE_TARGET = re.compile(
+    r"^['’]s\s+(?:\w+\s+){0,2}?(?:energy|power|grid|infrastructure|cities|regions|skies|capital|territory|towns"
+    r"|villages|ports?|railways?|gas|heating|civilians|people)\b",
+    re.IGNORECASE,
+)
+_ELSEWHERE = re.compile(r"\b(?:in\s+other\s+(?:regions|cities|areas|parts|towns)|elsewhere)\b", re.IGNORECASE)
+_PLURAL_SUMMARY = re.compile(
+    r"\b(?:attacks|strikes)\s+(?:have\s+|had\s+)?(?:struck|hit|targeted|continued|continue|hammered|pounded"
+    r"|damaged|destroyed|killed|left|caused)\b|^\s*(?:\w+\s+){0,3}?(?:attacks|strikes)\b",
+    re.IGNORECASE,
+)
+
+_TARGET_RES = [(t, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE)) for rx, t in L.TARGET_TERMS]
+_QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
+
+
+@dataclass(slots=True)
+class Mention:
+    clause: Clause
+    sent: Sentence
+    places: list[tuple[Entry, Ent]]
+    actor: str | None
+    actor_strong: bool
+    facts: CountFacts
+    date: D.DateMention | None
+    targets: set[str]
+    in_title: bool
+    elsewhere: bool
+    summary: bool  # "Russian attacks struck civilian targets": several attacks, none specific
+    explicit_country: bool = False  # "at Ukraine"
+
+    @property
+    def specific(self) -> bool:
+        return any(e.kind in ("city", "district", "admin1", "region") for e, _ in self.places)
+
+    @property
+    def has_numbers(self) -> bool:
+        f = self.facts
+        return bool(
+            (f.killed and f.killed.has_number)
+            or (f.injured and f.injured.has_number)
+            or any((lc and lc.has_number) or (ic and ic.has_number) for _, _, lc, ic in f.weapons)
+        )
+
+
+@dataclass(slots=True)
+class AttackCluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    def place_entries(self) -> list[Entry]:
+        seen: dict[str, Entry] = {}
+        for m in self.mentions:
+            for e, _ in m.places:
+                seen.setdefault(e.id, e)
+        return list(seen.values())
+
+    def date(self) -> DateSpan | None:
+        ds = [m.date for m in self.mentions if m.date is not None and m.date.span.start is not None]
+        if not ds:
+            return None
+        best = D.best(ds)
+        return best.span if best else None
+
+    def first_count(self, which: str) -> tuple[Count | None, Mention | None]:
+        """The figure an event carries: a later "rose to" update wins, else the first one given."""
+        chosen: tuple[Count | None, Mention | None] = (None, None)
+        for m in self.mentions:
+            c = getattr(m.facts, which)
+            if c is None:
+                continue
+            upd = getattr(m.facts, f"{which}_update")
+            cur = chosen[0]
+            if cur is None or (upd and c.has_number) or (not cur.has_number and c.has_number):
+                chosen = (c, m)
+        return chosen
+
+
+def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
+    """Every clause of the document that reports an attack."""
+    out: list[Mention] = []
+    text = ctx.text
+    for sent in ctx.sentences:
+        stext = text[sent.start : sent.end]
+        if not L.TRIGGER_RE.search(stext):
+            continue
+        if _QUESTION.search(stext):
+            continue
+        sent_dates = D.find_dates(stext, ctx.published, ctx.anchor_year)
+        for clause in sent.clauses:
+            m = _mention(ctx, gaz, sent, clause, sent_dates)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _mention(
+    ctx: DocContext, gaz: Gazetteer, sent: Sentence, clause: Clause, sent_dates: list[D.DateMention]
+) -> Mention | None:
+    text = ctx.text
+    ctext = text[clause.start : clause.end]
+    trig = L.STRONG_ATTACK.search(ctext)
+    facts = classify(ctext)
+    if trig is None and not facts.numbers_used:
+        return None
+    first_trigger = trig.start() if trig else 0
+    modal = L.MODAL_CUES.search(ctext[:first_trigger]) if trig else None
+    if modal is not None or (not facts.numbers_used and L.MODAL_CUES.search(ctext)):
+        return None
+    generic = L.GENERIC_CUES.search(ctext) is not None
+    ents = ctx.ents_in(clause.start, clause.end)
+    places, explicit_country = _attack_places(ctx, ents, clause)
+    actor, strong = _actor(ctx, ents, clause, places)
+    # dates: in the clause first, else anywhere in the sentence
+    cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
+    date = D.best(cdates) or (D.best(sent_dates) if len(sent.clauses) == 1 or not cdates else None)
+    if date is None and sent_dates and not cdates:
+        date = D.best(sent_dates)
+    if generic and not facts.numbers_used and date is None:
+        return None
+    kinds_only = not places and not facts.numbers_used and date is None
+    summary = bool(_PLURAL_SUMMARY.search(ctext)) and not places and not facts.numbers_used
+    if kinds_only and not (facts.kinds or _targets(ctext) or actor):
+        return None
+    if not facts.numbers_used and trig is None:
+        return None
+    return Mention(
+        clause=clause,
+        sent=sent,
+        places=places,
+        actor=actor,
+        actor_strong=strong,
+        facts=facts,
+        date=date,
+        targets=_targets(ctext),
+        in_title=clause.start < ctx.title_end,
+        elsewhere=_ELSEWHERE.search(ctext) is not None,
+        summary=summary,
+        explicit_country=explicit_country,
+    )
+
+
+def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
+    text = ctx.text
+    out: list[tuple[Entry, Ent]] = []
+    explicit_country = False
+    for ent in ents:
+        e = ent.place
+        if e is None or e.kind not in _ATTACK_PLACE_KINDS:
+            continue
+        left = text[max(clause.start, ent.start - 70) : ent.start]
+        right = text[ent.end : min(clause.end, ent.end + 60)]
+        if right.startswith("-") or _LAUNCH_LEFT.search(left):
+            continue
+        if ent.text in _CAPITALS_METONYMY and _METONYMY_RIGHT.match(right):
+            continue
+        if ent.person and not _COUNTRY_PLACE_LEFT.search(left):
+            continue
+        if e.kind == "country":
+            as_place = _COUNTRY_PLACE_LEFT.search(left) and not _ACTOR_RIGHT.match(right)
+            as_place = as_place or (ent.possessive and _COUNTRY_POSSESSIVE_TARGET.match(right))
+            if not as_place or _followed_by_place(ent, ents):
+                continue
+            explicit_country = True
+        elif (
+            ent.possessive
+            and _ACTOR_RIGHT.match(right)
+            and e.kind in ("city",)
+            and ent.text in _CAPITALS_METONYMY
+        ):
+            continue  # "Kyiv's forces"
+        out.append((e, ent))
+    return out, explicit_country
+
+
+def _followed_by_place(ent: Ent, ents: list[Ent]) -> bool:
+    for other in ents:
+        if other.start >= ent.end and other.start - ent.end <= 6 and other.place is not None:
+            return True
+    return False
+
+
+def _actor(
+    ctx: DocContext, ents: list[Ent], clause: Clause, places: list[tuple[Entry, Ent]]
+) -> tuple[str | None, bool]:
+    text = ctx.text
+    place_ents = {id(p[1]) for p in places}
+    for ent in ents:
+        side = ent.country or ent.demonym
+        if ent.text in ("Moscow", "Kremlin"):
+            side = "RU"
+        elif ent.text in ("Kyiv", "Kiev") and id(ent) not in place_ents:
+            side = "UA"
+        if side is None or id(ent) in place_ents:
+            continue
+        right = text[ent.end : min(clause.end, ent.end + 80)]
+        left = text[max(clause.start, ent.start - 20) : ent.start]
+        if ent.possessive and _followed_by_place(ent, ents):
+            continue
+        if _ACTOR_RIGHT.match(right) or _ACTOR_VERB_RIGHT.match(right) or _BY_LEFT.search(left):
+            return side, True
+    ctext = text[clause.start : clause.end]
+    m = _ENEMY.search(ctext)
+    if m:
+        if m.group(0).lower().endswith(("enemy",)):
+            countries = {e.country for e, _ in places}
+            if countries == {"UA"}:
+                return "RU", True
+            if countries == {"RU"}:
+                return "UA", True
+            return None, False
+        return "RU", True
+    return None, False
+
+
+def _targets(ctext: str) -> set[str]:
+    hits: list[tuple[int, int, str]] = []
+    for t, rx in _TARGET_RES:
+        for m in rx.finditer(ctext):
+            hits.append((m.start(), m.end(), t))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: set[str] = set()
+    last_end = -1
+    for s, e, t in hits:
+        if s < last_end:
+            continue
+        last_end = e
+        if L.NOT_TARGET_AFTER.match(ctext[e : e + 30]) or L.NOT_TARGET_BEFORE.search(
+            ctext[max(0, s - 15) : s]
+        ):
+            continue
+        out.add(t)
+    if "energy" in out and "infrastructure" in out and re.search(r"energy\s+infrastructure", ctext, re.I):
+        out.discard("infrastructure")
+    return out
+
+
+# --- grouping ------------------------------------------------------------------------------
+
+
+def _places_compatible(gaz: Gazetteer, a: list[Entry], b: list[Entry]) -> bool:
+    if not a or not b:
+        return True
+    return any(gaz.contains(x, y) or gaz.contains(y, x) for x in a for y in b)
+
+
+def _specific(entries: list[Entry]) -> list[Entry]:
+    return [e for e in entries if e.kind in ("city", "district", "admin1")]
+
+
+def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
+    if a is None or b is None or a.start is None or b.start is None:
+        return True
+    a_end = a.end or a.start
+    b_end = b.end or b.start
+    if a.precision in ("week", "month", "year") or b.precision in ("week", "month", "year"):
+        return a.start <= b_end and b.start <= a_end
+    return abs((a.start - b.start).days) <= 1 or (a.start <= b_end and b.start <= a_end)
+
+
+def _counts_conflict(a: Count | None, b: Count | None, b_update: bool) -> bool:
+    if a is None or b is None or not a.has_number or not b.has_number or b_update:
+        return False
+    if a.qualifier == "exact" and b.qualifier == "exact":
+        return a.value != b.value
+    return False
+
+
+def _compatible(gaz: Gazetteer, c: AttackCluster, m: Mention, strict_places: bool = True) -> bool:
+    cp = c.place_entries()
+    mp = [e for e, _ in m.places]
+    if strict_places:
+        cs, ms = _specific(cp), _specific(mp)
+        if cs and ms and not _places_compatible(gaz, cs, ms):
+            return False
+        if not _places_compatible(gaz, cp, mp):
+            return False
+    if not _dates_compatible(c.date(), m.date.span if m.date else None):
+        return False
+    actors = {x.actor for x in c.mentions if x.actor}
+    if m.actor and actors and m.actor not in actors:
+        return False
+    for which in ("killed", "injured"):
+        cur, _ = c.first_count(which)
+        if _counts_conflict(cur, getattr(m.facts, which), getattr(m.facts, f"{which}_update")):
+            return False
+    cw = {(k, mo): lc for x in c.mentions for k, mo, lc, _ in x.facts.weapons if lc is not None}
+    for k, mo, lc, _ in m.facts.weapons:
+        if lc is not None and (k, mo) in cw and _counts_conflict(cw[(k, mo)], lc, False):
+            return False
+    return True
+
+
+def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackCluster]:
+    """One cluster per real attack."""
+    clusters: list[AttackCluster] = []
+    where: dict[int, AttackCluster] = {}  # id(mention) -> cluster
+    # 1. mentions with a specific place (city, district, oblast, region)
+    for m in ms:
+        if not m.specific:
+            continue
+        target = next((c for c in clusters if _compatible(gaz, c, m)), None)
+        if target is None:
+            target = AttackCluster()
+            clusters.append(target)
+        target.mentions.append(m)
+        where[id(m)] = target
+    specific_clusters = list(clusters)
+    # 2. mentions without a specific place; a vague headline only restates what the body reports
+    country_clusters: list[AttackCluster] = []
+    body = [m for m in ms if not m.in_title]
+    for m in ms:
+        if m.specific:
+            continue
+        if m.in_title and body and not m.has_numbers:
+            continue
+        target = None
+        if not m.elsewhere and not m.summary:
+            if len(specific_clusters) == 1 and _compatible(gaz, specific_clusters[0], m):
+                target = specific_clusters[0]
+            else:
+                target = _previous_in_paragraph(ms, m, where, gaz)
+                if target is None and m.date is not None and m.date.span.start is not None:
+                    same_day = [
+                        c
+                        for c in specific_clusters
+                        if c.date() is not None
+                        and _dates_compatible(c.date(), m.date.span)
+                        and _compatible(gaz, c, m)
+                    ]
+                    if len(same_day) == 1 and not m.has_numbers:
+                        target = same_day[0]
+        if target is None:
+            if not m.places and not m.has_numbers and (m.elsewhere or m.summary):
+                continue
+            target = next((c for c in country_clusters if _compatible(gaz, c, m, strict_places=False)), None)
+            if target is None:
+                target = AttackCluster()
+                country_clusters.append(target)
+        target.mentions.append(m)
+        where[id(m)] = target
+    out = []
+    for c in specific_clusters + country_clusters:
+        if c in specific_clusters or _worth_reporting(c):
+            out.append(c)
+    return out
+
+
+def _previous_in_paragraph(
+    ms: list[Mention], m: Mention, where: dict[int, AttackCluster], gaz: Gazetteer
+) -> AttackCluster | None:
+    best = None
+    for other in ms:
+        if other is m:
+            break
+        if other.sent.paragraph == m.sent.paragraph and id(other) in where:
+            best = where[id(other)]
+    if best is not None and _compatible(gaz, best, m):
+        return best
+    return None
+
+
+def _worth_reporting(c: AttackCluster) -> bool:
+    """A country-level attack needs a figure or an explicit target country to be reported."""
+    has_numbers = any(m.has_numbers for m in c.mentions)
+    explicit = any(m.explicit_country for m in c.mentions)
+    casualty_words = any(m.facts.killed or m.facts.injured for m in c.mentions)
+    return has_numbers or (explicit and (casualty_words or any(m.facts.kinds for m in c.mentions)))
+
+
+# --- building events -----------------------------------------------------------------------
+
+
+def build_events(ctx: DocContext, gaz: Gazetteer, clusters: list[AttackCluster]) -> list[Event]:
+    doc_actor = _doc_actor(clusters)
+    disputed = _DISPUTED_ACTOR.search(ctx.text) is not None
+    events = []
+    for c in clusters:
+        events.append(_event(ctx, gaz, c, doc_actor, disputed))
+    return events
+
+
+def _doc_actor(clusters: list[AttackCluster]) -> dict[str, str]:
+    """Who attacks each country in this document, where the text says so for some attack."""
+    votes: dict[str, dict[str, int]] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.actor and m.actor_strong:
+                for e, _ in m.places:
+                    votes.setdefault(e.country, {}).setdefault(m.actor, 0)
+                    votes[e.country][m.actor] += 1
+    out = {}
+    for country, v in votes.items():
+        actor, _ = max(v.items(), key=lambda kv: kv[1])
+        if actor != country and len(v) == 1:
+            out[country] = actor
+    return out
+
+
+def _event(
+    ctx: DocContext, gaz: Gazetteer, c: AttackCluster, doc_actor: dict[str, str], disputed: bool
+) -> Event:
+    entries = _final_places(gaz, c)
+    actor = _cluster_actor(c, entries, doc_actor, disputed)
+    if not entries:
+        country = {"RU": "UA", "UA": "RU"}.get(actor or "", "")
+        if country and country in gaz.country_entry:
+            entries = [gaz.places[gaz.country_entry[country]]]
+    places = tuple(_place(ctx, gaz, c, e) for e in entries)
+    killed, km = c.first_count("killed")
+    injured, im = c.first_count("injured")
+    if killed is not None and km is not None:
+        killed = _with_evidence(ctx, killed, km, "killed")
+    if injured is not None and im is not None:
+        injured = _with_evidence(ctx, injured, im, "injured")
+    weapons = _weapons(ctx, c)
+    targets: set[str] = set()
+    for m in c.mentions:
+        targets |= m.targets
+    date = c.date()
+    ev_spans = _evidence(ctx, c)
+    conf = 0.45 + 0.1 * bool(places) + 0.1 * bool(killed or injured) + 0.1 * bool(weapons) + 0.1 * bool(date)
+    conf += 0.05 * min(len(c.mentions) - 1, 2) + 0.05 * bool(actor)
+    return Event(
+        kind="attack",
+        evidence=ev_spans,
+        confidence=min(conf, 0.95),
+        date=date,
+        places=places,
+        actor=actor,
+        killed=killed,
+        injured=injured,
+        weapons=weapons,
+        targets=tuple(t for t in _TARGET_ORDER if t in targets),
+    )
+
+
+_TARGET_ORDER = [t for _, t in L.TARGET_TERMS]
+
+
+def _final_places(gaz: Gazetteer, c: AttackCluster) -> list[Entry]:
+    """Distinct places, dropping any that another place of the event lies within."""
+    entries = c.place_entries()
+    keep: list[Entry] = []
+    for e in entries:
+        if any(o.id != e.id and gaz.contains(e, o) for o in entries):
+            continue  # e contains a more specific place: drop e (region ⊃ city)
+        keep.append(e)
+    # a district whose city is also named: keep the city only
+    out = []
+    for e in keep:
+        if e.kind == "district" and e.parent and any(o.id == e.parent for o in entries):
+            continue
+        out.append(e)
+    return out
+
+
+def _place(ctx: DocContext, gaz: Gazetteer, c: AttackCluster, e: Entry) -> Place:
+    ent = next((ent for m in c.mentions for x, ent in m.places if x.id == e.id), None)
+    ev = ctx.evidence(ent.start, ent.end, "place") if ent else None
+    if e.kind == "district" and e.parent in gaz.places:
+        city = gaz.places[e.parent]
+        return Place(
+            name=city.name,
+            admin1=city.admin1 or None,
+            country=city.country or None,
+            lat=e.lat,
+            lon=e.lon,
+            precision="district",
+            geonameid=int(e.id[3:]) if e.id.startswith("gn:") else None,
+            evidence=ev,
+            district=e.name,
+        )
+    p = e.to_place()
+    return Place(p.name, p.admin1, p.country, p.lat, p.lon, p.precision, p.geonameid, ev)
+
+
+def _cluster_actor(
+    c: AttackCluster, entries: list[Entry], doc_actor: dict[str, str], disputed: bool
+) -> str | None:
+    strong = [m.actor for m in c.mentions if m.actor and m.actor_strong]
+    if strong:
+        actor = max(set(strong), key=strong.count)
+    else:
+        weak = [m.actor for m in c.mentions if m.actor]
+        actor = weak[0] if weak else None
+    countries = {e.country for e in entries}
+    if actor is not None and countries == {actor}:
+        actor = None  # a side does not bomb itself in our data; the cue was the place
+    if actor is None and len(countries) == 1:
+        actor = doc_actor.get(next(iter(countries)))
+    if disputed and not strong:
+        return None
+    return actor
+
+
+def _with_evidence(ctx: DocContext, count: Count, m: Mention, field: str) -> Count:
+    ev = ctx.evidence(m.sent.start, m.sent.end, field)
+    return Count(count.value, count.low, count.high, count.qualifier, ev, count.children)
+
+
+def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
+    table: dict[tuple[str, str | None], list] = {}
+    order: list[tuple[str, str | None]] = []
+    for m in c.mentions:
+        ev = ctx.evidence(m.sent.start, m.sent.end, "weapons")
+        for kind, model, launched, intercepted in m.facts.weapons:
+            key = (kind, model)
+            if key not in table:
+                table[key] = [None, None, ev]
+                order.append(key)
+            if table[key][0] is None and launched is not None:
+                table[key][0] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
+            if table[key][1] is None and intercepted is not None:
+                table[key][1] = Count(
+                    intercepted.value, intercepted.low, intercepted.high, intercepted.qualifier, ev
+                )
+        for w in m.facts.kinds:
+            key = (w.kind, w.model)
+            if key not in table:
+                table[key] = [None, None, ev]
+                order.append(key)
+    # a bare kind entry is redundant when a model of that kind is listed
+    out = []
+    for key in order:
+        kind, model = key
+        launched, intercepted, ev = table[key]
+        if (
+            model is None
+            and launched is None
+            and intercepted is None
+            and any(k == kind and mo is not None for k, mo in order)
+        ):
+            continue
+        out.append(Weapon(kind, model, launched, intercepted, ev))
+    return _totals_vs_breakdown(tuple(out))
+
+
+def _totals_vs_breakdown(ws: tuple[Weapon, ...]) -> tuple[Weapon, ...]:
+    """A kind total ("22 missiles") beside per-model counts that do not add up to it: keep the
+    total's figure, keep the models as names only, so no sum double-counts."""
+    out = list(ws)
+    for kind in {w.kind for w in ws}:
+        total = [w for w in ws if w.kind == kind and w.model is None and w.launched and w.launched.has_number]
+        models = [
+            w for w in ws if w.kind == kind and w.model is not None and w.launched and w.launched.has_number
+        ]
+        if not total or not models:
+            continue
+        t = total[0].launched.best if total[0].launched else None
+        s = sum((w.launched.best or 0) for w in models if w.launched)
+        if t is not None and s == t:
+            out = [w for w in out if w is not total[0]]
+        else:
+            out = [
+                Weapon(w.kind, w.model, None, w.intercepted, w.evidence) if w in models else w for w in out
+            ]
+    return tuple(out)
+
+
+def _evidence(ctx: DocContext, c: AttackCluster) -> tuple[Evidence, ...]:
+    seen = set()
+    out = []
+    for m in c.mentions:
+        key = (m.sent.start, m.sent.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ctx.evidence(m.sent.start, m.sent.end))
+    return tuple(out)

@@ -1,0 +1,344 @@
+"""What a number counts: the killed, the injured, weapons launched or intercepted — or nothing.
+
+Each number phrase found in a clause is classified by the words around it. A number
+that fits no slot is dropped: nothing is ever counted because it merely appears.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from peacewatch.extract import lexicon as L
+from peacewatch.extract.numbers import NumberPhrase, find_numbers
+from peacewatch.records import Count
+
+_PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian)\s+)*(?:{L.PEOPLE_NOUNS})"
+_PAREN = r"(?:\s*,\s*(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60},)?"
+_AUX = (
+    r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"
+)
+_AUX += r"|have|had|all|now|confirmed|reported|been))*"
+
+_KILLED_RIGHT = re.compile(
+    rf"^(?:\s+(?:of\s+)?(?:the\s+)?{_PEOPLE})?{_PAREN}{_AUX}\s*(?:{L.KILLED_WORDS})\b", re.IGNORECASE
+)
+_INJURED_RIGHT = re.compile(
+    rf"^(?:\s+(?:of\s+)?(?:the\s+)?{_PEOPLE})?{_PAREN}{_AUX}\s*(?:{L.INJURED_WORDS})\b", re.IGNORECASE
+)
+_LIVES_RIGHT = re.compile(r"^\s+(?:people['’]s\s+|civilian\s+)?lives\b", re.IGNORECASE)
+_LIVES_LEFT = re.compile(
+    r"\b(?:claim(?:ed|ing|s)?|took|taking|takes|cost|costing|costs|lost|ended)\s*(?:the\s+lives\s+of\s*)?$",
+    re.IGNORECASE,
+)
+_CLAIMED_LIVES_OF = re.compile(
+    r"\b(?:claim(?:ed|ing|s)?|took|taking|cost|costing)\s+the\s+lives\s+of\s*$", re.I
+)
+_KILLED_LEFT = re.compile(
+    r"\b(?:killing|killed|kills|kill|leaving|left|leaves|murdered|murdering)\s*$|"
+    r"\b(?:death\s+toll|number\s+of\s+(?:dead|deaths|those\s+killed|fatalities|victims)|toll|fatalities|deaths)"
+    r"(?:\s+\w+){0,4}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
+    r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to)(?:\s+at|\s+to)?\s*$|"
+    r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_INJURED_LEFT = re.compile(
+    r"\b(?:injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|hospitali[sz]ing)\s*$|"
+    r"\b(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll|(?:the\s+)?injured)(?:\s+\w+){0,3}?\s+"
+    r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+at|\s+to)?\s*$",
+    re.IGNORECASE,
+)
+_UPDATE_LEFT = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew)\s+(?:to\s+)?$", re.I
+)
+_BODIES_RIGHT = re.compile(r"^\s+bodies\b", re.IGNORECASE)
+_CHILDREN = re.compile(
+    r"^[^.;]{0,40}?\b(?:including|among\s+them|of\s+them|among\s+whom)\s+(?P<n>[\w,-]+(?:\s+[\w-]+)?)\s+"
+    r"(?:of\s+them\s+)?(?:children|child|minors|kids|teenagers|boys?|girls?|infants?|babies)\b",
+    re.IGNORECASE,
+)
+# Not counts at all: ages, plan sizes, units, money, times, percentages, years.
+_NOT_COUNT_RIGHT = re.compile(
+    r"^(?:-|–|\s)?(?:point|year|years|month|months|day|days|hour|hours|minute|minutes|storey|story|km|kilomet|mile"
+    r"|met(?:er|re)|percent|per\s+cent|%|a\.m\.|p\.m\.|am\b|pm\b|GW|MW|kW|kg|tons?|tonnes?|billion|million|bn\b"
+    r"|trillion|dollars|euros|hryvnias?|rubles|roubles|times\b|floors?|degrees|°|th\b|st\b|nd\b|rd\b|o['’]clock"
+    r"|-year-old|-strong|-member|-nation|-page|-day|-hour)",
+    re.IGNORECASE,
+)
+_NOT_COUNT_LEFT = re.compile(
+    r"(?:\baged|\bage|\$|€|£|\bNo\.|\bnumber|\bpage|\barticle|\bparagraph|\bround|\bat|\bversion|\bPoint"
+    r"|\bpoints?|\bResolution|\bUNSC|\bphase|\bstage|\bKh|\bS|\bTu|\bSu|\bMiG|\bF|\bBM|\[)\s*[-–]?\s*$",
+)
+_PEOPLE_SUBJECT_OTHER = re.compile(
+    r"^\s+(?:people|residents|civilians|families|households|homes|apartments|consumers|customers|subscribers"
+    r"|children|patients)\s+(?:\w+\s+){0,3}(?:were\s+|are\s+|remain\s+)?(?:evacuated|sheltering|sheltered|left"
+    r"|without|displaced|rescued|lost\s+power|in\s+shelters|hiding|took\s+shelter|remained|were\s+without)",
+    re.IGNORECASE,
+)
+
+_MODEL_RES = [
+    (name, kind, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE))
+    for name, kind, rx in L.WEAPON_MODELS
+]
+_NOUN_RES = [
+    (kind, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE)) for rx, kind in L.WEAPON_NOUNS
+]
+_MODIFIER = re.compile(rf"\s*(?:(?:{L.WEAPON_MODIFIERS})\b[\s,]*|and\s+|–|-)", re.IGNORECASE)
+_INTERCEPT_LEFT = re.compile(
+    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+or\s+(?:{L.INTERCEPT_VERBS}))?\s+(?:a\s+total\s+of\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+_INTERCEPT_RIGHT = re.compile(
+    rf"^(?:\s+(?:of\s+them|of\s+these|of\s+those|of\s+which|of\s+the\s+(?:\w+\s+)?\w+))?{_AUX}\s*(?:{L.INTERCEPT_VERBS})\b",
+    re.IGNORECASE,
+)
+_OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_HIT_RIGHT = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:hit|struck|reached|impacted|were\s+not\s+intercepted|got\s+through|hit\s+their"
+    r"|missed|fell)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponMention:
+    kind: str
+    model: str | None
+    start: int  # offsets in the clause text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CountFacts:
+    """What the numbers of one clause say."""
+
+    killed: Count | None = None
+    injured: Count | None = None
+    killed_update: bool = False
+    injured_update: bool = False
+    weapons: tuple[
+        tuple[str, str | None, Count | None, Count | None], ...
+    ] = ()  # kind, model, launched, intercepted
+    kinds: tuple[WeaponMention, ...] = ()
+    numbers_used: int = 0
+
+
+def weapon_mentions(text: str) -> list[WeaponMention]:
+    """Weapon models and nouns in ``text``; a model wins over the noun it sits in front of."""
+    found: list[WeaponMention] = []
+    taken: list[tuple[int, int]] = []
+    for name, kind, rx in _MODEL_RES:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            found.append(WeaponMention(kind, name, s, e))
+    for kind, rx in _NOUN_RES:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if (
+                kind == "artillery"
+                and m.group(0).lower() == "shells"
+                and re.search(r"\bhollowed\s+$", text[:s])
+            ):
+                continue
+            taken.append((s, e))
+            found.append(WeaponMention(kind, None, s, e))
+    found.sort(key=lambda w: w.start)
+    return _fold_model_nouns(found, text)
+
+
+def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMention]:
+    """'Iskander-M ballistic missiles' is one weapon: the model, with the noun's extent."""
+    out: list[WeaponMention] = []
+    for w in found:
+        if out and out[-1].model and w.model is None:
+            gap = text[out[-1].end : w.start]
+            if _only_modifiers(gap) and (
+                out[-1].kind == w.kind or w.kind in ("missile", "drone", "rocket", "bomb")
+            ):
+                prev = out[-1]
+                kind = prev.kind if w.kind != "glide_bomb" else w.kind
+                out[-1] = WeaponMention(kind, prev.model, prev.start, w.end)
+                continue
+        if out and out[-1].model is None and w.model is None and out[-1].end == w.start:
+            continue
+        out.append(w)
+    return out
+
+
+def _only_modifiers(gap: str) -> bool:
+    pos = 0
+    while pos < len(gap):
+        m = _MODIFIER.match(gap, pos)
+        if not m or m.end() == pos:
+            return gap[pos:].strip() == ""
+        pos = m.end()
+    return True
+
+
+def _weapon_right_after(text: str, end: int, weapons: list[WeaponMention]) -> WeaponMention | None:
+    for w in weapons:
+        if w.start < end:
+            continue
+        gap = text[end : w.start]
+        if len(gap) > 60:
+            return None
+        if _only_modifiers(gap):
+            return w
+        return None
+    return None
+
+
+def classify(text: str, sent_text: str | None = None) -> CountFacts:
+    """Read the casualty and weapon counts of one clause."""
+    numbers = [n for n in find_numbers(text) if _plausible(text, n)]
+    weapons = weapon_mentions(text)
+    killed = injured = None
+    k_upd = i_upd = False
+    launched: dict[tuple[str, str | None], Count] = {}
+    intercepted: dict[tuple[str, str | None], Count] = {}
+    order: list[tuple[str, str | None]] = []
+    used = 0
+    last_weapon: tuple[str, str | None] | None = None
+    aggregate = L.AGGREGATE_CUES.search(text) is not None
+
+    for n in numbers:
+        left = text[max(0, n.start - 80) : n.start]
+        right = text[n.end : n.end + 120]
+        if _NOT_COUNT_RIGHT.match(right) or _NOT_COUNT_LEFT.search(left):
+            continue
+        if n.vague and not _vague_quantifies(n, right):
+            continue
+        w = _weapon_right_after(text, n.end, weapons)
+        if w is not None:
+            key = (w.kind, w.model)
+            if _HIT_RIGHT.match(text[w.end : w.end + 60]) and not _launch_near(left):
+                last_weapon = key
+                continue  # "12 missiles hit their targets": neither launched nor intercepted
+            if aggregate and _aggregate_near(text, n.start, w.end):
+                continue
+            if _INTERCEPT_LEFT.search(left) or _INTERCEPT_RIGHT.match(text[w.end : w.end + 60]):
+                if key not in intercepted:
+                    intercepted[key] = n.count
+                    if key not in order:
+                        order.append(key)
+                    used += 1
+            elif key not in launched:
+                launched[key] = n.count
+                if key not in order:
+                    order.append(key)
+                used += 1
+            last_weapon = key
+            continue
+        # "438 of the 464 drones" / "(55 were shot down)" / "of which 40 were intercepted"
+        of_w = _weapon_after_of(text, n.end, weapons)
+        if of_w is not None and (_INTERCEPT_LEFT.search(left) or _INTERCEPT_RIGHT.match(right)
+                                 or re.search(r"\b(?:shot\s+down|intercepted|destroyed|downed)\b", text, re.I)):  # fmt: skip
+            key = (of_w.kind, of_w.model)
+            intercepted.setdefault(key, n.count)
+            if key not in order:
+                order.append(key)
+            used += 1
+            continue
+        if last_weapon is not None and _INTERCEPT_RIGHT.match(right) and not n.vague:
+            intercepted.setdefault(last_weapon, n.count)
+            used += 1
+            continue
+        if aggregate and _aggregate_near(text, n.start, n.end + 40):
+            continue
+        if _PEOPLE_SUBJECT_OTHER.match(right):
+            continue
+        if killed is None and (
+            _KILLED_RIGHT.match(right)
+            or (_LIVES_RIGHT.match(right) and _LIVES_LEFT.search(left))
+            or _KILLED_LEFT.search(left)
+            or (_CLAIMED_LIVES_OF.search(left) and re.match(rf"^\s+{_PEOPLE}", right, re.I))
+            or _BODIES_RIGHT.match(right)
+        ):
+            killed = _with_children(n.count, right)
+            k_upd = bool(_UPDATE_LEFT.search(left))
+            used += 1
+            continue
+        if injured is None and (_INJURED_RIGHT.match(right) or _INJURED_LEFT.search(left)):
+            injured = _with_children(n.count, right)
+            i_upd = bool(_UPDATE_LEFT.search(left))
+            used += 1
+            continue
+    out_weapons = []
+    for key in order:
+        out_weapons.append((key[0], key[1], launched.get(key), intercepted.get(key)))
+    return CountFacts(
+        killed=killed,
+        injured=injured,
+        killed_update=k_upd,
+        injured_update=i_upd,
+        weapons=tuple(out_weapons),
+        kinds=tuple(weapons),
+        numbers_used=used,
+    )
+
+
+def _launch_near(left: str) -> bool:
+    return re.search(rf"\b(?:{L.LAUNCH_VERBS})\b[^.;]*$", left, re.IGNORECASE) is not None
+
+
+def _weapon_after_of(text: str, end: int, weapons: list[WeaponMention]) -> WeaponMention | None:
+    """The weapon in "N of the M drones" / "N of them" (the last weapon before)."""
+    m = re.match(r"\s+of\s+(?:the\s+|them|these|those|which|[\d,]+\s)", text[end : end + 20], re.IGNORECASE)
+    if not m:
+        return None
+    after = [w for w in weapons if w.start >= end and w.start - end < 60]
+    if after and re.match(r"\s+of\s+(?:the\s+)?(?:[\w,+-]+\s+)?$", text[end : after[0].start], re.I):
+        return after[0]
+    before = [w for w in weapons if w.end <= end]
+    if before and re.match(r"\s+of\s+(?:them|these|those|which)", text[end : end + 20], re.I):
+        return before[-1]
+    return None
+
+
+def _aggregate_near(text: str, start: int, end: int) -> bool:
+    """An aggregate cue ("since February 2022", "this year") close to the number."""
+    window = text[max(0, start - 60) : min(len(text), end + 60)]
+    return L.AGGREGATE_CUES.search(window) is not None
+
+
+def _vague_quantifies(n: NumberPhrase, right: str) -> bool:
+    """'several people were killed' quantifies; 'several fires' or 'many believe' do not."""
+    return bool(
+        _KILLED_RIGHT.match(right)
+        or _INJURED_RIGHT.match(right)
+        or re.match(
+            rf"^\s+(?:of\s+(?:the\s+)?)?(?:{_PEOPLE}|drones|missiles|rockets|UAVs|Shaheds|bombs)\b",
+            right,
+            re.I,
+        )
+    )
+
+
+def _plausible(text: str, n: NumberPhrase) -> bool:
+    """Reject years, list markers and citation marks before any classification."""
+    raw = text[n.num_start : n.end]
+    if re.fullmatch(r"(?:19|20)\d\d", raw.strip()):
+        return False
+    before = text[max(0, n.start - 2) : n.start]
+    after = text[n.end : n.end + 2]
+    if before.endswith("[") or after.startswith("]"):
+        return False
+    line_start = text.rfind("\n", 0, n.start) + 1
+    return not (text[line_start : n.start].strip() == "" and re.match(r"[.)]\s", after))
+
+
+def _with_children(count: Count, right: str) -> Count:
+    m = _CHILDREN.match(right)
+    if not m:
+        return count
+    from peacewatch.extract.numbers import word_to_int
+
+    n = word_to_int(m.group("n"))
+    if n is None:
+        return count
+    return replace(count, children=n)

@@ -1,0 +1,142 @@
+"""Named things in a document: places, venues, countries, demonyms and people.
+
+One pass over the spaCy tokens looks up capitalised n-grams (longest first) in the
+gazetteer's dicts; a second step picks, for each ambiguous place name, the candidate
+that fits the document (its oblast or country mentioned elsewhere) and is most
+populous — so a village named like a big city does not win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from peacewatch.extract.gazetteer import Entry, Gazetteer, VenueEntry
+
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass(slots=True)
+class Ent:
+    start: int
+    end: int
+    text: str
+    places: list[Entry] = field(default_factory=list)  # candidates; resolved to `place`
+    place: Entry | None = None
+    venue: VenueEntry | None = None
+    country: str | None = None  # the text names a country ("Russia", "U.S.")
+    demonym: str | None = None  # "Russian", "Ukrainian"
+    person: str | None = None  # a person's side
+    possessive: bool = False  # followed by 's
+
+    @property
+    def side(self) -> str | None:
+        """Which country this mention stands for when it is an actor or a party."""
+        return self.country or self.demonym or self.person
+
+
+def find_entities(doc: Doc, gaz: Gazetteer) -> list[Ent]:
+    """All gazetteer matches in ``doc``, longest first, non-overlapping, in text order."""
+    text = doc.text
+    out: list[Ent] = []
+    n_tokens = len(doc)
+    i = 0
+    max_n = gaz.max_words + 2  # hyphens are separate tokens: "Rostov-on-Don" is 5
+    while i < n_tokens:
+        tok = doc[i]
+        t0 = tok.text
+        if not t0 or not (t0[0].isupper() or t0 in gaz.lower_first):
+            i += 1
+            continue
+        found = None
+        for n in range(min(max_n, n_tokens - i), 0, -1):
+            last = doc[i + n - 1]
+            if last.is_space or (last.is_punct and n > 1 and last.text not in (".",)):
+                continue
+            s, e = tok.idx, last.idx + len(last.text)
+            form = text[s:e]
+            if "\n" in form:
+                continue
+            form = " ".join(form.split())
+            ent = _lookup(form, s, e, gaz)
+            if ent is not None:
+                found = (ent, n)
+                break
+        if found is None:
+            i += 1
+            continue
+        ent, n = found
+        nxt = doc[i + n] if i + n < n_tokens else None
+        if nxt is not None and nxt.text in _POSSESSIVE:
+            ent.possessive = True
+        out.append(ent)
+        i += n
+    return out
+
+
+def _lookup(form: str, s: int, e: int, gaz: Gazetteer) -> Ent | None:
+    places = gaz.candidates(form)
+    venue = gaz.venues.get(form)
+    country = gaz.country_names.get(form)
+    demonym = gaz.demonyms.get(form)
+    person = gaz.people.get(form)
+    if not (places or venue or country or demonym or person):
+        return None
+    if person and not places:
+        return Ent(s, e, form, person=person)
+    return Ent(s, e, form, places=places, venue=venue, country=country, demonym=demonym, person=person)
+
+
+def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
+    """Choose one candidate per place mention, using the rest of the document as context."""
+    admin1_votes: Counter[str] = Counter()
+    country_votes: Counter[str] = Counter()
+    for ent in ents:
+        if ent.country:
+            country_votes[ent.country] += 1
+        if len(ent.places) == 1:
+            e = ent.places[0]
+            a1 = gaz.admin1_id(e)
+            if a1:
+                admin1_votes[a1] += 1
+            country_votes[e.country] += 1
+    for ent in ents:
+        if not ent.places:
+            continue
+        if len(ent.places) == 1:
+            ent.place = ent.places[0]
+            continue
+        local = _local_country(ent, ents, text)
+
+        def score(e: Entry, local: str | None = local) -> float:
+            s = gaz.score(e)
+            a1 = gaz.admin1_id(e)
+            if a1 and admin1_votes[a1]:
+                s += 2.0 + min(admin1_votes[a1], 3) * 0.5
+            if local and e.country == local:
+                s += 3.0
+            elif country_votes[e.country]:
+                s += 0.5
+            return s
+
+        ent.place = max(ent.places, key=lambda e: (score(e), e.population, e.id))
+
+
+_COUNTRY_CONTEXT = re.compile(r"(?:in|of)?\s*(?:the\s+)?$")
+
+
+def _local_country(ent: Ent, ents: list[Ent], text: str) -> str | None:
+    """A country named right before ("Russia's Pokrovsk", "the Russian city of …")."""
+    window = text[max(0, ent.start - 40) : ent.start]
+    for other in ents:
+        if other.end <= ent.start and ent.start - other.end <= 25 and (other.country or other.demonym):
+            between = text[other.end : ent.start]
+            if re.fullmatch(r"(?:['’]s)?\s*(?:\w+\s+){0,3}(?:of\s+)?", between):
+                return other.country or other.demonym
+    m = re.search(r"\b(Ukrain\w*|Russia\w*)\b[^.]*$", window)
+    if m:
+        return "UA" if m.group(1).startswith("Ukrain") else "RU"
+    return None

@@ -1,0 +1,256 @@
+"""Word lists the rules run on: weapons and their models, targets, triggers, cues.
+
+Data, not logic: extending coverage should mostly mean adding a line here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- weapons ---------------------------------------------------------------------------
+# (canonical model, kind, regex of the surface forms). Order matters: specific first.
+WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
+    ("Shahed-136/131", "drone", r"Shahed-?136\s*/\s*131|Shahed-?131\s*/\s*136"),
+    ("Shahed-136", "drone", r"Shahed[- ]?136s?"),
+    ("Shahed-131", "drone", r"Shahed[- ]?131s?"),
+    ("Shahed-238", "drone", r"Shahed[- ]?238s?"),
+    ("Shahed", "drone", r"Shaheds?|Shahed-type|Shahed-style|Shahid"),
+    ("Geran-2", "drone", r"Geran[- ]?2s?|Geranium-2"),
+    ("Geran-3", "drone", r"Geran[- ]?3s?"),
+    ("Geran", "drone", r"Gerans?"),
+    ("Gerbera", "drone", r"Gerberas?"),
+    ("Lancet", "drone", r"Lancets?"),
+    ("Molniya", "drone", r"Molniyas?"),
+    ("Orlan-10", "drone", r"Orlan-?10s?"),
+    ("Liutyi", "drone", r"Liutyi|Lyutyi|Lyuty"),
+    ("Iskander-M", "missile", r"Iskander[- ]?Ms?\b"),
+    ("Iskander-K", "missile", r"Iskander[- ]?Ks?\b"),
+    ("Iskander", "missile", r"Iskanders?"),
+    ("KN-23", "missile", r"KN-?23s?"),
+    ("Kinzhal", "missile", r"Kh-47M2\s+Kinzhals?|Kh-47(?:M2)?s?|Kinzhals?"),
+    ("Kh-101", "missile", r"(?:Kh|X|Х)-?101s?"),
+    ("Kh-555", "missile", r"(?:Kh|X|Х)-?555s?"),
+    ("Kh-55", "missile", r"(?:Kh|X|Х)-?55s?"),
+    ("Kh-22", "missile", r"(?:Kh|X|Х)-?22s?"),
+    ("Kh-32", "missile", r"(?:Kh|X|Х)-?32s?"),
+    ("Kh-59", "missile", r"(?:Kh|X|Х)-?59(?:MK2|MK|M)?s?"),
+    ("Kh-69", "missile", r"(?:Kh|X|Х)-?69s?"),
+    ("Kh-31P", "missile", r"(?:Kh|X|Х)-?31(?:P|PD)?s?"),
+    ("Kh-35", "missile", r"(?:Kh|X|Х)-?35(?:U)?s?"),
+    ("Kalibr", "missile", r"Kalibrs?|3M-?14s?"),
+    ("Tochka-U", "missile", r"Tochka(?:-U)?s?"),
+    ("Zircon", "missile", r"Zircons?|Tsirkons?|3M-?22s?"),
+    ("Oreshnik", "missile", r"Oreshniks?"),
+    ("Oniks", "missile", r"Oniks|Onyx|P-800s?"),
+    ("S-300", "missile", r"S-300s?"),
+    ("S-400", "missile", r"S-400s?"),
+    ("Neptune", "missile", r"Neptunes?|R-360s?"),
+    ("Flamingo", "missile", r"Flamingos?|FP-5s?"),
+    ("ATACMS", "missile", r"ATACMS"),
+    ("Storm Shadow", "missile", r"Storm\s+Shadows?"),
+    ("SCALP", "missile", r"SCALPs?"),
+    ("Taurus", "missile", r"Taurus(?:\s+missiles?)?(?=\s+missile)|Taurus"),
+    ("Tomahawk", "missile", r"Tomahawks?"),
+    ("Tornado-S", "rocket", r"Tornado-S"),
+    ("Grad", "rocket", r"Grads?|BM-21s?"),
+    ("Uragan", "rocket", r"Uragans?|BM-27s?"),
+    ("Smerch", "rocket", r"Smerchs?|BM-30s?"),
+    ("HIMARS", "rocket", r"HIMARS|GMLRS"),
+    ("KAB", "glide_bomb", r"KAB-\d+\w*|KABs?|UMPK"),
+    ("FAB", "glide_bomb", r"FAB-\d+s?"),
+)
+
+# Generic weapon nouns → kind. Plurals listed; matched case-insensitively.
+WEAPON_NOUNS: tuple[tuple[str, str], ...] = (
+    (r"cluster\s+(?:munitions?|bombs?|shells?|warheads?|rockets?|submunitions?)", "cluster_munition"),
+    (r"(?:guided\s+)?glide\s+bombs?|guided\s+(?:aerial\s+|air\s+)?bombs?|gliding\s+bombs?", "glide_bomb"),
+    (r"aerial\s+bombs?|air\s+bombs?|bombs?", "bomb"),
+    (r"unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|UAVs?|drones?|loitering\s+munitions?", "drone"),
+    (r"missiles?", "missile"),
+    (r"rockets?|MLRS", "rocket"),
+    (
+        r"artillery\s+shells?|artillery\s+rounds?|mortar\s+(?:shells?|rounds?|bombs?)|shells|artillery",
+        "artillery",
+    ),
+)
+
+# Words that may sit between a number and its weapon noun ("48 ballistic missiles").
+WEAPON_MODIFIERS = (
+    r"ballistic|cruise|hypersonic|anti-ship|anti-aircraft|air-defen[cs]e|guided|attack|strike|combat|kamikaze"
+    r"|long-range|short-range|medium-range|air-launched|sea-launched|ground-launched|sea-based|air-to-surface"
+    r"|surface-to-air|surface-to-surface|jet-powered|jet|decoy|dummy|imitation|Iranian-designed|Iranian-made"
+    r"|Russian-made|Russian|Ukrainian|enemy|hostile|unmanned|aerial|explosive|kamikaze-style|one-way"
+    r"|Shahed-type|Shahed-style|reconnaissance|FPV|first-person-view|heavy|more|additional|other|new"
+    r"|winged|tactical|operational-tactical|high-precision|precision|naval|sea|air|North\s+Korean"
+    r"|of\s+the|of\s+their|of\s+these|types?\s+of"
+)
+
+# --- triggers ----------------------------------------------------------------------------
+ATTACK_TRIGGERS = (
+    r"strikes?|struck|striking|attacks?|attacked|attacking|barrages?|bombardments?|bombarded|bombarding"
+    r"|shelling|shelled|shells|bombing|bombings|bombed|air\s*raids?|airstrikes?|air\s+strikes?"
+    r"|hit|hits|hitting|slammed|slamming|slams|pummel(?:l)?ed|pummel(?:l)?ing|pounded|pounding|pounds"
+    r"|targeted|targeting|targets|explosions?|blasts?|salvos?|raids?|fired|firing|launched|launching"
+    r"|rained\s+down|assaulted|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
+    r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
+)
+TRIGGER_RE = re.compile(rf"\b(?:{ATTACK_TRIGGERS})\b", re.IGNORECASE)
+
+# A clause is a real attack (not talk about attacks) only with one of these.
+STRONG_ATTACK = re.compile(
+    r"\b(?:struck|strikes?\s+(?:on|hit|killed|against|in)|strike\s+on|hit|hitting|slammed|pummel(?:l)?ed"
+    r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
+    r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
+    r"|damaged|destroyed|air\s*raid|airstrike|(?:drone|missile|rocket|air|artillery)\s+"
+    r"(?:strike|attack)s?)\b",
+    re.IGNORECASE,
+)
+
+GENERIC_CUES = re.compile(
+    r"\b(?:continues?\s+to|keeps?\s+(?:on\s+)?\w+ing|every\s+(?:night|day|week)|each\s+(?:night|day)|regularly"
+    r"|routinely|frequently|often|daily|nightly|almost\s+daily|for\s+(?:months|years|weeks)|in\s+recent\s+"
+    r"(?:weeks|months|years)|over\s+the\s+past\s+(?:weeks|months|years)|since\s+the\s+(?:start|beginning)"
+    r"|since\s+(?:February\s+)?20\d\d|throughout\s+the\s+war|so\s+far\s+this\s+(?:year|month)"
+    r"|in\s+total\s+since|a\s+pattern|campaign\s+of|per\s+(?:day|night|week|month))\b",
+    re.IGNORECASE,
+)
+MODAL_CUES = re.compile(
+    r"\b(?:could|would|might|may|will|shall|can|cannot|threaten(?:s|ed)?\s+to|plans?\s+to|planning\s+to"
+    r"|intends?\s+to|vowed\s+to|warn(?:s|ed)?\s+(?:of|that)|fears?\s+of|if|unless|risk\s+of|in\s+case)\b",
+    re.IGNORECASE,
+)
+
+PEOPLE_NOUNS = (
+    r"people|persons?|civilians?|residents?|children|child|kids|minors|teenagers?|boys?|girls?|women|woman"
+    r"|men|man|adults|elderly(?:\s+people)?|pensioners?|soldiers?|servicemen|service\s+members|troops"
+    r"|rescuers?|firefighters?|medics?|paramedics|workers?|employees|passengers|individuals|victims"
+    r"|others|more|more\s+people|Ukrainians|Russians|police\s+officers|officers|journalists|volunteers"
+    r"|infants?|babies|baby|toddlers?|students|patients|staff|miners|locals|family\s+members|guests"
+)
+KILLED_WORDS = (
+    r"killed|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|confirmed\s+dead"
+    r"|reported\s+dead|fatalities|deaths|fatally\s+(?:injured|wounded)|bodies"
+)
+INJURED_WORDS = (
+    r"injured|wounded|hurt|hospitali[sz]ed|injuries|suffered\s+(?:injuries|wounds)|sustained\s+injuries"
+    r"|received\s+injuries|casualties\s+with\s+injuries|taken\s+to\s+hospital"
+)
+INTERCEPT_VERBS = (
+    r"shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|destroyed|destroying"
+    r"|neutrali[sz]ed|neutrali[sz]ing|suppressed|jammed|repelled|eliminated|took\s+down|taken\s+down"
+    r"|knocked\s+out|brought\s+down|defeated|disabled|lost\s+(?:to|due\s+to)\s+(?:electronic|EW)|stopped"
+)
+LAUNCH_VERBS = r"launched|launching|launches|fired|firing|fires|used|sent|deployed|unleashed|attacked\s+with"
+
+# Cumulative / aggregate markers: numbers near these are not one attack's figures.
+AGGREGATE_CUES = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|full-scale|invasion|February|20\d\d|war)"
+    r"|throughout\s+the\s+war|during\s+the\s+war|in\s+the\s+war|of\s+the\s+war|the\s+war\s+has|war\s+that"
+    r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+past\s+"
+    r"(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
+    r"|a\s+(?:day|night|month)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total|cumulative"
+    r"|total\s+of|monthly|weekly|last\s+month|this\s+month|in\s+(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)(?!\s+\d)|devoured|claimed\s+the\s+lives\s+of\s+more"
+    r"\s+than|record\s+number)\b",
+    re.IGNORECASE,
+)
+
+# --- targets -----------------------------------------------------------------------------
+# (regex, target type); matched on attack clauses. "port city" and similar descriptors are
+# excluded by NOT_TARGET below.
+TARGET_TERMS: tuple[tuple[str, str], ...] = (
+    (
+        r"residential|apartments?|apartment\s+(?:blocks?|buildings?)|high-rises?|homes?|houses?"
+        r"|dwellings?|dormitor(?:y|ies)|private\s+houses|housing|multi-storey|(?:nine|five|\w+)-storey"
+        r"|blocks?\s+of\s+flats|flats|residential\s+areas?|neighbou?rhoods?",
+        "residential",
+    ),
+    (
+        r"energy(?:\s+infrastructure|\s+facilit(?:y|ies)|\s+sites?|\s+system|\s+grid)?|power\s+(?:plants?|stations?"
+        r"|grid|lines?|infrastructure|facilit(?:y|ies)|supply|generation)|(?:electrical\s+)?substations?"
+        r"|thermal\s+power|hydroelectric|hydro\s*power|electricity|grid|heating\s+plants?|combined\s+heat"
+        r"|CHP|boiler\s+houses?|gas\s+(?:infrastructure|production|facilit(?:y|ies)|pipelines?|storage)"
+        r"|oil\s+(?:refiner(?:y|ies)|depots?|terminals?|facilit(?:y|ies))|refiner(?:y|ies)|fuel\s+depots?"
+        r"|Naftogaz|Ukrenergo|DTEK",
+        "energy",
+    ),
+    (
+        r"(?:critical\s+|civilian\s+|essential\s+|transport\s+|water\s+)?infrastructure(?:\s+facilit(?:y|ies))?"
+        r"|bridges?|water\s+(?:supply|systems?|mains|pipes?)|dams?|roads?|telecommunications",
+        "infrastructure",
+    ),
+    (r"markets?|marketplace|bazaar", "market"),
+    (
+        r"hospitals?|clinics?|medical\s+(?:facilit(?:y|ies)|centres?|centers?|institutions?)|maternity"
+        r"|ambulances?|polyclinic",
+        "hospital",
+    ),
+    (
+        r"schools?|kindergartens?|universit(?:y|ies)|educational\s+(?:facilit(?:y|ies)|institutions?)"
+        r"|lyceum|college|playground",
+        "school",
+    ),
+    (
+        r"port(?:\s+infrastructure|\s+facilit(?:y|ies))?|ports|grain\s+terminals?|seaport|harbou?r|docks?",
+        "port",
+    ),
+    (
+        r"railways?|rail(?:way)?\s+(?:stations?|lines?|infrastructure|depots?)|trains?|railroad|Ukrzaliznytsia"
+        r"|locomotives?",
+        "rail",
+    ),
+    (
+        r"factor(?:y|ies)|industrial(?:\s+(?:facilit(?:y|ies)|enterprises?|sites?|zones?|plants?))?"
+        r"|enterprises?|plants?|warehouses?|production\s+facilit(?:y|ies)|defen[cs]e\s+(?:plants?|enterprises?)",
+        "industrial",
+    ),
+    (
+        r"administrative\s+buildings?|government\s+(?:buildings?|quarter)|city\s+(?:council|hall)"
+        r"|regional\s+(?:administration|state\s+administration)|cabinet\s+(?:building|of\s+ministers)"
+        r"|ministry|parliament",
+        "government",
+    ),
+    (
+        r"military(?:\s+(?:facilit(?:y|ies)|targets?|units?|bases?|airfields?|infrastructure|installations?))?"
+        r"|airfields?|air\s+bases?|airbase|barracks|ammunition\s+depots?|arms\s+depots?|command\s+posts?"
+        r"|training\s+grounds?",
+        "military",
+    ),
+    (
+        r"shopping\s+(?:centres?|centers?|malls?)|supermarkets?|shops?|stores?|caf[eé]s?|restaurants?|church(?:es)?"
+        r"|cathedral|monaster(?:y|ies)|(?:civilian|private|passenger)\s+(?:cars?|vehicles?)|passenger\s+bus(?:es)?"
+        r"|minibus(?:es)?|post\s+office|Nova\s+Poshta|hotels?"
+        r"|museums?|theat(?:re|er)s?|park|stadium|office\s+buildings?|business\s+centres?|garages?|petrol\s+station"
+        r"|gas\s+station|civilian\s+(?:targets?|objects?|facilit(?:y|ies)|sites?|buildings?)",
+        "civilian_other",
+    ),
+)
+# Words right after a target word that make it a descriptor, not what was hit.
+NOT_TARGET_AFTER = re.compile(
+    r"^\s*(?:city|town|cities|workers?|engineers?|sector\s+workers|officials?|minister|company|companies"
+    r"|supplies|prices|exports?|talks|deal|ceasefire|truce|pause|moratorium|security|guarantees?|staff"
+    r"|crews?|teams?|repair)\b",
+    re.IGNORECASE,
+)
+# Phrases that look like targets but are not (bare "plants" in "power plants" is handled by order).
+NOT_TARGET_BEFORE = re.compile(r"(?:\bno|\bwithout|\brepair(?:ed|ing)?|\bnuclear|\bcoal)\s*$", re.IGNORECASE)
+
+# --- diplomacy ---------------------------------------------------------------------------
+TALKS_TRIGGERS = re.compile(
+    r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?|met|meet|meets|round\s+of"
+    r"|sat\s+down|huddled|consultations|discussions|delegations?|envoys?|peace\s+process|diplomatic"
+    r"|diplomats?|mediat\w+|face-time|face\s+time|visit(?:ed|s)?|arrived|sessions?|conference)\b",
+    re.IGNORECASE,
+)
+MEDIATION_CUES = (
+    r"mediation|mediated\s+by|mediator|mediators|mediating|moderated\s+by|brokered\s+by|hosted\s+by"
+    r"|accompanied\s+by|facilitated\s+by|with\s+the\s+help\s+of|under\s+the\s+auspices\s+of"
+)
+PROPOSAL_NOUNS = (
+    r"peace\s+(?:plan|proposal|framework|formula|deal\s+draft|blueprint|roadmap|initiative|memorandum)"
+    r"|plan|proposal|framework|draft|blueprint|roadmap|formula|memorandum|document|non-paper"
+    r"|counter-?proposals?|initiative|agreement\s+draft|deal"
+)
+COMMITMENT_NOUNS = (
+    r"pause|halt|suspension|moratorium|ceasefire|cease-fire|truce|freeze|stop|standstill|cessation"
+)

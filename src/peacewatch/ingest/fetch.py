@@ -1,0 +1,241 @@
+"""Fetch one URL safely: size cap, timeouts, content-type allow list, and an SSRF guard on every hop.
+
+Redirects are followed here, not by httpx, so that each hop's host is resolved and checked
+before anything is sent to it: a public page must not be able to redirect us to
+``http://169.254.169.254/`` (cloud metadata) or to a service on the user's own network.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+
+import httpx
+
+from peacewatch.errors import FetchError, ForbiddenAddress, TooLargeInput
+from peacewatch.settings import DEFAULT_OPTIONS, Options
+
+ALLOWED_TYPES = frozenset(
+    {
+        "text/html",
+        "application/xhtml+xml",
+        "text/plain",
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/xml",
+        "text/xml",
+    }
+)
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
+XML_TYPES = frozenset({"application/xml", "text/xml"})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+# A server that drips one byte per read timeout would hold us forever; cap the whole download.
+_TOTAL_TIME_FACTOR = 4
+
+Resolver = Callable[[str, int], list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A response body read within the caps, with what is needed to parse it."""
+
+    url: str  # the final URL, after redirects
+    content_type: str  # lower-cased media type without parameters; "" when the server sent none
+    charset: str | None
+    body: bytes
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """Every address the host name resolves to (all are checked, not just the first)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"cannot resolve host {host!r}: {exc}") from None
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def _address_problem(address: str) -> str | None:
+    """Why an address must not be fetched from, or None when it is a public unicast address."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return "not an IP address"
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_unspecified:
+        return "unspecified address"
+    if ip.is_loopback:
+        return "loopback address"
+    if ip.is_link_local:
+        return "link-local address (includes cloud metadata 169.254.169.254)"
+    if ip.is_multicast:
+        return "multicast address"
+    if ip.is_private:
+        return "private network address"
+    if not ip.is_global:
+        return "non-public address"
+    return None
+
+
+def check_host(url: httpx.URL, options: Options, resolver: Resolver) -> None:
+    """Refuse a URL whose host resolves to any loopback/private/link-local/metadata address."""
+    if url.scheme not in ("http", "https"):
+        raise FetchError(f"unsupported URL scheme {url.scheme!r} (only http and https)")
+    host = url.host
+    if not host:
+        raise FetchError("URL has no host")
+    if options.allow_private:
+        return
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        addresses = [str(ipaddress.ip_address(host))]
+        literal = True
+    except ValueError:
+        addresses, literal = resolver(host, port), False
+    if not addresses:
+        raise FetchError(f"host {host!r} resolves to no address")
+    for address in addresses:
+        problem = _address_problem(address)
+        if problem:
+            what = f"{host} is" if literal else f"{host} resolves to {address},"
+            raise ForbiddenAddress(f"refused: {what} a {problem} (set allow_private to fetch it)")
+
+
+def _peer_problem(response: httpx.Response, options: Options) -> str | None:
+    """Check the address actually connected to (closes the gap of DNS answers that change)."""
+    if options.allow_private:
+        return None
+    stream = response.extensions.get("network_stream")
+    if stream is None:
+        return None
+    peer = stream.get_extra_info("server_addr")
+    if not peer:
+        return None
+    problem = _address_problem(str(peer[0]))
+    return f"refused: connected to {peer[0]}, a {problem}" if problem else None
+
+
+def _media_type(header: str | None) -> tuple[str, str | None]:
+    if not header:
+        return "", None
+    parts = [p.strip() for p in header.split(";")]
+    charset = None
+    for p in parts[1:]:
+        key, _, value = p.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip("\"'")
+    return parts[0].lower(), charset
+
+
+class Fetcher:
+    """One HTTP client for a run; ``transport`` and ``resolver`` can be swapped in tests."""
+
+    def __init__(
+        self,
+        options: Options = DEFAULT_OPTIONS,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        resolver: Resolver | None = None,
+    ) -> None:
+        self.options = options
+        self.resolver = resolver or system_resolver
+        self.client = httpx.Client(
+            transport=transport,
+            follow_redirects=False,
+            # Proxies from the environment are ignored: the address guard must see the real target.
+            trust_env=False,
+            headers={"User-Agent": options.user_agent, "Accept": ", ".join(sorted(ALLOWED_TYPES))},
+            timeout=httpx.Timeout(
+                connect=options.connect_timeout,
+                read=options.read_timeout,
+                write=options.read_timeout,
+                pool=options.connect_timeout,
+            ),
+        )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def fetch(self, url: str) -> Fetched:
+        """GET the URL within the caps; raises a FetchError (or TooLargeInput) naming the problem."""
+        try:
+            current = httpx.URL(url)
+        except (httpx.InvalidURL, ValueError) as exc:
+            raise FetchError(f"invalid URL: {exc}") from None
+        for _hop in range(self.options.max_redirects + 1):
+            check_host(current, self.options, self.resolver)
+            try:
+                result = self._get(current)
+            except httpx.TimeoutException:
+                raise FetchError(
+                    f"timed out (connect {self.options.connect_timeout}s, read {self.options.read_timeout}s)"
+                ) from None
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                raise FetchError(f"{type(exc).__name__}: {exc}") from None
+            if isinstance(result, Fetched):
+                return result
+            current = result
+        raise FetchError(f"too many redirects (more than {self.options.max_redirects})")
+
+    def _get(self, url: httpx.URL) -> Fetched | httpx.URL:
+        """One request: the body, or the next URL when the answer is a redirect."""
+        cap = self.options.max_bytes
+        deadline = (
+            time.monotonic() + self.options.connect_timeout + _TOTAL_TIME_FACTOR * self.options.read_timeout
+        )
+        with self.client.stream("GET", url) as response:
+            problem = _peer_problem(response, self.options)
+            if problem:
+                raise ForbiddenAddress(problem)
+            if response.status_code in _REDIRECTS:
+                location = response.headers.get("location")
+                if not location:
+                    raise FetchError(f"HTTP {response.status_code} redirect without a Location header")
+                try:
+                    return url.join(location)
+                except (httpx.InvalidURL, ValueError) as exc:
+                    raise FetchError(f"bad redirect location {location!r}: {exc}") from None
+            if not response.is_success:
+                raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+            media, charset = _media_type(response.headers.get("content-type"))
+            if media and media not in ALLOWED_TYPES:
+                raise FetchError(f"unsupported content type {media!r} (not an article or feed)")
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > cap:
+                raise TooLargeInput(
+                    f"response is {int(declared):,} bytes, over the {cap:,}-byte cap (max_bytes)"
+                )
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > cap:
+                    raise TooLargeInput(f"response exceeds the {cap:,}-byte cap (max_bytes); stopped reading")
+                if time.monotonic() > deadline:
+                    raise FetchError("download too slow: gave up before the body was complete")
+                chunks.append(chunk)
+            return Fetched(url=str(response.url), content_type=media, charset=charset, body=b"".join(chunks))
+
+
+def fetch(
+    url: str,
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    resolver: Resolver | None = None,
+) -> Fetched:
+    """Fetch one URL with a client of its own (``Fetcher`` reuses one across a run)."""
+    with Fetcher(options, transport=transport, resolver=resolver) as fetcher:
+        return fetcher.fetch(url)

@@ -1,0 +1,305 @@
+"""The store interface every backend implements (SQLite now, PostgreSQL later).
+
+Records go in as the frozen ``Article``/``Event``/``Rejection`` of
+``peacewatch.records`` and come back wrapped with their database ids. The helpers
+that turn a record into column values live here, not in a backend, so that every
+backend writes exactly the same columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Literal, Self
+
+from peacewatch.errors import StoreError, UsageError
+from peacewatch.records import EVENT_KINDS, Article, Event, Rejection
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What ``add_article`` did: a new row, or the id of the article already stored."""
+
+    status: Literal["added", "duplicate"]
+    article_id: int
+    event_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event with its ids and the article fields a listing or a map needs."""
+
+    id: int
+    article_id: int
+    seq: int
+    event: Event
+    doc_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    id: int
+    doc_id: str
+    content_hash: str
+    title: str | None
+    published: str | None
+    url: str | None
+    source: str | None
+    language: str | None
+    origin: str | None
+    raw_text: str
+    text: str
+    boilerplate: tuple[tuple[int, int, str], ...]
+    near_duplicate_of: int | None
+    similarity: float | None
+    ingested_at: str
+    extractor_version: str
+    n_events: int
+    run_id: int | None = None
+
+    def to_article(self) -> Article:
+        """The record as ingest produced it, e.g. to extract it again with a newer extractor."""
+        return Article(
+            id=self.doc_id,
+            text=self.text,
+            raw_text=self.raw_text,
+            title=self.title,
+            published=self.published,
+            url=self.url,
+            source=self.source,
+            language=self.language,
+            origin=self.origin,
+            boilerplate=self.boilerplate,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRejection:
+    id: int
+    run_id: int | None
+    created_at: str
+    rejection: Rejection
+
+
+class Store(ABC):
+    """One connection to one database. A Store belongs to one thread: open one per thread."""
+
+    url: str
+
+    @abstractmethod
+    def migrate(self) -> list[int]:
+        """Apply pending migrations; return the versions applied (empty when up to date)."""
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def start_run(self, command: str, args: dict[str, Any]) -> int: ...
+
+    @abstractmethod
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None: ...
+
+    @abstractmethod
+    def find_article(self, content_hash: str) -> int | None: ...
+
+    @abstractmethod
+    def find_near_duplicates(
+        self, keys: Sequence[str], signature: bytes, threshold: float
+    ) -> list[tuple[int, float]]: ...
+
+    @abstractmethod
+    def add_article(
+        self,
+        article: Article,
+        events: Sequence[Event],
+        *,
+        extractor_version: str,
+        run_id: int | None = None,
+        signature: bytes | None = None,
+        keys: Sequence[str] = (),
+        near_duplicate_of: int | None = None,
+        similarity: float | None = None,
+    ) -> AddResult: ...
+
+    @abstractmethod
+    def replace_events(
+        self, article_id: int, events: Sequence[Event], *, extractor_version: str
+    ) -> tuple[int, ...]: ...
+
+    @abstractmethod
+    def add_rejection(self, rejection: Rejection, run_id: int | None = None) -> int: ...
+
+    @abstractmethod
+    def rejections(self, run_id: int | None = None) -> list[StoredRejection]: ...
+
+    @abstractmethod
+    def events(
+        self,
+        *,
+        kind: str | None = None,
+        place: str | None = None,
+        country: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article_id: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredEvent]: ...
+
+    @abstractmethod
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[StoredArticle]: ...
+
+    @abstractmethod
+    def article(self, article_id: int) -> StoredArticle | None: ...
+
+    @abstractmethod
+    def article_by_doc_id(self, doc_id: str) -> StoredArticle | None: ...
+
+    @abstractmethod
+    def stats(self) -> dict[str, int]: ...
+
+    @abstractmethod
+    def integrity_check(self) -> str: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.url}>"
+
+
+# --- helpers shared by the backends -------------------------------------------------
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def to_json(obj: Any) -> str:
+    """Strict JSON (NaN refused), so what is stored can be read by any JSON consumer."""
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def fold(s: str | None) -> str | None:
+    """Case- and form-insensitive key for matching names (Unicode-aware, unlike SQL lower())."""
+    return unicodedata.normalize("NFKC", s).casefold() if s is not None else None
+
+
+def like_contains(s: str) -> str:
+    r"""A LIKE pattern (ESCAPE '\') matching ``s`` anywhere, with its wildcards taken literally."""
+    esc = s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{esc}%"
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """Fraction of equal MinHash values (8-byte positions): the estimated Jaccard similarity.
+
+    Comparing the raw 8-byte slices is the same as comparing the little-endian uint64
+    values. Signatures of different lengths are not comparable and score 0.
+    """
+    if len(a) != len(b) or not a or len(a) % 8:
+        return 0.0
+    n = len(a) // 8
+    mva, mvb = memoryview(a), memoryview(b)
+    same = sum(mva[i : i + 8] == mvb[i : i + 8] for i in range(0, len(a), 8))
+    return same / n
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """Column values of one event and its places, computed before any transaction opens."""
+
+    seq: int
+    kind: str
+    date_start: str | None
+    date_end: str | None
+    date_precision: str
+    actor: str | None
+    killed: int | None
+    injured: int | None
+    confidence: float
+    data: str
+    contract: str
+    places: tuple[tuple[Any, ...], ...]  # (seq, role, name, admin1, country, lat, lon, precision, folds)
+
+
+def event_rows(events: Sequence[Event], *, doc_id: str) -> list[EventRow]:
+    """Serialise every event first, so a bad one fails before anything is written."""
+    out: list[EventRow] = []
+    for seq, ev in enumerate(events):
+        if ev.kind not in EVENT_KINDS:
+            raise StoreError(f"event {seq} of article {doc_id} has unknown kind {ev.kind!r}")
+        try:
+            out.append(_event_row(seq, ev))
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError) as e:
+            raise StoreError(f"event {seq} ({ev.kind}) of article {doc_id} cannot be stored: {e}") from e
+    return out
+
+
+def _event_row(seq: int, ev: Event) -> EventRow:
+    places: list[tuple[Any, ...]] = [
+        (i, "place", p.name, p.admin1, p.country, p.lat, p.lon, p.precision, fold(p.name), fold(p.admin1))
+        for i, p in enumerate(ev.places)
+    ]
+    if ev.venue is not None:
+        v = ev.venue
+        places.append((len(places), "venue", v.name, None, v.country, None, None, None, fold(v.name), None))
+    d = ev.date
+    return EventRow(
+        seq=seq,
+        kind=ev.kind,
+        date_start=d.start.isoformat() if d and d.start else None,
+        date_end=d.end.isoformat() if d and d.end else None,
+        date_precision=d.precision if d else "unknown",
+        actor=ev.actor,
+        killed=ev.killed.best if ev.killed else None,
+        injured=ev.injured.best if ev.injured else None,
+        confidence=float(ev.confidence),
+        data=to_json(ev.to_dict()),
+        contract=to_json(ev.to_contract()),
+        places=tuple(places),
+    )
+
+
+def check_page(limit: int | None, offset: int) -> None:
+    if (limit is not None and limit < 0) or offset < 0:
+        raise UsageError(f"limit and offset must not be negative (got limit={limit}, offset={offset})")
+
+
+def check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in EVENT_KINDS:
+        raise UsageError(f"unknown event kind {kind!r}; expected one of {', '.join(EVENT_KINDS)}")
+
+
+def iso_day(d: dt.date | str | None) -> str | None:
+    """A window bound as YYYY-MM-DD (a datetime counts as its day; ISO strings are accepted)."""
+    if d is None:
+        return None
+    if isinstance(d, dt.datetime):
+        return d.date().isoformat()
+    if isinstance(d, dt.date):
+        return d.isoformat()
+    try:
+        return dt.date.fromisoformat(str(d)[:10]).isoformat()
+    except ValueError as e:
+        raise UsageError(f"not an ISO date: {d!r}") from e
