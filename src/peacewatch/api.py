@@ -83,8 +83,8 @@ def extract_documents(sources: Sequence[str], options: Options = DEFAULT_OPTIONS
         try:
             events = extractor.extract_clean(item.text, item.published)
         except Exception as exc:  # an extractor bug must not lose the rest of the batch
-            err = ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}", source=item.id)
-            yield DocumentResult(item.id, item.title, item.published, (), error=err.one_line())
+            reason = f"extraction failed ({ExtractionError.code}): {type(exc).__name__}: {exc}"
+            yield DocumentResult(item.id, item.title, item.published, (), error=" ".join(reason.split()))
             continue
         yield DocumentResult(item.id, item.title, item.published, tuple(events))
 

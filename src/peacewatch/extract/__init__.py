@@ -25,7 +25,7 @@ from peacewatch.extract import attacks as A
 from peacewatch.extract import diplomacy as P
 from peacewatch.extract.context import DocContext, split_sentences
 from peacewatch.extract.dates import years_in
-from peacewatch.extract.entities import find_entities, resolve_places
+from peacewatch.extract.entities import add_direction_pairs, find_entities, resolve_places
 from peacewatch.extract.gazetteer import Gazetteer
 from peacewatch.extract.gazetteer import load as load_gazetteer
 from peacewatch.records import Article, Event, parse_published
@@ -86,7 +86,7 @@ class Extractor:
 
     def _context(self, text: str, pub: dt.date | None) -> DocContext:
         doc = self.nlp(text)
-        ents = find_entities(doc, self.gaz)
+        ents = add_direction_pairs(find_entities(doc, self.gaz), self.gaz, text)
         resolve_places(ents, self.gaz, text)
         first_line = re.match(r"\s*[^\n]*", text)
         title_end = first_line.end() if first_line else 0

@@ -39,10 +39,14 @@ _ACTOR_NOUNS = (
     r"|airstrikes?|air\s+strikes?|bombs?|jets|aircraft|warplanes|bombers|artillery|rockets?|salvos?|offensive"
     r"|occupiers|units?|shells|navy|fleet|air\s+force|assaults?|raids?|fire|soldiers|invaders|aggression|terror"
 )
+_MODEL_ALT = "|".join(rx for _, _, rx in L.WEAPON_MODELS)
+_ACTOR_MOD = (
+    rf"(?:(?:{L.WEAPON_MODIFIERS}|{_MODEL_ALT}|own|latest|overnight|massive|heavy|combined|deadly|relentless|fresh"
+    rf"|recent|renewed|large-scale|missile|drone|glide|cluster|and|strategic|[A-Z][\w-]*\d[\w-]*|S-\d+)\s+)"
+)
 _ACTOR_RIGHT = re.compile(
-    rf"^(?:['’]s)?\s+(?:(?:own|latest|new|overnight|massive|heavy|combined|deadly|relentless|fresh|recent|renewed|"
-    rf"large-scale|missile|drone|air|long-range|ballistic|cruise|kamikaze|attack|and|guided|aerial)\s+){{0,3}}"
-    rf"(?:{_ACTOR_NOUNS})\b",
+    rf"^(?:['’]s)?\s+{_ACTOR_MOD}{{0,4}}(?:{_ACTOR_NOUNS})\b"
+    rf"(?!\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced|warned|confirmed|claimed|added|noted|told))",
     re.IGNORECASE,
 )
 _ACTOR_VERB_RIGHT = re.compile(
@@ -150,6 +154,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     """Every clause of the document that reports an attack."""
     out: list[Mention] = []
     text = ctx.text
+    paragraph, prior = -1, None
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
         if not L.TRIGGER_RE.search(stext):
@@ -157,20 +162,28 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
         if _QUESTION.search(stext):
             continue
         sent_dates = D.find_dates(stext, ctx.published, ctx.anchor_year)
+        if sent.paragraph != paragraph:
+            paragraph, prior = sent.paragraph, None
         for clause in sent.clauses:
-            m = _mention(ctx, gaz, sent, clause, sent_dates)
+            facts = classify(text[clause.start : clause.end], prior)
+            prior = facts.last_weapon or prior
+            m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
             if m is not None:
                 out.append(m)
     return out
 
 
 def _mention(
-    ctx: DocContext, gaz: Gazetteer, sent: Sentence, clause: Clause, sent_dates: list[D.DateMention]
+    ctx: DocContext,
+    gaz: Gazetteer,
+    sent: Sentence,
+    clause: Clause,
+    sent_dates: list[D.DateMention],
+    facts: CountFacts,
 ) -> Mention | None:
     text = ctx.text
     ctext = text[clause.start : clause.end]
     trig = L.STRONG_ATTACK.search(ctext)
-    facts = classify(ctext)
     if trig is None and not facts.numbers_used:
         return None
     first_trigger = trig.start() if trig else 0
@@ -213,10 +226,14 @@ def _mention(
 def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
     text = ctx.text
     out: list[tuple[Entry, Ent]] = []
+    authorities: list[tuple[Entry, Ent]] = []
     explicit_country = False
     for ent in ents:
         e = ent.place
         if e is None or e.kind not in _ATTACK_PLACE_KINDS:
+            continue
+        if ent.authority is not None:
+            authorities.append((ent.authority, ent))  # the reporting official's area: a place of last resort
             continue
         left = text[max(clause.start, ent.start - 70) : ent.start]
         right = text[ent.end : min(clause.end, ent.end + 60)]
@@ -240,7 +257,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         ):
             continue  # "Kyiv's forces"
         out.append((e, ent))
-    return out, explicit_country
+    return (out or authorities), explicit_country
 
 
 def _followed_by_place(ent: Ent, ents: list[Ent]) -> bool:
@@ -272,13 +289,10 @@ def _actor(
     ctext = text[clause.start : clause.end]
     m = _ENEMY.search(ctext)
     if m:
-        if m.group(0).lower().endswith(("enemy",)):
-            countries = {e.country for e, _ in places}
-            if countries == {"UA"}:
-                return "RU", True
-            if countries == {"RU"}:
-                return "UA", True
-            return None, False
+        # "the enemy" is how Ukrainian officials name Russian forces; Russian officials rarely use it in English
+        countries = {e.country for e, _ in places}
+        if m.group(0).lower().endswith("enemy") and countries == {"RU"}:
+            return "UA", True
         return "RU", True
     return None, False
 
@@ -473,6 +487,10 @@ def _event(
     entries = _final_places(gaz, c)
     actor = _cluster_actor(c, entries, doc_actor, disputed)
     if not entries:
+        auth = _authority_place(ctx, c)
+        if auth is not None and (actor is None or auth.country != actor):
+            entries = [auth]
+    if not entries:
         country = {"RU": "UA", "UA": "RU"}.get(actor or "", "")
         if country and country in gaz.country_entry:
             entries = [gaz.places[gaz.country_entry[country]]]
@@ -511,18 +529,29 @@ _TARGET_ORDER = [t for _, t in L.TARGET_TERMS]
 def _final_places(gaz: Gazetteer, c: AttackCluster) -> list[Entry]:
     """Distinct places, dropping any that another place of the event lies within."""
     entries = c.place_entries()
-    keep: list[Entry] = []
-    for e in entries:
-        if any(o.id != e.id and gaz.contains(e, o) for o in entries):
-            continue  # e contains a more specific place: drop e (region ⊃ city)
-        keep.append(e)
-    # a district whose city is also named: keep the city only
-    out = []
-    for e in keep:
-        if e.kind == "district" and e.parent and any(o.id == e.parent for o in entries):
+    # a district whose city is also named: the city is the place (the district stays in the evidence)
+    ids = {e.id for e in entries}
+    entries = [e for e in entries if not (e.kind == "district" and e.parent in ids)]
+    # a region or country that contains another place of the event is redundant; a named oblast is kept
+    return [
+        e
+        for e in entries
+        if not (e.kind in ("region", "country") and any(o.id != e.id and gaz.contains(e, o) for o in entries))
+    ]
+
+
+def _authority_place(ctx: DocContext, c: AttackCluster) -> Entry | None:
+    """The area of the official who reports an attack that names no place ("Kyiv Oblast administration: …")."""
+    first = min(m.clause.start for m in c.mentions)
+    best = None
+    for ent in ctx.ents:
+        if ent.authority is None:
             continue
-        out.append(e)
-    return out
+        if ent.start <= first or ctx.sentence_of(ent.start).index == ctx.sentence_of(first).index:
+            best = ent.authority
+        else:
+            break
+    return best
 
 
 def _place(ctx: DocContext, gaz: Gazetteer, c: AttackCluster, e: Entry) -> Place:

@@ -13,7 +13,7 @@ from peacewatch.extract import lexicon as L
 from peacewatch.extract.numbers import NumberPhrase, find_numbers
 from peacewatch.records import Count
 
-_PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian)\s+)*(?:{L.PEOPLE_NOUNS})"
+_PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian|[a-z][a-z-]+)\s+){{0,2}}(?:{L.PEOPLE_NOUNS})\b"
 _PAREN = r"(?:\s*,\s*(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60},)?"
 _AUX = (
     r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"
@@ -35,9 +35,9 @@ _CLAIMED_LIVES_OF = re.compile(
     r"\b(?:claim(?:ed|ing|s)?|took|taking|cost|costing)\s+the\s+lives\s+of\s*$", re.I
 )
 _KILLED_LEFT = re.compile(
-    r"\b(?:killing|killed|kills|kill|leaving|left|leaves|murdered|murdering)\s*$|"
+    r"\b(?:killing|killed|kills|kill|murdered|murdering)\s*$|"
     r"\b(?:death\s+toll|number\s+of\s+(?:dead|deaths|those\s+killed|fatalities|victims)|toll|fatalities|deaths)"
-    r"(?:\s+\w+){0,4}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
+    r"(?:\s+[\w’'-]+){0,9}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
     r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to)(?:\s+at|\s+to)?\s*$|"
     r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$",
     re.IGNORECASE,
@@ -49,8 +49,12 @@ _INJURED_LEFT = re.compile(
     re.IGNORECASE,
 )
 _UPDATE_LEFT = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew)\s+(?:to\s+)?$", re.I
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|bringing\s+(?:the\s+)?(?:death\s+)?toll\b.*\bto)"
+    r"\s+(?:to\s+)?$",
+    re.I,
 )
+# "nine more people": an increment, not the total
+_INCREMENT_RIGHT = re.compile(r"^\s+(?:more|additional|further|new)\b", re.IGNORECASE)
 _BODIES_RIGHT = re.compile(r"^\s+bodies\b", re.IGNORECASE)
 _CHILDREN = re.compile(
     r"^[^.;]{0,40}?\b(?:including|among\s+them|of\s+them|among\s+whom)\s+(?P<n>[\w,-]+(?:\s+[\w-]+)?)\s+"
@@ -93,6 +97,7 @@ _INTERCEPT_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_COORD = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*", re.IGNORECASE)
 _HIT_RIGHT = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:hit|struck|reached|impacted|were\s+not\s+intercepted|got\s+through|hit\s+their"
     r"|missed|fell)\b",
@@ -121,6 +126,7 @@ class CountFacts:
     ] = ()  # kind, model, launched, intercepted
     kinds: tuple[WeaponMention, ...] = ()
     numbers_used: int = 0
+    last_weapon: tuple[str, str | None] | None = None
 
 
 def weapon_mentions(text: str) -> list[WeaponMention]:
@@ -155,6 +161,11 @@ def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMenti
     """'Iskander-M ballistic missiles' is one weapon: the model, with the noun's extent."""
     out: list[WeaponMention] = []
     for w in found:
+        if out and out[-1].model and w.model and out[-1].kind == w.kind:
+            if re.fullmatch(r"\s*(?:and|or|/|,)\s*", text[out[-1].end : w.start]):
+                prev = out[-1]  # "20 Kh-101 and Kh-555 cruise missiles": one count for both models
+                out[-1] = WeaponMention(prev.kind, f"{prev.model}/{w.model}", prev.start, w.end)
+                continue
         if out and out[-1].model and w.model is None:
             gap = text[out[-1].end : w.start]
             if _only_modifiers(gap) and (
@@ -193,8 +204,12 @@ def _weapon_right_after(text: str, end: int, weapons: list[WeaponMention]) -> We
     return None
 
 
-def classify(text: str, sent_text: str | None = None) -> CountFacts:
-    """Read the casualty and weapon counts of one clause."""
+def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFacts:
+    """Read the casualty and weapon counts of one clause.
+
+    ``prior`` is the last weapon named before this clause ("…launched 20 missiles; 18 of them
+    were destroyed"), which "of them" may refer to.
+    """
     numbers = [n for n in find_numbers(text) if _plausible(text, n)]
     weapons = weapon_mentions(text)
     killed = injured = None
@@ -203,11 +218,13 @@ def classify(text: str, sent_text: str | None = None) -> CountFacts:
     intercepted: dict[tuple[str, str | None], Count] = {}
     order: list[tuple[str, str | None]] = []
     used = 0
-    last_weapon: tuple[str, str | None] | None = None
+    last_weapon: tuple[str, str | None] | None = prior
+    prev_end: int | None = None
+    prev_intercepted = False
     aggregate = L.AGGREGATE_CUES.search(text) is not None
 
     for n in numbers:
-        left = text[max(0, n.start - 80) : n.start]
+        left = text[max(0, n.start - 130) : n.start]
         right = text[n.end : n.end + 120]
         if _NOT_COUNT_RIGHT.match(right) or _NOT_COUNT_LEFT.search(left):
             continue
@@ -221,18 +238,27 @@ def classify(text: str, sent_text: str | None = None) -> CountFacts:
                 continue  # "12 missiles hit their targets": neither launched nor intercepted
             if aggregate and _aggregate_near(text, n.start, w.end):
                 continue
-            if _INTERCEPT_LEFT.search(left) or _INTERCEPT_RIGHT.match(text[w.end : w.end + 60]):
+            coordinated = prev_end is not None and _COORD.fullmatch(text[prev_end : n.start]) is not None
+            if (
+                _INTERCEPT_LEFT.search(left)
+                or _INTERCEPT_RIGHT.match(text[w.end : w.end + 60])
+                or (coordinated and prev_intercepted)
+            ):
                 if key not in intercepted:
                     intercepted[key] = n.count
                     if key not in order:
                         order.append(key)
                     used += 1
-            elif key not in launched:
-                launched[key] = n.count
-                if key not in order:
-                    order.append(key)
-                used += 1
+                prev_intercepted = True
+            else:
+                if key not in launched:
+                    launched[key] = n.count
+                    if key not in order:
+                        order.append(key)
+                    used += 1
+                prev_intercepted = False
             last_weapon = key
+            prev_end = w.end
             continue
         # "438 of the 464 drones" / "(55 were shot down)" / "of which 40 were intercepted"
         of_w = _weapon_after_of(text, n.end, weapons)
@@ -246,11 +272,15 @@ def classify(text: str, sent_text: str | None = None) -> CountFacts:
             continue
         if last_weapon is not None and _INTERCEPT_RIGHT.match(right) and not n.vague:
             intercepted.setdefault(last_weapon, n.count)
+            if last_weapon not in order:
+                order.append(last_weapon)
             used += 1
             continue
         if aggregate and _aggregate_near(text, n.start, n.end + 40):
             continue
         if _PEOPLE_SUBJECT_OTHER.match(right):
+            continue
+        if _INCREMENT_RIGHT.match(right):
             continue
         if killed is None and (
             _KILLED_RIGHT.match(right)
@@ -279,6 +309,7 @@ def classify(text: str, sent_text: str | None = None) -> CountFacts:
         weapons=tuple(out_weapons),
         kinds=tuple(weapons),
         numbers_used=used,
+        last_weapon=last_weapon,
     )
 
 

@@ -60,7 +60,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_day",
         re.compile(
-            r"\b(?P<rd>earlier\s+today|today|this\s+morning|this\s+afternoon|this\s+evening|tonight"
+            r"\b(?P<rd>earlier\s+today|since\s+midnight|today|this\s+morning|this\s+afternoon|this\s+evening|tonight"
             r"|yesterday|last\s+night|overnight|during\s+the\s+night|in\s+the\s+night|the\s+previous\s+night"
             r"|early\s+(?:this|on\s+the)\s+morning|the\s+day\s+before|(?:two|three|four|five|\d)\s+days\s+ago"
             r"|over\s+the\s+weekend|this\s+weekend|last\s+weekend|at\s+the\s+weekend|on\s+the\s+weekend"
@@ -202,7 +202,7 @@ def _resolve(
             return unknown
         rd = re.sub(r"\s+", " ", g["rd"].lower())
         one = dt.timedelta(days=1)
-        if rd in ("today", "earlier today", "this morning", "this afternoon", "this evening", "tonight",
+        if rd in ("today", "earlier today", "since midnight", "this morning", "this afternoon", "this evening", "tonight",
                   "early this morning", "early on the morning"):  # fmt: skip
             return DateSpan(pub, pub, "day")
         if rd in ("yesterday", "the day before"):

@@ -31,6 +31,7 @@ class Ent:
     demonym: str | None = None  # "Russian", "Ukrainian"
     person: str | None = None  # a person's side
     possessive: bool = False  # followed by 's
+    authority: Entry | None = None  # "Kharkiv Mayor …", "Odesa regional governor …": whose area reports
 
     @property
     def side(self) -> str | None:
@@ -90,10 +91,48 @@ def _lookup(form: str, s: int, e: int, gaz: Gazetteer) -> Ent | None:
     return Ent(s, e, form, places=places, venue=venue, country=country, demonym=demonym, person=person)
 
 
+_REGION_PLURAL_RIGHT = re.compile(
+    r"^\s+(?:and\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?(?:regions|oblasts|provinces|regional)\b"
+)
+_AUTHORITY_RIGHT = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:city|regional|oblast|region['’]s|region|district|military|state|civil|city['’]s|local)\s+){0,3}"
+    r"(?:military\s+administration|administration|governor|mayor|head|council|police|prosecutor\w*|emergency\s+services?"
+    r"|authorities|officials|chief|MVA|OVA|RMA)\b",
+)
+_AUTHORITY_LEFT = re.compile(r"\b(?:mayor|governor|head|chief)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_REGIONAL = re.compile(r"^(?:['’]s)?\s+(?:regional|oblast|region)\b", re.IGNORECASE)
+_DIR = (
+    r"northern|southern|eastern|western|central|north-eastern|northeastern|south-eastern|southeastern"
+    r"|north-western|northwestern|south-western|southwestern"
+)
+_DIR_PAIR = re.compile(rf"\b({_DIR})\s+and\s+(?:the\s+)?(?:{_DIR})\s+(Ukraine|Russia)\b")
+
+
+def add_direction_pairs(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]:
+    """'central and western Ukraine' names two regions; the token pass only sees the second."""
+    extra = []
+    for m in _DIR_PAIR.finditer(text):
+        cands = gaz.candidates(f"{m.group(1)} {m.group(2)}")
+        if cands:
+            extra.append(Ent(m.start(1), m.end(1), m.group(1), places=cands))
+    if not extra:
+        return ents
+    return sorted(ents + extra, key=lambda e: e.start)
+
+
 def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
     """Choose one candidate per place mention, using the rest of the document as context."""
     admin1_votes: Counter[str] = Counter()
     country_votes: Counter[str] = Counter()
+    cities = {ent.places[0].id for ent in ents if len(ent.places) == 1 and ent.places[0].kind == "city"}
+    cities |= {
+        e.id for ent in ents for e in ent.places if e.kind == "city" and e.population >= 100_000 and len(ent.places) > 1
+    }
+    for ent in ents:
+        # a district is only that district when its city is named in the article too
+        kept = [e for e in ent.places if e.kind != "district" or e.parent in cities]
+        if len(kept) != len(ent.places):
+            ent.places = kept
     for ent in ents:
         if ent.country:
             country_votes[ent.country] += 1
@@ -123,6 +162,21 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
             return s
 
         ent.place = max(ent.places, key=lambda e: (score(e), e.population, e.id))
+    for ent in ents:
+        _roles(ent, gaz, text)
+
+
+def _roles(ent: Ent, gaz: Gazetteer, text: str) -> None:
+    """Oblast readings of a city name ("Kharkiv and Poltava regions") and reporting authorities."""
+    e = ent.place
+    if e is None or e.kind != "city":
+        return
+    right = text[ent.end : ent.end + 80]
+    admin1 = gaz.admin1_id(e)
+    if _REGION_PLURAL_RIGHT.match(right) and admin1:
+        ent.place = gaz.places[admin1]
+    if _AUTHORITY_RIGHT.match(right) or _AUTHORITY_LEFT.search(text[max(0, ent.start - 30) : ent.start]):
+        ent.authority = gaz.places[admin1] if (_REGIONAL.match(right) and admin1) else e
 
 
 _COUNTRY_CONTEXT = re.compile(r"(?:in|of)?\s*(?:the\s+)?$")

@@ -93,6 +93,7 @@ ATTACK_TRIGGERS = (
     r"|targeted|targeting|targets|explosions?|blasts?|salvos?|raids?|fired|firing|launched|launching"
     r"|rained\s+down|assaulted|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
     r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
+    r"|exploded"
 )
 TRIGGER_RE = re.compile(rf"\b(?:{ATTACK_TRIGGERS})\b", re.IGNORECASE)
 
@@ -101,8 +102,8 @@ STRONG_ATTACK = re.compile(
     r"\b(?:struck|strikes?\s+(?:on|hit|killed|against|in)|strike\s+on|hit|hitting|slammed|pummel(?:l)?ed"
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
-    r"|damaged|destroyed|air\s*raid|airstrike|(?:drone|missile|rocket|air|artillery)\s+"
-    r"(?:strike|attack)s?)\b",
+    r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+recorded|recorded\s+hits"
+    r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?)\b",
     re.IGNORECASE,
 )
 
