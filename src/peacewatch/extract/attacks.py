@@ -159,7 +159,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
         stext = text[sent.start : sent.end]
         if not L.TRIGGER_RE.search(stext):
             continue
-        if _QUESTION.search(stext):
+        if _QUESTION.search(stext) or L.NOT_ATTACK.search(stext):
             continue
         sent_dates = D.find_dates(stext, ctx.published, ctx.anchor_year)
         if sent.paragraph != paragraph:
@@ -194,11 +194,10 @@ def _mention(
     ents = ctx.ents_in(clause.start, clause.end)
     places, explicit_country = _attack_places(ctx, ents, clause)
     actor, strong = _actor(ctx, ents, clause, places)
-    # dates: in the clause first, else anywhere in the sentence
+    # dates: in the clause first (the one nearest the attack word), else anywhere in the sentence
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
-    date = D.best(cdates) or (D.best(sent_dates) if len(sent.clauses) == 1 or not cdates else None)
-    if date is None and sent_dates and not cdates:
-        date = D.best(sent_dates)
+    anchor = clause.start + (trig.start() if trig else 0)
+    date = _nearest_date(cdates, sent.start, anchor) or _nearest_date(sent_dates, sent.start, anchor)
     if generic and not facts.numbers_used and date is None:
         return None
     kinds_only = not places and not facts.numbers_used and date is None
@@ -223,21 +222,35 @@ def _mention(
     )
 
 
+def _nearest_date(ds: list[D.DateMention], base: int, anchor: int) -> D.DateMention | None:
+    resolved = [d for d in ds if d.span.start is not None]
+    if not resolved:
+        return None
+    return min(resolved, key=lambda d: (abs(base + d.start - anchor), d.start))
+
+
 def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
     text = ctx.text
     out: list[tuple[Entry, Ent]] = []
     authorities: list[tuple[Entry, Ent]] = []
     explicit_country = False
+    last_launch_end = -1
     for ent in ents:
         e = ent.place
         if e is None or e.kind not in _ATTACK_PLACE_KINDS:
+            continue
+        if last_launch_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?", text[last_launch_end : ent.start]):
+            last_launch_end = ent.end  # "from Kursk and Primorsko-Akhtarsk": both are launch areas
             continue
         if ent.authority is not None:
             authorities.append((ent.authority, ent))  # the reporting official's area: a place of last resort
             continue
         left = text[max(clause.start, ent.start - 70) : ent.start]
         right = text[ent.end : min(clause.end, ent.end + 60)]
-        if right.startswith("-") or _LAUNCH_LEFT.search(left):
+        if right.startswith("-"):
+            continue
+        if _LAUNCH_LEFT.search(left):
+            last_launch_end = ent.end
             continue
         if ent.text in _CAPITALS_METONYMY and _METONYMY_RIGHT.match(right):
             continue
@@ -470,9 +483,11 @@ def _doc_actor(clusters: list[AttackCluster]) -> dict[str, str]:
     for c in clusters:
         for m in c.mentions:
             if m.actor and m.actor_strong:
-                for e, _ in m.places:
-                    votes.setdefault(e.country, {}).setdefault(m.actor, 0)
-                    votes[e.country][m.actor] += 1
+                opposite = {"RU": "UA", "UA": "RU"}.get(m.actor)
+                targets = {e.country for e, _ in m.places} or ({opposite} if opposite else set())
+                for country in targets:
+                    votes.setdefault(country, {}).setdefault(m.actor, 0)
+                    votes[country][m.actor] += 1
     out = {}
     for country, v in votes.items():
         actor, _ = max(v.items(), key=lambda kv: kv[1])
@@ -619,6 +634,19 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             if key not in table:
                 table[key] = [None, None, ev]
                 order.append(key)
+    # a figure given for the kind ("72 drones were shot down") belongs to the kind's only model
+    for kind, model in list(order):
+        if model is not None:
+            continue
+        models = [k for k in order if k[0] == kind and k[1] is not None]
+        if len(models) != 1:
+            continue
+        tgt = table[models[0]]
+        src = table[(kind, None)]
+        if (src[0] is None or tgt[0] is None) and (src[1] is None or tgt[1] is None):
+            tgt[0] = tgt[0] or src[0]
+            tgt[1] = tgt[1] or src[1]
+            src[0] = src[1] = None
     # a bare kind entry is redundant when a model of that kind is listed
     out = []
     for key in order:

@@ -14,17 +14,18 @@ from peacewatch.extract.numbers import NumberPhrase, find_numbers
 from peacewatch.records import Count
 
 _PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian|[a-z][a-z-]+)\s+){{0,2}}(?:{L.PEOPLE_NOUNS})\b"
-_PAREN = r"(?:\s*,\s*(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60},)?"
+_PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60}|[^,;.]{1,40}),)?"
+_PP = r"(?:\s+(?:at|in|from|on|of|near|inside)\s+(?:the\s+|a\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
 _AUX = (
     r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"
 )
 _AUX += r"|have|had|all|now|confirmed|reported|been))*"
 
 _KILLED_RIGHT = re.compile(
-    rf"^(?:\s+(?:of\s+)?(?:the\s+)?{_PEOPLE})?{_PAREN}{_AUX}\s*(?:{L.KILLED_WORDS})\b", re.IGNORECASE
+    rf"^(?:\s+(?:of\s+)?(?:the\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.KILLED_WORDS})\b", re.IGNORECASE
 )
 _INJURED_RIGHT = re.compile(
-    rf"^(?:\s+(?:of\s+)?(?:the\s+)?{_PEOPLE})?{_PAREN}{_AUX}\s*(?:{L.INJURED_WORDS})\b", re.IGNORECASE
+    rf"^(?:\s+(?:of\s+)?(?:the\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.INJURED_WORDS})\b", re.IGNORECASE
 )
 _LIVES_RIGHT = re.compile(r"^\s+(?:people['’]s\s+|civilian\s+)?lives\b", re.IGNORECASE)
 _LIVES_LEFT = re.compile(
@@ -37,7 +38,7 @@ _CLAIMED_LIVES_OF = re.compile(
 _KILLED_LEFT = re.compile(
     r"\b(?:killing|killed|kills|kill|murdered|murdering)\s*$|"
     r"\b(?:death\s+toll|number\s+of\s+(?:dead|deaths|those\s+killed|fatalities|victims)|toll|fatalities|deaths)"
-    r"(?:\s+[\w’'-]+){0,9}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
+    r"(?:\s+[\w’'.-]+){0,9}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
     r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to)(?:\s+at|\s+to)?\s*$|"
     r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$",
     re.IGNORECASE,
@@ -75,8 +76,9 @@ _NOT_COUNT_LEFT = re.compile(
 )
 _PEOPLE_SUBJECT_OTHER = re.compile(
     r"^\s+(?:people|residents|civilians|families|households|homes|apartments|consumers|customers|subscribers"
-    r"|children|patients)\s+(?:\w+\s+){0,3}(?:were\s+|are\s+|remain\s+)?(?:evacuated|sheltering|sheltered|left"
-    r"|without|displaced|rescued|lost\s+power|in\s+shelters|hiding|took\s+shelter|remained|were\s+without)",
+    r"|children|patients)\s+(?:\w+\s+){0,3}?(?:were\s+|are\s+|remain\s+|have\s+been\s+)?(?:evacuated|sheltering"
+    r"|sheltered|left\s+without|without|displaced|rescued|lost\s+power|in\s+shelters|hiding|took\s+shelter"
+    r"|remained\s+(?:without|in)|were\s+without)\b",
     re.IGNORECASE,
 )
 
@@ -89,13 +91,30 @@ _NOUN_RES = [
 ]
 _MODIFIER = re.compile(rf"\s*(?:(?:{L.WEAPON_MODIFIERS})\b[\s,]*|and\s+|–|-)", re.IGNORECASE)
 _INTERCEPT_LEFT = re.compile(
-    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+or\s+(?:{L.INTERCEPT_VERBS}))?\s+(?:a\s+total\s+of\s+|all\s+)?$",
+    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+or\s+(?:{L.INTERCEPT_VERBS}))?\s+(?:a\s+total\s+of\s+|all\s+|the\s+|all\s+the\s+)?$",
     re.IGNORECASE,
 )
 _INTERCEPT_RIGHT = re.compile(
-    rf"^(?:\s+(?:of\s+them|of\s+these|of\s+those|of\s+which|of\s+the\s+(?:\w+\s+)?\w+))?{_AUX}\s*(?:{L.INTERCEPT_VERBS})\b",
+    rf"^\)?(?:\s+(?:of\s+them|of\s+these|of\s+those|of\s+which|of\s+the\s+(?:\w+\s+)?\w+))?\s*,?"
+    rf"(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been|are|being|got|reportedly|all|later|successfully))+"
+    rf"\s+(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
+# Capacity, stock and production are not launches: "each capable of carrying up to eight Kh-101s".
+_NOT_LAUNCHED_LEFT = re.compile(
+    r"\b(?:capable\s+of\s+(?:carrying|launching|firing)|can\s+(?:carry|launch|fire)|carrying|armed\s+with|loaded\s+with"
+    r"|equipped\s+with|stockpiles?\s+of|total\s+salvo\s+of|salvo\s+capacity\s+of|produc\w+|manufactur\w+"
+    r"|reserves?\s+of|stocks?\s+of|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for)"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_OF_WHICH_LEFT = re.compile(r"\bof\s+(?:which|them|these|those)\s*,?\s*$", re.IGNORECASE)
+_SINCE_WAR = re.compile(
+    r"\bsince\s+(?:the\s+|Russia['’]s\s+|Moscow['’]s\s+)?(?:start|beginning|outbreak|full-scale|invasion|February\s+2022"
+    r"|2022|war)\b|\bthroughout\s+the\s+war\b|\bthe\s+war\s+has\b|\bwar\s+that\s+has\b",
+    re.IGNORECASE,
+)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+(?:launched|killed|fired|sent)\b", re.I)
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*", re.IGNORECASE)
 _HIT_RIGHT = re.compile(
@@ -221,7 +240,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     last_weapon: tuple[str, str | None] | None = prior
     prev_end: int | None = None
     prev_intercepted = False
-    aggregate = L.AGGREGATE_CUES.search(text) is not None
+    aggregate = L.AGGREGATE_CUES.search(text) is not None or _SINCE_WAR.search(text) is not None
 
     for n in numbers:
         left = text[max(0, n.start - 130) : n.start]
@@ -231,6 +250,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
         if n.vague and not _vague_quantifies(n, right):
             continue
         w = _weapon_right_after(text, n.end, weapons)
+        if w is not None and _NOT_LAUNCHED_LEFT.search(left):
+            continue
         if w is not None:
             key = (w.kind, w.model)
             if _HIT_RIGHT.match(text[w.end : w.end + 60]) and not _launch_near(left):
@@ -239,8 +260,12 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             if aggregate and _aggregate_near(text, n.start, w.end):
                 continue
             coordinated = prev_end is not None and _COORD.fullmatch(text[prev_end : n.start]) is not None
+            of_which = _OF_WHICH_LEFT.search(left) and re.search(
+                rf"\b(?:{L.INTERCEPT_VERBS})\b", text[w.end : w.end + 80], re.IGNORECASE
+            )
             if (
-                _INTERCEPT_LEFT.search(left)
+                of_which
+                or _INTERCEPT_LEFT.search(left)
                 or _INTERCEPT_RIGHT.match(text[w.end : w.end + 60])
                 or (coordinated and prev_intercepted)
             ):
@@ -332,9 +357,14 @@ def _weapon_after_of(text: str, end: int, weapons: list[WeaponMention]) -> Weapo
 
 
 def _aggregate_near(text: str, start: int, end: int) -> bool:
-    """An aggregate cue ("since February 2022", "this year") close to the number."""
-    window = text[max(0, start - 60) : min(len(text), end + 60)]
-    return L.AGGREGATE_CUES.search(window) is not None
+    """A cumulative figure: an aggregate cue in the number's own phrase ("38,472 injured since the
+    invasion"), or a since-the-war cue in the clause with a perfect verb by the number ("has launched")."""
+    seg_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind("—", 0, start)) + 1
+    after = [i for i in (text.find(",", end), text.find(";", end), text.find("—", end)) if i != -1]
+    seg_end = min(after) if after else len(text)
+    if L.AGGREGATE_CUES.search(text[seg_start:seg_end]):
+        return True
+    return bool(_SINCE_WAR.search(text) and _PERFECT.search(text[max(0, start - 40) : min(len(text), end + 40)]))
 
 
 def _vague_quantifies(n: NumberPhrase, right: str) -> bool:

@@ -169,9 +169,13 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
 def _roles(ent: Ent, gaz: Gazetteer, text: str) -> None:
     """Oblast readings of a city name ("Kharkiv and Poltava regions") and reporting authorities."""
     e = ent.place
-    if e is None or e.kind != "city":
+    if e is None or e.kind not in ("city", "admin1"):
         return
     right = text[ent.end : ent.end + 80]
+    if e.kind == "admin1":
+        if _AUTHORITY_RIGHT.match(right):
+            ent.authority = e
+        return
     admin1 = gaz.admin1_id(e)
     if _REGION_PLURAL_RIGHT.match(right) and admin1:
         ent.place = gaz.places[admin1]

@@ -102,7 +102,8 @@ STRONG_ATTACK = re.compile(
     r"\b(?:struck|strikes?\s+(?:on|hit|killed|against|in)|strike\s+on|hit|hitting|slammed|pummel(?:l)?ed"
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
-    r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+recorded|recorded\s+hits"
+    r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+recorded|recorded\s+hits|targeted"
+    r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?)\b",
     re.IGNORECASE,
 )
@@ -134,22 +135,23 @@ KILLED_WORDS = (
 )
 INJURED_WORDS = (
     r"injured|wounded|hurt|hospitali[sz]ed|injuries|suffered\s+(?:injuries|wounds)|sustained\s+injuries"
+    r"|treated\s+for\s+(?:injuries|wounds|shrapnel\s+wounds)|sought\s+medical\s+(?:help|attention)"
     r"|received\s+injuries|casualties\s+with\s+injuries|taken\s+to\s+hospital"
 )
 INTERCEPT_VERBS = (
     r"shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|destroyed|destroying"
     r"|neutrali[sz]ed|neutrali[sz]ing|suppressed|jammed|repelled|eliminated|took\s+down|taken\s+down"
-    r"|knocked\s+out|brought\s+down|defeated|disabled|lost\s+(?:to|due\s+to)\s+(?:electronic|EW)|stopped"
+    r"|brought\s+down|defeated|disabled|lost\s+(?:to|due\s+to)\s+(?:electronic|EW)"
 )
 LAUNCH_VERBS = r"launched|launching|launches|fired|firing|fires|used|sent|deployed|unleashed|attacked\s+with"
 
 # Cumulative / aggregate markers: numbers near these are not one attack's figures.
 AGGREGATE_CUES = re.compile(
-    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|full-scale|invasion|February|20\d\d|war)"
-    r"|throughout\s+the\s+war|during\s+the\s+war|in\s+the\s+war|of\s+the\s+war|the\s+war\s+has|war\s+that"
+    r"\b(?:since\s+(?:the\s+|Russia['’]s\s+)?(?:start|beginning|outbreak|full-scale|invasion|February|20\d\d|war)"
+    r"|throughout\s+the\s+war|the\s+war\s+has|war\s+that"
     r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
-    r"|a\s+(?:day|night|month)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total|cumulative"
+    r"|a\s+(?:day|night|month)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
     r"|total\s+of|monthly|weekly|last\s+month|this\s+month|in\s+(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)(?!\s+\d)|devoured|claimed\s+the\s+lives\s+of\s+more"
     r"\s+than|record\s+number)\b",
@@ -229,6 +231,8 @@ TARGET_TERMS: tuple[tuple[str, str], ...] = (
 # Words right after a target word that make it a descriptor, not what was hit.
 NOT_TARGET_AFTER = re.compile(
     r"^\s*(?:city|town|cities|workers?|engineers?|sector\s+workers|officials?|minister|company|companies"
+    r"|administrations?|intelligence|spokes\w+|said|says|calls|called|governor|analysts?|experts?|command"
+    r"|leadership|aid|support|assistance|blogger\w*|sources?|reported|claimed|denied|announced|confirmed"
     r"|supplies|prices|exports?|talks|deal|ceasefire|truce|pause|moratorium|security|guarantees?|staff"
     r"|crews?|teams?|repair)\b",
     re.IGNORECASE,
@@ -254,4 +258,12 @@ PROPOSAL_NOUNS = (
 )
 COMMITMENT_NOUNS = (
     r"pause|halt|suspension|moratorium|ceasefire|cease-fire|truce|freeze|stop|standstill|cessation"
+)
+
+# A sentence that reports a death or blast but rules out an attack.
+NOT_ATTACK = re.compile(
+    r"\b(?:(?:domestic\s+)?gas\s+(?:explosion|leak|blast)|road\s+accident|traffic\s+accident|car\s+crash|industrial"
+    r"\s+accident|ruling\s+out|ruled\s+out|not\s+(?:caused\s+by|related\s+to|linked\s+to|the\s+result\s+of)"
+    r"|short\s+circuit|faulty\s+wiring|heart\s+attack)\b",
+    re.IGNORECASE,
 )
