@@ -22,12 +22,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from peacewatch.extract import attacks as A
-from peacewatch.extract import diplomacy as P
+from peacewatch.extract.commitments import commitments
 from peacewatch.extract.context import DocContext, split_sentences
 from peacewatch.extract.dates import years_in
 from peacewatch.extract.entities import add_direction_pairs, find_entities, resolve_places
 from peacewatch.extract.gazetteer import Gazetteer
 from peacewatch.extract.gazetteer import load as load_gazetteer
+from peacewatch.extract.proposals import proposals
+from peacewatch.extract.talks import talks
 from peacewatch.records import Article, Event, parse_published
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "extract", "extract_article", "get_extractor"]
@@ -77,9 +79,9 @@ class Extractor:
         attack_spans = [(m.clause.start, m.clause.end) for m in mentions if m.has_numbers or m.specific]
         events: list[Event] = list(attack_events)
         attack_places = {id(ent) for m in mentions for _, ent in m.places}
-        events += P.talks(ctx, self.gaz, attack_spans, attack_places)
-        events += P.proposals(ctx, self.gaz)
-        events += P.commitments(ctx, self.gaz)
+        events += talks(ctx, self.gaz, attack_spans, attack_places)
+        events += proposals(ctx, self.gaz)
+        events += commitments(ctx, self.gaz)
         order = {"attack": 0, "talks": 1, "proposal": 2, "commitment": 3}
         events.sort(key=lambda e: (order[e.kind], e.evidence[0].start if e.evidence else 0))
         return events

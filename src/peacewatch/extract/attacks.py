@@ -239,7 +239,9 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         e = ent.place
         if e is None or e.kind not in _ATTACK_PLACE_KINDS:
             continue
-        if last_launch_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?", text[last_launch_end : ent.start]):
+        if last_launch_end >= 0 and re.fullmatch(
+            r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?", text[last_launch_end : ent.start]
+        ):
             last_launch_end = ent.end  # "from Kursk and Primorsko-Akhtarsk": both are launch areas
             continue
         if ent.authority is not None:
@@ -252,8 +254,11 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _LAUNCH_LEFT.search(left):
             last_launch_end = ent.end
             continue
-        if ent.text in _CAPITALS_METONYMY and _METONYMY_RIGHT.match(right):
-            continue
+        if ent.text in _CAPITALS_METONYMY and (
+            _METONYMY_RIGHT.match(right)
+            or (re.search(r"\b(?:between|and|with)\s+$", left[-12:]) and _talks_near(left, right))
+        ):
+            continue  # "Moscow rejected …", "talks between Kyiv and Moscow"
         if ent.person and not _COUNTRY_PLACE_LEFT.search(left):
             continue
         if e.kind == "country":
@@ -271,6 +276,12 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "Kyiv's forces"
         out.append((e, ent))
     return (out or authorities), explicit_country
+
+
+def _talks_near(left: str, right: str) -> bool:
+    return bool(
+        re.search(r"\b(?:talks|negotiations|meeting|dialogue|between)\b", left[-60:] + " " + right[:40], re.I)
+    )
 
 
 def _followed_by_place(ent: Ent, ents: list[Ent]) -> bool:

@@ -114,7 +114,10 @@ _SINCE_WAR = re.compile(
     r"|2022|war)\b|\bthroughout\s+the\s+war\b|\bthe\s+war\s+has\b|\bwar\s+that\s+has\b",
     re.IGNORECASE,
 )
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+(?:launched|killed|fired|sent)\b", re.I)
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+(?:launched|killed|fired|sent)\b",
+    re.I,
+)
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*", re.IGNORECASE)
 _HIT_RIGHT = re.compile(
@@ -364,7 +367,9 @@ def _aggregate_near(text: str, start: int, end: int) -> bool:
     seg_end = min(after) if after else len(text)
     if L.AGGREGATE_CUES.search(text[seg_start:seg_end]):
         return True
-    return bool(_SINCE_WAR.search(text) and _PERFECT.search(text[max(0, start - 40) : min(len(text), end + 40)]))
+    return bool(
+        _SINCE_WAR.search(text) and _PERFECT.search(text[max(0, start - 40) : min(len(text), end + 40)])
+    )
 
 
 def _vague_quantifies(n: NumberPhrase, right: str) -> bool:

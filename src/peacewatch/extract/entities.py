@@ -11,12 +11,29 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
 from peacewatch.extract.gazetteer import Entry, Gazetteer, VenueEntry
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+# Capitals and seats of power that stand for a side in political text ("Moscow rejected …").
+CAPITAL_SIDES = {
+    "Kyiv": "UA",
+    "Kiev": "UA",
+    "Moscow": "RU",
+    "Washington": "US",
+    "Kremlin": "RU",
+    "White House": "US",
+}
+INSTITUTIONS = {
+    "Kremlin": "RU",
+    "White House": "US",
+    "Pentagon": "US",
+    "State Department": "US",
+    "Bankova": "UA",
+}
 
 
 @dataclass(slots=True)
@@ -35,8 +52,8 @@ class Ent:
 
     @property
     def side(self) -> str | None:
-        """Which country this mention stands for when it is an actor or a party."""
-        return self.country or self.demonym or self.person
+        """Which country this mention stands for when it is an actor, a party or a proposer."""
+        return self.person or self.demonym or self.country or CAPITAL_SIDES.get(self.text)
 
 
 def find_entities(doc: Doc, gaz: Gazetteer) -> list[Ent]:
@@ -67,6 +84,7 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> list[Ent]:
                 found = (ent, n)
                 break
         if found is None:
+            out.extend(_hyphen_parts(tok, gaz))
             i += 1
             continue
         ent, n = found
@@ -78,12 +96,28 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> list[Ent]:
     return out
 
 
+def _hyphen_parts(tok: Any, gaz: Gazetteer) -> list[Ent]:
+    """Sides inside one hyphenated token: "U.S.-brokered", "Ukrainian-Russian", "Kremlin-backed"."""
+    t = tok.text
+    if "-" not in t:
+        return []
+    out = []
+    pos = 0
+    for part in t.split("-"):
+        if part and part[0].isupper():
+            ent = _lookup(part, tok.idx + pos, tok.idx + pos + len(part), gaz)
+            if ent is not None and ent.side and not ent.places:
+                out.append(ent)
+        pos += len(part) + 1
+    return out
+
+
 def _lookup(form: str, s: int, e: int, gaz: Gazetteer) -> Ent | None:
     places = gaz.candidates(form)
     venue = gaz.venues.get(form)
     country = gaz.country_names.get(form)
     demonym = gaz.demonyms.get(form)
-    person = gaz.people.get(form)
+    person = gaz.people.get(form) or INSTITUTIONS.get(form)
     if not (places or venue or country or demonym or person):
         return None
     if person and not places:
@@ -126,7 +160,10 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
     country_votes: Counter[str] = Counter()
     cities = {ent.places[0].id for ent in ents if len(ent.places) == 1 and ent.places[0].kind == "city"}
     cities |= {
-        e.id for ent in ents for e in ent.places if e.kind == "city" and e.population >= 100_000 and len(ent.places) > 1
+        e.id
+        for ent in ents
+        for e in ent.places
+        if e.kind == "city" and e.population >= 100_000 and len(ent.places) > 1
     }
     for ent in ents:
         # a district is only that district when its city is named in the article too

@@ -248,13 +248,13 @@ TALKS_TRIGGERS = re.compile(
     re.IGNORECASE,
 )
 MEDIATION_CUES = (
-    r"mediation|mediated\s+by|mediator|mediators|mediating|moderated\s+by|brokered\s+by|hosted\s+by"
+    r"mediation|mediated\s+by|mediator|mediators|mediating|moderated\s+by|brokered\s+by|chaired\s+by"
     r"|accompanied\s+by|facilitated\s+by|with\s+the\s+help\s+of|under\s+the\s+auspices\s+of"
 )
 PROPOSAL_NOUNS = (
     r"peace\s+(?:plan|proposal|framework|formula|deal\s+draft|blueprint|roadmap|initiative|memorandum)"
     r"|plan|proposal|framework|draft|blueprint|roadmap|formula|memorandum|document|non-paper"
-    r"|counter-?proposals?|initiative|agreement\s+draft|deal"
+    r"|counter-?proposals?|initiative|agreement\s+draft|deal|position\s+paper|paper|version|text"
 )
 COMMITMENT_NOUNS = (
     r"pause|halt|suspension|moratorium|ceasefire|cease-fire|truce|freeze|stop|standstill|cessation"

@@ -1,0 +1,361 @@
+"""Commitments: pauses, moratoria, truces, ceasefires and deadlines — and whether they held.
+
+A commitment needs wording that something was agreed, declared, ordered or set, not
+merely floated ("calls for a ceasefire" is not one). Three forms are read:
+
+* nouns: "a 30-day moratorium on strikes against energy facilities", "Easter truce";
+* verbs: "Putin agreed to stop attacking Ukraine's energy infrastructure";
+* deadlines: "gave Moscow 50 days to agree to a ceasefire", "had until Thursday to accept".
+
+Mentions of the same arrangement in one article merge; the status comes from what the
+sides say: expired, disputed (one says it holds, the other that it was broken, or the
+text says they read it differently), breached, in force, or announced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from peacewatch.extract import dates as D
+from peacewatch.extract import lexicon as L
+from peacewatch.extract.context import DocContext, Sentence
+from peacewatch.extract.gazetteer import Gazetteer
+from peacewatch.records import Event
+
+_NOUN = re.compile(
+    rf"(?P<pre>(?:[\w’'-]+\s+){{0,4}}?)\b(?P<noun>{L.COMMITMENT_NOUNS}|deadline|ultimatum"
+    r"|(?:grain|Black\s+Sea|maritime|shipping|energy)\s+(?:deal|corridor|initiative|agreement))(?P<plural>s)?\b"
+    r"(?P<post>(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){0,120})",
+    re.IGNORECASE,
+)
+_VERB = re.compile(
+    r"\b(?P<verb>agreed|agrees|agree|pledged|pledges|promised|promises|committed|commits|ordered|orders|vowed"
+    r"|vows|decided|declared)\b(?P<mid>(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){0,70}?)\b(?:not\s+to\s+(?P<neg>attack|strike|target|shell|fire\s+on|hit)"
+    r"|to\s+(?:(?:ensure\s+(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){0,40}?\s+and\s+)?(?:stop|halt|pause|suspend|cease|refrain\s+from|end|freeze))\s+"
+    r"(?P<ger>attacking|striking|strikes|attacks|hitting|targeting|shelling|hostilities|fire|firing|fighting"
+    r"|the\s+use\s+of\s+force|military\s+action))\b(?P<obj>(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){0,90})",
+    re.IGNORECASE,
+)
+_DEADLINE_VERB = re.compile(
+    r"\b(?:gave|gives|giving|give)\s+(?P<who>[\w.’'-]+(?:\s+[\w.’'-]+)?)\s+(?P<span>(?:\w+[- ])?(?:\w+\s+)?"
+    r"(?:days?|weeks?|hours?|months?)|until\s+(?:[^,.;]|\.(?=\S)|(?<=\b[A-Z])\.){2,40}?)\s+to\s+(?P<vp>(?:[^.;,]|\.(?=\S)|(?<=\b[A-Z])\.){3,80})"
+    r"|\b(?P<who2>[A-Z][\w.’'-]+)\s+(?:had|has|have)\s+until\s+(?P<until>(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){2,60}?)\s+to\s+(?P<vp2>(?:[^.;,]|\.(?=\S)|(?<=\b[A-Z])\.){3,80})",
+)
+_DEADLINE_CONCRETE = re.compile(
+    r"\b(?:until|by\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+end|\w+\s+\d)|\d+[- ]day"
+    r"|(?:ten|fifty|thirty|two|three|\w+ty)[- ]day|Thanksgiving|Christmas|Easter|New\s+Year|(?:January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\s+\d|expires?|expired|runs?\s+out|passed"
+    r"|gave\s+\w+|for\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev|Putin|Zelensk\w+)\s+to)\b",
+    re.IGNORECASE,
+)
+_AGREED = re.compile(
+    r"\b(?:agreed|agree|agrees|announced|announces|pledged|pledge|promised|promise|committed|declared|ordered"
+    r"|accepted|accept|accepts|adhered|adhere|kept|observed|observing|honou?red|respected|violated|violation"
+    r"|violations|breached|breach|broke|broken|expired|expires|ended|lapsed|took\s+effect|came\s+into\s+force"
+    r"|in\s+effect|in\s+force|holding|held|began|started|extended|halted|suspended|signed|brokered|reached"
+    r"|collapsed|unilateral|pulling\s+out|pulled\s+out|withdr[ae]w\w*|run\s+until|ran\s+until|imposed|set)\b",
+    re.IGNORECASE,
+)
+_FLOATED_ONLY = re.compile(
+    r"\b(?:floated|proposed|suggested|called\s+for|calls\s+for|calling\s+(?:instead\s+)?for|urged|urging|demanded"
+    r"|on\s+the\s+table|hypothetical|would\s+(?:agree|accept)|if\s+\w+\s+(?:agrees|accepts)|could\s+include)\b",
+    re.IGNORECASE,
+)
+# "to agree to a ceasefire", "calling for a ceasefire": the noun is the goal, not a commitment
+_GOAL_LEFT = re.compile(
+    r"\b(?:(?:to\s+)?(?:agree|accept|reach|sign|declare|negotiate|secure|achieve)(?:\s+(?:to|on))?"
+    r"|call(?:s|ed|ing)?(?:\s+instead)?\s+for|demand(?:s|ed|ing)?|push(?:es|ed|ing)?\s+for|urg(?:es|ed|ing)|propos\w+"
+    r"|offer(?:s|ed)?|seek(?:s|ing)?|sought|rejected|rejects|refused|toward(?:s)?|a\s+path\s+to|no)"
+    r"(?:\s+(?:an?|the))?(?:\s+[\w-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+_COMPLY = re.compile(
+    r"\b(?:adher\w+|kept\s+(?:its|their|his)\s+word|kept\s+(?:to\s+)?(?:it|the\s+\w+)|complied|complying|respect\w*"
+    r"|observ\w+|honou?r\w*|was\s+holding|is\s+holding|held\s+firm)\b",
+    re.IGNORECASE,
+)
+_VIOLATE = re.compile(
+    r"\b(?:resumed|violat\w+|breach\w*|broke|broken|ignored|flouted|continued\s+(?:to\s+)?(?:attack|strik|shell)\w*"
+    r"|new\s+attacks|struck\s+hard|attacked\s+again|did\s+not\s+stop|failed\s+to\s+stop|kept\s+shelling"
+    r"|shelling\s+continued|collapsed|despite\s+the\s+(?:truce|ceasefire|pause|moratorium))\b",
+    re.IGNORECASE,
+)
+_DISPUTE = re.compile(
+    r"\b(?:disputed|dispute|interpreted\s+differently|interpretation|differing\s+(?:accounts|interpretations)"
+    r"|vague|(?:traded|trading)\s+accusations|accus\w+\s+each\s+other|each\s+accused|both\s+sides\s+(?:accused|alleged)"
+    r"|matter\s+of\s+interpretation|allege\s+violations|in\s+doubt|sets?\s+conditions|only\s+(?:once|if|after)"
+    r"|conditional\s+on)\b",
+    re.IGNORECASE,
+)
+_EXPIRED = re.compile(
+    r"\b(?:expired|lapsed|ran\s+out|came\s+to\s+an\s+end|had\s+run\s+until|ran\s+until|pulling\s+out|pulled"
+    r"\s+out|withdr[ae]w\w*|was\s+over|is\s+over|no\s+longer\s+in\s+(?:force|effect))\b",
+    re.IGNORECASE,
+)
+_IN_FORCE = re.compile(
+    r"\b(?:took\s+effect|came\s+into\s+force|in\s+effect|in\s+force|is\s+holding|in\s+place)\b", re.I
+)
+_SCOPE_ENERGY = re.compile(r"\b(?:energy|power|grid|electric\w*|heating)\b", re.IGNORECASE)
+_SCOPE_CUT = re.compile(
+    r"\s+(?:had|has|have|was|were|is|are|would|will|expired|collapsed|ended|lapsed|took|came|did|after|while|but"
+    r"|because|when|until|which|that|with|despite|saying|the\s+Kremlin|officials)\b|\s*,|\s+\(",
+    re.IGNORECASE,
+)
+_PRE_KEEP = re.compile(
+    r"(?i)^(?:energy|Black|Sea|maritime|naval|Easter|Christmas|Orthodox|Victory|Day|air|full|total|partial|complete"
+    r"|humanitarian|local|temporary|unilateral|mutual|general|comprehensive|unconditional|\d+-(?:day|hour|week)"
+    r"|\w+-(?:day|hour|week)|New|Year['’]?s?|Olympic|grain|shipping|limited|brief|week-long)$"
+)
+
+
+@dataclass(slots=True)
+class CommitMention:
+    sent: Sentence
+    kind: str  # "noun" | "verb" | "deadline"
+    scope: str
+    start: int
+    end: int
+    by: str | None = None
+
+
+def commitments(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
+    """Commitment events of one article."""
+    ms = _mentions(ctx)
+    groups: list[list[CommitMention]] = []
+    for m in ms:
+        g = next((g for g in groups if _same(g, m)), None)
+        if g is None:
+            groups.append([m])
+        else:
+            g.append(m)
+    events = []
+    for g in groups:
+        ev = _event(ctx, g)
+        if ev is not None:
+            events.append(ev)
+    return events
+
+
+def _mentions(ctx: DocContext) -> list[CommitMention]:
+    text = ctx.text
+    out: list[CommitMention] = []
+    for sent in ctx.sentences:
+        stext = text[sent.start : sent.end]
+        taken: list[tuple[int, int]] = []
+        for m in _DEADLINE_VERB.finditer(stext):
+            who = m.group("who") or m.group("who2")
+            vp = (m.group("vp") or m.group("vp2") or "").strip()
+            span = m.group("span") or f"until {m.group('until')}"
+            scope = f"deadline: {span} to {_trim(vp)}"
+            out.append(
+                CommitMention(
+                    sent,
+                    "deadline",
+                    scope,
+                    sent.start + m.start(),
+                    sent.start + m.end(),
+                    _side_word(ctx, sent, who),
+                )
+            )
+            taken.append(m.span())
+        for m in _VERB.finditer(stext):
+            obj = _trim(m.group("obj") or "")
+            head = (m.group("neg") or m.group("ger") or "").strip()
+            scope = f"{'no ' if m.group('neg') else 'stop '}{head} {obj}".strip()
+            by = _subject_side(ctx, sent, sent.start + m.start())
+            out.append(CommitMention(sent, "verb", scope, sent.start + m.start(), sent.start + m.end(), by))
+            taken.append(m.span())
+        for m in _NOUN.finditer(stext):
+            if m.group("plural") or any(s <= m.start("noun") < e for s, e in taken):
+                continue  # "deadlines", "ceasefires": talk about such things, not one of them
+            noun = m.group("noun").lower()
+            pre, post = m.group("pre"), m.group("post")
+            left = stext[: m.start("noun")]
+            if _GOAL_LEFT.search(left[-60:]):
+                continue
+            if noun in ("stop",) and not re.match(r"\s+(?:to|of)\s+(?:strikes|attacks|shelling)", post, re.I):
+                continue
+            if noun == "freeze" and not re.search(
+                r"\b(?:strikes|attacks|fighting|front|hostilities)\b", m.group(0), re.I
+            ):
+                continue
+            if noun == "halt" and re.match(
+                r"\s+(?:to\s+)?(?:aid|deliver|the\s+advance|supplies|exports)", post, re.I
+            ):
+                continue
+            if noun in ("deadline", "ultimatum") and not _DEADLINE_CONCRETE.search(stext):
+                continue
+            kind = "deadline" if noun in ("deadline", "ultimatum") else "noun"
+            scope = _noun_scope(pre, m.group("noun"), post)
+            by = _possessive_side(ctx, sent, sent.start + m.start("pre"), sent.start + m.start("noun"))
+            if kind == "deadline":
+                fm = re.match(r"\s+for\s+([\w.’'-]+)\s+to\b", post)
+                by = _side_word(ctx, sent, fm.group(1)) if fm else by
+            out.append(
+                CommitMention(sent, kind, scope, sent.start + m.start("noun"), sent.start + m.end("noun"), by)
+            )
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _trim(s: str) -> str:
+    s = s.strip()
+    m = _SCOPE_CUT.search(s)
+    if m and m.start() > 0:
+        s = s[: m.start()]
+    return s.strip(" ,.;:\"“”'")
+
+
+def _noun_scope(pre: str, noun: str, post: str) -> str:
+    words = pre.split()
+    keep: list[str] = []
+    for w in reversed(words):  # the modifiers right before the noun that say what it covers
+        w2 = w.strip("’'s")
+        if _PRE_KEEP.match(w) or _PRE_KEEP.match(w2):
+            keep.insert(0, w)
+        else:
+            break
+    tail = _trim(post)
+    if tail and not re.match(
+        r"(?i)(?:on|of|in|against|for|to|timed|covering|along|around|declared|ordered)\b", tail
+    ):
+        tail = ""
+    return " ".join([*keep, noun, tail]).strip()
+
+
+def _has_object(scope: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:energy|power|grid|sea|shipping|port|easter|christmas|victory|full|all|infrastructure|deadline"
+            r"|corridor|grain|navigation|vessels"
+            r"|(?!(?:Russian|Ukrainian|American|Russia|Ukraine|Moscow|Kyiv|Kremlin|Putin|Trump|Zelensk\w*)\b)[A-Z][a-z]{3,})\b",
+            scope,
+        )
+    )
+
+
+def _same(group: list[CommitMention], m: CommitMention) -> bool:
+    g0 = group[0]
+    if abs(m.sent.index - group[-1].sent.index) > 8:
+        return False
+    if (g0.kind == "deadline") != (m.kind == "deadline"):
+        return False
+    e1, e2 = bool(_SCOPE_ENERGY.search(g0.scope)), bool(_SCOPE_ENERGY.search(m.scope))
+    sea1, sea2 = "sea" in g0.scope.lower(), "sea" in m.scope.lower()
+    if e1 == e2 and sea1 == sea2:
+        return True
+    generic = not _has_object(m.scope) or not _has_object(g0.scope)
+    return generic and not (sea1 or sea2)
+
+
+def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
+    text = ctx.text
+    sents = list({m.sent.index: m.sent for m in g}.values())
+    sent_texts = [text[s.start : s.end] for s in sents]
+    first, last = sents[0].index, sents[-1].index
+    window = ctx.sentences[first : min(len(ctx.sentences), last + 3)]
+    wtext = " ".join(text[s.start : s.end] for s in window)
+    deadline = any(m.kind == "deadline" for m in g)
+    agreed = deadline or any(_AGREED.search(t) and not _FLOATED_ONLY.search(t) for t in sent_texts)
+    if not agreed:
+        return None
+    if not deadline and not re.search(
+        r"\b(?:strikes?|attacks?|attacking|striking|fighting|hostilities|ceasefire|truce|shelling|moratorium|energy"
+        r"|bombing|war|force|vessels|corridor|grain)\b",
+        wtext,
+        re.I,
+    ):
+        return None
+    own = " ".join(sent_texts)
+    status = _status(own, wtext, deadline)
+    scope = max((m.scope for m in g), key=lambda s: (_has_object(s), bool(_SCOPE_ENERGY.search(s)), len(s)))
+    by = next((m.by for m in g if m.by), None) or _bound_side(ctx, window)
+    announced_by = _announcer(ctx, window)
+    dates = []
+    for s in sents:
+        dates += D.find_dates(text[s.start : s.end], ctx.published, ctx.anchor_year)
+    best = D.best(dates)
+    return Event(
+        kind="commitment",
+        evidence=tuple(ctx.evidence(s.start, s.end) for s in sents),
+        confidence=0.6 + 0.1 * bool(by) + 0.1 * (status != "announced"),
+        date=best.span if best else None,
+        scope=scope,
+        by=by,
+        announced_by=announced_by,
+        status=status,
+    )
+
+
+def _status(own: str, wtext: str, deadline: bool) -> str:
+    if _EXPIRED.search(own):
+        return "expired"
+    if deadline:
+        return "announced"
+    comply, violate = _COMPLY.search(wtext), _VIOLATE.search(wtext)
+    if _DISPUTE.search(wtext) or (comply and violate):
+        return "disputed"
+    if violate:
+        return "breached"
+    if _EXPIRED.search(wtext):
+        return "expired"
+    if _IN_FORCE.search(wtext):
+        return "in_force"
+    return "announced"
+
+
+def _side_word(ctx: DocContext, sent: Sentence, word: str | None) -> str | None:
+    if not word:
+        return None
+    for ent in ctx.ents_in(sent.start, sent.end):
+        if ent.text == word or word.startswith(ent.text):
+            return ent.side
+    return None
+
+
+def _subject_side(ctx: DocContext, sent: Sentence, verb_at: int) -> str | None:
+    """The side named last before the verb in its sentence ("Putin agreed …" → RU)."""
+    side = None
+    for ent in ctx.ents_in(sent.start, verb_at):
+        if ent.side:
+            side = ent.side
+    return side
+
+
+def _possessive_side(ctx: DocContext, sent: Sentence, pre_at: int, noun_at: int) -> str | None:
+    """'Russia's unilateral ceasefire', 'a ceasefire declared by Russia'."""
+    for ent in ctx.ents_in(max(sent.start, pre_at - 15), noun_at):
+        if ent.side and (ent.possessive or ent.demonym):
+            return ent.side
+    m = re.match(r"\s*(?:declared|ordered|announced|proposed)\s+by\s+", ctx.text[noun_at + 1 : noun_at + 60])
+    if m:
+        for ent in ctx.ents_in(noun_at, min(sent.end, noun_at + 80)):
+            if ent.side:
+                return ent.side
+    return None
+
+
+def _bound_side(ctx: DocContext, window: list[Sentence]) -> str | None:
+    text = ctx.text
+    for s in window:
+        for ent in ctx.ents_in(s.start, s.end):
+            right = text[ent.end : min(s.end, ent.end + 60)]
+            if ent.side and re.match(
+                r"^(?:['’]s)?\s+(?:had\s+|has\s+)?(?:\w+\s+)?(?:adhered|kept|agreed\s+to\s+(?:halt|pause|stop|suspend)"
+                r"|pledged|promised|committed|ordered|declared)\b",
+                right,
+                re.I,
+            ):
+                return ent.side
+    return None
+
+
+def _announcer(ctx: DocContext, window: list[Sentence]) -> str | None:
+    text = ctx.text
+    for s in window:
+        for ent in ctx.ents_in(s.start, s.end):
+            right = text[ent.end : min(s.end, ent.end + 40)]
+            if ent.side and re.match(r"^\s+(?:had\s+|has\s+)?(?:announced|declared|ordered)\b", right, re.I):
+                return ent.side
+    return None

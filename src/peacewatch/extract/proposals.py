@@ -1,0 +1,272 @@
+"""Proposals: peace plans keyed by their point count ("the 28-point plan"), or by name.
+
+Which version revises which is read from wording such as "trimmed from 28 to 19 points"
+or "a 19-point framework, an evolution from the initial 28-point draft".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from peacewatch.extract import dates as D
+from peacewatch.extract import lexicon as L
+from peacewatch.extract.context import DocContext, Sentence
+from peacewatch.extract.gazetteer import Gazetteer
+from peacewatch.extract.numbers import NUMBER, word_to_int
+from peacewatch.records import Event, Evidence
+
+# --- proposals -----------------------------------------------------------------------------
+_POINT_PLAN = re.compile(
+    rf"(?<![\w-])(?P<n>{NUMBER})[- ]point\s+(?P<rest>(?:[\w“”\"'’.-]+\s+){{0,5}}?(?:{L.PROPOSAL_NOUNS}))\b",
+    re.IGNORECASE,
+)
+_PLAN_POINTS = re.compile(
+    rf"\b(?:{L.PROPOSAL_NOUNS})\b[^.;]{{0,60}}?\b(?:(?:from|of)\s+(?P<a>{NUMBER})\s+(?:points\s+)?(?:down\s+)?to"
+    rf"|(?:to|into)|with|of|has|contains|containing)\s+(?P<b>{NUMBER})\s+points\b",
+    re.IGNORECASE,
+)
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<a>{NUMBER})\s+(?:points\s+)?(?:down\s+)?to\s+(?P<b>{NUMBER})\s*(?:points|-point)?\b", re.I
+)
+_REVISION_AFTER = re.compile(
+    r"\b(?:refined|trimmed|cut|reduced|narrowed|pared|slimmed|whittled|streamlined|revised|shrunk|shortened"
+    r"|condensed|reworked|overhauled|amended|down|boiled)\b",
+    re.IGNORECASE,
+)
+_REVISION_FROM = re.compile(
+    r"\b(?:from|of|replac\w+|instead\s+of|version\s+of|revision\s+of|evolution\s+from|successor\s+to|rework\s+of"
+    r"|down\s+from|based\s+on|update\s+(?:of|to))\s+(?:the\s+|an?\s+)?(?:initial|original|earlier|previous|first"
+    r"|old|leaked|widely\s+criticised|widely\s+criticized|\w+)?\s*$",
+    re.IGNORECASE,
+)
+_NAMED_PROPOSAL = re.compile(
+    r"(?P<q>[\"“](?P<quoted>[^\"”]{3,60}?(?:framework|plan|proposal|formula|roadmap|memorandum))[\"”])"
+    r"|\b(?P<name>(?:(?:peace|ceasefire)\s+)?(?:counter-?proposals?|non-paper|peace\s+formula|memorandum"
+    r"|roadmap|peace\s+plan|peace\s+framework|peace\s+proposal))\b",
+    re.IGNORECASE,
+)
+_PROPOSAL_VERBS = re.compile(
+    r"\b(?:present\w*|submit\w*|draft\w*|unveil\w*|put\s+forward|offer\w*|hand\w*\s+over|propos\w*|tabl\w*"
+    r"|leak\w*|refin\w*|revis\w*|shared|sent|deliver\w*|released|announc\w*|publish\w*|circulat\w*|rushed)\b",
+    re.IGNORECASE,
+)
+_GENERIC_NAME = re.compile(r"^(?:plan|proposal|framework|draft|document|deal|initiative|blueprint)$", re.I)
+
+
+_PEACE_WORDS = re.compile(
+    r"\b(?:peace|ceasefire|cease-fire|truce|settlement|end(?:ing)?\s+the\s+war|negotiat\w+|talks|Kremlin|Moscow|Russia\w*"
+    r"|Witkoff|Trump|framework|formula)\b",
+    re.IGNORECASE,
+)
+_NOT_PEACE_PLAN = re.compile(
+    r"\b(?:plan|programme|program|strategy)\s+(?:to|for)\s+(?:prepare|rebuild|restore|boost|support|develop|reform"
+    r"|improve|protect|modernise|modernize|the\s+heating|reconstruction|recovery|energy|economic|the\s+economy|winter)\b"
+    r"|\b(?:Cabinet|government|ministry|city\s+council)\s+(?:approved|adopted|unveiled)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Proposal:
+    points: int | None
+    name: str
+    start: int
+    end: int
+    sent: Sentence
+    revises: int | None = None
+    proposer: str | None = None
+
+
+def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
+    text = ctx.text
+    found: list[Proposal] = []
+    for sent in ctx.sentences:
+        stext = text[sent.start : sent.end]
+        if "point" not in stext.lower() and not _NAMED_PROPOSAL.search(stext):
+            continue
+        pointed = []
+        for m in _POINT_PLAN.finditer(stext):
+            n = word_to_int(m.group("n"))
+            if n is None or not 2 <= n <= 100:
+                continue
+            name = _proposal_name(stext, m)
+            pointed.append(Proposal(n, name, sent.start + m.start(), sent.start + m.end(), sent))
+        for m in _PLAN_POINTS.finditer(stext):
+            b = word_to_int(m.group("b"))
+            a = word_to_int(m.group("a")) if m.group("a") else None
+            if b is None or not 2 <= b <= 100:
+                continue
+            if not any(p.points == b for p in pointed):
+                pointed.append(
+                    Proposal(b, f"{b}-point plan", sent.start + m.start(), sent.start + m.end(), sent, a)
+                )
+        for m in _FROM_TO.finditer(stext):
+            a, b = word_to_int(m.group("a")), word_to_int(m.group("b"))
+            if a and b and a != b and re.search(rf"\b(?:{L.PROPOSAL_NOUNS}|points)\b", stext, re.I):
+                for p in pointed:
+                    if p.points == b and p.revises is None:
+                        p.revises = a
+                if not any(p.points == b for p in pointed):
+                    pointed.append(
+                        Proposal(b, f"{b}-point plan", sent.start + m.start(), sent.start + m.end(), sent, a)
+                    )
+                if not any(p.points == a for p in pointed):
+                    pointed.append(
+                        Proposal(a, f"{a}-point plan", sent.start + m.start(), sent.start + m.end(), sent)
+                    )
+        if pointed and _NOT_PEACE_PLAN.search(stext) and not _PEACE_WORDS.search(stext):
+            pointed = []  # "a 10-point plan to prepare the power grid for winter"
+        _revisions(stext, sent.start, pointed)
+        for p in pointed:
+            p.proposer = _proposer(ctx, sent, p.start, p.end)
+        found += pointed
+        for m in _NAMED_PROPOSAL.finditer(stext):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            if any(p.start <= s < p.end + 40 and p.sent is sent for p in pointed):
+                # a quoted name right after "19-point": it names that proposal
+                for p in pointed:
+                    if p.sent is sent and p.start <= s < p.end + 40 and m.group("quoted"):
+                        p.name = m.group("quoted")
+                continue
+            name = m.group("quoted") or m.group("name")
+            if not (m.group("quoted") or _PROPOSAL_VERBS.search(stext) or _proposer(ctx, sent, s, e)):
+                continue
+            found.append(Proposal(None, name, s, e, sent, proposer=_proposer(ctx, sent, s, e)))
+    return _proposal_events(ctx, found)
+
+
+def _proposal_name(stext: str, m: re.Match[str]) -> str:
+    rest = m.group("rest")
+    quoted = re.search(r"[\"“]([^\"”]{3,60})(?:[\"”]|$)", rest)
+    if quoted:
+        return quoted.group(1).strip(" ,.")
+    return f"{m.group('n')}-point {rest}".replace("  ", " ").strip(' "“”')
+
+
+def _revisions(stext: str, base: int, pointed: list[Proposal]) -> None:
+    """Within one sentence: which point count revises which."""
+    if len(pointed) < 2:
+        return
+    ordered = sorted(pointed, key=lambda p: p.start)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if a.points == b.points:
+                continue
+            between = stext[a.end - base : b.start - base]
+            left_of_b = stext[max(0, b.start - base - 60) : b.start - base]
+            if len(between) >= 120:
+                continue
+            if _REVISION_FROM.search(left_of_b):
+                if a.revises is None:
+                    a.revises = b.points  # "19-point … evolution from the initial 28-point draft"
+            elif _REVISION_AFTER.search(between) and b.revises is None:
+                b.revises = a.points  # "the 28-point plan was trimmed to a 19-point framework"
+
+
+def _proposer(ctx: DocContext, sent: Sentence, start: int, end: int) -> str | None:
+    text = ctx.text
+    left = text[max(sent.start, start - 60) : start]
+    best: str | None = None
+    for ent in ctx.ents_in(max(sent.start, start - 60), end):
+        side = ent.side
+        if side is None:
+            continue
+        gap = text[ent.end : start] if ent.end <= start else ""
+        if (
+            ent.end <= start
+            and re.fullmatch(r"(?:['’]s)?[\s-]*(?:-?backed\s+|-?drafted\s+|own\s+)?(?:\w+\s+){0,2}", gap)
+        ) or (
+            ent.end <= start
+            and re.search(r"\b(?:partners|allies|leaders|officials|government)\b", gap)
+            and re.search(
+                r"\b(?:offer\w*|present\w*|propos\w*|put\s+forward|submit\w*|draft\w*|unveil\w*)\b", gap
+            )
+        ):
+            best = side
+    if best is None:
+        m = re.search(
+            r"\b(?:drafted|proposed|put\s+forward|presented|submitted|offered|unveiled)\s+by\s+(?:the\s+)?$",
+            left,
+        )
+        if m:
+            return None
+        right = text[end : min(sent.end, end + 40)]
+        m2 = re.match(
+            r"\s*(?:drafted|proposed|put\s+forward|presented|submitted|offered|unveiled|floated)\s+by\s+",
+            right,
+        )
+        if m2:
+            for ent in ctx.ents_in(end, min(sent.end, end + 60)):
+                side = ent.demonym or ent.country or ent.person
+                if side:
+                    return side
+    return best
+
+
+def _proposal_events(ctx: DocContext, found: list[Proposal]) -> list[Event]:
+    by_points: dict[int, list[Proposal]] = {}
+    named: list[Proposal] = []
+    for p in found:
+        if p.points is not None:
+            by_points.setdefault(p.points, []).append(p)
+        else:
+            named.append(p)
+    events = []
+    for points, ps in by_points.items():
+        revises = next((p.revises for p in ps if p.revises), None)
+        proposer = next((p.proposer for p in ps if p.proposer), None)
+        name = next((p.name for p in ps if not re.match(r"\d", p.name)), ps[0].name)
+        events.append(_proposal_event(ctx, ps, name, points, revises, proposer))
+    # named proposals without a point count: merge by head noun, and into a pointed one of the same head
+    heads: dict[str, list[Proposal]] = {}
+    for p in named:
+        head = _head(p.name)
+        if _GENERIC_NAME.match(head) and by_points:
+            continue
+        if head in ("framework", "plan", "proposal", "draft") and by_points:
+            continue  # "the refined framework" is the 19-point one, named differently
+        heads.setdefault(head, []).append(p)
+    for ps in heads.values():
+        proposer = next((p.proposer for p in ps if p.proposer), None)
+        quoted = next((p.name for p in ps if " " in p.name), ps[0].name)
+        events.append(_proposal_event(ctx, ps, quoted, None, None, proposer))
+    events.sort(key=lambda e: e.evidence[0].start)
+    return events
+
+
+def _head(name: str) -> str:
+    words = re.findall(r"[\w-]+", name.lower())
+    return words[-1].replace("counter-proposal", "counterproposal") if words else name.lower()
+
+
+def _proposal_event(
+    ctx: DocContext,
+    ps: list[Proposal],
+    name: str,
+    points: int | None,
+    revises: int | None,
+    proposer: str | None,
+) -> Event:
+    text = ctx.text
+    dates = []
+    for p in ps:
+        dates += D.find_dates(text[p.sent.start : p.sent.end], ctx.published, ctx.anchor_year)
+    best = D.best(dates)
+    seen: set[tuple[int, int]] = set()
+    evidence: list[Evidence] = []
+    for p in ps:
+        if (p.sent.start, p.sent.end) not in seen:
+            seen.add((p.sent.start, p.sent.end))
+            evidence.append(ctx.evidence(p.sent.start, p.sent.end))
+    conf = 0.6 + 0.15 * bool(points) + 0.1 * bool(revises) + 0.05 * bool(proposer)
+    return Event(
+        kind="proposal",
+        evidence=tuple(evidence),
+        confidence=min(conf, 0.9),
+        date=best.span if best else None,
+        name=name,
+        points=points,
+        revises_points=revises if revises != points else None,
+        proposer=proposer,
+    )

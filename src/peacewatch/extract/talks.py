@@ -1,0 +1,354 @@
+"""Talks: one event per venue (and round) per article.
+
+Parties come from the people, demonyms and capitals named in the sentences about the
+venue; mediators from mediation wording ("U.S.-brokered", "chaired by Turkey's foreign
+minister"); status from what the text says happened or will happen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from peacewatch.extract import dates as D
+from peacewatch.extract import lexicon as L
+from peacewatch.extract.context import DocContext, Sentence
+from peacewatch.extract.entities import CAPITAL_SIDES, Ent
+from peacewatch.extract.gazetteer import Gazetteer
+from peacewatch.extract.numbers import ordinal_or_number
+from peacewatch.records import DateSpan, Event, Venue
+
+# --- talks ---------------------------------------------------------------------------------
+_VENUE_PREFIX = (
+    r"(?:the\s+)?(?:(?:Emirati|Saudi|Turkish|Swiss|Qatari|Russian|Ukrainian|US|U\.S\.|American|Belarusian|Hungarian"
+    r"|Austrian|Italian|French|German|British)\s+)?(?:(?:resort|port|coastal)\s+)?(?:city|capital|town)?\s*(?:of\s+)?"
+)
+_VENUE_LEFT = re.compile(rf"\b(?:in|at|inside|outside|near)\s+{_VENUE_PREFIX}$", re.IGNORECASE)
+_TRAVEL_LEFT = re.compile(
+    rf"\b(?:travel\w*|trip|visit\w*|fl[ye]w?|flying|head\w*|dispatch\w*|sent|sending|en\s+route|arriv\w*|go|going"
+    rf"|went|return\w*|summoned|invited|journey\w*|came|coming)\b[^.;]{{0,60}}?\bto\s+{_VENUE_PREFIX}$",
+    re.IGNORECASE,
+)
+_MEETING = re.compile(
+    r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?|met|meet|meets|meeting|round"
+    r"|sat\s+down|huddled|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
+    r"|visit(?:ed|s)?|arrived|arrives|sessions?|conference|peace\s+process|hosted|hosts|host)\b",
+    re.IGNORECASE,
+)
+_VENUE_RIGHT_TALKS = re.compile(
+    r"^(?:['’]s)?\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|round|format|process|conference|sessions?"
+    r"|accords?|consultations)\b",
+    re.IGNORECASE,
+)
+_NOT_VENUE_LEFT = re.compile(
+    r"\b(?:embassy|consulate|ambassador|envoy|mission)\s+(?:in|to)\s+(?:the\s+)?$", re.I
+)
+_OFF_TOPIC = re.compile(
+    r"\b(?:trade|tariff|minerals?|Gaza|Israel\w*|Hamas|Iran(?:ian)?\s+nuclear|climate|football|sport\w*|chess"
+    r"|tennis|Olympic\w*|business|investment|gas\s+transit|grain\s+deal|Syria\w*|Armenia\w*|Azerbaijan\w*"
+    r"|Venezuela\w*|Taiwan)\b",
+    re.IGNORECASE,
+)
+_WAR_TOPIC = re.compile(
+    r"\b(?:peace|ceasefire|truce|war|Ukrain\w*|Russia\w*|Kyiv|Kiev|Moscow|Kremlin|Zelensk\w*|Putin|plan"
+    r"|framework|delegations?|settlement|prisoner)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:(?:will|would|shall|could|may|might)\s+(?:\w+\s+)?(?:meet|hold|host|travel|visit|resume|sit|gather"
+    r"|convene|take\s+part|attend|head|fly|go|continue|begin|start|open|take\s+place)|to\s+be\s+held|scheduled"
+    r"|set\s+to|due\s+to|expected\s+to|plans?\s+to|planned|planning\s+to|next\s+(?:week|month|round)"
+    r"|upcoming|(?:is|are)\s+to\s+(?:meet|continue|hold|resume|travel)|to\s+travel|en\s+route|dispatched"
+    r"|dispatching|heading\s+to|travel(?:s|ling)?\s+to|preparing|prepares|invited|proposed\s+(?:holding"
+    r"|a\s+meeting)|later\s+this\s+week)\b",
+    re.IGNORECASE,
+)
+_ONGOING = re.compile(
+    r"\b(?:underway|under\s+way|continu\w+|ongoing|resumed|resume|began|begin|begins|are\s+meeting"
+    r"|is\s+meeting|are\s+holding|in\s+progress|first\s+day|second\s+day|day\s+two|day\s+one)\b",
+    re.IGNORECASE,
+)
+_HELD = re.compile(
+    r"\b(?:met|held|took\s+place|concluded|ended|wrapped|came\s+to\s+an\s+end|sat\s+down|huddled|hosted"
+    r"|after\s+(?:talks|meetings?|negotiations)|finished|agreed|emerged|released|marathon|discussed|talked"
+    r"|participated|took\s+part|attended|arrived|refined|poring|pored|produced|yielded|ended)\b",
+    re.IGNORECASE,
+)
+_ROUND = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+round"
+    r"|round\s+(?P<num>one|two|three|four|five|six|\d+))\b",
+    re.IGNORECASE,
+)
+_VISIT = re.compile(
+    r"\b(?:arrived|arrives|arriving|visited|visits|visiting|travel(?:l)?ed|flew|landed|came)\s+(?:in|to)?\s*$",
+    re.IGNORECASE,
+)
+_MEDIATOR_RIGHT = re.compile(
+    r"^(?:['’]s)?[\s-]*(?:-|\s)?(?:mediat\w+|brokered|hosted|led\s+mediation|facilitated|moderated|sponsored)\b",
+    re.IGNORECASE,
+)
+_MEDIATOR_LEFT = re.compile(
+    rf"\b(?:{L.MEDIATION_CUES}|under|with\s+mediation\s+(?:of|by|from))\s+(?:the\s+)?(?:[\w.-]+\s+){{0,3}}$",
+    re.IGNORECASE,
+)
+# What the talks were about, when it is not this war: trade, Gaza, embassies, grain import bans …
+_OFF_TOPIC_TALKS = re.compile(
+    r"\b(?:talks|met|meeting|negotiations|discussions)\b[^.]{0,40}?\b(?:on|about|over|regarding|concerning|with)\s+"
+    r"[^.]{0,60}?\b(?:trade|tariffs?|minerals?|Gaza|Hamas|Israel\w*|embass\w+|diplomatic\s+missions|imports?|exports?"
+    r"|ban|visas?|investment|business|climate|football|gas\s+transit|Iran\w*|Syria\w*|Venezuela\w*)\b"
+    r"|\b(?:agriculture|trade|economy|finance|health|education|sports?|culture)\s+ministers?\b",
+    re.IGNORECASE,
+)
+_ROLE_RIGHT = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:top|chief|lead|senior|own|foreign|defen[cs]e|special|peace|new)\s+)*(?:delegations?|negotiators?"
+    r"|teams?|envoys?|representatives?|officials|president|leader|minister|counterparts?|side|diplomats"
+    r"|emissar(?:y|ies)|secretary|adviser|advisers|chief|commissioner|prime\s+minister)\b",
+    re.IGNORECASE,
+)
+_PLACE_USE_LEFT = re.compile(r"\b(?:over|across|throughout|on|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class TalksCluster:
+    venue: Venue
+    venue_is_country: bool
+    sentences: list[Sentence] = field(default_factory=list)
+    venue_ents: list[Ent] = field(default_factory=list)
+    round: int | None = None
+
+
+def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venue, bool] | None:
+    left = text[max(sent.start, ent.start - 100) : ent.start]
+    right = text[ent.end : min(sent.end, ent.end + 40)]
+    if _NOT_VENUE_LEFT.search(left) or right.startswith("-"):
+        return None
+    by_talks = _VENUE_RIGHT_TALKS.match(right) is not None
+    by_travel = _TRAVEL_LEFT.search(left) is not None
+    by_prep = _VENUE_LEFT.search(left) is not None and _MEETING.search(
+        text[max(sent.start, ent.start - 80) : min(sent.end, ent.end + 70)]
+    )
+    if not (by_prep or by_talks or by_travel):
+        return None
+    if ent.venue is not None:
+        return Venue(ent.venue.name, ent.venue.country or None), False
+    if ent.country and ent.country not in ("UA", "RU") and not ent.demonym:
+        name = gaz.country_name_of.get(ent.country, ent.text)
+        return Venue(_short_country(name, ent.text), ent.country), True
+    return None
+
+
+def _short_country(name: str, surface: str) -> str:
+    return surface if len(surface) > 3 else name
+
+
+def talks(
+    ctx: DocContext, gaz: Gazetteer, attack_spans: list[tuple[int, int]], attack_places: set[int]
+) -> list[Event]:
+    """Talks events, one per venue (and round); ``attack_places`` are ids of Ents used as attack places."""
+    text = ctx.text
+    clusters: list[TalksCluster] = []
+    for sent in ctx.sentences:
+        stext = text[sent.start : sent.end]
+        if not _MEETING.search(stext):
+            continue
+        for ent in ctx.ents_in(sent.start, sent.end):
+            if id(ent) in attack_places:
+                continue
+            v = _venue_of(ent, gaz, text, sent)
+            if v is None:
+                continue
+            venue, is_country = v
+            c = _cluster_for(clusters, venue, is_country, stext)
+            if c is None:
+                c = TalksCluster(venue, is_country)
+                clusters.append(c)
+            elif c.venue_is_country and not is_country:
+                c.venue, c.venue_is_country = venue, False
+            if sent not in c.sentences:
+                c.sentences.append(sent)
+            c.venue_ents.append(ent)
+    events = []
+    for c in clusters:
+        ev = _talks_event(ctx, gaz, c, attack_spans)
+        if ev is not None:
+            events.append(ev)
+    return events
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _cluster_for(
+    clusters: list[TalksCluster], venue: Venue, is_country: bool, stext: str
+) -> TalksCluster | None:
+    rnd = _round_in(stext)
+    for c in clusters:
+        same = c.venue.name == venue.name or (
+            venue.country is not None
+            and c.venue.country == venue.country
+            and (c.venue_is_country or is_country)
+        )
+        if not same:
+            continue
+        if rnd is not None and c.round is not None and rnd != c.round:
+            continue
+        if rnd is not None:
+            c.round = rnd
+        return c
+    return None
+
+
+def _round_in(s: str) -> int | None:
+    m = _ROUND.search(s)
+    if not m:
+        return None
+    return ordinal_or_number(m.group("ord") or m.group("num"))
+
+
+def _talks_event(
+    ctx: DocContext, gaz: Gazetteer, c: TalksCluster, attack_spans: list[tuple[int, int]]
+) -> Event | None:
+    text = ctx.text
+    stext_all = " ".join(text[s.start : s.end] for s in c.sentences)
+    if _OFF_TOPIC_TALKS.search(stext_all) or (
+        _OFF_TOPIC.search(stext_all) and not _WAR_TOPIC.search(stext_all)
+    ):
+        return None
+    if not _WAR_TOPIC.search(stext_all) and not _WAR_TOPIC.search(text[: min(len(text), 2000)]):
+        return None  # neither the venue sentences nor the article's opening speak of this war
+    parties, mediators = _sides(ctx, gaz, c, c.sentences, attack_spans)
+    if len(parties) < 2:
+        paras = {s.paragraph for s in c.sentences}
+        extra = [
+            s
+            for s in ctx.sentences
+            if s.paragraph in paras
+            and s not in c.sentences
+            and L.TALKS_TRIGGERS.search(text[s.start : s.end])
+        ]
+        p2, m2 = _sides(ctx, gaz, c, extra, attack_spans)
+        parties |= p2
+        mediators |= m2
+    parties -= mediators
+    rnd = c.round
+    if rnd is None:
+        for s in c.sentences:
+            rnd = _round_in(text[s.start : s.end])
+            if rnd:
+                break
+    status = _talks_status(text, c)
+    date = _talks_date(ctx, c, future=status == "planned")
+    if date is not None and ctx.published and date.start and date.start > ctx.published and status == "held":
+        status = "planned"
+    conf = 0.55 + 0.1 * bool(parties) + 0.1 * bool(date) + 0.05 * (len(c.sentences) > 1) + 0.05 * bool(rnd)
+    evidence = tuple(ctx.evidence(s.start, s.end) for s in c.sentences)
+    return Event(
+        kind="talks",
+        evidence=evidence,
+        confidence=min(conf, 0.9),
+        date=date,
+        venue=c.venue,
+        parties=tuple(sorted(parties)),
+        mediators=tuple(sorted(mediators)),
+        round=rnd,
+        status=status,
+    )
+
+
+def _sides(
+    ctx: DocContext,
+    gaz: Gazetteer,
+    c: TalksCluster,
+    sentences: list[Sentence],
+    attack_spans: list[tuple[int, int]],
+) -> tuple[set[str], set[str]]:
+    text = ctx.text
+    parties: set[str] = set()
+    mediators: set[str] = set()
+    for s in sentences:
+        for ent in ctx.ents_in(s.start, s.end):
+            if _in_spans(ent.start, attack_spans):
+                continue
+            side = ent.side
+            if ent.venue is not None and ent in c.venue_ents:
+                side = None
+            if side is None:
+                continue
+            left = text[max(s.start, ent.start - 40) : ent.start]
+            right = text[ent.end : min(s.end, ent.end + 40)]
+            if ent.possessive and not _ROLE_RIGHT.match(right):
+                continue  # "Moscow's actions", "Ukraine's skies": not someone at the table
+            if side == "EU" and not _ROLE_RIGHT.match(right):
+                continue  # "a European diplomat observed": Europe is at the table only when its team is
+            if ent.country and not ent.person and _PLACE_USE_LEFT.search(left):
+                continue  # "over Ukraine", "in Russia"
+            if ent.place is not None and ent.place.kind != "country" and ent.text not in CAPITAL_SIDES:
+                continue  # "Kharkiv" is a city, not a side
+            if _MEDIATOR_RIGHT.match(right) or _MEDIATOR_LEFT.search(left):
+                mediators.add(side)
+                continue
+            if c.venue.country == side and c.venue_is_country:
+                continue  # the host country, unless a visit (below)
+            parties.add(side)
+        for ent in c.venue_ents:
+            if (
+                s.start <= ent.start < s.end
+                and c.venue_is_country
+                and _VISIT.search(text[max(s.start, ent.start - 30) : ent.start])
+                and c.venue.country
+            ):
+                parties.add(c.venue.country)
+    return parties, mediators
+
+
+def _talks_status(text: str, c: TalksCluster) -> str:
+    held = planned = ongoing = 0
+    for s in c.sentences:
+        st = text[s.start : s.end]
+        held += bool(_HELD.search(st))
+        planned += bool(_PLANNED.search(st))
+        ongoing += bool(_ONGOING.search(st))
+    if ongoing and not planned:
+        return "ongoing"
+    if held:
+        return "held"
+    if planned:
+        return "planned"
+    if ongoing:
+        return "ongoing"
+    return "held"
+
+
+def _talks_date(ctx: DocContext, c: TalksCluster, future: bool) -> DateSpan | None:
+    text = ctx.text
+    found: list[D.DateMention] = []
+    for s in c.sentences:
+        st = text[s.start : s.end]
+        found += [
+            d
+            for d in D.find_dates(st, ctx.published, ctx.anchor_year, future=future)
+            if not _SAID_AFTER.match(st[d.end :])
+        ]
+    best = D.best(found)
+    if best is not None:
+        return best.span
+    if future:
+        return None
+    # the nearest date earlier in the same paragraph ("… on Wednesday. The strikes came as X arrived in Turkey")
+    first = c.sentences[0]
+    for s in reversed(ctx.sentences[: first.index]):
+        if s.paragraph != first.paragraph:
+            break
+        ds = D.find_dates(text[s.start : s.end], ctx.published, ctx.anchor_year)
+        b = D.best(ds)
+        if b is not None:
+            return b.span
+    return None
+
+
+_SAID_AFTER = re.compile(
+    r"^,?\s+(?:[\w.’'-]+\s+){0,6}?(?:announced|said|says|told|stated|declared|claimed|confirmed|reported|wrote"
+    r"|posted|insisted)\b",
+    re.IGNORECASE,
+)
