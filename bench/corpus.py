@@ -72,9 +72,10 @@ _SWAP_RE = re.compile(
 _WORD_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
 _WORD_NUM_RE = re.compile(r"(?<![-\w])(" + "|".join(_WORD_NUMBERS) + r")(?![-\w])", re.IGNORECASE)
 _MONTHS = (
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-).split()
+    *("January", "February", "March", "April", "May", "June", "July"),
+    *("August", "September", "October", "November", "December"),
+    *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
+)
 # A stand-alone count of 1-3 digits: not part of 1,200 / 3.5 / Kh-101 / 28-point / 10:30 / 5%.
 _DIGITS_RE = re.compile(r"(?<![\d.,:/\-–])\b(\d{1,3})\b(?![\d.,:/%\-–]\d|[-–%]|\s*[ap]\.m\.|:\d)")
 _MONTH_BEFORE_RE = re.compile(r"(?:" + "|".join(_MONTHS) + r")\.?\s+$")
@@ -175,11 +176,9 @@ def _vary(text: str, rng: random.Random, swaps: dict[str, str]) -> str:
         if rng.random() < 0.5 or _MONTH_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()]):
             return s
         n = int(s)
-        if n <= 12:
-            n = max(1, n + rng.randint(-2, 2))
-        else:
-            n = max(1, round(n * rng.uniform(0.7, 1.3)))
-        return str(n)
+        # small counts move by a few, larger ones by up to 30%
+        new = n + rng.randint(-2, 2) if n <= 12 else round(n * rng.uniform(0.7, 1.3))
+        return str(max(1, new))
 
     def words(m: re.Match[str]) -> str:
         w = m.group(1)

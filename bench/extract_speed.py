@@ -253,8 +253,8 @@ def _verdict(ok: bool | None) -> str:
 
 def run(a: argparse.Namespace) -> dict:
     sys.path.insert(0, str(HERE))
-    from corpus import write_jsonl
     from corpus import generate as gen_corpus
+    from corpus import write_jsonl
 
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
     print(

@@ -278,6 +278,12 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
     return (out or authorities), explicit_country
 
 
+def actor_use(ctx: DocContext, ent: Ent, end: int) -> bool:
+    """Does this mention of a side name the attacker ("Russia launched …", "Russian drones")?"""
+    right = ctx.text[ent.end : min(end, ent.end + 80)]
+    return bool(_ACTOR_RIGHT.match(right) or _ACTOR_VERB_RIGHT.match(right))
+
+
 def _talks_near(left: str, right: str) -> bool:
     return bool(
         re.search(r"\b(?:talks|negotiations|meeting|dialogue|between)\b", left[-60:] + " " + right[:40], re.I)

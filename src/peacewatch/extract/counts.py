@@ -183,11 +183,16 @@ def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMenti
     """'Iskander-M ballistic missiles' is one weapon: the model, with the noun's extent."""
     out: list[WeaponMention] = []
     for w in found:
-        if out and out[-1].model and w.model and out[-1].kind == w.kind:
-            if re.fullmatch(r"\s*(?:and|or|/|,)\s*", text[out[-1].end : w.start]):
-                prev = out[-1]  # "20 Kh-101 and Kh-555 cruise missiles": one count for both models
-                out[-1] = WeaponMention(prev.kind, f"{prev.model}/{w.model}", prev.start, w.end)
-                continue
+        if (
+            out
+            and out[-1].model
+            and w.model
+            and out[-1].kind == w.kind
+            and re.fullmatch(r"\s*(?:and|or|/|,)\s*", text[out[-1].end : w.start])
+        ):
+            prev = out[-1]  # "20 Kh-101 and Kh-555 cruise missiles": one count for both models
+            out[-1] = WeaponMention(prev.kind, f"{prev.model}/{w.model}", prev.start, w.end)
+            continue
         if out and out[-1].model and w.model is None:
             gap = text[out[-1].end : w.start]
             if _only_modifiers(gap) and (

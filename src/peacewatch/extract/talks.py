@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
+from peacewatch.extract.attacks import actor_use
 from peacewatch.extract.context import DocContext, Sentence
 from peacewatch.extract.entities import CAPITAL_SIDES, Ent
 from peacewatch.extract.gazetteer import Gazetteer
@@ -35,6 +36,11 @@ _MEETING = re.compile(
     r"|visit(?:ed|s)?|arrived|arrives|sessions?|conference|peace\s+process|hosted|hosts|host)\b",
     re.IGNORECASE,
 )
+_HYPOTHETICAL = re.compile(
+    r"\b(?:suggested|could\s+take\s+place|offered\s+to\s+host|might\s+(?:meet|take\s+place)|possible\s+venues?"
+    r"|proposed\s+(?:holding|that)|ready\s+to\s+host|would\s+be\s+willing)\b",
+    re.IGNORECASE,
+)
 _VENUE_RIGHT_TALKS = re.compile(
     r"^(?:['’]s)?\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|round|format|process|conference|sessions?"
     r"|accords?|consultations)\b",
@@ -55,11 +61,12 @@ _WAR_TOPIC = re.compile(
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
-    r"\b(?:(?:will|would|shall|could|may|might)\s+(?:\w+\s+)?(?:meet|hold|host|travel|visit|resume|sit|gather"
-    r"|convene|take\s+part|attend|head|fly|go|continue|begin|start|open|take\s+place)|to\s+be\s+held|scheduled"
+    r"\b(?:(?:will|would|shall|could|may|might)\s+(?:\w+\s+)?(?:meet|hold|host|travel|visit|sit|gather"
+    r"|convene|take\s+part|attend|head|fly|go|take\s+place)|to\s+be\s+held|scheduled"
     r"|set\s+to|due\s+to|expected\s+to|plans?\s+to|planned|planning\s+to|next\s+(?:week|month|round)"
     r"|upcoming|(?:is|are)\s+to\s+(?:meet|continue|hold|resume|travel)|to\s+travel|en\s+route|dispatched"
-    r"|dispatching|heading\s+to|travel(?:s|ling)?\s+to|preparing|prepares|invited|proposed\s+(?:holding"
+    r"|dispatching|heading\s+to|travel(?:s|ling)?\s+to|preparing|prepares|invited|(?:is|are)\s+expected\s+in"
+    r"|proposed\s+(?:holding"
     r"|a\s+meeting)|later\s+this\s+week)\b",
     re.IGNORECASE,
 )
@@ -84,7 +91,8 @@ _VISIT = re.compile(
     re.IGNORECASE,
 )
 _MEDIATOR_RIGHT = re.compile(
-    r"^(?:['’]s)?[\s-]*(?:-|\s)?(?:mediat\w+|brokered|hosted|led\s+mediation|facilitated|moderated|sponsored)\b",
+    r"^(?:['’]s)?(?:,\s*(?:which|who)\s+(?:is|was|has\s+been|had\s+been)\s+)?[\s-]*(?:-|\s)?"
+    r"(?:mediat\w+|brokered|led\s+mediation|facilitated|moderated|sponsored)\b",
     re.IGNORECASE,
 )
 _MEDIATOR_LEFT = re.compile(
@@ -129,6 +137,8 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     )
     if not (by_prep or by_talks or by_travel):
         return None
+    if _HYPOTHETICAL.search(text[max(sent.start, ent.start - 80) : ent.start]):
+        return None
     if ent.venue is not None:
         return Venue(ent.venue.name, ent.venue.country or None), False
     if ent.country and ent.country not in ("UA", "RU") and not ent.demonym:
@@ -169,7 +179,7 @@ def talks(
             c.venue_ents.append(ent)
     events = []
     for c in clusters:
-        ev = _talks_event(ctx, gaz, c, attack_spans)
+        ev = _talks_event(ctx, c, attack_spans, attack_places)
         if ev is not None:
             events.append(ev)
     return events
@@ -207,7 +217,7 @@ def _round_in(s: str) -> int | None:
 
 
 def _talks_event(
-    ctx: DocContext, gaz: Gazetteer, c: TalksCluster, attack_spans: list[tuple[int, int]]
+    ctx: DocContext, c: TalksCluster, attack_spans: list[tuple[int, int]], attack_places: set[int]
 ) -> Event | None:
     text = ctx.text
     stext_all = " ".join(text[s.start : s.end] for s in c.sentences)
@@ -217,7 +227,7 @@ def _talks_event(
         return None
     if not _WAR_TOPIC.search(stext_all) and not _WAR_TOPIC.search(text[: min(len(text), 2000)]):
         return None  # neither the venue sentences nor the article's opening speak of this war
-    parties, mediators = _sides(ctx, gaz, c, c.sentences, attack_spans)
+    parties, mediators = _sides(ctx, c, c.sentences, attack_spans, attack_places)
     if len(parties) < 2:
         paras = {s.paragraph for s in c.sentences}
         extra = [
@@ -227,7 +237,7 @@ def _talks_event(
             and s not in c.sentences
             and L.TALKS_TRIGGERS.search(text[s.start : s.end])
         ]
-        p2, m2 = _sides(ctx, gaz, c, extra, attack_spans)
+        p2, m2 = _sides(ctx, c, extra, attack_spans, attack_places)
         parties |= p2
         mediators |= m2
     parties -= mediators
@@ -258,18 +268,20 @@ def _talks_event(
 
 def _sides(
     ctx: DocContext,
-    gaz: Gazetteer,
     c: TalksCluster,
     sentences: list[Sentence],
     attack_spans: list[tuple[int, int]],
+    attack_places: set[int],
 ) -> tuple[set[str], set[str]]:
     text = ctx.text
     parties: set[str] = set()
     mediators: set[str] = set()
     for s in sentences:
         for ent in ctx.ents_in(s.start, s.end):
-            if _in_spans(ent.start, attack_spans):
-                continue
+            if id(ent) in attack_places or (
+                _in_spans(ent.start, attack_spans) and actor_use(ctx, ent, s.end)
+            ):
+                continue  # the attacker or the attacked place of a strike in the same sentence
             side = ent.side
             if ent.venue is not None and ent in c.venue_ents:
                 side = None
@@ -285,6 +297,8 @@ def _sides(
                 continue  # "over Ukraine", "in Russia"
             if ent.place is not None and ent.place.kind != "country" and ent.text not in CAPITAL_SIDES:
                 continue  # "Kharkiv" is a city, not a side
+            if re.search(r"\bhosted\s+by\s+(?:the\s+)?$", left):
+                continue  # the host country provides the room, not a side
             if _MEDIATOR_RIGHT.match(right) or _MEDIATOR_LEFT.search(left):
                 mediators.add(side)
                 continue
@@ -292,6 +306,12 @@ def _sides(
                 continue  # the host country, unless a visit (below)
             parties.add(side)
         for ent in c.venue_ents:
+            if (
+                s.start <= ent.start < s.end
+                and c.venue.country
+                and _MEDIATOR_RIGHT.match(text[ent.end : ent.end + 40])
+            ):
+                mediators.add(c.venue.country)  # "Ankara, which is mediating, …"
             if (
                 s.start <= ent.start < s.end
                 and c.venue_is_country
@@ -328,7 +348,7 @@ def _talks_date(ctx: DocContext, c: TalksCluster, future: bool) -> DateSpan | No
         found += [
             d
             for d in D.find_dates(st, ctx.published, ctx.anchor_year, future=future)
-            if not _SAID_AFTER.match(st[d.end :])
+            if not (d.start < 15 and _SAID_AFTER.match(st[d.end :]))  # "On Nov. 25, Trump announced …"
         ]
     best = D.best(found)
     if best is not None:
