@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
-from peacewatch.evaluate import score
+from peacewatch.evaluate import score, write_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,7 +29,16 @@ def sets(shared: Path) -> list[tuple[str, Path, Path]]:
                 ROOT / f"eval/labelled/{name}.articles.jsonl",
             )
         )
-    out.append(("demo", ROOT / "tests/data/demo.gold.jsonl", ROOT / "tests/data/demo.articles.jsonl"))
+    out.append(("demo", ROOT / "tests/data/demo.gold.jsonl", _demo_articles()))
+    return out
+
+
+def _demo_articles() -> Path:
+    """The bundled demo corpus (JSONL, HTML pages, feed) as one article JSONL file."""
+    from peacewatch.api import demo_sources
+
+    out = Path(tempfile.mkdtemp()) / "demo.articles.jsonl"
+    write_articles(demo_sources(), out)
     return out
 
 

@@ -143,7 +143,7 @@ def http_server() -> Iterator[LocalServer]:
     server = _Server(("127.0.0.1", 0), _Handler)
     state = LocalServer(base=f"http://127.0.0.1:{server.server_address[1]}")
     server.state = state
-    thread = threading.Thread(target=server.serve_forever, name="local-http", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="local-http", daemon=True)
     thread.start()
     try:
         yield state

@@ -39,6 +39,30 @@ def predict(articles: str | os.PathLike[str], out: str | os.PathLike[str]) -> in
     return n
 
 
+def write_articles(sources: list[str], out: str | os.PathLike[str]) -> int:
+    """Read sources (files, folders, feeds) and write them as article JSONL, the extract input.
+
+    Single files get their file name without extension as id, so gold labels do not depend on
+    where the corpus sits on disk; feed entries keep their link.
+    """
+    from peacewatch.ingest import read_sources
+    from peacewatch.records import Rejection
+
+    n = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        for a in read_sources(sources):
+            if isinstance(a, Rejection):
+                continue
+            doc_id = (
+                Path(a.id).stem if a.origin and a.origin == a.id and not a.id.startswith("http") else a.id
+            )
+            row = {"id": doc_id, "title": a.title, "text": a.raw_text, "published": a.published, "url": a.url,
+                   "source": a.source, "language": a.language}  # fmt: skip
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
 def score(
     gold: str | os.PathLike[str], articles: str | os.PathLike[str], scorer: str | os.PathLike[str]
 ) -> tuple[dict[str, Any], str]:

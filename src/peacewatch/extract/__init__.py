@@ -79,7 +79,8 @@ class Extractor:
         attack_spans = [(m.clause.start, m.clause.end) for m in mentions if m.has_numbers or m.specific]
         events: list[Event] = list(attack_events)
         attack_places = {id(ent) for m in mentions for _, ent in m.places}
-        events += talks(ctx, self.gaz, attack_spans, attack_places)
+        strike_date = next((e.date for e in attack_events if e.date is not None and e.date.start), None)
+        events += talks(ctx, self.gaz, attack_spans, attack_places, strike_date)
         events += proposals(ctx, self.gaz)
         events += commitments(ctx, self.gaz)
         order = {"attack": 0, "talks": 1, "proposal": 2, "commitment": 3}

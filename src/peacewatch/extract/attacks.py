@@ -195,6 +195,7 @@ def _mention(
     places, explicit_country = _attack_places(ctx, ents, clause)
     actor, strong = _actor(ctx, ents, clause, places)
     # dates: in the clause first (the one nearest the attack word), else anywhere in the sentence
+    sent_dates = [d for d in sent_dates if not re.match(r"(?i)(?:since|until|by)\b", d.text)]
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
     anchor = clause.start + (trig.start() if trig else 0)
     date = _nearest_date(cdates, sent.start, anchor) or _nearest_date(sent_dates, sent.start, anchor)
@@ -430,8 +431,9 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             continue
         target = None
         if not m.elsewhere and not m.summary:
-            if len(specific_clusters) == 1 and _compatible(gaz, specific_clusters[0], m):
-                target = specific_clusters[0]
+            lone = _lone_cluster_in_target_country(gaz, specific_clusters, m)
+            if lone is not None:
+                target = lone  # "Russia launched 464 drones …" + "In Kyiv, seven were killed": one barrage
             else:
                 target = _previous_in_paragraph(ms, m, where, gaz)
                 if target is None and m.date is not None and m.date.span.start is not None:
@@ -458,6 +460,21 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if c in specific_clusters or _worth_reporting(c):
             out.append(c)
     return out
+
+
+def _lone_cluster_in_target_country(
+    gaz: Gazetteer, clusters: list[AttackCluster], m: Mention
+) -> AttackCluster | None:
+    """The only attack on the country this mention's strike went to (from its place, else its attacker)."""
+    countries = {e.country for e, _ in m.places}
+    if not countries and m.actor in ("RU", "UA"):
+        countries = {"UA" if m.actor == "RU" else "RU"}
+    cands = [
+        c
+        for c in clusters
+        if (not countries or {e.country for e in c.place_entries()} <= countries) and _compatible(gaz, c, m)
+    ]
+    return cands[0] if len(cands) == 1 else None
 
 
 def _previous_in_paragraph(

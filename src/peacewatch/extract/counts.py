@@ -37,7 +37,8 @@ _CLAIMED_LIVES_OF = re.compile(
 )
 _KILLED_LEFT = re.compile(
     r"\b(?:killing|killed|kills|kill|murdered|murdering)\s*$|"
-    r"\b(?:death\s+toll|number\s+of\s+(?:dead|deaths|those\s+killed|fatalities|victims)|toll|fatalities|deaths)"
+    r"\b(?:death\s+toll|number\s+of\s+(?:people\s+)?(?:confirmed\s+)?(?:dead|deaths|killed|those\s+killed|fatalities|victims)"
+    r"|toll|fatalities|deaths)"
     r"(?:\s+[\w’'.-]+){0,9}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
     r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to)(?:\s+at|\s+to)?\s*$|"
     r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$",

@@ -82,7 +82,7 @@ WEAPON_MODIFIERS = (
     r"|Russian-made|Russian|Ukrainian|enemy|hostile|unmanned|aerial|explosive|kamikaze-style|one-way"
     r"|Shahed-type|Shahed-style|reconnaissance|FPV|first-person-view|heavy|more|additional|other|new"
     r"|winged|tactical|operational-tactical|high-precision|precision|naval|sea|air|North\s+Korean"
-    r"|of\s+the|of\s+their|of\s+these|types?\s+of"
+    r"|of\s+the|of\s+their|of\s+these|types?\s+of|of"
 )
 
 # --- triggers ----------------------------------------------------------------------------
@@ -91,7 +91,8 @@ ATTACK_TRIGGERS = (
     r"|shelling|shelled|shells|bombing|bombings|bombed|air\s*raids?|airstrikes?|air\s+strikes?"
     r"|hit|hits|hitting|slammed|slamming|slams|pummel(?:l)?ed|pummel(?:l)?ing|pounded|pounding|pounds"
     r"|targeted|targeting|targets|explosions?|blasts?|salvos?|raids?|fired|firing|launched|launching"
-    r"|rained\s+down|assaulted|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
+    r"|rained\s+down|assaulted|assaults?|unleashed|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
+    r"|fires?\s+broke\s+out|caught\s+fire"
     r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
     r"|exploded"
 )
@@ -103,7 +104,8 @@ STRONG_ATTACK = re.compile(
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
     r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+recorded|recorded\s+hits|targeted"
-    r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped"
+    r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
+    r"|fires?\s+broke\s+out|caught\s+fire"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?)\b",
     re.IGNORECASE,
 )
@@ -112,7 +114,8 @@ GENERIC_CUES = re.compile(
     r"\b(?:continues?\s+to|keeps?\s+(?:on\s+)?\w+ing|every\s+(?:night|day|week)|each\s+(?:night|day)|regularly"
     r"|routinely|frequently|often|daily|nightly|almost\s+daily|for\s+(?:months|years|weeks)|in\s+recent\s+"
     r"(?:weeks|months|years)|over\s+the\s+past\s+(?:weeks|months|years)|since\s+the\s+(?:start|beginning)"
-    r"|since\s+(?:February\s+)?20\d\d|throughout\s+the\s+war|so\s+far\s+this\s+(?:year|month)"
+    r"|since\s+(?:February\s+)?20\d\d|throughout\s+the\s+war|so\s+far\s+this\s+(?:year|month)|repeatedly"
+    r"|again\s+and\s+again|time\s+and\s+again|this\s+(?:autumn|winter|summer|spring)|almost\s+continuously"
     r"|in\s+total\s+since|a\s+pattern|campaign\s+of|per\s+(?:day|night|week|month))\b",
     re.IGNORECASE,
 )
@@ -238,7 +241,11 @@ NOT_TARGET_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Phrases that look like targets but are not (bare "plants" in "power plants" is handled by order).
-NOT_TARGET_BEFORE = re.compile(r"(?:\bno|\bwithout|\brepair(?:ed|ing)?|\bnuclear|\bcoal)\s*$", re.IGNORECASE)
+NOT_TARGET_BEFORE = re.compile(
+    r"(?:\bno|\bwithout|\brepair(?:ed|ing)?|\bnuclear|\bcoal|\b(?:taken|rushed|admitted|brought|treated)\s+(?:to|in)"
+    r"|\bin)\s*$",
+    re.IGNORECASE,
+)
 
 # --- diplomacy ---------------------------------------------------------------------------
 TALKS_TRIGGERS = re.compile(

@@ -222,10 +222,9 @@ def _proposal_events(ctx: DocContext, found: list[Proposal]) -> list[Event]:
     heads: dict[str, list[Proposal]] = {}
     for p in named:
         head = _head(p.name)
-        if _GENERIC_NAME.match(head) and by_points:
-            continue
-        if head in ("framework", "plan", "proposal", "draft") and by_points:
-            continue  # "the refined framework" is the 19-point one, named differently
+        pointed_heads = {_head(p2.name) for ps2 in by_points.values() for p2 in ps2}
+        if head in pointed_heads or (_GENERIC_NAME.match(head) and by_points):
+            continue  # "the refined framework" is the 19-point framework, named differently
         heads.setdefault(head, []).append(p)
     for ps in heads.values():
         proposer = next((p.proposer for p in ps if p.proposer), None)

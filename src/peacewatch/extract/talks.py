@@ -46,6 +46,20 @@ _VENUE_RIGHT_TALKS = re.compile(
     r"|accords?|consultations)\b",
     re.IGNORECASE,
 )
+_NOT_VENUE_RIGHT = re.compile(
+    r"^(?:['’]s)?\s+(?:mission|embassy|consulate|delegation|team|side|officials|envoys?|negotiators|president|leader)\b",
+    re.IGNORECASE,
+)
+_DRAFTED_BY_LEFT = re.compile(
+    r"\b(?:drafted|proposed|written|authored|put\s+forward|prepared|backed|leaked)\s+by\s+(?:the\s+)?"
+    r"(?:[\w.’'-]+\s+(?:and\s+)?){0,3}$",
+    re.IGNORECASE,
+)
+_TIED_TO_STRIKE = re.compile(
+    r"\b(?:strikes?|attacks?|barrage|bombardment)\s+(?:came|occurred|happened|hit|took\s+place)\s+(?:as|while|when"
+    r"|the\s+same\s+day|on\s+the\s+same\s+day)\b",
+    re.IGNORECASE,
+)
 _NOT_VENUE_LEFT = re.compile(
     r"\b(?:embassy|consulate|ambassador|envoy|mission)\s+(?:in|to)\s+(?:the\s+)?$", re.I
 )
@@ -63,7 +77,8 @@ _WAR_TOPIC = re.compile(
 _PLANNED = re.compile(
     r"\b(?:(?:will|would|shall|could|may|might)\s+(?:\w+\s+)?(?:meet|hold|host|travel|visit|sit|gather"
     r"|convene|take\s+part|attend|head|fly|go|take\s+place)|to\s+be\s+held|scheduled"
-    r"|set\s+to|due\s+to|expected\s+to|plans?\s+to|planned|planning\s+to|next\s+(?:week|month|round)"
+    r"|set\s+to|due\s+to|expected\s+to|(?:plans?|planning)\s+to\s+(?:meet|hold|travel|visit|host|send|fly|resume)"
+    r"|next\s+(?:week|month|round)"
     r"|upcoming|(?:is|are)\s+to\s+(?:meet|continue|hold|resume|travel)|to\s+travel|en\s+route|dispatched"
     r"|dispatching|heading\s+to|travel(?:s|ling)?\s+to|preparing|prepares|invited|(?:is|are)\s+expected\s+in"
     r"|proposed\s+(?:holding"
@@ -128,7 +143,7 @@ class TalksCluster:
 def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venue, bool] | None:
     left = text[max(sent.start, ent.start - 100) : ent.start]
     right = text[ent.end : min(sent.end, ent.end + 40)]
-    if _NOT_VENUE_LEFT.search(left) or right.startswith("-"):
+    if _NOT_VENUE_LEFT.search(left) or right.startswith("-") or _NOT_VENUE_RIGHT.match(right):
         return None
     by_talks = _VENUE_RIGHT_TALKS.match(right) is not None
     by_travel = _TRAVEL_LEFT.search(left) is not None
@@ -152,7 +167,11 @@ def _short_country(name: str, surface: str) -> str:
 
 
 def talks(
-    ctx: DocContext, gaz: Gazetteer, attack_spans: list[tuple[int, int]], attack_places: set[int]
+    ctx: DocContext,
+    gaz: Gazetteer,
+    attack_spans: list[tuple[int, int]],
+    attack_places: set[int],
+    strike_date: DateSpan | None = None,
 ) -> list[Event]:
     """Talks events, one per venue (and round); ``attack_places`` are ids of Ents used as attack places."""
     text = ctx.text
@@ -179,7 +198,7 @@ def talks(
             c.venue_ents.append(ent)
     events = []
     for c in clusters:
-        ev = _talks_event(ctx, c, attack_spans, attack_places)
+        ev = _talks_event(ctx, c, attack_spans, attack_places, strike_date)
         if ev is not None:
             events.append(ev)
     return events
@@ -217,7 +236,11 @@ def _round_in(s: str) -> int | None:
 
 
 def _talks_event(
-    ctx: DocContext, c: TalksCluster, attack_spans: list[tuple[int, int]], attack_places: set[int]
+    ctx: DocContext,
+    c: TalksCluster,
+    attack_spans: list[tuple[int, int]],
+    attack_places: set[int],
+    strike_date: DateSpan | None,
 ) -> Event | None:
     text = ctx.text
     stext_all = " ".join(text[s.start : s.end] for s in c.sentences)
@@ -248,7 +271,7 @@ def _talks_event(
             if rnd:
                 break
     status = _talks_status(text, c)
-    date = _talks_date(ctx, c, future=status == "planned")
+    date = _talks_date(ctx, c, status == "planned", strike_date)
     if date is not None and ctx.published and date.start and date.start > ctx.published and status == "held":
         status = "planned"
     conf = 0.55 + 0.1 * bool(parties) + 0.1 * bool(date) + 0.05 * (len(c.sentences) > 1) + 0.05 * bool(rnd)
@@ -297,8 +320,8 @@ def _sides(
                 continue  # "over Ukraine", "in Russia"
             if ent.place is not None and ent.place.kind != "country" and ent.text not in CAPITAL_SIDES:
                 continue  # "Kharkiv" is a city, not a side
-            if re.search(r"\bhosted\s+by\s+(?:the\s+)?$", left):
-                continue  # the host country provides the room, not a side
+            if re.search(r"\bhosted\s+by\s+(?:the\s+)?$", left) or _DRAFTED_BY_LEFT.search(left):
+                continue  # the host provides the room; the drafters of a text are not at this table
             if _MEDIATOR_RIGHT.match(right) or _MEDIATOR_LEFT.search(left):
                 mediators.add(side)
                 continue
@@ -340,7 +363,7 @@ def _talks_status(text: str, c: TalksCluster) -> str:
     return "held"
 
 
-def _talks_date(ctx: DocContext, c: TalksCluster, future: bool) -> DateSpan | None:
+def _talks_date(ctx: DocContext, c: TalksCluster, future: bool, strike_date: DateSpan | None) -> DateSpan | None:
     text = ctx.text
     found: list[D.DateMention] = []
     for s in c.sentences:
@@ -355,6 +378,8 @@ def _talks_date(ctx: DocContext, c: TalksCluster, future: bool) -> DateSpan | No
         return best.span
     if future:
         return None
+    if strike_date is not None and any(_TIED_TO_STRIKE.search(text[s.start : s.end]) for s in c.sentences):
+        return strike_date  # "The strikes came as Zelensky arrived in Turkey"
     # the nearest date earlier in the same paragraph ("… on Wednesday. The strikes came as X arrived in Turkey")
     first = c.sentences[0]
     for s in reversed(ctx.sentences[: first.index]):
