@@ -27,6 +27,24 @@ _LAUNCH_LEFT = re.compile(
     re.IGNORECASE,
 )
 _CAPITALS_METONYMY = {"Kyiv", "Kiev", "Moscow", "Washington", "Minsk", "Kremlin"}
+# A capital is a place hit only when the text puts it there: "struck Kyiv", "Kyiv's Darnytskyi district".
+_CAPITAL_ATTACKED_LEFT = re.compile(
+    r"\b(?:on|at|in|over|near|around|outside|into|across|of|targeted|targeting|struck|hit|hitting|attacked|pounded"
+    r"|shelled|toward|towards|against|pummel(?:l)?ed|bombed)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_CAPITAL_PLACE_RIGHT = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:district|suburbs?|outskirts|region|oblast|centre|center|residential|neighbou?rhoods?"
+    r"|streets?|metro|homes|apartments?|buildings?|infrastructure|power|energy|skies|air\s+defen[cs]es?|mayor|city"
+    r"|military\s+administration|residents|was\s+(?:hit|struck|attacked|targeted)|came\s+under)\b",
+    re.IGNORECASE,
+)
+# Strikes spoken of as the object of a pause are not strikes that happened.
+_PAUSED_STRIKES = re.compile(
+    r"\b(?:hold\s+off|refrain\w*\s+from|halt\w*|paus\w+|moratorium|truce|ceasefire|suspen\w+|stop\w*|ban\s+on)\b"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:on\s+|from\s+|to\s+)?(?:\w+\s+)?(?:strikes|attacks|striking|attacking|shelling)\b",
+    re.IGNORECASE,
+)
 _METONYMY_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+)?(?:said|says|say|denied|denies|claimed|claims"
     r"|accused|accuses|announced|insists|insisted|rejected|rejects|responded|wants|demanded|demands|agreed|agrees"
@@ -42,7 +60,8 @@ _ACTOR_NOUNS = (
 _MODEL_ALT = "|".join(rx for _, _, rx in L.WEAPON_MODELS)
 _ACTOR_MOD = (
     rf"(?:(?:{L.WEAPON_MODIFIERS}|{_MODEL_ALT}|own|latest|overnight|massive|heavy|combined|deadly|relentless|fresh"
-    rf"|recent|renewed|large-scale|missile|drone|glide|cluster|and|strategic|[A-Z][\w-]*\d[\w-]*|S-\d+)\s+)"
+    rf"|recent|renewed|large-scale|missile|drone|glide|cluster|and|strategic|[A-Z][\w-]*\d[\w-]*|S-\d+"
+    rf"|[a-z]+-[a-z]+)\s+)"
 )
 _ACTOR_RIGHT = re.compile(
     rf"^(?:['’]s)?\s+{_ACTOR_MOD}{{0,4}}(?:{_ACTOR_NOUNS})\b"
@@ -189,6 +208,8 @@ def _mention(
     first_trigger = trig.start() if trig else 0
     modal = L.MODAL_CUES.search(ctext[:first_trigger]) if trig else None
     if modal is not None or (not facts.numbers_used and L.MODAL_CUES.search(ctext)):
+        return None
+    if not facts.numbers_used and _PAUSED_STRIKES.search(ctext):
         return None
     generic = L.GENERIC_CUES.search(ctext) is not None
     ents = ctx.ents_in(clause.start, clause.end)

@@ -85,7 +85,7 @@ _DISPUTE = re.compile(
     r"\b(?:disputed|dispute|interpreted\s+differently|interpretation|differing\s+(?:accounts|interpretations)"
     r"|vague|(?:traded|trading)\s+accusations|accus\w+\s+each\s+other|each\s+accused|both\s+sides\s+(?:accused|alleged)"
     r"|matter\s+of\s+interpretation|allege\s+violations|in\s+doubt|sets?\s+conditions|only\s+(?:once|if|after)"
-    r"|conditional\s+on)\b",
+    r"|conditional\s+on|different\s+accounts|very\s+different|different\s+stor(?:y|ies)|contradict\w*)\b",
     re.IGNORECASE,
 )
 _EXPIRED = re.compile(
@@ -189,6 +189,8 @@ def _mentions(ctx: DocContext) -> list[CommitMention]:
             kind = "deadline" if noun in ("deadline", "ultimatum") else "noun"
             scope = _noun_scope(pre, m.group("noun"), post)
             by = _possessive_side(ctx, sent, sent.start + m.start("pre"), sent.start + m.start("noun"))
+            dm = re.search(r"\b(Russian|Ukrainian)\s+(?:strikes|attacks|shelling|drone|missile)", scope)
+            by = by or ({"Russian": "RU", "Ukrainian": "UA"}[dm.group(1)] if dm else None)
             if kind == "deadline":
                 fm = re.match(r"\s+for\s+([\w.’'-]+)\s+to\b", post)
                 by = _side_word(ctx, sent, fm.group(1)) if fm else by
@@ -288,7 +290,16 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
     )
 
 
+_EXPLICIT_DISPUTE = re.compile(
+    r"\b(?:disputed|dispute|different\s+accounts|very\s+different|differing|interpreted\s+differently"
+    r"|matter\s+of\s+interpretation|different\s+stor(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
 def _status(own: str, wtext: str, deadline: bool) -> str:
+    if _EXPLICIT_DISPUTE.search(own) and not deadline:
+        return "disputed"  # the sides tell different stories about whether it held
     if _EXPIRED.search(own):
         return "expired"
     if deadline:
@@ -343,7 +354,7 @@ def _bound_side(ctx: DocContext, window: list[Sentence]) -> str | None:
             right = text[ent.end : min(s.end, ent.end + 60)]
             if ent.side and re.match(
                 r"^(?:['’]s)?\s+(?:had\s+|has\s+)?(?:\w+\s+)?(?:adhered|kept|agreed\s+to\s+(?:halt|pause|stop|suspend)"
-                r"|pledged|promised|committed|ordered|declared)\b",
+                r"|pledged|promised|committed|ordered|declared|observed|respected|honou?red|broke|violated)\b",
                 right,
                 re.I,
             ):

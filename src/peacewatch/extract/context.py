@@ -19,6 +19,8 @@ from peacewatch.records import Evidence
 # Clause boundaries inside a sentence: a new attack often starts after these.
 _CLAUSE_SPLIT = re.compile(
     r";\s+|:\s+(?=\S)|,?\s+while\s+|,?\s+whereas\s+|,\s+as\s+well\s+as\s+(?=[A-Z])|,\s+and\s+(?=(?:in|on)\s+[A-Z])"
+    r"|,?\s+and\s+(?=(?:also\s+)?(?:hit|struck|damaged|targeted|shelled|pounded|attacked)\s+(?:the\s+)?[\w-]*\s*[A-Z])"
+    r"|,\s+and\s+(?=the\s+(?:city|town|port|village|region|capital)\s+of\s+[A-Z])"
     r"|\.\s+(?=[A-Z])"
 )
 

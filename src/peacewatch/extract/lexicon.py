@@ -62,7 +62,7 @@ WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
 
 # Generic weapon nouns → kind. Plurals listed; matched case-insensitively.
 WEAPON_NOUNS: tuple[tuple[str, str], ...] = (
-    (r"cluster\s+(?:munitions?|bombs?|shells?|warheads?|rockets?|submunitions?)", "cluster_munition"),
+    (r"cluster[\s-]+(?:munitions?|bombs?|shells?|warheads?|rockets?|submunitions?)", "cluster_munition"),
     (r"(?:guided\s+)?glide\s+bombs?|guided\s+(?:aerial\s+|air\s+)?bombs?|gliding\s+bombs?", "glide_bomb"),
     (r"aerial\s+bombs?|air\s+bombs?|bombs?", "bomb"),
     (r"unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|UAVs?|drones?|loitering\s+munitions?", "drone"),
@@ -105,7 +105,7 @@ STRONG_ATTACK = re.compile(
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
     r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+recorded|recorded\s+hits|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
-    r"|fires?\s+broke\s+out|caught\s+fire"
+    r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:attack|fire|shelling)"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?)\b",
     re.IGNORECASE,
 )

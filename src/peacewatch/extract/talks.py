@@ -189,7 +189,7 @@ def talks(
             venue, is_country = v
             c = _cluster_for(clusters, venue, is_country, stext)
             if c is None:
-                c = TalksCluster(venue, is_country)
+                c = TalksCluster(venue, is_country, round=_round_in(stext))
                 clusters.append(c)
             elif c.venue_is_country and not is_country:
                 c.venue, c.venue_is_country = venue, False
@@ -312,6 +312,8 @@ def _sides(
                 continue
             left = text[max(s.start, ent.start - 40) : ent.start]
             right = text[ent.end : min(s.end, ent.end + 40)]
+            if ent.demonym and re.match(r"^\s+(?:capital|city|port|resort|town|coast)\b", right, re.I):
+                continue  # "the Emirati capital": a place, not a side
             if ent.possessive and not _ROLE_RIGHT.match(right):
                 continue  # "Moscow's actions", "Ukraine's skies": not someone at the table
             if side == "EU" and not _ROLE_RIGHT.match(right):
