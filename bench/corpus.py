@@ -5,7 +5,7 @@
 Built only from the project's own fixtures: the short labelled passages in
 ``eval/labelled/{attacks,diplomacy}.articles.jsonl`` and the paragraphs of the demo
 articles in ``src/peacewatch/demo/articles.jsonl``. Each generated article is a headline
-from the same fixtures, a dateline, and passages drawn (with a fixed seed) until the body
+from the same fixtures, a dateline half of the time, and passages drawn (with a fixed seed) until the body
 reaches about ``--words`` words, with a topic mix that differs from article to article
 (mostly strikes, mostly diplomacy, or mixed). To keep articles from repeating verbatim,
 Ukrainian cities, Russian border cities and talks venues are swapped within small lists,
@@ -219,8 +219,9 @@ def _article(i: int, rng: random.Random, p: Passages, words: int, seed: int) -> 
         elif rng.random() < 0.03:
             paras.append("Read more: " + _vary(rng.choice(p.headlines[topic]), rng, swaps))
 
-    dateline = rng.choice((*UA_CITIES, "KYIV", "KYIV", "KYIV", "MOSCOW", "WASHINGTON"))
-    paras[0] = f"{dateline.upper()} — {paras[0]}"
+    if rng.random() < 0.5:  # wire style; web copy often has no dateline
+        dateline = rng.choice((*UA_CITIES, "KYIV", "KYIV", "KYIV", "MOSCOW", "WASHINGTON"))
+        paras[0] = f"{dateline.upper()} — {paras[0]}"
     if rng.random() < 0.3:
         paras.append(rng.choice(TAIL_FURNITURE))
     if rng.random() < 0.15:

@@ -209,8 +209,14 @@ def _mention(
     modal = L.MODAL_CUES.search(ctext[:first_trigger]) if trig else None
     if modal is not None or (not facts.numbers_used and L.MODAL_CUES.search(ctext)):
         return None
-    if not facts.numbers_used and _PAUSED_STRIKES.search(ctext):
-        return None
+    paused = _PAUSED_STRIKES.search(ctext)
+    if (
+        not facts.numbers_used
+        and paused
+        and trig is not None
+        and paused.start() <= trig.start() < paused.end()
+    ):
+        return None  # the only strike here is one that was paused or halted
     generic = L.GENERIC_CUES.search(ctext) is not None
     ents = ctx.ents_in(clause.start, clause.end)
     places, explicit_country = _attack_places(ctx, ents, clause)

@@ -122,6 +122,7 @@ class Gazetteer:
         self.demonyms: dict[str, str] = {}  # "Ukrainian" -> UA
         self.country_name_of: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
+        self.capital_of: dict[str, str] = {}
         for r in _rows("countries.tsv"):
             iso = r["iso2"]
             self.country_name_of[iso] = r["name"]
@@ -133,6 +134,7 @@ class Gazetteer:
                     self.demonyms.setdefault(f, iso)
             if r.get("capital"):
                 self.capitals[r["capital"]] = iso
+                self.capital_of[iso] = r["capital"]
         self.people: dict[str, str] = {}
         for r in _rows("people.tsv"):
             for f in [r["name"], *r["variants"].split("|")]:

@@ -102,7 +102,7 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                     Proposal(b, f"{b}-point plan", sent.start + m.start(), sent.start + m.end(), sent, a)
                 )
         for m in _FROM_TO.finditer(stext):
-            a, b = word_to_int(m.group("a")), word_to_int(m.group("b"))
+            a, b = word_to_int(m.group("a") or m.group("a2")), word_to_int(m.group("b") or m.group("b2"))
             if a and b and a != b and re.search(rf"\b(?:{L.PROPOSAL_NOUNS}|points)\b", stext, re.I):
                 for p in pointed:
                     if p.points == b and p.revises is None:

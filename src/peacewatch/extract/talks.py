@@ -61,7 +61,8 @@ _TIED_TO_STRIKE = re.compile(
     re.IGNORECASE,
 )
 _NOT_VENUE_LEFT = re.compile(
-    r"\b(?:embassy|consulate|ambassador|envoy|mission)\s+(?:in|to)\s+(?:the\s+)?$", re.I
+    r"(?<!meeting\sat\sthe\s)(?<!talks\sat\sthe\s)\b(?:embassy|consulate|ambassador)\s+(?:in|to)\s+(?:the\s+)?$",
+    re.I,
 )
 _OFF_TOPIC = re.compile(
     r"\b(?:trade|tariff|minerals?|Gaza|Israel\w*|Hamas|Iran(?:ian)?\s+nuclear|climate|football|sport\w*|chess"
@@ -156,6 +157,8 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         return None
     if ent.venue is not None:
         return Venue(ent.venue.name, ent.venue.country or None), False
+    if ent.demonym and re.match(r"^\s+capital\b", right) and ent.demonym in gaz.capital_of:
+        return Venue(gaz.capital_of[ent.demonym], ent.demonym), False  # "in the Emirati capital"
     if ent.country and ent.country not in ("UA", "RU") and not ent.demonym:
         name = gaz.country_name_of.get(ent.country, ent.text)
         return Venue(_short_country(name, ent.text), ent.country), True
@@ -196,12 +199,32 @@ def talks(
             if sent not in c.sentences:
                 c.sentences.append(sent)
             c.venue_ents.append(ent)
+    clusters = [
+        c
+        for c in clusters
+        if not (
+            _background(text, c) and any(o is not c and o.venue.country == c.venue.country for o in clusters)
+        )
+    ]
     events = []
     for c in clusters:
         ev = _talks_event(ctx, c, attack_spans, attack_places, strike_date)
         if ev is not None:
             events.append(ev)
     return events
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:follow(?:s|ed|ing)?\s+(?:a|an|the)\s+(?:first|previous|earlier)|after\s+(?:a|an|the|two|three)\s+(?:first"
+    r"|previous|earlier|meetings?)|previous\s+round|earlier\s+round|last\s+round|first\s+round\s+in|earlier\s+this\s+year"
+    r"|late\s+last\s+month|last\s+year|in\s+20(?:22|23|24))\b",
+    re.IGNORECASE,
+)
+
+
+def _background(text: str, c: TalksCluster) -> bool:
+    """Every sentence about this venue looks back at an earlier round."""
+    return all(_BACKGROUND.search(text[s.start : s.end]) for s in c.sentences)
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -365,7 +388,9 @@ def _talks_status(text: str, c: TalksCluster) -> str:
     return "held"
 
 
-def _talks_date(ctx: DocContext, c: TalksCluster, future: bool, strike_date: DateSpan | None) -> DateSpan | None:
+def _talks_date(
+    ctx: DocContext, c: TalksCluster, future: bool, strike_date: DateSpan | None
+) -> DateSpan | None:
     text = ctx.text
     found: list[D.DateMention] = []
     for s in c.sentences:
