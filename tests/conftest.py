@@ -179,8 +179,20 @@ _TARGETS = (
     "a bus station",
     "a hospital annex",
 )
-_TIMES = ("overnight", "early in the morning", "in the afternoon", "late in the evening", "shortly after dawn")
-_SOURCES = ("the regional governor", "the city mayor", "the emergency service", "the police", "local officials")
+_TIMES = (
+    "overnight",
+    "early in the morning",
+    "in the afternoon",
+    "late in the evening",
+    "shortly after dawn",
+)
+_SOURCES = (
+    "the regional governor",
+    "the city mayor",
+    "the emergency service",
+    "the police",
+    "local officials",
+)
 _AFTER = (
     "Rescuers searched the rubble for {n} hours.",
     "Firefighters put out {n} separate fires by noon.",

@@ -17,8 +17,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from peacewatch import __version__, open_store
 from peacewatch.cli import app
@@ -280,7 +279,10 @@ def test_near_duplicate_wire_story_is_stored_and_linked(runner: CliRunner, db_pa
 
 
 def test_progress_bar_run_completes(
-    runner: CliRunner, db_path: Path, strike_reports: Callable[..., list[dict[str, Any]]], jsonl_file: Callable[..., Path]
+    runner: CliRunner,
+    db_path: Path,
+    strike_reports: Callable[..., list[dict[str, Any]]],
+    jsonl_file: Callable[..., Path],
 ) -> None:
     path = jsonl_file(strike_reports(60, seed=7))
 

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 import peacewatch.cli
 from peacewatch import open_store
@@ -32,7 +31,9 @@ pytestmark = pytest.mark.usefixtures("isolated_env")
 
 DATA = Path(__file__).resolve().parent / "data" / "cli"
 GOOD = DATA / "corpus" / "kharkiv-drones.txt"
-SUMMARY = re.compile(r"read (\d+), added (\d+) \(\d+ events\), duplicates \d+, near-duplicates \d+, rejected (\d+)")
+SUMMARY = re.compile(
+    r"read (\d+), added (\d+) \(\d+ events\), duplicates \d+, near-duplicates \d+, rejected (\d+)"
+)
 PAGE = (
     b"<html><head><title>Shelling in Kherson</title></head><body><article>"
     b"<p>Russian artillery shelled the centre of Kherson on Monday morning, wounding three people "
@@ -161,7 +162,9 @@ CASES: dict[str, Callable[[Path, LocalServer], Bad]] = {
 @pytest.fixture
 def short_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI has no --timeout option: shorten the defaults it builds its options from."""
-    monkeypatch.setattr(peacewatch.cli, "DEFAULT_OPTIONS", DEFAULT_OPTIONS.with_(connect_timeout=1.0, read_timeout=0.5))
+    monkeypatch.setattr(
+        peacewatch.cli, "DEFAULT_OPTIONS", DEFAULT_OPTIONS.with_(connect_timeout=1.0, read_timeout=0.5)
+    )
 
 
 @pytest.mark.usefixtures("short_timeouts")

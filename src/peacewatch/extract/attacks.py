@@ -71,7 +71,8 @@ _ACTOR_RIGHT = re.compile(
 _ACTOR_VERB_RIGHT = re.compile(
     r"^\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+|then\s+|once\s+again\s+|reportedly\s+)?(?:launched|fired"
     r"|attacked|struck|strikes|hit|hits|pounded|shelled|bombarded|bombed|targeted|unleashed|sent|used|retaliated"
-    r"|carried\s+out|conducted|stepped\s+up|pummel(?:l)?ed|slammed|attacks|launches|fires|rained)\b",
+    r"|carried\s+out|conducted|stepped\s+up|pummel(?:l)?ed|slammed|attacks|launches|fires|rained|resumed|renewed"
+    r"|intensified|unleashed|dropped)\b",
     re.IGNORECASE,
 )
 _BY_LEFT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -105,6 +106,9 @@ _PLURAL_SUMMARY = re.compile(
 )
 
 _TARGET_RES = [(t, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE)) for rx, t in L.TARGET_TERMS]
+_SHELLING = re.compile(
+    r"\b(?:shelling|shelled|shells?\s+(?:hit|struck|landed)|artillery\s+fire)\b", re.IGNORECASE
+)
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 
 
@@ -695,6 +699,13 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             if key not in table:
                 table[key] = [None, None, ev]
                 order.append(key)
+        if (
+            not m.facts.kinds
+            and _SHELLING.search(ctx.text[m.clause.start : m.clause.end])
+            and ("artillery", None) not in table
+        ):
+            table[("artillery", None)] = [None, None, ev]  # shelling is artillery fire
+            order.append(("artillery", None))
     # a figure given for the kind ("72 drones were shot down") belongs to the kind's only model
     for kind, model in list(order):
         if model is not None:

@@ -146,7 +146,7 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     right = text[ent.end : min(sent.end, ent.end + 40)]
     if _NOT_VENUE_LEFT.search(left) or right.startswith("-") or _NOT_VENUE_RIGHT.match(right):
         return None
-    by_talks = _VENUE_RIGHT_TALKS.match(right) is not None
+    by_talks = _VENUE_RIGHT_TALKS.match(right) is not None or _MEDIATOR_RIGHT.match(right) is not None
     by_travel = _TRAVEL_LEFT.search(left) is not None
     by_prep = _VENUE_LEFT.search(left) is not None and _MEETING.search(
         text[max(sent.start, ent.start - 80) : min(sent.end, ent.end + 70)]
@@ -199,6 +199,7 @@ def talks(
             if sent not in c.sentences:
                 c.sentences.append(sent)
             c.venue_ents.append(ent)
+    clusters = [c for c in clusters if not _historic(text, c)]
     clusters = [
         c
         for c in clusters
@@ -225,6 +226,12 @@ _BACKGROUND = re.compile(
 def _background(text: str, c: TalksCluster) -> bool:
     """Every sentence about this venue looks back at an earlier round."""
     return all(_BACKGROUND.search(text[s.start : s.end]) for s in c.sentences)
+
+
+def _historic(text: str, c: TalksCluster) -> bool:
+    """Talks dated only by years before the full-scale war (the Minsk agreements of 2014–15)."""
+    years = [int(y) for s in c.sentences for y in re.findall(r"\b(19\d\d|20\d\d)\b", text[s.start : s.end])]
+    return bool(years) and max(years) < 2022
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
