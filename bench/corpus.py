@@ -248,16 +248,19 @@ def generate(n: int, words: int = 700, seed: int = 0, *, passages: Passages | No
 
 
 def write_jsonl(path: Path | str, articles: Iterable[dict]) -> dict:
-    """Write articles one JSON object per line; return counts (articles, words, bytes)."""
+    """Write articles one JSON object per line; return counts (articles, words, bytes, distinct chunks)."""
     count = nwords = nbytes = 0
+    chunks: set[str] = set()  # what spaCy's tokenizer caches (up to 10,000 of them)
     with open(path, "w", encoding="utf-8") as fh:
         for art in articles:
             line = json.dumps(art, ensure_ascii=False) + "\n"
             fh.write(line)
             count += 1
-            nwords += len(art["text"].split())
+            words = art["text"].split()
+            nwords += len(words)
+            chunks.update(words)
             nbytes += len(line.encode("utf-8"))
-    return {"articles": count, "words": nwords, "bytes": nbytes}
+    return {"articles": count, "words": nwords, "bytes": nbytes, "distinct_chunks": len(chunks)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,6 +21,8 @@ from typer.testing import CliRunner, Result
 
 from peacewatch import __version__, open_store
 from peacewatch.cli import app
+from peacewatch.errors import FetchError
+from peacewatch.ingest.fetch import Fetched, Fetcher
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -201,6 +203,27 @@ def test_extract_bad_article_gives_an_error_line_and_exit_1(
         assert doc["doc_id"] in result.stderr
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="extract fetches URLs (DNS lookup, then HTTP) though the contract says it needs no network",
+)
+def test_extract_never_touches_the_network(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    attempts: list[str] = []
+
+    def record(self: Fetcher, url: str) -> Fetched:
+        attempts.append(url)
+        raise FetchError("the test forbids the network")
+
+    monkeypatch.setattr(Fetcher, "fetch", record)
+
+    result = run(runner, "extract", "https://news.example/2025/05/10/strike")
+
+    assert result.exit_code == 1
+    (line,) = (json.loads(x) for x in result.stdout.splitlines())
+    assert line["error"] and line["events"] == []
+    assert attempts == []  # refused as input, never fetched
+
+
 def test_extract_json_format_and_bad_format(runner: CliRunner) -> None:
     result = run(runner, "extract", "--format", "json", str(CORPUS / "odesa-port.md"))
     assert result.exit_code == 0
@@ -219,6 +242,7 @@ def test_ingest_twice_stores_once(runner: CliRunner, db_path: Path) -> None:
     first = run(runner, "ingest", str(CORPUS), "--db", str(db_path))
 
     assert first.exit_code == 0, first.stderr
+    assert first.stdout == ""  # ingest reports on stderr only
     s1 = summary(first)
     assert (s1["read"], s1["added"], s1["duplicates"], s1["rejected"]) == (5, 5, 0, 0)
     assert s1["db"] == str(db_path)
@@ -243,6 +267,36 @@ def test_ingest_twice_stores_once(runner: CliRunner, db_path: Path) -> None:
         stats2 = store.stats()
     assert stats2.pop("runs") == stats1.pop("runs") + 1
     assert stats2 == stats1
+
+
+def test_ingest_same_text_twice_in_one_run(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:
+    folder = tmp_path / "mirror"
+    folder.mkdir()
+    shutil.copy(CORPUS / "odesa-port.md", folder / "a.md")
+    shutil.copy(CORPUS / "odesa-port.md", folder / "b.md")
+
+    result = run(runner, "ingest", str(folder), "--db", str(db_path))
+
+    assert result.exit_code == 0, result.stderr
+    s = summary(result)
+    assert (s["read"], s["added"], s["duplicates"]) == (2, 1, 1)
+    assert f"already stored, nothing new: {folder / 'b.md'}" in result.stderr
+    with open_store(db_path) as store:
+        assert [a.doc_id for a in store.articles()] == [str(folder / "a.md")]
+
+
+def test_ingest_reads_jsonl_on_stdin(runner: CliRunner, db_path: Path) -> None:
+    stdin = (CORPUS / "talks-and-plans.jsonl").read_text(encoding="utf-8")
+
+    result = run(runner, "ingest", "-", "--db", str(db_path), input=stdin)
+
+    assert result.exit_code == 0, result.stderr
+    assert summary(result)["added"] == 2
+    with open_store(db_path) as store:
+        articles = store.articles()
+        assert {a.doc_id for a in articles} == {ISTANBUL, ZAPORIZHZHIA}
+        assert {a.origin for a in articles} == {"stdin"}
+        assert store.stats()["events_talks"] >= 1
 
 
 def test_ingest_uses_the_environment_database(
@@ -276,6 +330,19 @@ def test_near_duplicate_wire_story_is_stored_and_linked(runner: CliRunner, db_pa
     assert second.near_duplicate_of == first.id
     assert second.similarity is not None and 0.8 <= second.similarity < 1.0
     assert first.title != second.title
+
+
+def test_near_duplicate_found_in_a_later_run(runner: CliRunner, db_path: Path) -> None:
+    assert run(runner, "ingest", str(WIRE / "site-b.txt"), "--db", str(db_path)).exit_code == 0
+
+    result = run(runner, "ingest", str(WIRE / "site-a.txt"), "--db", str(db_path))
+
+    assert result.exit_code == 0, result.stderr
+    assert summary(result)["near"] == 1
+    with open_store(db_path) as store:
+        first, second = store.articles()
+    assert first.doc_id == str(WIRE / "site-b.txt") and first.near_duplicate_of is None
+    assert second.doc_id == str(WIRE / "site-a.txt") and second.near_duplicate_of == first.id
 
 
 def test_progress_bar_run_completes(
@@ -456,3 +523,21 @@ def test_demo(runner: CliRunner, tmp_path: Path) -> None:
     assert sum(o.endswith("articles.jsonl") for o in origins) == 7
     assert sum(o.endswith(".html") for o in origins) == 2
     assert sum(o.endswith("feed.xml") for o in origins) == 3
+
+
+def test_demo_twice_adds_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    assert run(runner, "demo", "--db", str(db)).exit_code == 0
+    with open_store(db) as store:
+        before = store.stats()
+
+    again = run(runner, "demo", "--db", str(db))
+
+    assert again.exit_code == 0, again.stderr
+    s = summary(again)
+    assert (s["read"], s["added"], s["duplicates"]) == (12, 0, 12)
+    assert re.search(r"\d+ events", again.stdout)  # the table still lists what is stored
+    with open_store(db) as store:
+        after = store.stats()
+    assert after.pop("runs") == before.pop("runs") + 1
+    assert after == before

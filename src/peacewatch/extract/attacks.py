@@ -637,6 +637,20 @@ def _authority_place(ctx: DocContext, c: AttackCluster) -> Entry | None:
 def _place(ctx: DocContext, gaz: Gazetteer, c: AttackCluster, e: Entry) -> Place:
     ent = next((ent for m in c.mentions for x, ent in m.places if x.id == e.id), None)
     ev = ctx.evidence(ent.start, ent.end, "place") if ent else None
+    district = next((x for x in c.place_entries() if x.kind == "district" and x.parent == e.id), None)
+    if district is not None:  # "the Obolonskyi district of Kyiv": the city, located at its district
+        p = e.to_place("district")
+        return Place(
+            p.name,
+            p.admin1,
+            p.country,
+            district.lat,
+            district.lon,
+            "district",
+            p.geonameid,
+            ev,
+            district.name,
+        )
     if e.kind == "district" and e.parent in gaz.places:
         city = gaz.places[e.parent]
         return Place(

@@ -122,8 +122,8 @@ _PERFECT = re.compile(
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*", re.IGNORECASE)
 _HIT_RIGHT = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:hit|struck|reached|impacted|were\s+not\s+intercepted|got\s+through|hit\s+their"
-    r"|missed|fell)\b",
+    r"^\s+(?:(?:hit|struck|reached)\s+(?:their\s+|its\s+)?(?:intended\s+)?targets?|were\s+not\s+intercepted"
+    r"|got\s+through|evaded\s+(?:air\s+)?defen[cs]es|were\s+not\s+shot\s+down)\b",
     re.IGNORECASE,
 )
 

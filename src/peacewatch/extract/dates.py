@@ -63,7 +63,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<rd>earlier\s+today|since\s+midnight|today|this\s+morning|this\s+afternoon|this\s+evening|tonight"
             r"|yesterday|last\s+night|overnight|during\s+the\s+night|in\s+the\s+night|the\s+previous\s+night"
             r"|early\s+(?:this|on\s+the)\s+morning|the\s+day\s+before|(?:two|three|four|five|\d)\s+days\s+ago"
-            r"|over\s+the\s+weekend|this\s+weekend|last\s+weekend|at\s+the\s+weekend|on\s+the\s+weekend"
+            r"|(?:over\s+the|this|last|at\s+the|on\s+the)\s+weekend(?!\s+of\b)"
             r"|this\s+week|last\s+week|next\s+week|earlier\s+this\s+week|later\s+this\s+week"
             r"|earlier\s+this\s+month|this\s+month|last\s+month|next\s+month)\b",
             re.IGNORECASE,
@@ -75,6 +75,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _ORDER = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+_ABSOLUTE = {"iso", "day_month", "month_day", "month_year"}
 _PREC_RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
 
 
@@ -255,7 +256,7 @@ def best(mentions: list[DateMention]) -> DateMention | None:
     resolved = [d for d in mentions if d.span.start is not None]
     if not resolved:
         return None
-    return min(resolved, key=lambda d: (_PREC_RANK[d.span.precision], d.start))
+    return min(resolved, key=lambda d: (_PREC_RANK[d.span.precision], d.kind not in _ABSOLUTE, d.start))
 
 
 @functools.lru_cache(maxsize=4096)

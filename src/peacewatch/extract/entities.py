@@ -224,14 +224,14 @@ _COUNTRY_CONTEXT = re.compile(r"(?:in|of)?\s*(?:the\s+)?$")
 
 
 def _local_country(ent: Ent, ents: list[Ent], text: str) -> str | None:
-    """A country named right before ("Russia's Pokrovsk", "the Russian city of …")."""
-    window = text[max(0, ent.start - 40) : ent.start]
+    """A country that owns the place in the text: "Russia's Pokrovsk", "the Russian town of …"."""
     for other in ents:
-        if other.end <= ent.start and ent.start - other.end <= 25 and (other.country or other.demonym):
+        if other.end <= ent.start and ent.start - other.end <= 30 and (other.country or other.demonym):
             between = text[other.end : ent.start]
-            if re.fullmatch(r"(?:['’]s)?\s*(?:\w+\s+){0,3}(?:of\s+)?", between):
+            if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", between) and other.country:
+                return other.country
+            if re.fullmatch(
+                r"\s+(?:\w+\s+)?(?:city|town|village|region|port|capital|settlement)\s+of\s+", between
+            ):
                 return other.country or other.demonym
-    m = re.search(r"\b(Ukrain\w*|Russia\w*)\b[^.]*$", window)
-    if m:
-        return "UA" if m.group(1).startswith("Ukrain") else "RU"
     return None

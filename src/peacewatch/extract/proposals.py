@@ -157,6 +157,14 @@ def _revisions(stext: str, base: int, pointed: list[Proposal]) -> None:
             left_of_b = stext[max(0, b.start - base - 60) : b.start - base]
             if len(between) >= 120:
                 continue
+            left_of_a = stext[max(0, a.start - base - 40) : a.start - base]
+            if (
+                _REVISION_AFTER.search(left_of_a)
+                and re.search(r"\b(?:to|into)\b", between)
+                and b.revises is None
+            ):
+                b.revises = a.points  # "trimmed the 28-point plan to a 19-point framework"
+                continue
             if _REVISION_FROM.search(left_of_b):
                 if a.revises is None:
                     a.revises = b.points  # "19-point … evolution from the initial 28-point draft"

@@ -344,6 +344,8 @@ def _sides(
             right = text[ent.end : min(s.end, ent.end + 40)]
             if ent.demonym and re.match(r"^\s+(?:capital|city|port|resort|town|coast)\b", right, re.I):
                 continue  # "the Emirati capital": a place, not a side
+            if re.match(r"^\s+(?:observers?|monitors?|journalists|reporters|media)\b", right, re.I):
+                continue  # present, but not at the table
             if ent.possessive and not _ROLE_RIGHT.match(right):
                 continue  # "Moscow's actions", "Ukraine's skies": not someone at the table
             if side == "EU" and not _ROLE_RIGHT.match(right):

@@ -1,0 +1,66 @@
+"""Dates: the forms dateparser gets wrong on news text (TECH-NOTES), and relative dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peacewatch.extract.dates import find_dates
+
+PUB = dt.date(2025, 11, 25)  # a Tuesday
+
+
+def one(text: str, pub: dt.date | None = PUB, **kw):
+    found = find_dates(text, pub, **kw)
+    assert found, f"no date found in {text!r}"
+    return found[0].span
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("on Nov. 19", "2025-11-19", "2025-11-19", "day"),
+        ("Over the weekend of November 23-24", "2025-11-23", "2025-11-24", "days"),
+        ("on 25 November 2025", "2025-11-25", "2025-11-25", "day"),
+        ("8 July 2024", "2024-07-08", "2024-07-08", "day"),
+        ("the night of Nov. 19-20", "2025-11-19", "2025-11-20", "days"),
+        ("the night of March 6-7", "2025-03-06", "2025-03-07", "days"),
+        ("on Wednesday", "2025-11-19", "2025-11-19", "day"),
+        ("overnight", "2025-11-24", "2025-11-25", "days"),
+        ("last night", "2025-11-24", "2025-11-25", "days"),
+        ("yesterday", "2025-11-24", "2025-11-24", "day"),
+        ("this week", "2025-11-24", "2025-11-30", "week"),
+        ("in August", "2025-08-01", "2025-08-31", "month"),
+        ("November 2025", "2025-11-01", "2025-11-30", "month"),
+    ],
+)
+def test_forms(text: str, start: str, end: str, precision: str) -> None:
+    span = one(text)
+    assert (str(span.start), str(span.end), span.precision) == (start, end, precision)
+
+
+def test_november_23_24_is_not_read_as_2024() -> None:
+    span = one("November 23-24", pub=dt.date(2025, 11, 25))
+    assert span.start == dt.date(2025, 11, 23)
+
+
+def test_relative_dates_stay_unresolved_without_an_anchor() -> None:
+    for text in ("on Wednesday", "overnight", "last week", "yesterday"):
+        span = one(text, pub=None)
+        assert span.start is None and span.precision == "unknown"
+
+
+def test_absolute_date_without_year_uses_a_year_named_in_the_text() -> None:
+    span = one("on Nov. 19", pub=None, anchor_year=2025)
+    assert span.start == dt.date(2025, 11, 19)
+
+
+def test_planned_weekday_looks_forward() -> None:
+    span = one("talks will resume on Wednesday", future=True)
+    assert span.start == dt.date(2025, 11, 26)
+
+
+def test_date_early_in_january_refers_back_to_december() -> None:
+    span = one("on December 30", pub=dt.date(2026, 1, 2))
+    assert span.start == dt.date(2025, 12, 30)

@@ -1,0 +1,261 @@
+"""Whole-article behaviour of the extractor, through the public ``peacewatch.extract``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import peacewatch
+from peacewatch.records import Event
+
+SCHEMA = Path(__file__).resolve().parents[1].parent / "shared/contract/document.schema.json"
+
+
+def attacks(text: str, published: str | None = "2025-11-25") -> list[Event]:
+    return [e for e in peacewatch.extract(text, published) if e.kind == "attack"]
+
+
+def kind(text: str, k: str, published: str | None = "2025-11-25") -> list[Event]:
+    return [e for e in peacewatch.extract(text, published) if e.kind == k]
+
+
+def names(e: Event) -> set[str]:
+    return {p.name for p in e.places}
+
+
+# --- one event per real attack -------------------------------------------------------------
+
+
+def test_headline_lede_and_body_merge_into_one_attack() -> None:
+    text = (
+        "Russian drone strike kills five in Sumy\n"
+        "A Russian drone hit an apartment block in Sumy on Monday evening, regional officials said.\n"
+        "Five people were killed and 14 were wounded, the governor said later. Emergency crews worked through the night."
+    )
+    (e,) = attacks(text)
+    assert names(e) == {"Sumy"} and e.actor == "RU"
+    assert e.killed.value == 5 and e.injured.value == 14
+    assert str(e.date.start) == "2025-11-24"
+
+
+def test_different_cities_on_different_days_stay_separate() -> None:
+    text = (
+        "Russian missiles struck Dnipro on Monday, killing three people. "
+        "On Thursday, Russian drones hit Zaporizhzhia, wounding eight."
+    )
+    evs = attacks(text)
+    assert {frozenset(names(e)) for e in evs} == {frozenset({"Dnipro"}), frozenset({"Zaporizhzhia"})}
+
+
+def test_a_barrage_hitting_several_cities_is_one_event() -> None:
+    text = "Overnight, a Russian barrage of 40 missiles and 300 drones struck Kyiv, Lviv and Odesa, the air force said."
+    (e,) = attacks(text)
+    assert names(e) == {"Kyiv", "Lviv", "Odesa"}
+    got = {w.kind: w.launched.value for w in e.weapons}
+    assert got == {"missile": 40, "drone": 300}
+
+
+def test_per_site_figures_are_not_summed() -> None:
+    text = "Russian strikes overnight killed two people in Kharkiv and three in Kherson, officials said."
+    evs = attacks(text)
+    totals = sorted(e.killed.value for e in evs if e.killed and e.killed.value)
+    assert 5 not in totals
+
+
+# --- places --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "admin1", "country"),
+    [
+        ("Kiev", "Kyiv", "Kyiv", "UA"),
+        ("Kharkov", "Kharkiv", "Kharkiv Oblast", "UA"),
+        ("Odessa", "Odesa", "Odesa Oblast", "UA"),
+        ("Dnipropetrovsk", "Dnipro", "Dnipropetrovsk Oblast", "UA"),
+        ("Zaporozhye", "Zaporizhzhia", "Zaporizhzhia Oblast", "UA"),
+        ("Nikolaev", "Mykolaiv", "Mykolaiv Oblast", "UA"),
+        ("Krivoy Rog", "Kryvyi Rih", "Dnipropetrovsk Oblast", "UA"),
+    ],
+)
+def test_spellings_resolve_to_one_place(surface: str, name: str, admin1: str, country: str) -> None:
+    (e,) = attacks(f"Russian missiles struck {surface} on Sunday, killing two people.")
+    (p,) = e.places
+    assert (p.name, p.admin1, p.country) == (name, admin1, country)
+    assert p.lat is not None and p.lon is not None
+
+
+def test_village_named_like_a_big_city_does_not_win() -> None:
+    (e,) = attacks("A Russian drone hit Zaporizhzhia overnight, injuring four people.")
+    (p,) = e.places
+    assert p.admin1 == "Zaporizhzhia Oblast" and p.precision == "city"
+
+
+def test_russian_region_and_attacker() -> None:
+    (e,) = attacks(
+        "Ukraine hit back with drones on Russia's Belgorod region, wounding six, the governor said."
+    )
+    (p,) = e.places
+    assert (p.admin1, p.country, p.precision) == ("Belgorod Oblast", "RU", "admin1")
+    assert e.actor == "UA"
+
+
+def test_a_district_is_reported_as_its_city() -> None:
+    (e,) = attacks(
+        "Debris from a downed drone fell on a house in the Obolonskyi district of Kyiv, injuring one man."
+    )
+    (p,) = e.places
+    assert p.name == "Kyiv" and p.district and p.district.startswith("Obolon")
+
+
+def test_launch_areas_are_not_attack_places() -> None:
+    (e,) = attacks("Russia launched 12 Shahed drones from the Kursk region and Crimea at Sumy overnight.")
+    assert names(e) == {"Sumy"}
+
+
+def test_diplomatic_venue_is_not_an_attack_place() -> None:
+    evs = peacewatch.extract(
+        "Hours after negotiators left Geneva, Russian missiles hit Kharkiv, killing two people.", "2025-11-24"
+    )
+    (a,) = [e for e in evs if e.kind == "attack"]
+    assert names(a) == {"Kharkiv"}
+
+
+def test_region_only_attack() -> None:
+    (e,) = attacks("A Russian cluster munition attack on a market in eastern Ukraine killed several people.")
+    (p,) = e.places
+    assert (p.name, p.precision, p.country) == ("eastern Ukraine", "region", "UA")
+    assert e.killed is not None and e.killed.value is None and e.killed.qualifier == "unspecified"
+    assert "market" in e.targets and any(w.kind == "cluster_munition" for w in e.weapons)
+
+
+# --- attacker ------------------------------------------------------------------------------
+
+
+def test_attacker_is_null_when_the_sides_blame_each_other() -> None:
+    text = (
+        "Shelling hit the town of Horlivka on Tuesday, killing two people. Kyiv and Moscow blamed each other."
+    )
+    (e,) = attacks(text)
+    assert e.actor is None
+
+
+# --- nothing invented ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war has killed more than 12,000 civilians since February 2022, according to UN monitors.",
+        "The 28-point plan would cap Ukraine's army at 600,000 troops.",
+        "A 90-year-old woman lives alone in the village, 20 kilometres from the front.",
+        "Can a peace plan protect a city from missiles? Many Ukrainians doubt it.",
+        "Russia could launch another massive strike on the energy grid this winter, officials warned.",
+        "Two people died in a domestic gas explosion in an apartment building, officials said, ruling out a drone.",
+    ],
+)
+def test_no_attack_figures_where_none_are_reported(text: str) -> None:
+    for e in attacks(text):
+        assert not (e.killed and e.killed.has_number)
+        assert not (e.injured and e.injured.has_number)
+        assert not any((w.launched and w.launched.has_number) for w in e.weapons)
+
+
+# --- talks, proposals, commitments ---------------------------------------------------------
+
+
+def test_talks_with_mediator_and_round() -> None:
+    text = (
+        "Ukrainian and Russian delegations met in Istanbul on Friday for a second round of talks under Turkish "
+        "mediation, with US observers present."
+    )
+    (t,) = kind(text, "talks", "2025-06-02")
+    assert t.venue.name == "Istanbul" and t.venue.country == "TR"
+    assert set(t.parties) == {"UA", "RU"} and "TR" in t.mediators and t.round == 2 and t.status == "held"
+
+
+def test_planned_talks_date_looks_forward() -> None:
+    (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
+    assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}
+
+
+def test_proposal_revision() -> None:
+    evs = kind("Negotiators trimmed the 28-point plan to a 19-point framework over the weekend.", "proposal")
+    by_points = {e.points: e for e in evs}
+    assert by_points[19].revises_points == 28 and 28 in by_points
+
+
+def test_non_peace_plan_is_not_a_proposal() -> None:
+    assert (
+        kind("The Cabinet approved a 10-point plan to prepare the power grid for winter.", "proposal") == []
+    )
+
+
+def test_commitment_disputed() -> None:
+    text = (
+        "Moscow agreed to a 30-day pause on strikes against energy infrastructure. "
+        "The Kremlin said it had observed the pause, while Kyiv said Russian drones violated it within days."
+    )
+    (c,) = kind(text, "commitment")
+    assert "energy" in c.scope and c.status == "disputed" and c.by == "RU"
+
+
+def test_a_call_for_a_ceasefire_is_not_a_commitment() -> None:
+    assert kind("European leaders called for an immediate and unconditional ceasefire.", "commitment") == []
+
+
+def test_deadline() -> None:
+    (c,) = kind(
+        "Trump gave Moscow 50 days to agree to a ceasefire or face tariffs.", "commitment", "2025-07-15"
+    )
+    assert "deadline" in c.scope and c.by == "RU"
+
+
+# --- evidence, determinism, contract -------------------------------------------------------
+
+ARTICLE = (
+    "Russian strike on Odesa port kills two\n"
+    "Russian drones struck port infrastructure in Odesa overnight, killing two people and injuring seven, "
+    "regional governor Oleh Kiper said on Tuesday. Air defences shot down 31 of the 40 drones, the air force said.\n"
+    "The attack came as US and Ukrainian negotiators met in Geneva to refine the 20-point framework.\n"
+    "12\n"
+)
+
+
+def test_evidence_quotes_the_text_exactly_and_confidence_is_bounded() -> None:
+    for e in peacewatch.extract(ARTICLE, "2025-11-25"):
+        assert 0 <= e.confidence <= 1
+        for ev in e.evidence:
+            assert ARTICLE[ev.start : ev.end] == ev.quote
+        for c in (e.killed, e.injured):
+            if c is not None and c.evidence is not None:
+                assert ARTICLE[c.evidence.start : c.evidence.end] == c.evidence.quote
+
+
+def test_deterministic() -> None:
+    a = [e.to_contract() for e in peacewatch.extract(ARTICLE, "2025-11-25")]
+    b = [e.to_contract() for e in peacewatch.extract(ARTICLE, "2025-11-25")]
+    assert a == b
+
+
+def test_boilerplate_line_is_not_a_count() -> None:
+    (e,) = attacks(ARTICLE)
+    assert e.killed.value == 2 and e.injured.value == 7
+    (w,) = e.weapons
+    assert (w.launched.value, w.intercepted.value) == (40, 31)
+
+
+@pytest.mark.skipif(not SCHEMA.exists(), reason=f"contract schema not found at {SCHEMA}")
+def test_output_validates_against_the_contract() -> None:
+    schema = json.loads(SCHEMA.read_text())
+    doc = {
+        "doc_id": "x",
+        "title": None,
+        "published": "2025-11-25",
+        "error": None,
+        "events": [e.to_contract() for e in peacewatch.extract(ARTICLE, "2025-11-25")],
+    }
+    jsonschema.validate(doc, schema)
+    assert {e["kind"] for e in doc["events"]} >= {"attack", "talks", "proposal"}

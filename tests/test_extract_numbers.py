@@ -1,0 +1,158 @@
+"""Number phrases and what they count: the contract's COUNT rules, one phrasing per case."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacewatch.extract.counts import classify
+from peacewatch.extract.numbers import find_numbers, word_to_int
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("four", 4),
+        ("forty", 40),
+        ("forty-five", 45),
+        ("twenty three", 23),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("half a dozen", 6),
+        ("1,200", 1200),
+        ("two hundred and ten", 210),
+        ("a thousand", 1000),
+        ("1.5 thousand", 1500),
+        ("3.5", None),
+    ],
+)
+def test_word_to_int(text: str, expected: int | None) -> None:
+    assert word_to_int(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "qualifier"),
+    [
+        ("at least seven", 7, 7, None, "at_least"),
+        ("more than 20", 20, 20, None, "at_least"),
+        ("over 120", 120, 120, None, "at_least"),
+        ("15+", 15, 15, None, "at_least"),
+        ("≥47", 47, 47, None, "at_least"),
+        ("no fewer than 9", 9, 9, None, "at_least"),
+        ("up to 30", 30, None, 30, "at_most"),
+        ("approximately 350 to 500", None, 350, 500, "range"),
+        ("between 12 and 600", None, 12, 600, "range"),
+        ("from 10 to 15", None, 10, 15, "range"),
+        ("around 65", 65, None, None, "approx"),
+        ("about 170", 170, None, None, "approx"),
+        ("roughly 40", 40, None, None, "approx"),
+        ("several", None, None, None, "unspecified"),
+        ("dozens", None, None, None, "unspecified"),
+        ("scores", None, None, None, "unspecified"),
+        ("48", 48, 48, 48, "exact"),
+    ],
+)
+def test_qualifiers(text: str, value, low, high, qualifier) -> None:
+    (n,) = find_numbers(text)
+    c = n.count
+    assert (c.value, c.low, c.high, c.qualifier) == (value, low, high, qualifier)
+
+
+def _k(text: str):
+    f = classify(text)
+    return f.killed, f.injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Russian missiles slammed into Kyiv overnight, killing at least seven and wounding 20", 7, 20),
+        ("four dead, 17 wounded", 4, 17),
+        ("Massive Russian strike kills four", 4, None),
+        ("Ukrainian drones struck the region, claiming three lives", 3, None),
+        ("The death toll has risen to 26, officials said.", 26, None),
+        ("Two people were killed and nine were hospitalised.", 2, 9),
+        ("Rescuers recovered 12 bodies from the rubble.", 12, None),
+        ("One woman, aged 58, was wounded.", None, 1),
+        ("the strike claimed the lives of five people and left 14 others injured", 5, 14),
+        ("Roughly 40 people were treated for injuries", None, 40),
+    ],
+)
+def test_casualties(text: str, killed: int | None, injured: int | None) -> None:
+    k, i = _k(text)
+    assert (k.best if k else None) == killed
+    assert (i.best if i else None) == injured
+
+
+def test_several_killed_is_unspecified_not_a_number() -> None:
+    k, i = _k(
+        "In eastern Ukraine, several people were killed and others injured in a cluster munition attack."
+    )
+    assert k is not None and k.qualifier == "unspecified" and not k.has_number
+    assert i is not None and not i.has_number
+
+
+def test_children_are_a_subcount_not_added() -> None:
+    k, _ = _k("seven people, including two children, were killed")
+    assert k is not None and k.value == 7 and k.children == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a war that has already devoured over 500,000 lives",
+        "caps on Kyiv's military at 100,000 troops",
+        "90-year-old Liubov sifted through the ruins",
+        "the 19-point plan and the 28-point draft",
+        "eleven Tu-95 bombers took off from Olenya",
+        "a city of roughly 220,000 people about 130 kilometres east of Lviv",
+        "300 people were evacuated and 40,000 homes were left without power",
+        "about 100 rescuers worked at the site",
+        "at least 14,534 civilians had been killed since the full-scale invasion in February 2022",
+        "each capable of carrying up to eight Kh-101 cruise missiles",
+        "[4] Reuters reported the figures",
+        "In 2024 the air force recorded the strike",
+    ],
+)
+def test_not_counts(text: str) -> None:
+    f = classify(text)
+    assert f.killed is None and f.injured is None
+    assert all(lc is None and ic is None for _, _, lc, ic in f.weapons)
+
+
+def _weapons(text: str) -> dict[tuple[str, str | None], tuple]:
+    return {
+        (k, m): (lc.best if lc else None, ic.best if ic else None) for k, m, lc, ic in classify(text).weapons
+    }
+
+
+def test_air_force_summary_gives_one_entry_per_model() -> None:
+    w = _weapons(
+        "Russia launched 63 Shahed drones (55 were shot down), 12 Iskander-M ballistic missiles and 4 Kh-59"
+    )
+    assert w[("drone", "Shahed")] == (63, 55)
+    assert w[("missile", "Iskander-M")] == (12, None)
+    assert w[("missile", "Kh-59")] == (4, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "launched", "intercepted"),
+    [
+        ("Russia's barrage of 48 missiles and 470 drones pummeled Kyiv", "drone", 470, None),
+        ("Air defences shot down 438 of the 464 drones.", "drone", 464, 438),
+        ("Russia launched 464 drones, 438 of which were shot down", "drone", 464, 438),
+        ("Of the 48 missiles, 40 were shot down.", "missile", 48, 40),
+        ("Air defences downed 34 missiles and 100 drones.", "drone", None, 100),
+        ("In total, Russia fired 127 missiles and 109 drones, of which 102 missiles and 99 drones were shot down",
+         "missile", 127, 102),
+    ],
+)  # fmt: skip
+def test_launched_and_intercepted(text: str, kind: str, launched, intercepted) -> None:
+    w = {k: v for (k, _), v in _weapons(text).items()}
+    assert w[kind] == (launched, intercepted)
+
+
+def test_range_of_drones_keeps_its_bounds() -> None:
+    f = classify("Russia fired approximately 350 to 500 drones as well as around 65 missiles at Ukraine.")
+    got = {k: lc for k, _, lc, _ in f.weapons}
+    assert (got["drone"].low, got["drone"].high, got["drone"].qualifier) == (350, 500, "range")
+    assert (got["missile"].value, got["missile"].qualifier) == (65, "approx")
