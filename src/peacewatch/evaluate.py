@@ -6,27 +6,15 @@ who labels their own articles in the same format.
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
-import io
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from peacewatch.api import extract_documents
-
-
-def load_scorer(path: str | os.PathLike[str]) -> ModuleType:
-    """Import score.py from its path (it is a standalone script, not a package)."""
-    spec = importlib.util.spec_from_file_location("peacewatch_shared_score", str(path))
-    if spec is None or spec.loader is None:
-        raise FileNotFoundError(path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def predict(articles: str | os.PathLike[str], out: str | os.PathLike[str]) -> int:
@@ -66,16 +54,16 @@ def write_articles(sources: list[str], out: str | os.PathLike[str]) -> int:
 def score(
     gold: str | os.PathLike[str], articles: str | os.PathLike[str], scorer: str | os.PathLike[str]
 ) -> tuple[dict[str, Any], str]:
-    """Extract ``articles``, score against ``gold``; returns the summary dict and the error listing."""
-    mod = load_scorer(scorer)
+    """Extract ``articles``, score against ``gold``; returns the summary dict and the error listing.
+
+    The scorer runs as its own process, exactly as an outside evaluation runs it.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
         predict(articles, pred)
-        buf = io.StringIO()
-        with contextlib.redirect_stdout(buf):
-            mod.main([str(gold), str(pred), "--json"])
-        summary = json.loads(buf.getvalue())
-        buf = io.StringIO()
-        with contextlib.redirect_stdout(buf):
-            mod.main([str(gold), str(pred), "--show-errors"])
-    return summary, buf.getvalue()
+        run = [sys.executable, str(scorer), str(gold), str(pred)]
+        summary = json.loads(
+            subprocess.run([*run, "--json"], capture_output=True, text=True, check=True).stdout
+        )
+        errors = subprocess.run([*run, "--show-errors"], capture_output=True, text=True, check=True).stdout
+    return summary, errors
