@@ -76,7 +76,7 @@ class IngestReport:
 def extract_documents(sources: Sequence[str], options: Options = DEFAULT_OPTIONS) -> Iterator[DocumentResult]:
     """Read each source and extract its events: the contract command, with no database."""
     extractor = get_extractor()
-    for item in read_sources(sources, options):
+    for item in read_sources(sources, options.with_(allow_network=False)):
         if isinstance(item, Rejection):
             yield DocumentResult(item.source, None, None, (), error=item.reason)
             continue

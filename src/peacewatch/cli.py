@@ -47,7 +47,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# Not a terminal (a pipe, a CI log): rich would assume 80 columns and wrap every cell.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 
 DbOpt = Annotated[
     str | None,
@@ -297,8 +298,9 @@ def _date(e: Event) -> str:
 
 def events_table(rows: list[StoredEvent]) -> Table:
     t = Table(title=f"{len(rows)} events", show_lines=False)
+    widths = {"where": 24, "what": 44, "source": 20}
     for col in ("id", "date", "kind", "where", "actor", "killed", "injured", "what", "source"):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, overflow="ellipsis", no_wrap=True, max_width=widths.get(col))
     for r in rows:
         e = r.event
         t.add_row(

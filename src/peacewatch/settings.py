@@ -24,6 +24,7 @@ class Options:
     read_timeout: float = 15.0
     max_redirects: int = 5
     allow_private: bool = False  # allow URLs on loopback/private/link-local addresses
+    allow_network: bool = True  # False for `extract`, which the contract says never touches the network
     user_agent: str = "peacewatch (+https://github.com/peacewatch/peacewatch)"
     near_duplicate_threshold: float = 0.8  # estimated Jaccard of word 5-gram shingles
     # cli

@@ -226,7 +226,13 @@ def _mention(
     places, explicit_country = _attack_places(ctx, ents, clause)
     actor, strong = _actor(ctx, ents, clause, places)
     # dates: in the clause first (the one nearest the attack word), else anywhere in the sentence
-    sent_dates = [d for d in sent_dates if not re.match(r"(?i)(?:since|until|by)\b", d.text)]
+    stext = text[sent.start : sent.end]
+    sent_dates = [
+        d
+        for d in sent_dates
+        if not re.search(r"(?i)\b(?:since|until|by|before)\s+$", stext[: d.start])
+        and not re.match(r"(?i)(?:since|until|by)\b", d.text)
+    ]
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
     anchor = clause.start + (trig.start() if trig else 0)
     date = _nearest_date(cdates, sent.start, anchor) or _nearest_date(sent_dates, sent.start, anchor)
@@ -286,11 +292,12 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _LAUNCH_LEFT.search(left):
             last_launch_end = ent.end
             continue
-        if ent.text in _CAPITALS_METONYMY and (
-            _METONYMY_RIGHT.match(right)
-            or (re.search(r"\b(?:between|and|with)\s+$", left[-12:]) and _talks_near(left, right))
+        if ent.text in _CAPITALS_METONYMY and not (
+            _CAPITAL_ATTACKED_LEFT.search(left) or _CAPITAL_PLACE_RIGHT.match(right)
         ):
-            continue  # "Moscow rejected …", "talks between Kyiv and Moscow"
+            continue  # "Moscow rejected …", "talks between Kyiv and Moscow", "Washington and Kyiv disagree"
+        if re.match(r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin)", right):
+            continue  # "the Dnipro river" is not the city of Dnipro
         if ent.person and not _COUNTRY_PLACE_LEFT.search(left):
             continue
         if e.kind == "country":

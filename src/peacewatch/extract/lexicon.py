@@ -116,6 +116,7 @@ GENERIC_CUES = re.compile(
     r"(?:weeks|months|years)|over\s+the\s+past\s+(?:weeks|months|years)|since\s+the\s+(?:start|beginning)"
     r"|since\s+(?:February\s+)?20\d\d|throughout\s+the\s+war|so\s+far\s+this\s+(?:year|month)|repeatedly"
     r"|again\s+and\s+again|time\s+and\s+again|this\s+(?:autumn|winter|summer|spring)|almost\s+continuously"
+    r"|rarely|seldom|largely\s+(?:escaped|spared)|has\s+been\s+the\s+target\s+of"
     r"|in\s+total\s+since|a\s+pattern|campaign\s+of|per\s+(?:day|night|week|month))\b",
     re.IGNORECASE,
 )

@@ -330,7 +330,8 @@ def _sides(
     parties: set[str] = set()
     mediators: set[str] = set()
     for s in sentences:
-        for ent in ctx.ents_in(s.start, s.end):
+        lo, hi = _venue_clause(ctx, c, s)
+        for ent in ctx.ents_in(lo, hi):
             if id(ent) in attack_places or (
                 _in_spans(ent.start, attack_spans) and actor_use(ctx, ent, s.end)
             ):
@@ -377,6 +378,20 @@ def _sides(
             ):
                 parties.add(c.venue.country)
     return parties, mediators
+
+
+def _venue_clause(ctx: DocContext, c: TalksCluster, s: Sentence) -> tuple[int, int]:
+    """The part of a sentence that speaks of this venue, when the sentence names two venues."""
+    mine = [e for e in c.venue_ents if s.start <= e.start < s.end]
+    others = [e for e in ctx.ents_in(s.start, s.end) if e.venue is not None and e not in c.venue_ents]
+    if not mine or not others:
+        return s.start, s.end
+    for cl in s.clauses:
+        if any(cl.start <= e.start < cl.end for e in mine) and not any(
+            cl.start <= e.start < cl.end for e in others
+        ):
+            return cl.start, cl.end
+    return s.start, s.end
 
 
 def _talks_status(text: str, c: TalksCluster) -> str:

@@ -18,10 +18,21 @@ _SNIFF_BYTES = 64 * 1024
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
 
+def display_name(name: str) -> str:
+    """A path or URL as one printable line of valid UTF-8.
+
+    File names are bytes on POSIX: an undecodable one arrives as lone surrogates, which
+    neither a UTF-8 database nor stdout accepts. Those bytes become ``\\xNN`` escapes and
+    control characters (a newline in a file name) become visible escapes too.
+    """
+    s = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in s)
+
+
 def reject(exc: InputError, source: str) -> Rejection:
     """The record of one input that could not be read (the error's own stage and stable code)."""
     reason = " ".join(str(exc.message).split())
-    return Rejection(stage=exc.stage, reason=reason, source=source, code=exc.code)
+    return Rejection(stage=exc.stage, reason=reason, source=display_name(source), code=exc.code)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -132,7 +143,7 @@ def make_article(
         raise EmptyInput("nothing left after removing boilerplate")
     lang = tidy(language)
     return Article(
-        id=id,
+        id=display_name(id),
         text=text,
         raw_text=raw_text,
         title=title,
@@ -140,6 +151,6 @@ def make_article(
         url=tidy(url),
         source=tidy(source),
         language=lang if lang else detect_language(text),
-        origin=origin,
+        origin=display_name(origin) if origin else origin,
         boilerplate=spans,
     )

@@ -48,7 +48,14 @@ def read_path(path: str, options: Options) -> Iterator[Article | Rejection]:
         yield reject(_os_problem(exc), path)
         return
     if stat.S_ISDIR(st.st_mode):
-        yield from _walk(path, options, {(st.st_dev, st.st_ino)})
+        found = False
+        for item in _walk(path, options, {(st.st_dev, st.st_ino)}):
+            found = True
+            yield item
+        if not found:
+            yield reject(
+                InputError("no articles in this folder (no .txt, .md, .html, .jsonl or feed files)"), path
+            )
     else:
         yield from read_file(path, options, st)
 

@@ -43,6 +43,11 @@ def read_sources(sources: Sequence[str], options: Options = DEFAULT_OPTIONS) -> 
             if scheme not in ("http", "https"):
                 yield reject(FetchError(f"unsupported URL scheme {scheme!r} (only http and https)"), source)
                 continue
+            if not options.allow_network:
+                yield reject(
+                    FetchError("URLs are not fetched here (use `peacewatch ingest` to fetch)"), source
+                )
+                continue
             if fetcher is None:
                 fetcher = Fetcher(options)
             yield from read_url(source, fetcher)
