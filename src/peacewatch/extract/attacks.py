@@ -30,7 +30,8 @@ _CAPITALS_METONYMY = {"Kyiv", "Kiev", "Moscow", "Washington", "Minsk", "Kremlin"
 # A capital is a place hit only when the text puts it there: "struck Kyiv", "Kyiv's Darnytskyi district".
 _CAPITAL_ATTACKED_LEFT = re.compile(
     r"\b(?:on|at|in|over|near|around|outside|into|across|of|targeted|targeting|struck|hit|hitting|attacked|pounded"
-    r"|shelled|toward|towards|against|pummel(?:l)?ed|bombed)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$",
+    r"|shelled|toward|towards|against|pummel(?:l)?ed|bombed|rocked|shook|across)\s+(?:the\s+)?"
+    r"(?:(?:central|downtown|northern|southern|eastern|western|outer)\s+)?(?:capital\s+)?(?:city\s+of\s+)?$",
     re.IGNORECASE,
 )
 _CAPITAL_PLACE_RIGHT = re.compile(
