@@ -291,11 +291,6 @@ def test_all_inputs_bad_exits_3(runner: CliRunner, tmp_path: Path, db_path: Path
         assert store.integrity_check() == "ok"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an empty folder exits 3 with no message naming it and no Rejection stored "
-    "(unlike empty stdin or a feed without entries)",
-)
 def test_empty_folder_is_named_and_recorded(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:
     folder = tmp_path / "nothing-here"
     folder.mkdir()
@@ -303,10 +298,17 @@ def test_empty_folder_is_named_and_recorded(runner: CliRunner, tmp_path: Path, d
 
     result = run(runner, "ingest", str(folder), "--db", str(db_path))
 
+    # Like empty stdin or a feed without entries: named on stderr and stored, not just "read 0".
     assert result.exit_code == 3
-    assert f"peacewatch: rejected {folder}: " in result.stderr
+    assert f"peacewatch: rejected {folder}: no articles in this folder" in result.stderr
+    assert counts(result) == (0, 0, 1)
     with open_store(db_path) as store:
-        assert [r.rejection.source for r in store.rejections()] == [str(folder)]
+        (stored,) = store.rejections()
+    assert (stored.rejection.stage, stored.rejection.code, stored.rejection.source) == (
+        "read",
+        "PW200",
+        str(folder),
+    )
 
 
 def test_loopback_url_refused_without_allow_private(
@@ -422,43 +424,38 @@ def latin1_names(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a non-UTF-8 file name (surrogate-escaped str) crashes ingest with UnicodeEncodeError "
-    "when the store writes it (SQLiteStore.add_rejection / add_article catch only sqlite3.Error)",
-)
 def test_ingest_survives_non_utf8_file_names(runner: CliRunner, latin1_names: Path, db_path: Path) -> None:
+    # Not run(): a crash here must show up as a failed assertion, with the exception named.
     result = runner.invoke(app, ["ingest", str(latin1_names), "--db", str(db_path)])
 
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 1
     assert counts(result) == (2, 2, 1)
+    # The undecodable byte is shown as an escape: one printable line, valid UTF-8 in the database.
+    photo = f"{latin1_names}/c-caf\\xe9-photo.txt"
+    assert f"peacewatch: rejected {photo}: binary content" in result.stderr
     with open_store(db_path) as store:
-        assert len(store.articles()) == 2
-        assert len(store.rejections()) == 1
+        docs = [a.doc_id for a in store.articles()]
+        (stored,) = store.rejections()
         assert store.integrity_check() == "ok"
+    assert docs == [str(latin1_names / "a-good.txt"), f"{latin1_names}/b-caf\\xe9-strike.txt"]
+    assert (stored.rejection.stage, stored.rejection.source) == ("decode", photo)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract writes a non-UTF-8 file name into doc_id as a lone surrogate: a UnicodeEncodeError "
-    "on a strict stdout, invalid UTF-8 JSONL under surrogateescape",
-)
 def test_extract_survives_non_utf8_file_names(runner: CliRunner, latin1_names: Path) -> None:
     result = runner.invoke(app, ["extract", str(latin1_names)])
 
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 1
     docs = [json.loads(x) for x in result.stdout.splitlines()]
-    assert len(docs) == 3
+    assert [d["doc_id"] for d in docs] == [
+        str(latin1_names / "a-good.txt"),
+        f"{latin1_names}/b-caf\\xe9-strike.txt",
+        f"{latin1_names}/c-caf\\xe9-photo.txt",
+    ]
     assert [d["error"] is None for d in docs] == [True, True, False]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a file name holding a newline splits the rejection message over two stderr lines "
-    "(cli._report_ingest prints Rejection.source unescaped)",
-)
 def test_rejection_message_stays_on_one_line(runner: CliRunner, tmp_path: Path, db_path: Path) -> None:
     odd = tmp_path / "two\nlines.txt"
     odd.write_bytes(b"\x00\x01\x02")
@@ -469,3 +466,7 @@ def test_rejection_message_stays_on_one_line(runner: CliRunner, tmp_path: Path, 
     messages = [x for x in result.stderr.splitlines() if x.startswith("peacewatch: rejected")]
     assert len(messages) == 1
     assert messages[0].endswith("binary content (NUL bytes or control characters), not text")
+    shown = f"{tmp_path}/two\\nlines.txt"  # the newline made visible, as an escape
+    assert messages[0].startswith(f"peacewatch: rejected {shown}: ")
+    with open_store(db_path) as store:
+        assert [r.rejection.source for r in store.rejections()] == [shown]

@@ -18,12 +18,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.attrs import IDX, LENGTH, ORTH
 
 from peacewatch.extract import attacks as A
 from peacewatch.extract.commitments import commitments
-from peacewatch.extract.context import DocContext, split_sentences
+from peacewatch.extract.context import Boundaries, DocContext
 from peacewatch.extract.dates import years_in
 from peacewatch.extract.entities import add_direction_pairs, find_entities, resolve_places
 from peacewatch.extract.gazetteer import Gazetteer
@@ -38,24 +37,14 @@ __all__ = ["EXTRACTOR_VERSION", "Extractor", "extract", "extract_article", "get_
 EXTRACTOR_VERSION = "1.0.0"
 
 
-@Language.component("pw_line_breaks")
-def _line_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines and captions carry no full stop."""
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or tok.text.endswith("\n"):
-            doc[i + 1].is_sent_start = True
-    return doc
-
-
 class Extractor:
     """Builds the pipeline and gazetteer once; :meth:`extract` is then a pure function."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("pw_line_breaks", after="sentencizer")
+        nlp = spacy.blank("en")  # the tokenizer only: sentences come from its ORTH array (context.Boundaries)
         nlp.max_length = 30_000_000
         self.nlp = nlp
+        self.boundaries = Boundaries(nlp.vocab.strings)
         self.gaz = gazetteer or load_gazetteer()
 
     def extract(
@@ -88,8 +77,12 @@ class Extractor:
         return events
 
     def _context(self, text: str, pub: dt.date | None) -> DocContext:
-        doc = self.nlp(text)
-        ents = add_direction_pairs(find_entities(doc, self.gaz), self.gaz, text)
+        doc = self.nlp.make_doc(text)
+        arr = doc.to_array([IDX, LENGTH, ORTH])
+        idx, lengths, orth = arr[:, 0], arr[:, 1], arr[:, 2]
+        starts = idx.tolist()
+        ends = set((idx + lengths).tolist())
+        ents = add_direction_pairs(find_entities(text, starts, ends, self.gaz), self.gaz, text)
         resolve_places(ents, self.gaz, text)
         first_line = re.match(r"\s*[^\n]*", text)
         title_end = first_line.end() if first_line else 0
@@ -97,10 +90,9 @@ class Extractor:
         anchor_year = pub.year if pub else (max(years) if years else None)
         return DocContext(
             text=text,
-            doc=doc,
             published=pub,
             title_end=title_end,
-            sentences=split_sentences(doc),
+            sentences=self.boundaries.sentences(text, idx, orth),
             ents=ents,
             anchor_year=anchor_year,
         )

@@ -106,7 +106,11 @@ _PLURAL_SUMMARY = re.compile(
     re.IGNORECASE,
 )
 
-_TARGET_RES = [(t, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE)) for rx, t in L.TARGET_TERMS]
+_TARGET_TYPES = [t for _, t in L.TARGET_TERMS]
+_TARGET_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{rx})" for i, (rx, _) in enumerate(L.TARGET_TERMS)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
 _SHELLING = re.compile(
     r"\b(?:shelling|shelled|shells?\s+(?:hit|struck|landed)|artillery\s+fire)\b", re.IGNORECASE
 )
@@ -368,11 +372,7 @@ def _actor(
 
 
 def _targets(ctext: str) -> set[str]:
-    hits: list[tuple[int, int, str]] = []
-    for t, rx in _TARGET_RES:
-        for m in rx.finditer(ctext):
-            hits.append((m.start(), m.end(), t))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    hits = [(m.start(), m.end(), _TARGET_TYPES[int(m.lastgroup[1:])]) for m in _TARGET_RE.finditer(ctext)]  # type: ignore[index]
     out: set[str] = set()
     last_end = -1
     for s, e, t in hits:

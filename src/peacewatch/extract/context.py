@@ -7,11 +7,13 @@ reads from it and none writes to it after construction.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
-from spacy.tokens import Doc
+import numpy as np
 
 from peacewatch.extract.entities import Ent
 from peacewatch.records import Evidence
@@ -44,7 +46,6 @@ class Sentence:
 @dataclass(slots=True)
 class DocContext:
     text: str
-    doc: Doc
     published: dt.date | None
     title_end: int  # end offset of the first line (the headline), 0 if none
     sentences: list[Sentence]
@@ -79,33 +80,60 @@ class DocContext:
         return self.sentences[max(0, bisect_right(starts, pos) - 1)]
 
 
-def split_sentences(doc: Doc) -> list[Sentence]:
-    """Sentences from spaCy, never crossing a line break, each with its clauses."""
-    text = doc.text
+_END = (".", "!", "?", "…", "...", "?!", "!?", "!!", "??")
+_CLOSE = ('"', "”", "’", "'", ")", "]", "»")
+
+
+class Boundaries:
+    """Sentence boundaries from spaCy token arrays (the Sentencizer's rule, plus line breaks).
+
+    spaCy's Sentencizer walks Token objects in Python (≈2.5 ms per 700-word article here);
+    the same rule — a sentence ends at . ! ? and the closing quotes or brackets after them — runs
+    on the ORTH array in well under a tenth of that. A line break always ends a sentence:
+    headlines and captions carry no full stop.
+    """
+
+    def __init__(self, strings: Any) -> None:
+        self.end = np.array(sorted(strings.add(p) for p in _END), dtype=np.uint64)
+        self.close = np.array(sorted(strings.add(p) for p in _CLOSE), dtype=np.uint64)
+
+    def sentences(self, text: str, idx: np.ndarray, orth: np.ndarray) -> list[Sentence]:
+        starts: set[int] = set()
+        n = len(idx)
+        ends = np.nonzero(np.isin(orth, self.end))[0].tolist()
+        closing = np.isin(orth, self.close) | np.isin(orth, self.end)
+        for i in ends:
+            j = i + 1
+            while j < n and closing[j]:
+                j += 1
+            if j < n and not text[idx[j]].islower():
+                starts.add(int(idx[j]))
+        for m in _NEWLINE.finditer(text):
+            starts.add(m.end())
+        return _spans(text, sorted(starts))
+
+
+_NEWLINE = re.compile(r"\n\s*")
+
+
+def _spans(text: str, starts: list[int]) -> list[Sentence]:
     out: list[Sentence] = []
     para = 0
-    last_end = 0
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        # split further at line breaks inside the spaCy sentence
-        pieces = []
-        cur = s
-        for m in re.finditer(r"\n", text[s:e]):
-            nl = s + m.start()
-            if text[cur:nl].strip():
-                pieces.append((cur, nl))
-            cur = nl + 1
-        if text[cur:e].strip():
-            pieces.append((cur, e))
-        for ps, pe in pieces:
-            if "\n" in text[last_end:ps]:
-                para += 1
-            ps += len(text[ps:pe]) - len(text[ps:pe].lstrip())
-            pe -= len(text[ps:pe]) - len(text[ps:pe].rstrip())
-            sentence = Sentence(len(out), ps, pe, para)
-            sentence.clauses = _clauses(text, ps, pe, sentence.index)
-            out.append(sentence)
-            last_end = pe
+    prev_end = 0
+    cuts = [0, *starts, len(text)]
+    for a, b in itertools.pairwise(cuts):
+        seg = text[a:b]
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        s = a + (len(seg) - len(seg.lstrip()))
+        e = s + len(stripped)
+        if out and "\n" in text[prev_end:s]:
+            para += 1
+        sentence = Sentence(len(out), s, e, para)
+        sentence.clauses = _clauses(text, s, e, sentence.index)
+        out.append(sentence)
+        prev_end = e
     return out
 
 

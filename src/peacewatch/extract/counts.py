@@ -83,13 +83,17 @@ _PEOPLE_SUBJECT_OTHER = re.compile(
     re.IGNORECASE,
 )
 
-_MODEL_RES = [
-    (name, kind, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE))
-    for name, kind, rx in L.WEAPON_MODELS
+# One scan for every weapon name: models first, so at one position a model beats a generic noun.
+# (Fifty separate regexes cost ~120 µs per sentence; one alternation costs a tenth of that.)
+_WEAPON_TABLE: list[tuple[str, str | None]] = [(kind, name) for name, kind, _ in L.WEAPON_MODELS] + [
+    (kind, None) for _, kind in L.WEAPON_NOUNS
 ]
-_NOUN_RES = [
-    (kind, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE)) for rx, kind in L.WEAPON_NOUNS
-]
+_WEAPON_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<w{i}>{rx})" for i, rx in enumerate([rx for _, _, rx in L.WEAPON_MODELS] + [rx for rx, _ in L.WEAPON_NOUNS]))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 _MODIFIER = re.compile(rf"\s*(?:(?:{L.WEAPON_MODIFIERS})\b[\s,]*|and\s+|–|-)", re.IGNORECASE)
 _INTERCEPT_LEFT = re.compile(
     rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+or\s+(?:{L.INTERCEPT_VERBS}))?\s+(?:a\s+total\s+of\s+|all\s+|the\s+|all\s+the\s+)?$",
@@ -155,28 +159,12 @@ class CountFacts:
 def weapon_mentions(text: str) -> list[WeaponMention]:
     """Weapon models and nouns in ``text``; a model wins over the noun it sits in front of."""
     found: list[WeaponMention] = []
-    taken: list[tuple[int, int]] = []
-    for name, kind, rx in _MODEL_RES:
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            found.append(WeaponMention(kind, name, s, e))
-    for kind, rx in _NOUN_RES:
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            if (
-                kind == "artillery"
-                and m.group(0).lower() == "shells"
-                and re.search(r"\bhollowed\s+$", text[:s])
-            ):
-                continue
-            taken.append((s, e))
-            found.append(WeaponMention(kind, None, s, e))
-    found.sort(key=lambda w: w.start)
+    for m in _WEAPON_RE.finditer(text):
+        kind, name = _WEAPON_TABLE[int(m.lastgroup[1:])]  # type: ignore[index]
+        s, e = m.span()
+        if kind == "artillery" and m.group(0).lower() == "shells" and re.search(r"\bhollowed\s+$", text[:s]):
+            continue
+        found.append(WeaponMention(kind, name, s, e))
     return _fold_model_nouns(found, text)
 
 
@@ -254,7 +242,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     for n in numbers:
         left = text[max(0, n.start - 130) : n.start]
         right = text[n.end : n.end + 120]
-        if _NOT_COUNT_RIGHT.match(right) or _NOT_COUNT_LEFT.search(left):
+        if _NOT_COUNT_RIGHT.match(right) or _NOT_COUNT_LEFT.search(left[-24:]):
             continue
         if n.vague and not _vague_quantifies(n, right):
             continue

@@ -67,6 +67,9 @@ _NOT_PEACE_PLAN = re.compile(
 )
 
 
+_HINT = re.compile(r"point|plan|propos|framework|paper|formula|memorandum|roadmap|blueprint|draft", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Proposal:
     points: int | None
@@ -83,7 +86,7 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     found: list[Proposal] = []
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
-        if "point" not in stext.lower() and not _NAMED_PROPOSAL.search(stext):
+        if not _HINT.search(stext):
             continue
         pointed = []
         for m in _POINT_PLAN.finditer(stext):
