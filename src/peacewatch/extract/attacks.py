@@ -108,7 +108,9 @@ _PLURAL_SUMMARY = re.compile(
 
 _TARGET_TYPES = [t for _, t in L.TARGET_TERMS]
 _TARGET_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{rx})" for i, (rx, _) in enumerate(L.TARGET_TERMS)) + r")(?![\w-])",
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<t{i}>{rx})" for i, (rx, _) in enumerate(L.TARGET_TERMS))
+    + r")(?![\w-])",
     re.IGNORECASE,
 )
 _SHELLING = re.compile(
@@ -185,9 +187,10 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     paragraph, prior = -1, None
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
-        if not L.TRIGGER_RE.search(stext):
+        lstext = ctx.lower[sent.start : sent.end]
+        if not L.TRIGGER_RE.search(lstext):
             continue
-        if _QUESTION.search(stext) or L.NOT_ATTACK.search(stext):
+        if _QUESTION.search(stext) or L.NOT_ATTACK.search(lstext):
             continue
         sent_dates = D.find_dates(stext, ctx.published, ctx.anchor_year)
         if sent.paragraph != paragraph:
@@ -211,12 +214,13 @@ def _mention(
 ) -> Mention | None:
     text = ctx.text
     ctext = text[clause.start : clause.end]
-    trig = L.STRONG_ATTACK.search(ctext)
+    lctext = ctx.lower[clause.start : clause.end]
+    trig = L.STRONG_ATTACK.search(lctext)
     if trig is None and not facts.numbers_used:
         return None
     first_trigger = trig.start() if trig else 0
-    modal = L.MODAL_CUES.search(ctext[:first_trigger]) if trig else None
-    if modal is not None or (not facts.numbers_used and L.MODAL_CUES.search(ctext)):
+    modal = L.MODAL_CUES.search(lctext[:first_trigger]) if trig else None
+    if modal is not None or (not facts.numbers_used and L.MODAL_CUES.search(lctext)):
         return None
     paused = _PAUSED_STRIKES.search(ctext)
     if (
@@ -226,7 +230,7 @@ def _mention(
         and paused.start() <= trig.start() < paused.end()
     ):
         return None  # the only strike here is one that was paused or halted
-    generic = L.GENERIC_CUES.search(ctext) is not None
+    generic = L.GENERIC_CUES.search(lctext) is not None
     ents = ctx.ents_in(clause.start, clause.end)
     places, explicit_country = _attack_places(ctx, ents, clause)
     actor, strong = _actor(ctx, ents, clause, places)

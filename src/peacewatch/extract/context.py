@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from peacewatch.extract.entities import Ent
+from peacewatch.extract.lexicon import lower
 from peacewatch.records import Evidence
 
 # Clause boundaries inside a sentence: a new attack often starts after these.
@@ -51,10 +52,13 @@ class DocContext:
     sentences: list[Sentence]
     ents: list[Ent]
     anchor_year: int | None
+    lower: str = ""  # ASCII-lowercased text (same offsets), for the lexicon's fast patterns
     _ent_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._ent_starts = [e.start for e in self.ents]
+        if not self.lower:
+            self.lower = lower(self.text)
 
     def ents_in(self, start: int, end: int) -> list[Ent]:
         i = bisect_right(self._ent_starts, start - 1)

@@ -90,10 +90,12 @@ _WEAPON_TABLE: list[tuple[str, str | None]] = [(kind, name) for name, kind, _ in
 ]
 _WEAPON_RE = re.compile(
     r"(?<![\w-])(?:"
-    + "|".join(f"(?P<w{i}>{rx})" for i, rx in enumerate([rx for _, _, rx in L.WEAPON_MODELS] + [rx for rx, _ in L.WEAPON_NOUNS]))
-    + r")(?![\w-])",
-    re.IGNORECASE,
-)
+    + "|".join(
+        f"(?P<w{i}>{L.lc(rx).pattern})"
+        for i, rx in enumerate([rx for _, _, rx in L.WEAPON_MODELS] + [rx for rx, _ in L.WEAPON_NOUNS])
+    )
+    + r")(?![\w-])"
+)  # runs on lower-cased text
 _MODIFIER = re.compile(rf"\s*(?:(?:{L.WEAPON_MODIFIERS})\b[\s,]*|and\s+|–|-)", re.IGNORECASE)
 _INTERCEPT_LEFT = re.compile(
     rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+or\s+(?:{L.INTERCEPT_VERBS}))?\s+(?:a\s+total\s+of\s+|all\s+|the\s+|all\s+the\s+)?$",
@@ -114,10 +116,9 @@ _NOT_LAUNCHED_LEFT = re.compile(
     re.IGNORECASE,
 )
 _OF_WHICH_LEFT = re.compile(r"\bof\s+(?:which|them|these|those)\s*,?\s*$", re.IGNORECASE)
-_SINCE_WAR = re.compile(
+_SINCE_WAR = L.lc(
     r"\bsince\s+(?:the\s+|Russia['’]s\s+|Moscow['’]s\s+)?(?:start|beginning|outbreak|full-scale|invasion|February\s+2022"
     r"|2022|war)\b|\bthroughout\s+the\s+war\b|\bthe\s+war\s+has\b|\bwar\s+that\s+has\b",
-    re.IGNORECASE,
 )
 _PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+(?:launched|killed|fired|sent)\b",
@@ -159,10 +160,10 @@ class CountFacts:
 def weapon_mentions(text: str) -> list[WeaponMention]:
     """Weapon models and nouns in ``text``; a model wins over the noun it sits in front of."""
     found: list[WeaponMention] = []
-    for m in _WEAPON_RE.finditer(text):
+    for m in _WEAPON_RE.finditer(L.lower(text)):
         kind, name = _WEAPON_TABLE[int(m.lastgroup[1:])]  # type: ignore[index]
         s, e = m.span()
-        if kind == "artillery" and m.group(0).lower() == "shells" and re.search(r"\bhollowed\s+$", text[:s]):
+        if kind == "artillery" and m.group(0) == "shells" and re.search(r"\bhollowed\s+$", text[:s]):
             continue
         found.append(WeaponMention(kind, name, s, e))
     return _fold_model_nouns(found, text)
@@ -237,7 +238,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     last_weapon: tuple[str, str | None] | None = prior
     prev_end: int | None = None
     prev_intercepted = False
-    aggregate = L.AGGREGATE_CUES.search(text) is not None or _SINCE_WAR.search(text) is not None
+    low = L.lower(text)
+    aggregate = L.AGGREGATE_CUES.search(low) is not None or _SINCE_WAR.search(low) is not None
 
     for n in numbers:
         left = text[max(0, n.start - 130) : n.start]
@@ -359,10 +361,10 @@ def _aggregate_near(text: str, start: int, end: int) -> bool:
     seg_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind("—", 0, start)) + 1
     after = [i for i in (text.find(",", end), text.find(";", end), text.find("—", end)) if i != -1]
     seg_end = min(after) if after else len(text)
-    if L.AGGREGATE_CUES.search(text[seg_start:seg_end]):
+    if L.AGGREGATE_CUES.search(L.lower(text[seg_start:seg_end])):
         return True
     return bool(
-        _SINCE_WAR.search(text) and _PERFECT.search(text[max(0, start - 40) : min(len(text), end + 40)])
+        _SINCE_WAR.search(L.lower(text)) and _PERFECT.search(text[max(0, start - 40) : min(len(text), end + 40)])
     )
 
 

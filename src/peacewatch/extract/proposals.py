@@ -67,7 +67,9 @@ _NOT_PEACE_PLAN = re.compile(
 )
 
 
-_HINT = re.compile(r"point|plan|propos|framework|paper|formula|memorandum|roadmap|blueprint|draft", re.IGNORECASE)
+_HINT = re.compile(
+    r"point|plan|propos|framework|paper|formula|memorandum|roadmap|blueprint|draft", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)

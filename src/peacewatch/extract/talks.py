@@ -288,7 +288,7 @@ def _talks_event(
             for s in ctx.sentences
             if s.paragraph in paras
             and s not in c.sentences
-            and L.TALKS_TRIGGERS.search(text[s.start : s.end])
+            and L.TALKS_TRIGGERS.search(ctx.lower[s.start : s.end])
         ]
         p2, m2 = _sides(ctx, c, extra, attack_spans, attack_places)
         parties |= p2
