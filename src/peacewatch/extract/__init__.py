@@ -24,7 +24,12 @@ from peacewatch.extract import attacks as A
 from peacewatch.extract.commitments import commitments
 from peacewatch.extract.context import Boundaries, DocContext
 from peacewatch.extract.dates import years_in
-from peacewatch.extract.entities import add_direction_pairs, find_entities, resolve_places
+from peacewatch.extract.entities import (
+    add_capital_phrases,
+    add_direction_pairs,
+    find_entities,
+    resolve_places,
+)
 from peacewatch.extract.gazetteer import Gazetteer
 from peacewatch.extract.gazetteer import load as load_gazetteer
 from peacewatch.extract.proposals import proposals
@@ -84,6 +89,7 @@ class Extractor:
         ends = set((idx + lengths).tolist())
         ents = add_direction_pairs(find_entities(text, starts, ends, self.gaz), self.gaz, text)
         resolve_places(ents, self.gaz, text)
+        ents = add_capital_phrases(ents, self.gaz, text)
         first_line = re.match(r"\s*[^\n]*", text)
         title_end = first_line.end() if first_line else 0
         years = years_in(text)

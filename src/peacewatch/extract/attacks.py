@@ -22,7 +22,7 @@ from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
 _ATTACK_PLACE_KINDS = {"city", "district", "admin1", "region", "country"}
 _LAUNCH_LEFT = re.compile(
     r"\b(?:from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of|toward|towards"
-    r"|in\s+the\s+direction\s+of|from\s+the\s+(?:direction|territory|area|airspace|waters|side)\s+of)\s+"
+    r"|in\s+the\s+directions?\s+of|from\s+the\s+(?:directions?|territory|area|airspace|waters|side)\s+of)\s+"
     r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:temporarily\s+)?occupied\s+|Russian-occupied\s+|Russian-held\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -30,7 +30,8 @@ _CAPITALS_METONYMY = {"Kyiv", "Kiev", "Moscow", "Washington", "Minsk", "Kremlin"
 # A capital is a place hit only when the text puts it there: "struck Kyiv", "Kyiv's Darnytskyi district".
 _CAPITAL_ATTACKED_LEFT = re.compile(
     r"\b(?:on|at|in|over|near|around|outside|into|across|of|targeted|targeting|struck|hit|hitting|attacked|pounded"
-    r"|shelled|toward|towards|against|pummel(?:l)?ed|bombed|rocked|shook|across)\s+(?:the\s+)?"
+    r"|shelled|toward|towards|(?:strikes?|attacks?|barrage|assault|offensive)\s+(?:\w+\s+)?against|pummel(?:l)?ed"
+    r"|bombed|rocked|shook|across)\s+(?:the\s+)?"
     r"(?:(?:central|downtown|northern|southern|eastern|western|outer)\s+)?(?:capital\s+)?(?:city\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -245,7 +246,7 @@ def _mention(
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
     anchor = clause.start + (trig.start() if trig else 0)
     date = _nearest_date(cdates, sent.start, anchor) or _nearest_date(sent_dates, sent.start, anchor)
-    if generic and not facts.numbers_used and date is None:
+    if generic and not facts.numbers_used:
         return None
     kinds_only = not places and not facts.numbers_used and date is None
     summary = bool(_PLURAL_SUMMARY.search(ctext)) and not places and not facts.numbers_used
@@ -424,7 +425,9 @@ def _counts_conflict(a: Count | None, b: Count | None, b_update: bool) -> bool:
     return False
 
 
-def _compatible(gaz: Gazetteer, c: AttackCluster, m: Mention, strict_places: bool = True) -> bool:
+def _compatible(
+    gaz: Gazetteer, c: AttackCluster, m: Mention, strict_places: bool = True, figures: bool = True
+) -> bool:
     cp = c.place_entries()
     mp = [e for e, _ in m.places]
     if strict_places:
@@ -438,6 +441,8 @@ def _compatible(gaz: Gazetteer, c: AttackCluster, m: Mention, strict_places: boo
     actors = {x.actor for x in c.mentions if x.actor}
     if m.actor and actors and m.actor not in actors:
         return False
+    if not figures:
+        return True
     for which in ("killed", "injured"):
         cur, _ = c.first_count(which)
         if _counts_conflict(cur, getattr(m.facts, which), getattr(m.facts, f"{which}_update")):
@@ -457,7 +462,18 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     for m in ms:
         if not m.specific:
             continue
-        target = next((c for c in clusters if _compatible(gaz, c, m)), None)
+        # the same place on a compatible date: one attack, even when a later report gives new figures
+        target = next(
+            (c for c in clusters if _compatible(gaz, c, m, figures=False) and _same_place(gaz, c, m)), None
+        )
+        target = target or next((c for c in clusters if _compatible(gaz, c, m)), None)
+        if (
+            target is None
+            and clusters
+            and _SAME_WAVE.search(ctx.lower[m.sent.start : m.sent.end])
+            and _compatible(gaz, clusters[0], m, strict_places=False, figures=False)
+        ):
+            target = clusters[0]  # "the same wave of drones damaged …": the barrage already reported
         if target is None:
             target = AttackCluster()
             clusters.append(target)
@@ -505,6 +521,23 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     return out
 
 
+_SAME_WAVE = re.compile(r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid)\b")
+_TOLL_UPDATE = re.compile(
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|injured|wounded))\b.{0,80}\b(?:rose|risen|climbed|increased|reached)\b"
+)
+
+
+def _same_place(gaz: Gazetteer, c: AttackCluster, m: Mention) -> bool:
+    """Some specific place of the mention is one of the cluster's, or inside it, or contains it."""
+    cs = _specific(c.place_entries())
+    ms = _specific([e for e, _ in m.places])
+    return (
+        bool(cs and ms)
+        and _places_compatible(gaz, cs, ms)
+        and len({e.id for e in ms} - {e.id for e in cs}) == 0
+    )
+
+
 def _lone_cluster_in_target_country(
     gaz: Gazetteer, clusters: list[AttackCluster], m: Mention
 ) -> AttackCluster | None:
@@ -518,6 +551,19 @@ def _lone_cluster_in_target_country(
         if (not countries or {e.country for e in c.place_entries()} <= countries) and _compatible(gaz, c, m)
     ]
     return cands[0] if len(cands) == 1 else None
+
+
+def _recent_cluster(
+    ms: list[Mention], m: Mention, where: dict[int, AttackCluster], gaz: Gazetteer
+) -> AttackCluster | None:
+    """The attack reported in the two sentences before this one, if any."""
+    for other in reversed(ms[: ms.index(m)]):
+        if m.sent.index - other.sent.index > 2:
+            break
+        c = where.get(id(other))
+        if c is not None and other.specific and _compatible(gaz, c, m):
+            return c
+    return None
 
 
 def _previous_in_paragraph(

@@ -98,7 +98,7 @@ _WEAPON_RE = re.compile(
 )  # runs on lower-cased text
 _MODIFIER = re.compile(rf"\s*(?:(?:{L.WEAPON_MODIFIERS})\b[\s,]*|and\s+|–|-)", re.IGNORECASE)
 _INTERCEPT_LEFT = re.compile(
-    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+or\s+(?:{L.INTERCEPT_VERBS}))?\s+(?:a\s+total\s+of\s+|all\s+|the\s+|all\s+the\s+)?$",
+    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+(?:or|and)\s+(?:{L.INTERCEPT_VERBS}))?\s+(?:a\s+total\s+of\s+|all\s+|the\s+|all\s+the\s+)?$",
     re.IGNORECASE,
 )
 _INTERCEPT_RIGHT = re.compile(
@@ -114,6 +114,22 @@ _NOT_LAUNCHED_LEFT = re.compile(
     r"|reserves?\s+of|stocks?\s+of|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for)"
     r"\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?:deadliest|largest|biggest|heaviest|worst|most\s+\w+|loudest|longest|first|highest|record)\b[^,.;]*$"
+)
+# Drones "lost from location" or that "disappeared from radar" were neither launched at a target nor shot down.
+_LOST_RIGHT = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+lost|lost\s+from|went\s+missing|were\s+(?:\"|“)?lost)",
+    re.IGNORECASE,
+)
+# Headline style: "48 Ukrainian drones downed"
+_INTERCEPT_PARTICIPLE = re.compile(
+    r"^\s+(?:downed|shot\s+down|intercepted)\b(?!\s+(?:a|an|the|\d))", re.IGNORECASE
+)
+# A prisoner exchange counts people handed over, not casualties.
+_SWAP_LEFT = re.compile(
+    r"\b(?:handed\s+over|exchanged|swapped|returned|released|repatriated|freed)\s+(?:\w+\s+){0,3}$", re.I
 )
 _OF_WHICH_LEFT = re.compile(r"\bof\s+(?:which|them|these|those)\s*,?\s*$", re.IGNORECASE)
 _SINCE_WAR = L.lc(
@@ -238,6 +254,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     last_weapon: tuple[str, str | None] | None = prior
     prev_end: int | None = None
     prev_intercepted = False
+    prev_count: Count | None = None
     low = L.lower(text)
     aggregate = L.AGGREGATE_CUES.search(low) is not None or _SINCE_WAR.search(low) is not None
 
@@ -253,9 +270,11 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             continue
         if w is not None:
             key = (w.kind, w.model)
-            if _HIT_RIGHT.match(text[w.end : w.end + 60]) and not _launch_near(left):
+            if (_HIT_RIGHT.match(text[w.end : w.end + 60]) and not _launch_near(left)) or _LOST_RIGHT.match(
+                text[w.end : w.end + 60]
+            ):
                 last_weapon = key
-                continue  # "12 missiles hit their targets": neither launched nor intercepted
+                continue  # "12 missiles hit their targets", "40 drones disappeared from radar"
             if aggregate and _aggregate_near(text, n.start, w.end):
                 continue
             coordinated = prev_end is not None and _COORD.fullmatch(text[prev_end : n.start]) is not None
@@ -266,6 +285,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
                 of_which
                 or _INTERCEPT_LEFT.search(left)
                 or _INTERCEPT_RIGHT.match(text[w.end : w.end + 60])
+                or _INTERCEPT_PARTICIPLE.match(text[w.end : w.end + 30])
                 or (coordinated and prev_intercepted)
             ):
                 if key not in intercepted:
@@ -276,13 +296,23 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
                 prev_intercepted = True
             else:
                 if key not in launched:
-                    launched[key] = n.count
+                    count = n.count
+                    if (
+                        coordinated
+                        and prev_count is not None
+                        and count.qualifier == "exact"
+                        and n.text[:1].isdigit()
+                        and prev_count.qualifier in ("approx", "at_least", "at_most")
+                    ):
+                        count = _requalify(count, prev_count.qualifier)  # "around 48 missiles and 470 drones"
+                    launched[key] = count
                     if key not in order:
                         order.append(key)
                     used += 1
                 prev_intercepted = False
             last_weapon = key
             prev_end = w.end
+            prev_count = launched.get(key) if not prev_intercepted else intercepted.get(key)
             continue
         # "438 of the 464 drones" / "(55 were shot down)" / "of which 40 were intercepted"
         of_w = _weapon_after_of(text, n.end, weapons)
@@ -304,7 +334,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             continue
         if _PEOPLE_SUBJECT_OTHER.match(right):
             continue
-        if _INCREMENT_RIGHT.match(right):
+        if _INCREMENT_RIGHT.match(right) or _SWAP_LEFT.search(left[-60:]):
             continue
         if killed is None and (
             _KILLED_RIGHT.match(right)
@@ -337,6 +367,15 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     )
 
 
+def _requalify(c: Count, qualifier: str) -> Count:
+    n = c.value
+    if qualifier == "approx":
+        return Count.approx(n)  # type: ignore[arg-type]
+    if qualifier == "at_least":
+        return Count.at_least(n)  # type: ignore[arg-type]
+    return Count.at_most(n)  # type: ignore[arg-type]
+
+
 def _launch_near(left: str) -> bool:
     return re.search(rf"\b(?:{L.LAUNCH_VERBS})\b[^.;]*$", left, re.IGNORECASE) is not None
 
@@ -361,10 +400,13 @@ def _aggregate_near(text: str, start: int, end: int) -> bool:
     seg_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind("—", 0, start)) + 1
     after = [i for i in (text.find(",", end), text.find(";", end), text.find("—", end)) if i != -1]
     seg_end = min(after) if after else len(text)
-    if L.AGGREGATE_CUES.search(L.lower(text[seg_start:seg_end])):
-        return True
+    seg = L.lower(text[seg_start:seg_end])
+    for cue in L.AGGREGATE_CUES.finditer(seg):
+        if not _SUPERLATIVE.search(seg[max(0, cue.start() - 70) : cue.start()]):
+            return True  # "the deadliest attack in months" compares; it does not sum
     return bool(
-        _SINCE_WAR.search(L.lower(text)) and _PERFECT.search(text[max(0, start - 40) : min(len(text), end + 40)])
+        _SINCE_WAR.search(L.lower(text))
+        and _PERFECT.search(text[max(0, start - 40) : min(len(text), end + 40)])
     )
 
 

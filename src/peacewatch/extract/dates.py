@@ -50,6 +50,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("month_year", re.compile(rf"\b(?:in\s+)?(?P<mon>{_MON})\s+(?P<y>{_YEAR})\b")),
     (
+        "month_last_year",
+        re.compile(rf"\b(?:(?P<mon>{_MON})\s+(?P<ly>last|this)\s+year|(?P<ly2>last)\s+(?P<mon2>{_MON}))\b"),
+    ),
+    (
         "weekday",  # "on Wednesday", "early on Sunday", "Monday night", "last Friday", "Tuesday's attack"
         re.compile(
             rf"\b(?P<rel>last|this|next|on|early\s+on|late\s+on|early|late|overnight\s+(?:into|to)"
@@ -190,6 +194,15 @@ def _resolve(
     if name == "month_year":
         mon, y = _month(g["mon"]), int(g["y"])
         return _month_span(y, mon)
+    if name == "month_last_year":
+        if pub is None:
+            return unknown
+        mon = _month(g["mon"] or g["mon2"])
+        if g.get("ly") == "this":
+            return _month_span(pub.year, mon)
+        if g.get("ly") == "last":
+            return _month_span(pub.year - 1, mon)
+        return _month_span(pub.year if mon < pub.month else pub.year - 1, mon)  # "last July"
     if name == "month_only":
         if g["mon"] == "May" and g["pre"].lower() in ("by", "from"):
             return None  # "by May" is too often the verb "may"

@@ -155,9 +155,33 @@ def _lookup(form: str, s: int, e: int, gaz: Gazetteer) -> Ent | None:
     return Ent(s, e, form, places=places, venue=venue, country=country, demonym=demonym, person=person)
 
 
+# "the Kharkiv and Poltava regions", "the Rostov, Belgorod, Kursk and Voronezh regions"
 _REGION_PLURAL_RIGHT = re.compile(
-    r"^\s+(?:and\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?(?:regions|oblasts|provinces|regional)\b"
+    r"^(?:(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s*,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?\s+(?:regions|oblasts|provinces)|\s+(?:regions|oblasts|provinces|regional))\b"
 )
+_CAPITAL_PHRASE = re.compile(r"\bthe\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!\s+(?:of|city\s+of|region))")
+
+
+def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]:
+    """'the Ukrainian capital', or 'the capital' in an article about Ukraine, is Kyiv."""
+    extra = []
+    countries = Counter(e.place.country for e in ents if e.place is not None and e.place.kind != "country")
+    default = countries.most_common(1)[0][0] if countries else None
+    for m in _CAPITAL_PHRASE.finditer(text):
+        iso = {"Ukrainian": "UA", "Russian": "RU"}.get(m.group(1) or "", default)
+        name = {"UA": "Kyiv", "RU": "Moscow"}.get(iso or "")
+        cands = [e for e in gaz.candidates(name) if e.kind == "city" and e.country == iso] if name else []
+        if cands:
+            best = max(cands, key=lambda e: e.population)
+            extra.append(Ent(m.start(), m.end(), m.group(0), places=[best], place=best))
+    if not extra:
+        return ents
+    taken = [(e.start, e.end) for e in ents]
+    extra = [x for x in extra if not any(s < x.end and x.start < e for s, e in taken)]
+    return sorted(ents + extra, key=lambda e: e.start)
+
+
 _AUTHORITY_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:(?:city|regional|oblast|region['’]s|region|district|military|state|civil|city['’]s|local)\s+){0,3}"
     r"(?:military\s+administration|administration|governor|mayor|head|council|police|prosecutor\w*|emergency\s+services?"

@@ -108,6 +108,7 @@ class Gazetteer:
                 self.max_words = max(self.max_words, len(form.replace("-", " - ").split()))
                 if form[0].islower():
                     self.lower_first.add(form.split()[0])
+        self._drop_shadowed_forms()
         self.members: dict[str, set[str]] = defaultdict(set)
         for r in _rows("region_members.tsv"):
             self.members[r["region_id"]].add(r["admin1_id"])
@@ -146,6 +147,20 @@ class Gazetteer:
             for f in r["names"].split("|"):
                 if f:
                     self.venues.setdefault(f, v)
+
+    def _drop_shadowed_forms(self) -> None:
+        """An alternate name that is another, ten times bigger place's own name belongs to that place
+        ("Mykolaiv" listed as an alternate of the town Mykolaivka)."""
+        for form, ids in self.forms.items():
+            if len(ids) < 2:
+                continue
+            owners = [self.places[i] for i in ids if self.places[i].name == form]
+            if not owners:
+                continue
+            top = max(o.population for o in owners)
+            keep = [i for i in ids if self.places[i].name == form or self.places[i].population * 10 > top]
+            if len(keep) != len(ids):
+                self.forms[form] = keep
 
     # --- lookups ------------------------------------------------------------------------
     def candidates(self, form: str) -> list[Entry]:

@@ -99,6 +99,7 @@ WEAPON_NOUNS: tuple[tuple[str, str], ...] = (
 WEAPON_MODIFIERS = (
     r"ballistic|cruise|hypersonic|anti-ship|anti-aircraft|air-defen[cs]e|guided|attack|strike|combat|kamikaze"
     r"|long-range|short-range|medium-range|air-launched|sea-launched|ground-launched|sea-based|air-to-surface"
+    r"|fixed-wing|[a-z]+-[a-z]+"
     r"|surface-to-air|surface-to-surface|jet-powered|jet|decoy|dummy|imitation|Iranian-designed|Iranian-made"
     r"|Russian-made|Russian|Ukrainian|enemy|hostile|unmanned|aerial|explosive|kamikaze-style|one-way"
     r"|Shahed-type|Shahed-style|reconnaissance|FPV|first-person-view|heavy|more|additional|other|new"
@@ -131,7 +132,7 @@ STRONG_ATTACK = lc(
 )
 
 GENERIC_CUES = lc(
-    r"\b(?:continues?\s+to|keeps?\s+(?:on\s+)?\w+ing|every\s+(?:night|day|week)|each\s+(?:night|day)|regularly"
+    r"\b(?:continued\s+to\s+(?:report|face|suffer|endure)|continues?\s+to|keeps?\s+(?:on\s+)?\w+ing|every\s+(?:night|day|week)|each\s+(?:night|day)|regularly"
     r"|routinely|frequently|often|daily|nightly|almost\s+daily|for\s+(?:months|years|weeks)|in\s+recent\s+"
     r"(?:weeks|months|years)|over\s+the\s+past\s+(?:weeks|months|years)|since\s+the\s+(?:start|beginning)"
     r"|since\s+(?:February\s+)?20\d\d|throughout\s+the\s+war|so\s+far\s+this\s+(?:year|month)|repeatedly"
@@ -147,7 +148,7 @@ MODAL_CUES = lc(
 PEOPLE_NOUNS = (
     r"people|persons?|civilians?|residents?|children|child|kids|minors|teenagers?|boys?|girls?|women|woman"
     r"|men|man|adults|elderly(?:\s+people)?|pensioners?|soldiers?|servicemen|service\s+members|troops"
-    r"|rescuers?|firefighters?|medics?|paramedics|workers?|employees|passengers|individuals|victims"
+    r"|rescuers?|firefighters?|medics?|paramedics|workers?|employees?|passengers|individuals|victims"
     r"|others|more|more\s+people|Ukrainians|Russians|police\s+officers|officers|journalists|volunteers"
     r"|infants?|babies|baby|toddlers?|students|patients|staff|miners|locals|family\s+members|guests"
 )
