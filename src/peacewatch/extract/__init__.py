@@ -26,6 +26,7 @@ from peacewatch.extract.context import Boundaries, DocContext
 from peacewatch.extract.dates import years_in
 from peacewatch.extract.entities import (
     add_capital_phrases,
+    add_city_anaphora,
     add_direction_pairs,
     find_entities,
     resolve_places,
@@ -89,7 +90,7 @@ class Extractor:
         ends = set((idx + lengths).tolist())
         ents = add_direction_pairs(find_entities(text, starts, ends, self.gaz), self.gaz, text)
         resolve_places(ents, self.gaz, text)
-        ents = add_capital_phrases(ents, self.gaz, text)
+        ents = add_city_anaphora(add_capital_phrases(ents, self.gaz, text), text)
         first_line = re.match(r"\s*[^\n]*", text)
         title_end = first_line.end() if first_line else 0
         years = years_in(text)

@@ -38,7 +38,8 @@ _CAPITAL_ATTACKED_LEFT = re.compile(
 _CAPITAL_PLACE_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:district|suburbs?|outskirts|region|oblast|centre|center|residential|neighbou?rhoods?"
     r"|streets?|metro|homes|apartments?|buildings?|infrastructure|power|energy|skies|air\s+defen[cs]es?|mayor|city"
-    r"|military\s+administration|residents|was\s+(?:hit|struck|attacked|targeted)|came\s+under)\b",
+    r"|military\s+administration|residents|was\s+(?:hit|struck|attacked|targeted)|came\s+under|injured|dead|killed"
+    r"|death\s+toll|toll|casualties|hit\s+by|struck\s+by|under\s+attack)\b",
     re.IGNORECASE,
 )
 # Strikes spoken of as the object of a pause are not strikes that happened.
@@ -306,8 +307,10 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             _CAPITAL_ATTACKED_LEFT.search(left) or _CAPITAL_PLACE_RIGHT.match(right)
         ):
             continue  # "Moscow rejected …", "talks between Kyiv and Moscow", "Washington and Kyiv disagree"
-        if re.match(r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin)", right):
-            continue  # "the Dnipro river" is not the city of Dnipro
+        if re.match(r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin)", right) or (
+            e.name == "Dnipro" and re.search(r"\bthe\s+$", left)
+        ):
+            continue  # "the Dnipro river", "the left bank of the Dnipro": the river, not the city
         if ent.person and not _COUNTRY_PLACE_LEFT.search(left):
             continue
         if e.kind == "country":
@@ -545,12 +548,26 @@ def _lone_cluster_in_target_country(
     countries = {e.country for e, _ in m.places}
     if not countries and m.actor in ("RU", "UA"):
         countries = {"UA" if m.actor == "RU" else "RU"}
+    if not countries:
+        return clusters[0] if len(clusters) == 1 and _compatible(gaz, clusters[0], m) else None
     cands = [
         c
         for c in clusters
         if (not countries or {e.country for e in c.place_entries()} <= countries) and _compatible(gaz, c, m)
     ]
     return cands[0] if len(cands) == 1 else None
+
+
+def _next_in_paragraph(
+    ms: list[Mention], m: Mention, where: dict[int, AttackCluster], gaz: Gazetteer
+) -> AttackCluster | None:
+    for other in ms[ms.index(m) + 1 :]:
+        if other.sent.paragraph != m.sent.paragraph:
+            break
+        c = where.get(id(other))
+        if c is not None and other.specific:
+            return c if _compatible(gaz, c, m) else None
+    return None
 
 
 def _recent_cluster(

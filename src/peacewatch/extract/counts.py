@@ -110,6 +110,7 @@ _INTERCEPT_RIGHT = re.compile(
 # Capacity, stock and production are not launches: "each capable of carrying up to eight Kh-101s".
 _NOT_LAUNCHED_LEFT = re.compile(
     r"\b(?:capable\s+of\s+(?:carrying|launching|firing)|can\s+(?:carry|launch|fire)|carrying|armed\s+with|loaded\s+with"
+    r"|hits\s+by|struck\s+by"
     r"|equipped\s+with|stockpiles?\s+of|total\s+salvo\s+of|salvo\s+capacity\s+of|produc\w+|manufactur\w+"
     r"|reserves?\s+of|stocks?\s+of|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for)"
     r"\s+(?:[\w-]+\s+){0,3}$",
@@ -133,8 +134,13 @@ _SWAP_LEFT = re.compile(
 )
 _OF_WHICH_LEFT = re.compile(r"\bof\s+(?:which|them|these|those)\s*,?\s*$", re.IGNORECASE)
 _SINCE_WAR = L.lc(
-    r"\bsince\s+(?:the\s+|Russia['’]s\s+|Moscow['’]s\s+)?(?:start|beginning|outbreak|full-scale|invasion|February\s+2022"
-    r"|2022|war)\b|\bthroughout\s+the\s+war\b|\bthe\s+war\s+has\b|\bwar\s+that\s+has\b",
+    r"\bsince\b|\bthroughout\s+the\s+war\b|\bthe\s+war\s+has\b|\bwar\s+that\s+has\b",
+)
+# Whole-clause signs of a period total: "In June 2025, at least 232 civilians were killed …"
+_PERIOD = L.lc(
+    r"^\s*(?:in|during|over)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)(?:\s+20\d\d)?\s*,|\bmonthly\b|\bverified\b|\bmonitoring\s+mission\b"
+    r"|\bso\s+far\b|\bthis\s+year\b|\bin\s+20\d\d\b|\bover\s+the\s+past\s+(?:day|24\s+hours|week|month)"
 )
 _PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+(?:launched|killed|fired|sent)\b",
@@ -257,6 +263,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     prev_count: Count | None = None
     low = L.lower(text)
     aggregate = L.AGGREGATE_CUES.search(low) is not None or _SINCE_WAR.search(low) is not None
+    period_total = _PERIOD.search(low) is not None
 
     for n in numbers:
         left = text[max(0, n.start - 130) : n.start]
@@ -332,6 +339,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             continue
         if aggregate and _aggregate_near(text, n.start, n.end + 40):
             continue
+        if period_total or (aggregate and (n.count.best or 0) >= 1000):
+            continue  # a month's or a war's toll, not one attack's
         if _PEOPLE_SUBJECT_OTHER.match(right):
             continue
         if _INCREMENT_RIGHT.match(right) or _SWAP_LEFT.search(left[-60:]):

@@ -163,6 +163,26 @@ _REGION_PLURAL_RIGHT = re.compile(
 _CAPITAL_PHRASE = re.compile(r"\bthe\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!\s+(?:of|city\s+of|region))")
 
 
+_THE_CITY = re.compile(
+    r"\bthe\s+(?:city|town|city\s+cent(?:re|er)|town\s+cent(?:re|er)|centre\s+of\s+the\s+city)\b(?!\s+of\b)"
+)
+
+
+def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
+    """'the city', 'the city centre' refer to the city named last before them."""
+    extra = []
+    for m in _THE_CITY.finditer(text):
+        prev = [e for e in ents if e.end <= m.start() and e.place is not None and e.place.kind == "city"]
+        if prev and m.start() - prev[-1].end < 1500:
+            p = prev[-1].place
+            extra.append(Ent(m.start(), m.end(), m.group(0), places=[p], place=p))  # type: ignore[list-item]
+    if not extra:
+        return ents
+    taken = [(e.start, e.end) for e in ents]
+    extra = [x for x in extra if not any(s < x.end and x.start < e for s, e in taken)]
+    return sorted(ents + extra, key=lambda e: e.start)
+
+
 def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]:
     """'the Ukrainian capital', or 'the capital' in an article about Ukraine, is Kyiv."""
     extra = []

@@ -118,7 +118,9 @@ ATTACK_TRIGGERS = (
     r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
     r"|exploded"
 )
-TRIGGER_RE = lc(rf"\b(?:{ATTACK_TRIGGERS})\b")
+TRIGGER_RE = lc(
+    rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|fires?\s+broke\s+out|caught\s+fire)\b"
+)
 
 # A clause is a real attack (not talk about attacks) only with one of these.
 STRONG_ATTACK = lc(
@@ -137,7 +139,8 @@ GENERIC_CUES = lc(
     r"(?:weeks|months|years)|over\s+the\s+past\s+(?:weeks|months|years)|since\s+the\s+(?:start|beginning)"
     r"|since\s+(?:February\s+)?20\d\d|throughout\s+the\s+war|so\s+far\s+this\s+(?:year|month)|repeatedly"
     r"|again\s+and\s+again|time\s+and\s+again|this\s+(?:autumn|winter|summer|spring)|almost\s+continuously"
-    r"|rarely|seldom|largely\s+(?:escaped|spared)|has\s+been\s+the\s+target\s+of"
+    r"|rarely|seldom|largely\s+(?:escaped|spared)|has\s+been\s+the\s+target\s+of|(?:has|have)\s+lived\s+with"
+    r"|lives?\s+with|living\s+with|under\s+(?:constant|daily|nightly)\s+(?:fire|attack|shelling)"
     r"|in\s+total\s+since|a\s+pattern|campaign\s+of|per\s+(?:day|night|week|month))\b",
 )
 MODAL_CUES = lc(
@@ -175,7 +178,8 @@ AGGREGATE_CUES = lc(
     r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
     r"|a\s+(?:day|night|month)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
-    r"|total\s+of|monthly|weekly|last\s+month|this\s+month|in\s+(?:January|February|March|April|May|June"
+    r"|total\s+of|monthly|weekly|last\s+month|this\s+month|over\s+the\s+past\s+(?:day|24\s+hours)"
+    r"|(?:in|over|during)\s+the\s+(?:past|last)\s+24\s+hours|past\s+day|in\s+(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)(?!\s+\d)|devoured|claimed\s+the\s+lives\s+of\s+more"
     r"\s+than|record\s+number)\b",
 )
@@ -287,7 +291,8 @@ COMMITMENT_NOUNS = (
 
 # A sentence that reports a death or blast but rules out an attack.
 NOT_ATTACK = lc(
-    r"\b(?:(?:domestic\s+)?gas\s+(?:explosion|leak|blast)|road\s+accident|traffic\s+accident|car\s+crash|industrial"
+    r"\b(?:prisoner\s+(?:exchange|swap)|handed\s+over|exchange\s+of\s+(?:prisoners|bodies|pows)"
+    r"|(?:domestic\s+)?gas\s+(?:explosion|leak|blast)|road\s+accident|traffic\s+accident|car\s+crash|industrial"
     r"\s+accident|ruling\s+out|ruled\s+out|not\s+(?:caused\s+by|related\s+to|linked\s+to|the\s+result\s+of)"
     r"|short\s+circuit|faulty\s+wiring|heart\s+attack)\b",
 )
