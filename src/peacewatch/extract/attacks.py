@@ -103,8 +103,9 @@ _COUNTRY_POSSESSIVE_TARGET = re.compile(
 )
 _ELSEWHERE = re.compile(r"\b(?:in\s+other\s+(?:regions|cities|areas|parts|towns)|elsewhere)\b", re.IGNORECASE)
 _PLURAL_SUMMARY = re.compile(
-    r"\b(?:attacks|strikes)\s+(?:have\s+|had\s+)?(?:struck|hit|targeted|continued|continue|hammered|pounded"
-    r"|damaged|destroyed|killed|left|caused)\b|^\s*(?:\w+\s+){0,3}?(?:attacks|strikes)\b",
+    r"\b(?:attacks|strikes)\s+(?:have\s+|had\s+)?(?:struck|hit|hits|targeted|continued|continue|hammered|pounded"
+    r"|damaged|destroyed|killed|kill|left|caused)\b|^\s*(?:\w+\s+){0,3}?(?:attacks|strikes)\b"
+    r"|\b(?:attacks|strikes)\s+(?:across|in|on)\s+(?:several|various|multiple|\w+ern)\b",
     re.IGNORECASE,
 )
 
@@ -250,7 +251,11 @@ def _mention(
     if generic and not facts.numbers_used:
         return None
     kinds_only = not places and not facts.numbers_used and date is None
-    summary = bool(_PLURAL_SUMMARY.search(ctext)) and not places and not facts.numbers_used
+    broad = all(e.kind in ("region", "country") for e, _ in places)
+    roundup = bool(_PLURAL_SUMMARY.search(ctext)) or len({w.kind for w in facts.kinds}) >= 3
+    summary = (bool(_PLURAL_SUMMARY.search(ctext)) and not places and not facts.numbers_used) or (
+        broad and roundup and bool(places)
+    )
     if kinds_only and not (facts.kinds or _targets(ctext) or actor):
         return None
     if not facts.numbers_used and trig is None:
@@ -461,6 +466,9 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     """One cluster per real attack."""
     clusters: list[AttackCluster] = []
     where: dict[int, AttackCluster] = {}  # id(mention) -> cluster
+    # a round-up ("Russian attacks kill three in southern Ukraine") restates the attacks reported one by one
+    if any(any(e.kind in ("city", "district", "admin1") for e, _ in m.places) for m in ms):
+        ms = [m for m in ms if not (m.summary and m.places)]
     # 1. mentions with a specific place (city, district, oblast, region)
     for m in ms:
         if not m.specific:
@@ -777,10 +785,13 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             if key not in table:
                 table[key] = [None, None, ev]
                 order.append(key)
-            if table[key][0] is None and launched is not None:
-                table[key][0] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
-            if table[key][1] is None and intercepted is not None:
-                table[key][1] = Count(
+            cur = table[key]  # a figure beats "hundreds of drones"; otherwise the first report stands
+            if launched is not None and (cur[0] is None or (not cur[0].has_number and launched.has_number)):
+                cur[0] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
+            if intercepted is not None and (
+                cur[1] is None or (not cur[1].has_number and intercepted.has_number)
+            ):
+                cur[1] = Count(
                     intercepted.value, intercepted.low, intercepted.high, intercepted.qualifier, ev
                 )
         for w in m.facts.kinds:
