@@ -468,7 +468,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     where: dict[int, AttackCluster] = {}  # id(mention) -> cluster
     # a round-up ("Russian attacks kill three in southern Ukraine") restates the attacks reported one by one
     if any(any(e.kind in ("city", "district", "admin1") for e, _ in m.places) for m in ms):
-        ms = [m for m in ms if not (m.summary and m.places)]
+        ms = [m for m in ms if not (m.summary and m.places and m.has_numbers)]  # its figures are sums
     # 1. mentions with a specific place (city, district, oblast, region)
     for m in ms:
         if not m.specific:
