@@ -501,21 +501,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             continue
         target = None
         if not m.elsewhere and not m.summary:
-            lone = _lone_cluster_in_target_country(gaz, specific_clusters, m)
-            if lone is not None:
-                target = lone  # "Russia launched 464 drones …" + "In Kyiv, seven were killed": one barrage
-            else:
-                target = _previous_in_paragraph(ms, m, where, gaz)
-                if target is None and m.date is not None and m.date.span.start is not None:
-                    same_day = [
-                        c
-                        for c in specific_clusters
-                        if c.date() is not None
-                        and _dates_compatible(c.date(), m.date.span)
-                        and _compatible(gaz, c, m)
-                    ]
-                    if len(same_day) == 1 and not m.has_numbers:
-                        target = same_day[0]
+            target = _attach(ctx, gaz, ms, m, where, specific_clusters)
         if target is None:
             if not m.places and not m.has_numbers and (m.elsewhere or m.summary):
                 continue
@@ -547,6 +533,39 @@ def _same_place(gaz: Gazetteer, c: AttackCluster, m: Mention) -> bool:
         and _places_compatible(gaz, cs, ms)
         and len({e.id for e in ms} - {e.id for e in cs}) == 0
     )
+
+
+def _attach(
+    ctx: DocContext,
+    gaz: Gazetteer,
+    ms: list[Mention],
+    m: Mention,
+    where: dict[int, AttackCluster],
+    clusters: list[AttackCluster],
+) -> AttackCluster | None:
+    """The attack a mention without a specific place belongs to, tried from the surest link down."""
+    lone = _lone_cluster_in_target_country(gaz, clusters, m)
+    if lone is not None:
+        return lone  # "Russia launched 464 drones …" + "In Kyiv, seven were killed": one barrage
+    target = _previous_in_paragraph(ms, m, where, gaz)
+    if target is not None:
+        return target
+    if m.date is not None and m.date.span.start is not None:
+        same_day = [
+            c
+            for c in clusters
+            if c.date() is not None and _dates_compatible(c.date(), m.date.span) and _compatible(gaz, c, m)
+        ]
+        if len(same_day) == 1:
+            return same_day[0]
+    if clusters and _TOLL_UPDATE.search(ctx.lower[m.sent.start : m.sent.end]):
+        lede = clusters[0]  # "the death toll rose to 18": the article's main attack
+        if _compatible(gaz, lede, m, figures=False):
+            return lede
+    target = _recent_cluster(ms, m, where, gaz)
+    if target is None and m.has_numbers:
+        target = _next_in_paragraph(ms, m, where, gaz)  # "Russia launched 109 drones … In Konotop, …"
+    return target
 
 
 def _lone_cluster_in_target_country(
