@@ -188,10 +188,18 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     text = ctx.text
     paragraph, prior = -1, None
+    last_mention_sent = -1
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
         lstext = ctx.lower[sent.start : sent.end]
         if not L.TRIGGER_RE.search(lstext):
+            # "The missiles included Iskander-Ms and North Korean KN-23s.": no attack word, but it tells
+            # more about the attack in the sentence before
+            if last_mention_sent == sent.index - 1 and out and out[-1].sent.paragraph == sent.paragraph:
+                cont = _continuation(ctx, sent, prior)
+                if cont is not None:
+                    out.append(cont)
+                    last_mention_sent = sent.index
             continue
         if _QUESTION.search(stext) or L.NOT_ATTACK.search(lstext):
             continue
@@ -204,7 +212,17 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
             if m is not None:
                 out.append(m)
+                last_mention_sent = sent.index
     return out
+
+
+def _continuation(ctx: DocContext, sent: Sentence, prior: tuple[str, str | None] | None) -> Mention | None:
+    """A sentence that only lists weapons, following an attack mention: weapons for that attack."""
+    clause = Clause(sent.start, sent.end, sent.index)
+    facts = classify(ctx.text[sent.start : sent.end], prior)
+    if not facts.kinds:
+        return None
+    return Mention(clause, sent, [], None, False, facts, None, set(), False, False, False)
 
 
 def _mention(

@@ -68,15 +68,18 @@ _AGREED = re.compile(
 )
 _FLOATED_ONLY = re.compile(
     r"\b(?:floated|proposed|suggested|called\s+for|calls\s+for|calling\s+(?:instead\s+)?for|urged|urging|demanded"
-    r"|on\s+the\s+table|hypothetical|would\s+(?:agree|accept)|if\s+\w+\s+(?:agrees|accepts)|could\s+include)\b",
+    r"|on\s+the\s+table|hypothetical|would\s+(?:agree|accept)|if\s+\w+\s+(?:agrees|accepts)|could\s+include"
+    r"|unresolved|remain(?:s|ed)?\s+(?:open|unresolved|elusive)|no\s+agreement|failed\s+to\s+agree|did\s+not\s+agree"
+    r"|unless|threaten\w*)\b",
     re.IGNORECASE,
 )
 # "to agree to a ceasefire", "calling for a ceasefire": the noun is the goal, not a commitment
 _GOAL_LEFT = re.compile(
     r"\b(?:(?:to\s+)?(?:agree|accept|reach|sign|declare|negotiate|secure|achieve)(?:\s+(?:to|on))?"
     r"|call(?:s|ed|ing)?(?:\s+instead)?\s+for|demand(?:s|ed|ing)?|push(?:es|ed|ing)?\s+for|urg(?:es|ed|ing)|propos\w+"
-    r"|offer(?:s|ed)?|seek(?:s|ing)?|sought|rejected|rejects|refused|toward(?:s)?|a\s+path\s+to|no)"
-    r"(?:\s+(?:an?|the))?(?:\s+[\w-]+){0,3}\s*$",
+    r"|offer(?:s|ed)?|seek(?:s|ing)?|sought|rejected|rejects|refused|toward(?:s)?|a\s+path\s+to|no"
+    r"|framework\s+for|proposal\s+for|plan\s+for|path\s+to|push\s+for)"
+    r"(?:\s+(?:an?|the))?(?:\s+[\w.-]+){0,5}\s*$",
     re.IGNORECASE,
 )
 _COMPLY = re.compile(
@@ -272,6 +275,9 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
     window = ctx.sentences[first : min(len(ctx.sentences), last + 3)]
     wtext = " ".join(text[s.start : s.end] for s in window)
     deadline = any(m.kind == "deadline" for m in g)
+    years = [int(y) for t in sent_texts for y in re.findall(r"\b(20\d\d)\b", t)]
+    if years and ctx.published and max(years) < ctx.published.year:
+        return None  # "after Russia quit the grain deal in 2023": background, not this article's news
     agreed = deadline or any(_AGREED.search(t) and not _FLOATED_ONLY.search(t) for t in sent_texts)
     if not agreed:
         return None

@@ -135,6 +135,8 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                         p.name = m.group("quoted")
                 continue
             name = m.group("quoted") or m.group("name")
+            if not m.group("quoted") and name.lower().endswith("s") and not name.lower().endswith("process"):
+                continue  # "governments write counterproposals": the genre, not one proposal
             if not (m.group("quoted") or _PROPOSAL_VERBS.search(stext) or _proposer(ctx, sent, s, e)):
                 continue
             found.append(Proposal(None, name, s, e, sent, proposer=_proposer(ctx, sent, s, e)))

@@ -33,7 +33,7 @@ _TRAVEL_LEFT = re.compile(
 _MEETING = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?|met|meet|meets|meeting|round"
     r"|sat\s+down|huddled|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
-    r"|visit(?:ed|s)?|arrived|arrives|sessions?|conference|peace\s+process|hosted|hosts|host)\b",
+    r"|sessions?|conference|peace\s+process|hosted|hosts|host)\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
@@ -129,7 +129,13 @@ _ROLE_RIGHT = re.compile(
     r"|emissar(?:y|ies)|secretary|adviser|advisers|chief|commissioner|prime\s+minister)\b",
     re.IGNORECASE,
 )
-_PLACE_USE_LEFT = re.compile(r"\b(?:over|across|throughout|on|at|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_USE_LEFT = re.compile(r"\b(?:over|across|throughout|on|at|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_SIDELINE = re.compile(
+    r"\b(?:separately|on\s+the\s+sidelines|also\s+(?:met|in\s+the\s+city|attended)|in\s+a\s+separate)\b"
+)
+_SPOKE_AFTER = re.compile(
+    r"^\s*,\s+(?:[\w.’'-]+\s+){0,6}?(?:said|says|told|announced|warned|added|wrote|insisted|claimed)\b", re.I
+)
 
 
 @dataclass(slots=True)
@@ -155,6 +161,12 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         return None
     if _HYPOTHETICAL.search(text[max(sent.start, ent.start - 80) : ent.start]):
         return None
+    if re.search(
+        r"(?:^|\n)\s*in\s+$", text[max(sent.start - 1, ent.start - 6) : ent.start], re.I
+    ) and _SPOKE_AFTER.match(right):
+        return None  # "In Washington, Trump said …": where someone spoke, not where talks were
+    if re.search(r"\bthe\s+talk\s+in\s+$", left, re.I):
+        return None  # "the talk in Washington is of …": talk, not talks
     if ent.venue is not None:
         return Venue(ent.venue.name, ent.venue.country or None), False
     if ent.demonym and re.match(r"^\s+capital\b", right) and ent.demonym in gaz.capital_of:
@@ -360,8 +372,12 @@ def _sides(
             if _MEDIATOR_RIGHT.match(right) or _MEDIATOR_LEFT.search(left):
                 mediators.add(side)
                 continue
-            if c.venue.country == side and c.venue_is_country:
+            if c.venue.country == side:
                 continue  # the host country, unless a visit (below)
+            if re.search(r"\b(?:without|excluding|not\s+including|absent)\s+(?:\w+\s+)?$", left):
+                continue  # "talks without Ukraine"
+            if _SIDELINE.search(ctx.lower[s.start : s.end]) and not (ent.person or _ROLE_RIGHT.match(right)):
+                continue  # others who "also met the delegations separately"
             parties.add(side)
         for ent in c.venue_ents:
             if (
