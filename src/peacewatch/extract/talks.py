@@ -130,6 +130,7 @@ _ROLE_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _PLACE_USE_LEFT = re.compile(r"\b(?:over|across|throughout|on|at|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_HOSTING = re.compile(r"\b(?:host(?:ed|s|ing)?|welcom(?:ed|ing)|received|receiving)\b", re.IGNORECASE)
 _SIDELINE = re.compile(
     r"\b(?:separately|on\s+the\s+sidelines|also\s+(?:met|in\s+the\s+city|attended)|in\s+a\s+separate)\b"
 )
@@ -372,8 +373,10 @@ def _sides(
             if _MEDIATOR_RIGHT.match(right) or _MEDIATOR_LEFT.search(left):
                 mediators.add(side)
                 continue
-            if c.venue.country == side:
-                continue  # the host country, unless a visit (below)
+            if c.venue.country == side and (
+                c.venue_is_country or _HOSTING.search(text[max(s.start, ent.start - 60) : ent.end + 60])
+            ):
+                continue  # the host country provides the room (a visit to it is handled below)
             if re.search(r"\b(?:without|excluding|not\s+including|absent)\s+(?:\w+\s+)?$", left):
                 continue  # "talks without Ukraine"
             if _SIDELINE.search(ctx.lower[s.start : s.end]) and not (ent.person or _ROLE_RIGHT.match(right)):
