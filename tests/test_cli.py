@@ -457,7 +457,14 @@ def test_events_table(runner: CliRunner, corpus_db: Path) -> None:
     assert "attack" in default.stdout and "talks" in default.stdout
 
 
+def test_events_on_a_missing_database_is_an_error(runner: CliRunner, db_path: Path) -> None:
+    result = runner.invoke(app, ["events", "--db", str(db_path)])
+    assert result.exit_code == 4
+    assert "no database at" in result.stderr and not db_path.exists()
+
+
 def test_events_on_an_empty_database(runner: CliRunner, db_path: Path) -> None:
+    open_store(db_path).close()
     assert run(runner, "events", "--db", str(db_path), "--format", "json").stdout.strip() == "[]"
     result = run(runner, "events", "--db", str(db_path), "--format", "csv")
     assert result.exit_code == 0
@@ -557,11 +564,6 @@ def test_demo_default_database_is_in_the_user_data_folder(
     assert list(cwd.iterdir()) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="demo without --db builds its path with Path(default_db_url()).with_name('demo.db'): "
-    "a sqlite:/// URL in $PEACEWATCH_DB becomes a folder named 'sqlite:' in the working directory",
-)
 def test_demo_beside_a_database_given_as_sqlite_url(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

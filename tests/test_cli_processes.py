@@ -107,6 +107,7 @@ def test_events_readers_beside_an_ingest(
     jsonl_file: Callable[..., Path],
 ) -> None:
     source = jsonl_file(strike_reports(N_CONCURRENT, seed=2), "reports.jsonl")
+    open_store(db_path).close()  # readers need the database to exist; the writer fills it
     writer = start(peacewatch_exe, "ingest", str(source), "--db", str(db_path), log=tmp_path / "writer.log")
     seen: list[int] = []
     try:

@@ -7,6 +7,7 @@ the CLI only formats that result. Nothing here prints or exits.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,7 +19,7 @@ from peacewatch.extract import EXTRACTOR_VERSION, get_extractor
 from peacewatch.ingest import lsh_keys, read_sources, signature
 from peacewatch.records import Article, Event, Rejection
 from peacewatch.settings import DEFAULT_OPTIONS, Options
-from peacewatch.store import Store, StoredEvent, open_store
+from peacewatch.store import Store, StoredEvent, database_path, open_store
 
 Progress = Callable[[str, int], None]  # (what happened, how many inputs so far)
 
@@ -179,7 +180,9 @@ def events(
     offset: int = 0,
 ) -> list[StoredEvent]:
     """Stored events, filtered; ordered by date."""
-    store = db if isinstance(db, Store) else open_store(db)
+    if country is not None and not re.fullmatch(r"[A-Za-z]{2}", country):
+        raise UsageError(f"--country takes an ISO 3166 alpha-2 code such as UA or RU, not {country!r}")
+    store = db if isinstance(db, Store) else open_store(db, create=False)
     try:
         return store.events(
             kind=kind,
@@ -216,5 +219,10 @@ def demo_sources() -> list[str]:
 def demo(
     db: str | Store | None = None, options: Options = DEFAULT_OPTIONS, progress: Progress | None = None
 ) -> IngestReport:
-    """Ingest the bundled demo corpus into ``db``."""
-    return ingest(demo_sources(), db, options, progress)
+    """Ingest the bundled demo corpus into ``db`` (default: demo.db beside the default database)."""
+    return ingest(demo_sources(), db if db is not None else demo_database(), options, progress)
+
+
+def demo_database() -> str:
+    """Where the demo goes unless told otherwise: demo.db next to the default database."""
+    return str(Path(database_path()).with_name("demo.db"))

@@ -231,9 +231,7 @@ def demo(
     ] = None,
 ) -> None:
     """Ingest the bundled demo corpus, then show its events and where the database is."""
-    from peacewatch.settings import default_db_url
-
-    target = db or str(Path(default_db_url()).with_name("demo.db"))
+    target = db or api.demo_database()
     with _errors():
         report = api.demo(target)
         rows = api.events(target)

@@ -23,6 +23,7 @@ __all__ = [
     "StoredArticle",
     "StoredEvent",
     "StoredRejection",
+    "database_path",
     "open_store",
     "similarity",
 ]
@@ -30,14 +31,24 @@ __all__ = [
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 
 
-def open_store(url: str | os.PathLike[str] | None = None) -> Store:
+def open_store(url: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
     """Open (creating and migrating if needed) the database at ``url``.
 
     ``url`` is a file path, ``sqlite:///relative/path``, ``sqlite:////absolute/path``
-    or ``:memory:``; None means ``$PEACEWATCH_DB`` or the per-user default.
+    or ``:memory:``; None means ``$PEACEWATCH_DB`` or the per-user default. With
+    ``create=False`` a missing database is an error rather than a new empty one, so a
+    typo in ``--db`` on a read command is reported instead of answering "0 events".
     """
+    path = database_path(url)
+    if not create and path != ":memory:" and not os.path.exists(path):
+        raise StoreError(f"no database at {path} (run `peacewatch ingest` or `peacewatch demo` first)")
+    return SQLiteStore(path)
+
+
+def database_path(url: str | os.PathLike[str] | None = None) -> str:
+    """The file a database URL (or ``$PEACEWATCH_DB``, or the default) points to."""
     target = default_db_url() if url is None else os.fspath(url)
-    return SQLiteStore(_sqlite_path(target))
+    return _sqlite_path(target)
 
 
 def _sqlite_path(url: str) -> str:
