@@ -189,10 +189,11 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     text = ctx.text
     paragraph, prior = -1, None
     last_mention_sent = -1
+    triggered = ctx.sentences_with(L.TRIGGER_RE)
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
         lstext = ctx.lower[sent.start : sent.end]
-        if not L.TRIGGER_RE.search(lstext):
+        if sent.index not in triggered:
             # "The missiles included Iskander-Ms and North Korean KN-23s.": no attack word, but it tells
             # more about the attack in the sentence before
             if last_mention_sent == sent.index - 1 and out and out[-1].sent.paragraph == sent.paragraph:

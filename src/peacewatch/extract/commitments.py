@@ -33,10 +33,9 @@ _NOUN = re.compile(
 _POST = re.compile(r"(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){0,120}")
 _PRE = re.compile(r"(?:[\w’'-]+\s+){0,4}$")
 # Cheap test before any of the patterns above runs on a sentence.
-_HINT = re.compile(
+_HINT = L.lc(
     r"paus|halt|suspen|moratori|cease|truce|freez|stop|standstill|cessation|deadline|ultimatum|deal|corridor"
     r"|initiative|agree|pledg|promis|commit|order|vow|decid|declar|gave|give|until",
-    re.IGNORECASE,
 )
 _VERB = re.compile(
     r"\b(?P<verb>agreed|agrees|agree|pledged|pledges|promised|promises|committed|commits|ordered|orders|vowed"
@@ -152,10 +151,11 @@ def commitments(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
 def _mentions(ctx: DocContext) -> list[CommitMention]:
     text = ctx.text
     out: list[CommitMention] = []
+    hinted = ctx.sentences_with(_HINT)
     for sent in ctx.sentences:
-        stext = text[sent.start : sent.end]
-        if not _HINT.search(stext):
+        if sent.index not in hinted:
             continue
+        stext = text[sent.start : sent.end]
         taken: list[tuple[int, int]] = []
         for m in _DEADLINE_VERB.finditer(stext):
             who = m.group("who") or m.group("who2")

@@ -41,7 +41,14 @@ class Sentence:
     start: int
     end: int
     paragraph: int
-    clauses: list[Clause] = field(default_factory=list)
+    text: str = field(default="", repr=False)  # the whole document, to split clauses on first use
+    _clauses: list[Clause] | None = field(default=None, repr=False)
+
+    @property
+    def clauses(self) -> list[Clause]:
+        if self._clauses is None:
+            self._clauses = _clauses(self.text, self.start, self.end, self.index)
+        return self._clauses
 
 
 @dataclass(slots=True)
@@ -54,11 +61,30 @@ class DocContext:
     anchor_year: int | None
     lower: str = ""  # ASCII-lowercased text (same offsets), for the lexicon's fast patterns
     _ent_starts: list[int] = field(default_factory=list)
+    _hits: dict[str, set[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._ent_starts = [e.start for e in self.ents]
         if not self.lower:
             self.lower = lower(self.text)
+
+    def sentences_with(self, pattern: re.Pattern[str]) -> set[int]:
+        """Indices of sentences where ``pattern`` (compiled for lowercased text) matches.
+
+        One scan of the whole document per pattern, cached: cheaper than searching each
+        sentence, and every stage asks first which sentences can concern it at all.
+        """
+        key = pattern.pattern
+        hit = self._hits.get(key)
+        if hit is None:
+            starts = [x.start for x in self.sentences]
+            hit = set()
+            for m in pattern.finditer(self.lower):
+                i = bisect_right(starts, m.start()) - 1
+                if i >= 0 and m.start() < self.sentences[i].end:
+                    hit.add(i)
+            self._hits[key] = hit
+        return hit
 
     def ents_in(self, start: int, end: int) -> list[Ent]:
         i = bisect_right(self._ent_starts, start - 1)
@@ -134,9 +160,7 @@ def _spans(text: str, starts: list[int]) -> list[Sentence]:
         e = s + len(stripped)
         if out and "\n" in text[prev_end:s]:
             para += 1
-        sentence = Sentence(len(out), s, e, para)
-        sentence.clauses = _clauses(text, s, e, sentence.index)
-        out.append(sentence)
+        out.append(Sentence(len(out), s, e, para, text))
         prev_end = e
     return out
 

@@ -127,16 +127,17 @@ def _last_weekday(anchor: dt.date, wd: int, future: bool) -> dt.date:
 
 
 _HINT = re.compile(
-    r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday"
     r"|night|week|month|morning|evening|afternoon|ago|day\s+before|\d{4}-\d"
-)
+)  # on lowercased text
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def find_dates(
     text: str, published: dt.date | None, anchor_year: int | None = None, future: bool = False
 ) -> list[DateMention]:
     """Date mentions in ``text``, resolved against ``published`` where they are relative."""
-    if not _HINT.search(text):
+    if not _HINT.search(text.translate(_ASCII_LOWER)):
         return []  # most sentences name no date: one cheap scan instead of seven patterns
     return list(_find_dates(text, published, anchor_year, future))
 

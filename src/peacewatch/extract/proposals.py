@@ -86,9 +86,10 @@ class Proposal:
 def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     text = ctx.text
     found: list[Proposal] = []
+    hinted = ctx.sentences_with(_HINT)
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
-        if not _HINT.search(stext):
+        if sent.index not in hinted:
             continue
         pointed = []
         for m in _POINT_PLAN.finditer(stext):

@@ -41,6 +41,7 @@ _HYPOTHETICAL = re.compile(
     r"|proposed\s+(?:holding|that)|ready\s+to\s+host|would\s+be\s+willing)\b",
     re.IGNORECASE,
 )
+_MEETING_LC = L.lc(_MEETING.pattern)
 _VENUE_RIGHT_TALKS = re.compile(
     r"^(?:['’]s)?\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|round|format|process|conference|sessions?"
     r"|accords?|consultations)\b",
@@ -192,10 +193,11 @@ def talks(
     """Talks events, one per venue (and round); ``attack_places`` are ids of Ents used as attack places."""
     text = ctx.text
     clusters: list[TalksCluster] = []
+    meeting = ctx.sentences_with(_MEETING_LC)
     for sent in ctx.sentences:
-        stext = text[sent.start : sent.end]
-        if not _MEETING.search(stext):
+        if sent.index not in meeting:
             continue
+        stext = text[sent.start : sent.end]
         for ent in ctx.ents_in(sent.start, sent.end):
             if id(ent) in attack_places:
                 continue
