@@ -91,8 +91,7 @@ class Extractor:
         ents = add_direction_pairs(find_entities(text, starts, ends, self.gaz), self.gaz, text)
         resolve_places(ents, self.gaz, text)
         ents = add_city_anaphora(add_capital_phrases(ents, self.gaz, text), text)
-        first_line = re.match(r"\s*[^\n]*", text)
-        title_end = first_line.end() if first_line else 0
+        title_end = _headline_end(text)
         years = years_in(text)
         anchor_year = pub.year if pub else (max(years) if years else None)
         return DocContext(
@@ -107,6 +106,21 @@ class Extractor:
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         for a in articles:
             yield a, self.extract_clean(a.text, a.published)
+
+
+def _headline_end(text: str) -> int:
+    """End of the headline line, when the text opens with one (short, no final full stop); else 0.
+
+    Feed entries and pages often open straight with the lede paragraph: that is not a headline,
+    and the rule that a vague headline adds nothing must not drop it.
+    """
+    m = re.match(r"\s*([^\n]*)", text)
+    if not m:
+        return 0
+    line = m.group(1).strip()
+    if len(line.split()) > 25 or re.search(r"[.!?][\"”’']?$", line):
+        return 0
+    return m.end()
 
 
 @functools.lru_cache(maxsize=1)
