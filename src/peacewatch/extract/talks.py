@@ -24,7 +24,7 @@ _VENUE_PREFIX = (
     r"(?:the\s+)?(?:(?:Emirati|Saudi|Turkish|Swiss|Qatari|Russian|Ukrainian|US|U\.S\.|American|Belarusian|Hungarian"
     r"|Austrian|Italian|French|German|British)\s+)?(?:(?:resort|port|coastal)\s+)?(?:city|capital|town)?\s*(?:of\s+)?"
 )
-_VENUE_LEFT = re.compile(rf"\b(?:in|at|inside|outside|near)\s+{_VENUE_PREFIX}$", re.IGNORECASE)
+_VENUE_LEFT = re.compile(rf"\b(?:in|at|inside)\s+{_VENUE_PREFIX}$", re.IGNORECASE)
 _TRAVEL_LEFT = re.compile(
     rf"\b(?:travel\w*|trip|visit\w*|fl[ye]w?|flying|head\w*|dispatch\w*|sent|sending|en\s+route|arriv\w*|go|going"
     rf"|went|return\w*|summoned|invited|journey\w*|came|coming)\b[^.;]{{0,60}}?\bto\s+{_VENUE_PREFIX}$",
@@ -132,6 +132,20 @@ _ROLE_RIGHT = re.compile(
 )
 _PLACE_USE_LEFT = re.compile(r"\b(?:over|across|throughout|on|at|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _HOSTING = re.compile(r"\b(?:host(?:ed|s|ing)?|welcom(?:ed|ing)|received|receiving)\b", re.IGNORECASE)
+_ABSENT_RIGHT = re.compile(
+    r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:(?:was|were|is|are)\s+not\s+(?:invited|present|taking\s+part|part|at\s+the\s+table"
+    r"|included|represented)|not\s+at\s+the\s+table|(?:was|were)\s+(?:excluded|left\s+out|sidelined)|postponed|cancel+ed"
+    r"|declined|refused|boycotted|stayed\s+away)",
+    re.IGNORECASE,
+)
+_NOT_PARTY_RIGHT = re.compile(
+    r"^(?:['’]s)?\s+(?:war|conflict|crisis|issue|question|(?:officials|diplomats|sources|analysts|media|commentators)\s+"
+    r"(?:said|say|says|told|noted|warned))\b",
+    re.IGNORECASE,
+)
+_OBJECT_OF_LEFT = re.compile(
+    r"\b(?:ceasefire|truce|war|peace|deal|agreement|conflict)\s+(?:with|against|on)\s+$", re.IGNORECASE
+)
 _SIDELINE = re.compile(
     r"\b(?:separately|on\s+the\s+sidelines|also\s+(?:met|in\s+the\s+city|attended)|in\s+a\s+separate)\b"
 )
@@ -296,18 +310,21 @@ def _talks_event(
     if not _WAR_TOPIC.search(stext_all) and not _WAR_TOPIC.search(text[: min(len(text), 2000)]):
         return None  # neither the venue sentences nor the article's opening speak of this war
     parties, mediators = _sides(ctx, c, c.sentences, attack_spans, attack_places)
-    if len(parties) < 2:
-        paras = {s.paragraph for s in c.sentences}
-        extra = [
-            s
-            for s in ctx.sentences
-            if s.paragraph in paras
-            and s not in c.sentences
-            and L.TALKS_TRIGGERS.search(ctx.lower[s.start : s.end])
-        ]
-        p2, m2 = _sides(ctx, c, extra, attack_spans, attack_places)
+    # sentences about "the talks" near the venue's own: they name mediators, and sides if few are known
+    paras = {s.paragraph for s in c.sentences} | {s.paragraph + 1 for s in c.sentences}
+    others = {id(e) for e in ctx.ents if e.venue is not None and e not in c.venue_ents}
+    extra = [
+        s
+        for s in ctx.sentences
+        if s.paragraph in paras
+        and s not in c.sentences
+        and L.TALKS_TRIGGERS.search(ctx.lower[s.start : s.end])
+        and not any(id(e) in others for e in ctx.ents_in(s.start, s.end))
+    ]
+    p2, m2 = _sides(ctx, c, extra, attack_spans, attack_places)
+    mediators |= m2
+    if len(parties - mediators) < 2:
         parties |= p2
-        mediators |= m2
     parties -= mediators
     rnd = c.round
     if rnd is None:
@@ -381,6 +398,8 @@ def _sides(
                 continue  # the host country provides the room (a visit to it is handled below)
             if re.search(r"\b(?:without|excluding|not\s+including|absent)\s+(?:\w+\s+)?$", left):
                 continue  # "talks without Ukraine"
+            if _ABSENT_RIGHT.match(right) or _NOT_PARTY_RIGHT.match(right) or _OBJECT_OF_LEFT.search(left):
+                continue  # "Ukraine was not invited", "the Ukraine war", "a ceasefire with Russia", "X officials said"
             if _SIDELINE.search(ctx.lower[s.start : s.end]) and not (ent.person or _ROLE_RIGHT.match(right)):
                 continue  # others who "also met the delegations separately"
             parties.add(side)
