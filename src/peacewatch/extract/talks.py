@@ -134,8 +134,9 @@ _PLACE_USE_LEFT = re.compile(r"\b(?:over|across|throughout|on|at|into|in)\s+(?:t
 _HOSTING = re.compile(r"\b(?:host(?:ed|s|ing)?|welcom(?:ed|ing)|received|receiving)\b", re.IGNORECASE)
 _ABSENT_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:(?:was|were|is|are)\s+not\s+(?:invited|present|taking\s+part|part|at\s+the\s+table"
-    r"|included|represented)|not\s+at\s+the\s+table|(?:was|were)\s+(?:excluded|left\s+out|sidelined)|postponed|cancel+ed"
-    r"|declined|refused|boycotted|stayed\s+away)",
+    r"|included|represented)|not\s+at\s+the\s+table|(?:was|were)\s+(?:excluded|left\s+out|sidelined)"
+    r"|(?:also\s+)?(?:postponed|cancel+ed|called\s+off)\s+(?:a|an|his|her|their)\s+(?:visit|trip|meeting)"
+    r"|(?:declined|refused)\s+to\s+(?:attend|join|take\s+part|participate)|boycotted|stayed\s+away)",
     re.IGNORECASE,
 )
 _NOT_PARTY_RIGHT = re.compile(
