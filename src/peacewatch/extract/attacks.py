@@ -72,7 +72,7 @@ _ACTOR_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _ACTOR_VERB_RIGHT = re.compile(
-    r"^\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+|then\s+|once\s+again\s+|reportedly\s+)?(?:launched|fired"
+    r"^(?:\s*,\s*[^,.;]{1,30},)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+|then\s+|once\s+again\s+|reportedly\s+)?(?:launched|fired"
     r"|attacked|struck|strikes|hit|hits|pounded|shelled|bombarded|bombed|targeted|unleashed|sent|used|retaliated"
     r"|carried\s+out|conducted|stepped\s+up|pummel(?:l)?ed|slammed|attacks|launches|fires|rained|resumed|renewed"
     r"|intensified|unleashed|dropped)\b",
@@ -119,6 +119,7 @@ _TARGET_RE = re.compile(
 _SHELLING = re.compile(
     r"\b(?:shelling|shelled|shells?\s+(?:hit|struck|landed)|artillery\s+fire)\b", re.IGNORECASE
 )
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 
 
@@ -196,7 +197,12 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
         if sent.index not in triggered:
             # "The missiles included Iskander-Ms and North Korean KN-23s.": no attack word, but it tells
             # more about the attack in the sentence before
-            if last_mention_sent == sent.index - 1 and out and out[-1].sent.paragraph == sent.paragraph:
+            bullet = _BULLET.match(stext) is not None
+            if (
+                out
+                and (last_mention_sent == sent.index - 1 or (bullet and sent.index - last_mention_sent <= 3))
+                and (out[-1].sent.paragraph == sent.paragraph or bullet)
+            ):
                 cont = _continuation(ctx, sent, prior)
                 if cont is not None:
                     out.append(cont)
@@ -327,8 +333,10 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _LAUNCH_LEFT.search(left):
             last_launch_end = ent.end
             continue
-        if ent.text in _CAPITALS_METONYMY and not (
-            _CAPITAL_ATTACKED_LEFT.search(left) or _CAPITAL_PLACE_RIGHT.match(right)
+        if (
+            e.kind == "city"
+            and ent.text in _CAPITALS_METONYMY
+            and not (_CAPITAL_ATTACKED_LEFT.search(left) or _CAPITAL_PLACE_RIGHT.match(right))
         ):
             continue  # "Moscow rejected …", "talks between Kyiv and Moscow", "Washington and Kyiv disagree"
         if re.match(r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin)", right) or (

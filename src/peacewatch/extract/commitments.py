@@ -60,7 +60,8 @@ _DEADLINE_CONCRETE = re.compile(
 _AGREED = re.compile(
     r"\b(?:agreed|agree|agrees|announced|announces|pledged|pledge|promised|promise|committed|declared|ordered"
     r"|accepted|accept|accepts|adhered|adhere|kept|observed|observing|honou?red|respected|violated|violation"
-    r"|violations|breached|breach|broke|broken|expired|expires|ended|lapsed|took\s+effect|came\s+into\s+force"
+    r"|violations|breached|breach|broke|broken|breaking|violating|expired|expires|ended|lapsed|took\s+effect"
+    r"|came\s+into\s+force"
     r"|in\s+effect|in\s+force|holding|held|began|started|extended|halted|suspended|signed|brokered|reached"
     r"|collapsed|unilateral|pulling\s+out|pulled\s+out|withdr[ae]w\w*|run\s+until|ran\s+until|imposed|set)\b",
     re.IGNORECASE,
@@ -77,7 +78,9 @@ _GOAL_LEFT = re.compile(
     r"\b(?:(?:to\s+)?(?:agree|accept|reach|sign|declare|negotiate|secure|achieve)(?:\s+(?:to|on))?"
     r"|call(?:s|ed|ing)?(?:\s+instead)?\s+for|demand(?:s|ed|ing)?|push(?:es|ed|ing)?\s+for|urg(?:es|ed|ing)|propos\w+"
     r"|offer(?:s|ed)?|seek(?:s|ing)?|sought|rejected|rejects|refused|toward(?:s)?|a\s+path\s+to|no"
-    r"|framework\s+for|proposal\s+for|plan\s+for|path\s+to|push\s+for)"
+    r"|framework\s+for|proposal\s+for|plan\s+for|path\s+to|push\s+for|interested\s+in|ready\s+for|open\s+to"
+    r"|hopes?\s+for|prospects?\s+(?:of|for)|chances?\s+(?:of|for)|visions?\s+of|terms\s+of|conditions\s+for"
+    r"|how|whether|possible|potential|eventual|future|lasting)"
     r"(?:\s+(?:an?|the))?(?:\s+[\w.-]+){0,5}\s*$",
     re.IGNORECASE,
 )
@@ -276,7 +279,8 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
     wtext = " ".join(text[s.start : s.end] for s in window)
     deadline = any(m.kind == "deadline" for m in g)
     years = [int(y) for t in sent_texts for y in re.findall(r"\b(20\d\d)\b", t)]
-    if years and ctx.published and max(years) < ctx.published.year:
+    now = ctx.published.year if ctx.published else ctx.anchor_year
+    if years and now and max(years) < now:
         return None  # "after Russia quit the grain deal in 2023": background, not this article's news
     agreed = deadline or any(_AGREED.search(t) and not _FLOATED_ONLY.search(t) for t in sent_texts)
     if not agreed:

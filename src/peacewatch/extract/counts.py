@@ -250,6 +250,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     were destroyed"), which "of them" may refer to.
     """
     numbers = [n for n in find_numbers(text) if _plausible(text, n)]
+    numbers += _single_weapons(text, numbers)
     weapons = weapon_mentions(text)
     killed = injured = None
     k_upd = i_upd = False
@@ -374,6 +375,28 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
         numbers_used=used,
         last_weapon=last_weapon,
     )
+
+
+_SINGLE = re.compile(r"(?<![\w-])(?:a\s+single|an?|one\s+single)(?=\s+\S)", re.IGNORECASE)
+
+
+def _single_weapons(text: str, numbers: list[NumberPhrase]) -> list[NumberPhrase]:
+    """'a single Kh-101', or 'an Iskander-M' listed beside counted weapons: a count of one."""
+    if not numbers:
+        return []
+    out = []
+    weapons = weapon_mentions(text)
+    for m in _SINGLE.finditer(text):
+        w = _weapon_right_after(text, m.end(), weapons)
+        if w is None or w.start - m.end() > 30:
+            continue
+        single = m.group(0).lower().startswith(("a single", "one"))
+        listed = re.search(r"(?:\d|\band|,)\s*$", text[max(0, m.start() - 40) : m.start()]) and any(
+            n.end <= m.start() for n in numbers
+        )
+        if single or listed:
+            out.append(NumberPhrase(m.start(), m.end(), Count.exact(1), m.group(0), m.start()))
+    return out
 
 
 def _requalify(c: Count, qualifier: str) -> Count:

@@ -119,7 +119,8 @@ ATTACK_TRIGGERS = (
     r"|exploded"
 )
 TRIGGER_RE = lc(
-    rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|fires?\s+broke\s+out|caught\s+fire)\b"
+    rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
+    rf"|burst|detonated)\b"
 )
 
 # A clause is a real attack (not talk about attacks) only with one of these.
@@ -129,7 +130,8 @@ STRONG_ATTACK = lc(
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
     r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+recorded|recorded\s+hits|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
-    r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:attack|fire|shelling)"
+    r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:attack|fire|shelling)|under\s+fire"
+    r"|burst\s+(?:above|over|in)|detonated"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?)\b",
 )
 

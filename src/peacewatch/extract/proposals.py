@@ -54,6 +54,12 @@ _PROPOSAL_VERBS = re.compile(
 _GENERIC_NAME = re.compile(r"^(?:plan|proposal|framework|draft|document|deal|initiative|blueprint)$", re.I)
 
 
+# "It was later whittled down to 20 points": the plan named before, in fewer points
+_DOWN_TO = re.compile(
+    rf"\b(?:whittled|cut|trimmed|reduced|pared|slimmed|narrowed|shrunk|condensed|streamlined|boiled)(?:\s+down)?\s+to"
+    rf"\s+(?:just\s+|only\s+)?(?P<b>{NUMBER})(?:\s+points|-point)\b",
+    re.IGNORECASE,
+)
 _PEACE_WORDS = re.compile(
     r"\b(?:peace|ceasefire|cease-fire|truce|settlement|end(?:ing)?\s+the\s+war|negotiat\w+|talks|Kremlin|Moscow|Russia\w*"
     r"|Witkoff|Trump|framework|formula)\b",
@@ -123,6 +129,13 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                     )
         if pointed and _NOT_PEACE_PLAN.search(stext) and not _PEACE_WORDS.search(stext):
             pointed = []  # "a 10-point plan to prepare the power grid for winter"
+        for m in _DOWN_TO.finditer(stext):
+            b = word_to_int(m.group("b"))
+            if b and 2 <= b <= 100 and not any(p.points == b for p in pointed):
+                prev = next((p.points for p in reversed(found + pointed) if p.points and p.points != b), None)
+                pointed.append(
+                    Proposal(b, f"{b}-point plan", sent.start + m.start(), sent.start + m.end(), sent, prev)
+                )
         _revisions(stext, sent.start, pointed)
         for p in pointed:
             p.proposer = _proposer(ctx, sent, p.start, p.end)
