@@ -119,6 +119,15 @@ _TARGET_RE = re.compile(
 _SHELLING = re.compile(
     r"\b(?:shelling|shelled|shells?\s+(?:hit|struck|landed)|artillery\s+fire)\b", re.IGNORECASE
 )
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|reported|wrote|added|stated|confirmed|claimed|posted)"
+    r"(?:\s+(?:in\s+a\s+statement|on\s+Telegram|on\s+social\s+media|late|early))?\s+$",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"\bthe\s+(?:missiles?|strikes?|attack|drones?|blast|explosion|barrage|bomb|shell|rocket|warhead)\b",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 
@@ -268,7 +277,10 @@ def _mention(
         d
         for d in sent_dates
         if not re.search(r"(?i)\b(?:since|until|by|before)\s+$", stext[: d.start])
-        and not re.match(r"(?i)(?:since|until|by)\b", d.text)
+        and not re.match(r"(?i)(?:since|until|by)\b(?!\s+midnight)", d.text)
+        and not _SAID_BEFORE.search(
+            stext[max(0, d.start - 40) : d.start]
+        )  # "said on Saturday": when it was said
     ]
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
     anchor = clause.start + (trig.start() if trig else 0)
@@ -574,9 +586,13 @@ def _attach(
     lone = _lone_cluster_in_target_country(gaz, clusters, m)
     if lone is not None:
         return lone  # "Russia launched 464 drones …" + "In Kyiv, seven were killed": one barrage
-    target = _previous_in_paragraph(ms, m, where, gaz)
+    target = _previous_in_paragraph(ms, m, where, gaz, clusters)
     if target is not None:
         return target
+    if not m.has_numbers and _ANAPHOR.search(ctx.text[m.clause.start : m.clause.end]):
+        latest = _latest_specific(ms, m, where, clusters)
+        if latest is not None and _compatible(gaz, latest, m, figures=False):
+            return latest  # "the missile … burst above a residential street": the strike just reported
     if m.date is not None and m.date.span.start is not None:
         same_day = [
             c
@@ -637,15 +653,34 @@ def _recent_cluster(
     return None
 
 
+def _latest_specific(
+    ms: list[Mention], m: Mention, where: dict[int, AttackCluster], clusters: list[AttackCluster]
+) -> AttackCluster | None:
+    for other in reversed(ms[: ms.index(m)]):
+        c = where.get(id(other))
+        if c is not None and any(c is k for k in clusters):
+            return c
+    return None
+
+
 def _previous_in_paragraph(
-    ms: list[Mention], m: Mention, where: dict[int, AttackCluster], gaz: Gazetteer
+    ms: list[Mention],
+    m: Mention,
+    where: dict[int, AttackCluster],
+    gaz: Gazetteer,
+    clusters: list[AttackCluster] | None = None,
 ) -> AttackCluster | None:
     best = None
     for other in ms:
         if other is m:
             break
-        if other.sent.paragraph == m.sent.paragraph and id(other) in where:
-            best = where[id(other)]
+        c = where.get(id(other))
+        if (
+            other.sent.paragraph == m.sent.paragraph
+            and c is not None
+            and (clusters is None or any(c is k for k in clusters))
+        ):
+            best = c
     if best is not None and _compatible(gaz, best, m):
         return best
     return None

@@ -308,6 +308,9 @@ def _roles(ent: Ent, gaz: Gazetteer, text: str) -> None:
             ent.authority = e
         return
     admin1 = gaz.admin1_id(e)
+    region = [c for c in gaz.candidates(f"{ent.text} region") if c.kind == "admin1"]
+    if region:
+        admin1 = region[0].id  # "the Kyiv region" is Kyiv Oblast, not the city's own special status
     if _REGION_PLURAL_RIGHT.match(right) and admin1:
         ent.place = gaz.places[admin1]
     if _AUTHORITY_RIGHT.match(right) or _AUTHORITY_LEFT.search(text[max(0, ent.start - 30) : ent.start]):
