@@ -119,6 +119,9 @@ _TARGET_RE = re.compile(
 _SHELLING = re.compile(
     r"\b(?:shelling|shelled|shells?\s+(?:hit|struck|landed)|artillery\s+fire)\b", re.IGNORECASE
 )
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|loudest|longest|first|record)\b[^,.;]*$"
+)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|reported|wrote|added|stated|confirmed|claimed|posted)"
     r"(?:\s+(?:in\s+a\s+statement|on\s+Telegram|on\s+social\s+media|late|early))?\s+$",
@@ -267,7 +270,9 @@ def _mention(
         and paused.start() <= trig.start() < paused.end()
     ):
         return None  # the only strike here is one that was paused or halted
-    generic = L.GENERIC_CUES.search(lctext) is not None
+    gm = L.GENERIC_CUES.search(lctext)
+    # "one of the largest attacks since the start of the war" compares this attack; it is not a habit
+    generic = gm is not None and not _SUPERLATIVE_BEFORE.search(lctext[max(0, gm.start() - 80) : gm.start()])
     ents = ctx.ents_in(clause.start, clause.end)
     places, explicit_country = _attack_places(ctx, ents, clause)
     actor, strong = _actor(ctx, ents, clause, places)
@@ -557,7 +562,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     return out
 
 
-_SAME_WAVE = re.compile(r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid)\b")
+_SAME_WAVE = re.compile(r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid|night)\b")
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|injured|wounded))\b.{0,80}\b(?:rose|risen|climbed|increased|reached)\b"
 )
@@ -687,11 +692,14 @@ def _previous_in_paragraph(
 
 
 def _worth_reporting(c: AttackCluster) -> bool:
-    """A country-level attack needs a figure or an explicit target country to be reported."""
-    has_numbers = any(m.has_numbers for m in c.mentions)
+    """A country-level attack needs a figure, or an explicit target country and a day it happened."""
+    if any(m.has_numbers for m in c.mentions):
+        return True
     explicit = any(m.explicit_country for m in c.mentions)
     casualty_words = any(m.facts.killed or m.facts.injured for m in c.mentions)
-    return has_numbers or (explicit and (casualty_words or any(m.facts.kinds for m in c.mentions)))
+    date = c.date()
+    on_a_day = date is not None and date.precision in ("day", "days")
+    return explicit and on_a_day and (casualty_words or any(m.facts.kinds for m in c.mentions))
 
 
 # --- building events -----------------------------------------------------------------------

@@ -134,7 +134,8 @@ _SWAP_LEFT = re.compile(
 )
 _OF_WHICH_LEFT = re.compile(r"\bof\s+(?:which|them|these|those)\s*,?\s*$", re.IGNORECASE)
 _SINCE_WAR = L.lc(
-    r"\bsince\b|\bthroughout\s+the\s+war\b|\bthe\s+war\s+has\b|\bwar\s+that\s+has\b",
+    r"\bsince\b(?!\s+(?:midnight|dawn|(?:this|early)\s+morning|last\s+night|the\s+(?:morning|evening|night)|\d{1,2}"
+    r"(?::\d\d)?\s*(?:a\.?m|p\.?m)))|\bthroughout\s+the\s+war\b|\bthe\s+war\s+has\b|\bwar\s+that\s+has\b",
 )
 # Whole-clause signs of a period total: "In June 2025, at least 232 civilians were killed …"
 _PERIOD = L.lc(

@@ -4,18 +4,23 @@ Records go in as the frozen ``Article``/``Event``/``Rejection`` of
 ``peacewatch.records`` and come back wrapped with their database ids. The helpers
 that turn a record into column values live here, not in a backend, so that every
 backend writes exactly the same columns.
+
+The official Air Force series goes in as the rows ``peacewatch.analyse`` parses (any
+object with their fields, ``OfficialRowLike``) and comes back as ``StoredOfficialRow``
+versions: an edit by the series' maintainer adds a version, it never overwrites one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Literal, Self
+from typing import Any, Literal, Protocol, Self
 
 from peacewatch.errors import StoreError, UsageError
 from peacewatch.records import EVENT_KINDS, Article, Event, Rejection
@@ -170,6 +175,41 @@ class Store(ABC):
     @abstractmethod
     def integrity_check(self) -> str: ...
 
+    # --- the official Air Force series (versioned imports) ---------------------------
+
+    @abstractmethod
+    def add_official_import(
+        self, meta: OfficialImportMeta, rows: Sequence[OfficialRowLike]
+    ) -> OfficialImportResult:
+        """Record one import of the series in one transaction, keeping every version of a row.
+
+        A row whose ``row_key`` is new gets version 1; one whose content hash differs from
+        its current version gets the next version and the old one is marked superseded
+        (kept, never deleted). With ``meta.full`` the file is the whole series, so current
+        rows absent from it are marked superseded too ("removed"). An import that would
+        change nothing writes nothing and answers the id of the latest import.
+        """
+
+    @abstractmethod
+    def official_rows(
+        self,
+        night_from: dt.date | None = None,
+        night_to: dt.date | None = None,
+        current_only: bool = True,
+        *,
+        as_of: int | None = None,
+    ) -> list[StoredOfficialRow]:
+        """Rows by night (inclusive bounds); every version when ``current_only`` is false;
+        with ``as_of`` the versions that were current just after that import."""
+
+    @abstractmethod
+    def official_row_versions(self, row_key: str) -> list[StoredOfficialRow]:
+        """Every version of one row, oldest first."""
+
+    @abstractmethod
+    def official_imports(self) -> list[OfficialImport]:
+        """Every recorded import of the series, oldest first."""
+
     @abstractmethod
     def close(self) -> None: ...
 
@@ -303,3 +343,166 @@ def iso_day(d: dt.date | str | None) -> str | None:
         return dt.date.fromisoformat(str(d)[:10]).isoformat()
     except ValueError as e:
         raise UsageError(f"not an ISO date: {d!r}") from e
+
+
+# --- the official Air Force series -------------------------------------------------
+
+
+class OfficialRowLike(Protocol):
+    """What the store needs of a parsed row (``peacewatch.analyse.OfficialRow``).
+
+    A protocol rather than an import, so that the store does not depend on the analyse
+    stage that consumes it.
+    """
+
+    @property
+    def row_key(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def time_start(self) -> dt.date: ...
+    @property
+    def time_end(self) -> dt.date: ...
+    @property
+    def night(self) -> dt.date: ...
+    @property
+    def model(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def launched(self) -> int | None: ...
+    @property
+    def destroyed(self) -> int | None: ...
+    @property
+    def launch_place(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def raw(self) -> Mapping[str, str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialImportMeta:
+    """Where an import came from: the file's name and hash, how many rows were rejected,
+    and whether it is the whole series (``full``) or a partial file merged in."""
+
+    file_name: str
+    sha256: str
+    problems: int = 0
+    full: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialImportResult:
+    """What an import did to the stored series. ``recorded`` is false when nothing changed
+    (then nothing was written and ``import_id`` is the latest import, or None if none)."""
+
+    import_id: int | None
+    new: int
+    changed: int
+    unchanged: int
+    removed: int = 0
+    recorded: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialImport:
+    id: int
+    imported_at: str
+    file_name: str
+    sha256: str
+    row_count: int
+    problems: int
+    full: bool
+    new: int
+    changed: int
+    unchanged: int
+    removed: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredOfficialRow:
+    """One version of one row of the series, as stored.
+
+    ``import_id`` is the import that wrote this version; ``superseded_by`` the import that
+    replaced or removed it (None: it is current).
+    """
+
+    id: int
+    row_key: str
+    version: int
+    import_id: int
+    superseded_by: int | None
+    line: int
+    time_start: dt.date  # a datetime when the file gave a time
+    time_end: dt.date
+    night: dt.date
+    model: str
+    kind: str
+    launched: int | None
+    destroyed: int | None
+    launch_place: str
+    target: str
+    source: str
+    raw: dict[str, str]
+    content_hash: str
+
+    @property
+    def current(self) -> bool:
+        return self.superseded_by is None
+
+
+OFFICIAL_ROW_KINDS: tuple[str, ...] = ("missile", "drone", "glide_bomb", "other")
+
+
+def official_content_hash(raw: Mapping[str, str | None]) -> str:
+    """Hash of a row's columns, insensitive to what is not an edit.
+
+    Values are stripped, numbers written one way ("464.0" == "464"), empty columns and
+    column order ignored: a re-export of the same figures (or a new, empty column) is not
+    a new version of every row, while any edited value is.
+    """
+    norm: dict[str, str] = {}
+    for k, v in raw.items():
+        if k is None or v is None:
+            continue
+        val = " ".join(str(v).split())
+        if not val:
+            continue
+        try:
+            f = float(val)
+        except ValueError:
+            pass
+        else:
+            if f.is_integer() and abs(f) < 2**53:
+                val = str(int(f))
+        norm[" ".join(str(k).split())] = val
+    payload = json.dumps(norm, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def official_time(value: dt.date) -> str:
+    """A time of the series as sortable text: "YYYY-MM-DD HH:MM", or "YYYY-MM-DD" for a bare date."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def parse_official_time(value: str) -> dt.date:
+    """The inverse of ``official_time``."""
+    if len(value) <= 10:
+        return dt.date.fromisoformat(value)
+    return dt.datetime.fromisoformat(value)
+
+
+def check_official_rows(rows: Sequence[OfficialRowLike]) -> None:
+    """Refuse a batch the versioning cannot take, before any transaction opens."""
+    seen: set[str] = set()
+    for r in rows:
+        if r.row_key in seen:
+            raise StoreError(f"official row key {r.row_key} appears twice in one import (line {r.line})")
+        seen.add(r.row_key)
+        if r.kind not in OFFICIAL_ROW_KINDS:
+            raise StoreError(f"official row at line {r.line} has unknown kind {r.kind!r}")
