@@ -415,6 +415,8 @@ def _actor(
         left = text[max(clause.start, ent.start - 20) : ent.start]
         if ent.possessive and _followed_by_place(ent, ents):
             continue
+        if re.search(r"\b(?:for|of|to|supplying|supplies\s+to|serving|used\s+by)\s+(?:the\s+)?$", left):
+            continue  # "fuel for the Russian army": who benefits, not who attacks
         if _ACTOR_RIGHT.match(right) or _ACTOR_VERB_RIGHT.match(right) or _BY_LEFT.search(left):
             return side, True
     ctext = text[clause.start : clause.end]

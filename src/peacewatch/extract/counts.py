@@ -15,7 +15,7 @@ from peacewatch.records import Count
 
 _PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian|[a-z][a-z-]+)\s+){{0,2}}(?:{L.PEOPLE_NOUNS})\b"
 _PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60}|[^,;.]{1,40}),)?"
-_PP = r"(?:\s+(?:at|in|from|on|of|near|inside)\s+(?:the\s+|a\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
+_PP = r"(?:\s+(?:at|in|from|on|of|near|inside)\s+(?:the\s+|an?\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
 _AUX = (
     r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"
 )

@@ -192,7 +192,14 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
     """'the city', 'the city centre' refer to the city named last before them."""
     extra = []
     for m in _THE_CITY.finditer(text):
-        prev = [e for e in ents if e.end <= m.start() and e.place is not None and e.place.kind == "city"]
+        prev = [
+            e
+            for e in ents
+            if e.end <= m.start()
+            and e.place is not None
+            and e.place.kind == "city"
+            and not re.match(r"\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin)", text[e.end : e.end + 12])
+        ]
         if prev and m.start() - prev[-1].end < 1500:
             p = prev[-1].place
             extra.append(Ent(m.start(), m.end(), m.group(0), places=[p], place=p))  # type: ignore[list-item]

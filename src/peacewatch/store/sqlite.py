@@ -31,16 +31,25 @@ from peacewatch.records import EVENT_KINDS, Article, Event, Rejection
 from peacewatch.store.base import (
     AddResult,
     EventRow,
+    OfficialImport,
+    OfficialImportMeta,
+    OfficialImportResult,
+    OfficialRowLike,
     Store,
     StoredArticle,
     StoredEvent,
+    StoredOfficialRow,
     StoredRejection,
     check_kind,
+    check_official_rows,
     check_page,
     event_rows,
     fold,
     iso_day,
     like_contains,
+    official_content_hash,
+    official_time,
+    parse_official_time,
     similarity,
     to_json,
     utc_now,
@@ -537,6 +546,194 @@ class SQLiteStore(Store):
                 for r in self._conn.execute("PRAGMA foreign_key_check").fetchall()
             ]
         return "; ".join(problems) if problems else "ok"
+
+    # --- the official Air Force series ------------------------------------------------
+
+    def add_official_import(
+        self, meta: OfficialImportMeta, rows: Sequence[OfficialRowLike]
+    ) -> OfficialImportResult:
+        """Diff the rows against the current versions and write the difference, all or nothing.
+
+        The diff is made inside the write transaction, so two imports at once cannot both
+        add version 2 of a row (and the UNIQUE constraints would refuse it anyway).
+        """
+        check_official_rows(rows)
+        incoming = [(r, official_content_hash(r.raw)) for r in rows]
+        with self._errors(f"importing official rows from {meta.file_name}"), self._transaction() as c:
+            current = {
+                str(k): (int(i), str(h))
+                for i, k, h in c.execute(
+                    "SELECT id, row_key, content_hash FROM official_rows WHERE superseded_by IS NULL"
+                )
+            }
+            last_version = {
+                str(k): int(v)
+                for k, v in c.execute("SELECT row_key, MAX(version) FROM official_rows GROUP BY row_key")
+            }
+            to_write: list[tuple[OfficialRowLike, str]] = []
+            to_supersede: list[int] = []
+            new = changed = unchanged = 0
+            for row, digest in incoming:
+                cur = current.get(row.row_key)
+                if cur is None:
+                    new += 1
+                    to_write.append((row, digest))
+                elif cur[1] != digest:
+                    changed += 1
+                    to_supersede.append(cur[0])
+                    to_write.append((row, digest))
+                else:
+                    unchanged += 1
+            removed = 0
+            if meta.full:
+                seen = {r.row_key for r in rows}
+                gone = [i for k, (i, _) in current.items() if k not in seen]
+                removed = len(gone)
+                to_supersede += gone
+            if not to_write and not to_supersede:
+                latest = c.execute("SELECT MAX(id) FROM official_imports").fetchone()[0]
+                if latest is not None:
+                    return OfficialImportResult(int(latest), 0, 0, unchanged, 0, recorded=False)
+            import_id = int(
+                c.execute(
+                    "INSERT INTO official_imports (imported_at, file_name, sha256, row_count, problems,"
+                    " full, new, changed, unchanged, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " RETURNING id",
+                    (
+                        utc_now(),
+                        meta.file_name,
+                        meta.sha256,
+                        len(rows),
+                        meta.problems,
+                        int(meta.full),
+                        new,
+                        changed,
+                        unchanged,
+                        removed,
+                    ),
+                ).fetchall()[0][0]
+            )
+            # Supersede first: the partial unique index allows one current version per key.
+            c.executemany(
+                "UPDATE official_rows SET superseded_by = ? WHERE id = ?",
+                [(import_id, i) for i in to_supersede],
+            )
+            c.executemany(
+                "INSERT INTO official_rows (row_key, version, import_id, line, time_start, time_end, night,"
+                " model, kind, launched, destroyed, launch_place, target, source, raw, content_hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        r.row_key,
+                        last_version.get(r.row_key, 0) + 1,
+                        import_id,
+                        r.line,
+                        official_time(r.time_start),
+                        official_time(r.time_end),
+                        r.night.isoformat(),
+                        r.model,
+                        r.kind,
+                        r.launched,
+                        r.destroyed,
+                        r.launch_place,
+                        r.target,
+                        r.source,
+                        to_json(dict(r.raw)),
+                        digest,
+                    )
+                    for r, digest in to_write
+                ],
+            )
+        return OfficialImportResult(import_id, new, changed, unchanged, removed)
+
+    def official_rows(
+        self,
+        night_from: dt.date | None = None,
+        night_to: dt.date | None = None,
+        current_only: bool = True,
+        *,
+        as_of: int | None = None,
+    ) -> list[StoredOfficialRow]:
+        where: list[str] = []
+        params: list[Any] = []
+        if as_of is not None:
+            where.append("import_id <= ? AND (superseded_by IS NULL OR superseded_by > ?)")
+            params += [as_of, as_of]
+        elif current_only:
+            where.append("superseded_by IS NULL")
+        if night_from is not None:
+            where.append("night >= ?")
+            params.append(iso_day(night_from))
+        if night_to is not None:
+            where.append("night <= ?")
+            params.append(iso_day(night_to))
+        sql = (
+            f"SELECT {_OFFICIAL_COLUMNS} FROM official_rows"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY night, time_start, model, row_key, version"
+        )
+        with self._errors("listing official rows"):
+            return [_official_row(r) for r in self._conn.execute(sql, params)]
+
+    def official_row_versions(self, row_key: str) -> list[StoredOfficialRow]:
+        with self._errors(f"listing the versions of official row {row_key}"):
+            rows = self._conn.execute(
+                f"SELECT {_OFFICIAL_COLUMNS} FROM official_rows WHERE row_key = ? ORDER BY version",
+                (row_key,),
+            ).fetchall()
+        return [_official_row(r) for r in rows]
+
+    def official_imports(self) -> list[OfficialImport]:
+        with self._errors("listing official imports"):
+            rows = self._conn.execute(
+                "SELECT id, imported_at, file_name, sha256, row_count, problems, full, new, changed,"
+                " unchanged, removed FROM official_imports ORDER BY id"
+            ).fetchall()
+        return [
+            OfficialImport(
+                id=r["id"],
+                imported_at=r["imported_at"],
+                file_name=r["file_name"],
+                sha256=r["sha256"],
+                row_count=r["row_count"],
+                problems=r["problems"],
+                full=bool(r["full"]),
+                new=r["new"],
+                changed=r["changed"],
+                unchanged=r["unchanged"],
+                removed=r["removed"],
+            )
+            for r in rows
+        ]
+
+
+_OFFICIAL_COLUMNS = (
+    "id, row_key, version, import_id, superseded_by, line, time_start, time_end, night, model, kind,"
+    " launched, destroyed, launch_place, target, source, raw, content_hash"
+)
+
+
+def _official_row(r: sqlite3.Row) -> StoredOfficialRow:
+    return StoredOfficialRow(
+        id=r["id"],
+        row_key=r["row_key"],
+        version=r["version"],
+        import_id=r["import_id"],
+        superseded_by=r["superseded_by"],
+        line=r["line"],
+        time_start=parse_official_time(r["time_start"]),
+        time_end=parse_official_time(r["time_end"]),
+        night=dt.date.fromisoformat(r["night"]),
+        model=r["model"],
+        kind=r["kind"],
+        launched=r["launched"],
+        destroyed=r["destroyed"],
+        launch_place=r["launch_place"],
+        target=r["target"],
+        source=r["source"],
+        raw=json.loads(r["raw"]),
+        content_hash=r["content_hash"],
+    )
 
 
 def _page(limit: int | None, offset: int) -> str:
