@@ -54,6 +54,12 @@ _PROPOSAL_VERBS = re.compile(
 _GENERIC_NAME = re.compile(r"^(?:plan|proposal|framework|draft|document|deal|initiative|blueprint)$", re.I)
 
 
+# "the document that began life with 28 points now has 19": the later count revises the first
+_NOW_HAS = re.compile(
+    rf"\b(?:with|had|of)\s+(?P<a>{NUMBER})\s+points\b[^.;]{{0,40}}?\bnow\s+(?:has|have|contains|comprises"
+    rf"|numbers|counts|runs\s+to|stands\s+at)\s+(?:just\s+|only\s+)?(?P<b>{NUMBER})\b",
+    re.IGNORECASE,
+)
 # "It was later whittled down to 20 points": the plan named before, in fewer points
 _DOWN_TO = re.compile(
     rf"\b(?:whittled|cut|trimmed|reduced|pared|slimmed|narrowed|shrunk|condensed|streamlined|boiled)(?:\s+down)?\s+to"
@@ -113,8 +119,8 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 pointed.append(
                     Proposal(b, f"{b}-point plan", sent.start + m.start(), sent.start + m.end(), sent, a)
                 )
-        for m in _FROM_TO.finditer(stext):
-            a, b = word_to_int(m.group("a") or m.group("a2")), word_to_int(m.group("b") or m.group("b2"))
+        for m in [*_FROM_TO.finditer(stext), *_NOW_HAS.finditer(stext)]:
+            a, b = word_to_int(m.group("a")), word_to_int(m.group("b"))
             if a and b and a != b and re.search(rf"\b(?:{L.PROPOSAL_NOUNS}|points)\b", stext, re.I):
                 for p in pointed:
                     if p.points == b and p.revises is None:
@@ -193,6 +199,14 @@ def _revisions(stext: str, base: int, pointed: list[Proposal]) -> None:
                 b.revises = a.points  # "the 28-point plan was trimmed to a 19-point framework"
 
 
+# "attitudes in Kyiv towards a 28-point plan": Kyiv is the one reacting, not the author
+_NOT_PROPOSER_GAP = re.compile(
+    r"\b(?:to|towards?|toward|against|on|over|about|with|from|at|into|rejects?|rejected|accepts?|accepted"
+    r"|opposes|opposed|studies|studied|received|receives|reviews?|reviewed)\b",
+    re.IGNORECASE,
+)
+
+
 def _proposer(ctx: DocContext, sent: Sentence, start: int, end: int) -> str | None:
     text = ctx.text
     left = text[max(sent.start, start - 60) : start]
@@ -201,10 +215,13 @@ def _proposer(ctx: DocContext, sent: Sentence, start: int, end: int) -> str | No
         side = ent.side
         if side is None:
             continue
+        if start <= ent.start and ent.end <= end:
+            return side  # "a 28-point US draft": the proposer named inside the name
         gap = text[ent.end : start] if ent.end <= start else ""
         if (
             ent.end <= start
             and re.fullmatch(r"(?:['’]s)?[\s-]*(?:-?backed\s+|-?drafted\s+|own\s+)?(?:\w+\s+){0,2}", gap)
+            and not _NOT_PROPOSER_GAP.search(gap)
         ) or (
             ent.end <= start
             and re.search(r"\b(?:partners|allies|leaders|officials|government)\b", gap)
