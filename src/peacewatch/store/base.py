@@ -370,6 +370,8 @@ class OfficialRowLike(Protocol):
     @property
     def kind(self) -> str: ...
     @property
+    def scope(self) -> str: ...
+    @property
     def launched(self) -> int | None: ...
     @property
     def destroyed(self) -> int | None: ...
@@ -397,14 +399,16 @@ class OfficialImportMeta:
 @dataclass(frozen=True, slots=True)
 class OfficialImportResult:
     """What an import did to the stored series. ``recorded`` is false when nothing changed
-    (then nothing was written and ``import_id`` is the latest import, or None if none)."""
+    (then nothing was written and ``import_id`` is the latest import). ``problems`` are the
+    rows the reader rejected (filled in by ``peacewatch.analyse.import_official``)."""
 
-    import_id: int | None
+    import_id: int
     new: int
     changed: int
     unchanged: int
     removed: int = 0
     recorded: bool = True
+    problems: tuple[Rejection, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,6 +445,7 @@ class StoredOfficialRow:
     night: dt.date
     model: str
     kind: str
+    scope: str
     launched: int | None
     destroyed: int | None
     launch_place: str
@@ -455,6 +460,7 @@ class StoredOfficialRow:
 
 
 OFFICIAL_ROW_KINDS: tuple[str, ...] = ("missile", "drone", "glide_bomb", "other")
+OFFICIAL_SCOPES: tuple[str, ...] = ("national", "regional")
 
 
 def official_content_hash(raw: Mapping[str, str | None]) -> str:
@@ -506,3 +512,5 @@ def check_official_rows(rows: Sequence[OfficialRowLike]) -> None:
         seen.add(r.row_key)
         if r.kind not in OFFICIAL_ROW_KINDS:
             raise StoreError(f"official row at line {r.line} has unknown kind {r.kind!r}")
+        if r.scope not in OFFICIAL_SCOPES:
+            raise StoreError(f"official row at line {r.line} has unknown scope {r.scope!r}")

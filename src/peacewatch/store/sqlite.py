@@ -620,8 +620,8 @@ class SQLiteStore(Store):
             )
             c.executemany(
                 "INSERT INTO official_rows (row_key, version, import_id, line, time_start, time_end, night,"
-                " model, kind, launched, destroyed, launch_place, target, source, raw, content_hash)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " model, kind, scope, launched, destroyed, launch_place, target, source, raw, content_hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         r.row_key,
@@ -633,6 +633,7 @@ class SQLiteStore(Store):
                         r.night.isoformat(),
                         r.model,
                         r.kind,
+                        r.scope,
                         r.launched,
                         r.destroyed,
                         r.launch_place,
@@ -709,7 +710,7 @@ class SQLiteStore(Store):
 
 _OFFICIAL_COLUMNS = (
     "id, row_key, version, import_id, superseded_by, line, time_start, time_end, night, model, kind,"
-    " launched, destroyed, launch_place, target, source, raw, content_hash"
+    " scope, launched, destroyed, launch_place, target, source, raw, content_hash"
 )
 
 
@@ -726,6 +727,7 @@ def _official_row(r: sqlite3.Row) -> StoredOfficialRow:
         night=dt.date.fromisoformat(r["night"]),
         model=r["model"],
         kind=r["kind"],
+        scope=r["scope"],
         launched=r["launched"],
         destroyed=r["destroyed"],
         launch_place=r["launch_place"],

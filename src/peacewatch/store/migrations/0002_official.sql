@@ -32,6 +32,7 @@ CREATE TABLE official_rows (
     night         TEXT NOT NULL,             -- YYYY-MM-DD, the morning the attack ended
     model         TEXT NOT NULL,             -- as written
     kind          TEXT NOT NULL,             -- missile | drone | glide_bomb | other
+    scope         TEXT NOT NULL,             -- national (the Air Force) | regional (an air command)
     launched      INTEGER,
     destroyed     INTEGER,
     launch_place  TEXT NOT NULL DEFAULT '',
