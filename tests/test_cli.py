@@ -512,9 +512,10 @@ def test_demo(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, "demo", "--db", str(db))
 
     assert result.exit_code == 0, result.stderr
-    assert re.search(r"\d+ events", result.stdout)
+    assert re.search(r"\d+ canonical events", result.stdout)
     assert "kind" in result.stdout and "attack" in result.stdout
     assert f"Database: {db}" in result.stdout
+    assert "reconciled" in result.stderr
     s = summary(result)
     assert (s["read"], s["added"], s["rejected"]) == (12, 12, 0)
     with open_store(db) as store:
@@ -540,7 +541,7 @@ def test_demo_twice_adds_nothing(runner: CliRunner, tmp_path: Path) -> None:
     assert again.exit_code == 0, again.stderr
     s = summary(again)
     assert (s["read"], s["added"], s["duplicates"]) == (12, 0, 12)
-    assert re.search(r"\d+ events", again.stdout)  # the table still lists what is stored
+    assert re.search(r"\d+ canonical events", again.stdout)  # the table still lists what is stored
     with open_store(db) as store:
         after = store.stats()
     assert after.pop("runs") == before.pop("runs") + 1

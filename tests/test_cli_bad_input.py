@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from typer.testing import CliRunner, Result
 
-import peacewatch.cli
+import peacewatch.cli.articles
 from peacewatch import open_store
 from peacewatch.cli import app
 from peacewatch.extract import Extractor
@@ -175,7 +175,7 @@ CASES: dict[str, Callable[[Path, LocalServer], Bad]] = {
 def short_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI has no --timeout option: shorten the defaults it builds its options from."""
     monkeypatch.setattr(
-        peacewatch.cli, "DEFAULT_OPTIONS", DEFAULT_OPTIONS.with_(connect_timeout=1.0, read_timeout=0.5)
+        peacewatch.cli.articles, "DEFAULT_OPTIONS", DEFAULT_OPTIONS.with_(connect_timeout=1.0, read_timeout=0.5)
     )
 
 

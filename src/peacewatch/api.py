@@ -9,17 +9,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from peacewatch.analyse import commitments as C
+from peacewatch.analyse import import_official, nightly
+from peacewatch.analyse.crosscheck import CrosscheckReport, crosscheck_events, night
+from peacewatch.analyse.plans import Lineage, lineages
+from peacewatch.analyse.timeline import Timeline
+from peacewatch.analyse.timeline import timeline as build_timeline
 from peacewatch.errors import ExtractionError, PeacewatchError, UsageError
 from peacewatch.extract import EXTRACTOR_VERSION, get_extractor
 from peacewatch.ingest import lsh_keys, read_sources, signature
+from peacewatch.reconcile import CanonicalEvent
+from peacewatch.reconcile.run import ReconcileReport, canonical_events, reconcile_store
 from peacewatch.records import Article, Event, Rejection
 from peacewatch.settings import DEFAULT_OPTIONS, Options
 from peacewatch.store import Store, StoredEvent, database_path, open_store
+from peacewatch.store.canonical import DeclaredCommitment
 
 Progress = Callable[[str, int], None]  # (what happened, how many inputs so far)
 
@@ -58,6 +68,7 @@ class IngestReport:
     rejections: list[Rejection] = field(default_factory=list)
     duplicate_of: list[tuple[str, int]] = field(default_factory=list)  # (doc id, stored article id)
     added_ids: list[int] = field(default_factory=list)
+    reconciled: ReconcileReport | None = None
 
     @property
     def rejected(self) -> int:
@@ -71,6 +82,7 @@ class IngestReport:
             "near_duplicates": self.near_duplicates,
             "events": self.events,
             "rejected": self.rejected,
+            **({"reconciled": self.reconciled.summary()} if self.reconciled else {}),
         }
 
 
@@ -95,8 +107,13 @@ def ingest(
     db: str | Store | None = None,
     options: Options = DEFAULT_OPTIONS,
     progress: Progress | None = None,
+    *,
+    reconcile: bool = True,
 ) -> IngestReport:
     """Read sources, extract events and store each article with its events in one transaction.
+
+    Then, when anything was added and ``reconcile`` is true, reconcile the store so the
+    canonical events include the new reports.
 
     An article already stored (same content hash) is skipped and reported as a duplicate;
     one that is a near-copy of a stored article (the same wire story on another site) is
@@ -119,6 +136,8 @@ def ingest(
             _ingest_article(store, extractor, item, report, options, run_id)
             if progress:
                 progress("read", n)
+        if reconcile and report.added:
+            report.reconciled = reconcile_store(store, run_id=run_id)
         store.finish_run(run_id, report.summary())
         return report
     finally:
@@ -226,3 +245,123 @@ def demo(
 def demo_database() -> str:
     """Where the demo goes unless told otherwise: demo.db next to the default database."""
     return str(Path(database_path()).with_name("demo.db"))
+
+
+# --- reconcile and analyse ----------------------------------------------------------
+
+
+@contextmanager
+def _opened(db: str | Store | None, *, create: bool = False) -> Iterator[Store]:
+    if isinstance(db, Store):
+        yield db
+        return
+    store = open_store(db, create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def reconcile(db: str | Store | None = None) -> ReconcileReport:
+    """Cluster the stored events into canonical events and store what changed.
+
+    Deterministic: the same stored events give the same canonical events and ids in
+    whatever order they were ingested; figure changes are appended to their history.
+    """
+    with _opened(db) as store:
+        run_id = store.start_run("reconcile", {})
+        report = reconcile_store(store, run_id=run_id)
+        store.finish_run(run_id, report.summary())
+        return report
+
+
+def canonical(
+    db: str | Store | None = None, *, kind: str | None = None, ids: Sequence[str] | None = None
+) -> list[CanonicalEvent]:
+    """The canonical events of the stored events, by date (optionally one kind or some ids)."""
+    with _opened(db) as store:
+        evs = canonical_events(store)
+    if kind is not None:
+        evs = [e for e in evs if e.kind == kind]
+    if ids is not None:
+        wanted = set(ids)
+        evs = [e for e in evs if e.id in wanted]
+    return evs
+
+
+def timeline(db: str | Store | None = None, *, days_before: int = 3, days_after: int = 3) -> Timeline:
+    """For each round of talks, the attacks before, during and after it; and the daily series."""
+    if days_before < 0 or days_after < 0:
+        raise UsageError("--days-before and --days-after take zero or more days")
+    return build_timeline(canonical(db), days_before=days_before, days_after=days_after)
+
+
+def commitments(db: str | Store | None = None) -> list[C.Commitment]:
+    """Commitments extracted from the articles and those declared with ``add_commitment``."""
+    with _opened(db) as store:
+        evs = canonical_events(store)
+        declared = store.declared_commitments()
+    return [C.from_event(e) for e in evs if e.kind == "commitment"] + [C.from_declared(d) for d in declared]
+
+
+def add_commitment(
+    name: str,
+    scope: str,
+    start: dt.date | str,
+    end: dt.date | str | None = None,
+    bound: str | None = None,
+    note: str | None = None,
+    db: str | Store | None = None,
+) -> C.Commitment:
+    """Declare a commitment to check attacks against (e.g. an energy-strike pause)."""
+    start_day, end_day = _day(start), _day(end)
+    if start_day is None:
+        raise UsageError("a commitment needs a start date (YYYY-MM-DD)")
+    if end_day is not None and end_day < start_day:
+        raise UsageError(f"the commitment ends ({end_day}) before it starts ({start_day})")
+    if bound is not None and not re.fullmatch(r"[A-Za-z]{2}", bound):
+        raise UsageError(f"--bound takes an ISO 3166 alpha-2 code such as RU or UA, not {bound!r}")
+    if not name.strip() or not scope.strip():
+        raise UsageError("a commitment needs a name and a scope")
+    declared = DeclaredCommitment(
+        name.strip(), scope.strip(), start_day, end_day, bound.upper() if bound else None, note
+    )
+    with _opened(db, create=True) as store:
+        new_id = store.add_commitment(declared)
+    return C.from_declared(DeclaredCommitment(**{**_fields(declared), "id": new_id}))
+
+
+def _fields(d: DeclaredCommitment) -> dict[str, Any]:
+    return {k: getattr(d, k) for k in ("name", "scope", "start", "end", "bound", "note")}
+
+
+def check_commitments(
+    db: str | Store | None = None, *, today: dt.date | None = None
+) -> list[C.CommitmentCheck]:
+    """Each commitment with the attacks in its scope and window (possible violations)."""
+    with _opened(db) as store:
+        evs = canonical_events(store)
+        declared = store.declared_commitments()
+    items = [C.from_event(e) for e in evs if e.kind == "commitment"] + [C.from_declared(d) for d in declared]
+    return C.check(items, evs, today=today)
+
+
+def plans(db: str | Store | None = None) -> list[Lineage]:
+    """Proposals as lineages of versions (28 points → 19 points) with counterproposals beside."""
+    return lineages(canonical(db, kind="proposal"))
+
+
+def crosscheck(official: str | Path | None = None, db: str | Store | None = None) -> CrosscheckReport:
+    """Compare news figures of missiles and drones launched with the Air Force series.
+
+    ``official`` is a CSV of the series to import first (a new version is kept only when
+    rows changed); without it the series already imported is used.
+    """
+    with _opened(db, create=official is not None) as store:
+        imported = import_official(official, store) if official is not None else None
+        evs = [e for e in canonical_events(store) if e.kind == "attack"]
+        nights = sorted(n for e in evs if (n := night(e)) is not None)
+        series = nightly(store, nights[0], nights[-1]) if nights else []
+    report = crosscheck_events(evs, series)
+    report.imported = imported
+    return report

@@ -24,6 +24,13 @@ from typing import Any, Literal, Protocol, Self
 
 from peacewatch.errors import StoreError, UsageError
 from peacewatch.records import EVENT_KINDS, Article, Event, Rejection
+from peacewatch.store.canonical import (
+    DeclaredCommitment,
+    FigureHistoryRow,
+    FigureState,
+    ReconcileWrite,
+    StoredCanonical,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +55,7 @@ class StoredEvent:
     source: str | None
     url: str | None
     published: str | None
+    content_hash: str = ""  # of the article: with ``seq``, a key that is the same in any store
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +217,47 @@ class Store(ABC):
     @abstractmethod
     def official_imports(self) -> list[OfficialImport]:
         """Every recorded import of the series, oldest first."""
+
+    # --- reconciled events (see store.canonical) ----------------------------------------
+
+    @abstractmethod
+    def canonical_state(self) -> dict[str, str]:
+        """id → content hash of every stored canonical event."""
+
+    @abstractmethod
+    def latest_figures(self) -> dict[tuple[str, str], FigureState]:
+        """The last recorded state of every (canonical id, figure)."""
+
+    @abstractmethod
+    def write_reconciled(self, write: ReconcileWrite, run_id: int | None = None) -> None:
+        """Apply one reconcile run in one transaction; history rows are only ever appended."""
+
+    @abstractmethod
+    def canonical_events(
+        self,
+        *,
+        kind: str | None = None,
+        place: str | None = None,
+        country: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredCanonical]: ...
+
+    @abstractmethod
+    def canonical_membership(self) -> dict[int, str]:
+        """Stored event id → the id of its canonical event."""
+
+    @abstractmethod
+    def figure_history(self, canonical_id: str | None = None) -> list[FigureHistoryRow]: ...
+
+    @abstractmethod
+    def add_commitment(self, commitment: DeclaredCommitment) -> int: ...
+
+    @abstractmethod
+    def declared_commitments(self) -> list[DeclaredCommitment]: ...
 
     @abstractmethod
     def close(self) -> None: ...

@@ -55,6 +55,7 @@ from peacewatch.store.base import (
     utc_now,
 )
 from peacewatch.store.migrations import load_migrations
+from peacewatch.store.sqlite_canonical import CanonicalMixin
 
 BUSY_TIMEOUT_MS = 30_000
 _IN_CHUNK = 500  # bound parameters per IN (...) list, well under SQLite's limit
@@ -66,7 +67,7 @@ _ARTICLE_COLUMNS = (
 )
 
 
-class SQLiteStore(Store):
+class SQLiteStore(CanonicalMixin, Store):
     """The store in one SQLite file (or ``:memory:`` for tests)."""
 
     def __init__(self, path: str | os.PathLike[str], *, migrate: bool = True) -> None:
@@ -494,7 +495,8 @@ class SQLiteStore(Store):
             where.append("e.article_id = ?")
             params.append(article_id)
         sql = (
-            "SELECT e.id, e.article_id, e.seq, e.data, a.doc_id, a.title, a.source, a.url, a.published"
+            "SELECT e.id, e.article_id, e.seq, e.data, a.doc_id, a.title, a.source, a.url, a.published,"
+            " a.content_hash"
             " FROM events e JOIN articles a ON a.id = e.article_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY e.date_start IS NULL, e.date_start, e.article_id, e.seq"
@@ -513,6 +515,7 @@ class SQLiteStore(Store):
                 source=r["source"],
                 url=r["url"],
                 published=r["published"],
+                content_hash=r["content_hash"],
             )
             for r in rows
         ]

@@ -1,12 +1,4 @@
-"""The ``peacewatch`` command: options in, one library call, results out.
-
-Exit codes (also in the README):
-  0  everything read
-  1  partial failure: some inputs were rejected, the rest went through
-  2  usage error (bad option or argument)
-  3  nothing could be read
-  4  the database could not be opened or written
-"""
+"""Commands on articles and their events: ingest, extract, events, demo."""
 
 from __future__ import annotations
 
@@ -20,73 +12,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from peacewatch import __version__, api
-from peacewatch.errors import (
-    EXIT_NOTHING,
-    EXIT_OK,
-    EXIT_PARTIAL,
-    EXIT_STORE,
-    EXIT_USAGE,
-    PeacewatchError,
-    StoreError,
-    UsageError,
-)
+from peacewatch import api
+from peacewatch.cli.analysis import canonical_table
+from peacewatch.cli.common import DbOpt, _errors, app, check_format, err, fmt_count, out
+from peacewatch.errors import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL
 from peacewatch.records import EVENT_KINDS, Event
 from peacewatch.settings import DEFAULT_OPTIONS, Options
 from peacewatch.store import StoredEvent
-
-app = typer.Typer(
-    name="peacewatch",
-    help="Evidence-linked event data on strikes and peace talks, from news text.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-# Not a terminal (a pipe, a CI log): rich would assume 80 columns and wrap every cell.
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-
-DbOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--db", envvar="PEACEWATCH_DB", help="Database path (default: the per-user data directory)."
-    ),
-]
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"peacewatch {__version__}")
-        raise typer.Exit(EXIT_OK)
-
-
-@app.callback()
-def main_callback(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
-) -> None:
-    """Evidence-linked event data on strikes and peace talks, from news text."""
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Library errors become one stderr line and a documented exit code."""
-    try:
-        yield
-    except UsageError as exc:
-        err.print(f"peacewatch: error: {exc.one_line()}", markup=False)
-        raise typer.Exit(EXIT_USAGE) from None
-    except StoreError as exc:
-        err.print(f"peacewatch: error: {exc.one_line()}", markup=False)
-        raise typer.Exit(EXIT_STORE) from None
-    except PeacewatchError as exc:
-        err.print(f"peacewatch: error: {exc.one_line()}", markup=False)
-        raise typer.Exit(EXIT_PARTIAL) from None
 
 
 def _count_inputs(sources: list[str]) -> int:
@@ -146,6 +81,13 @@ def _report_ingest(report: api.IngestReport, quiet: bool) -> int:
             f"near-duplicates {report.near_duplicates}, rejected {report.rejected} → {report.db}",
             markup=False,
         )
+        if report.reconciled is not None:
+            r = report.reconciled.summary()
+            err.print(
+                f"reconciled {r['mentions']} reports into {r['canonical_events']} canonical events "
+                f"({r['created']} new, {r['updated']} updated, {r['removed']} removed)",
+                markup=False,
+            )
     if report.read == 0:
         return EXIT_NOTHING
     return EXIT_PARTIAL if report.rejections else EXIT_OK
@@ -177,9 +119,7 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", help="jsonl (the contract) or json.")] = "jsonl",
 ) -> None:
     """Print the events of each article as JSON (no database, no network). See the contract."""
-    if fmt not in ("jsonl", "json"):
-        err.print(f"peacewatch: error: --format must be jsonl or json, not {fmt!r}", markup=False)
-        raise typer.Exit(EXIT_USAGE)
+    check_format(fmt, ("jsonl", "json"))
     failed = 0
     docs: list[dict[str, Any]] = []
     with _errors():
@@ -210,9 +150,7 @@ def events(
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
     """List stored events, filtered."""
-    if fmt not in ("table", "json", "csv"):
-        err.print(f"peacewatch: error: --format must be table, json or csv, not {fmt!r}", markup=False)
-        raise typer.Exit(EXIT_USAGE)
+    check_format(fmt, ("table", "json", "csv"))
     with _errors():
         rows = api.events(db, kind=kind, place=place, country=country, since=since, until=until, limit=limit)
     if fmt == "json":
@@ -230,30 +168,26 @@ def demo(
         typer.Option("--db", help="Database for the demo (default: demo.db in the user data directory)."),
     ] = None,
 ) -> None:
-    """Ingest the bundled demo corpus, then show its events and where the database is."""
+    """Ingest the bundled demo corpus, reconcile it, then show the canonical events and where to look."""
     target = db or api.demo_database()
     with _errors():
         report = api.demo(target)
-        rows = api.events(target)
-    out.print(events_table(rows))
+        canonical = api.canonical(target)
+    out.print(canonical_table(canonical, f"{len(canonical)} canonical events (demo corpus)"))
     code = _report_ingest(report, quiet=False)
     out.print(f"\nDatabase: {report.db}")
-    out.print(f"Try:      peacewatch events --db {report.db} --kind attack --format json")
+    for hint in (
+        "peacewatch events --kind attack --format json",
+        "peacewatch reconcile --format json",
+        "peacewatch timeline",
+        "peacewatch commitments check",
+        "peacewatch plans",
+    ):
+        out.print(f"Try:      {hint} --db {report.db}")
     raise typer.Exit(code)
 
 
 # --- formatting -------------------------------------------------------------------------------
-
-
-def _fmt_count(c: Any) -> str:
-    if c is None:
-        return ""
-    if c.qualifier == "unspecified":
-        return "?"
-    if c.qualifier == "range":
-        return f"{c.low}–{c.high}"
-    prefix = {"at_least": "≥", "approx": "~", "at_most": "≤"}.get(c.qualifier, "")
-    return f"{prefix}{c.value}"
 
 
 def _where(e: Event) -> str:
@@ -269,7 +203,7 @@ def _what(e: Event) -> str:
         parts = []
         for w in e.weapons:
             label = w.model or w.kind
-            n = _fmt_count(w.launched)
+            n = fmt_count(w.launched)
             parts.append(f"{n} {label}".strip())
         return ", ".join(parts)
     if e.kind == "talks":
@@ -307,8 +241,8 @@ def events_table(rows: list[StoredEvent]) -> Table:
             e.kind,
             _where(e),
             e.actor or "",
-            _fmt_count(e.killed),
-            _fmt_count(e.injured),
+            fmt_count(e.killed),
+            fmt_count(e.injured),
             _what(e),
             r.source or r.doc_id,
         )
@@ -345,8 +279,8 @@ def _events_csv(rows: list[StoredEvent]) -> str:
                 if e.places
                 else (e.venue.country if e.venue else ""),
                 e.actor or "",
-                _fmt_count(e.killed),
-                _fmt_count(e.injured),
+                fmt_count(e.killed),
+                fmt_count(e.injured),
                 _what(e),
                 e.confidence,
                 r.source or "",
@@ -355,12 +289,3 @@ def _events_csv(rows: list[StoredEvent]) -> str:
             ]
         )
     return buf.getvalue()
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app()
-
-
-if __name__ == "__main__":
-    main()

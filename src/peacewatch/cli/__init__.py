@@ -1,0 +1,23 @@
+"""The ``peacewatch`` command: options in, one library call, results out.
+
+Each command lives with its kin (``articles``: ingest, extract, events, demo;
+``analysis``: reconcile, timeline, commitments, plans, crosscheck) and calls the
+library function of the same name in ``peacewatch.api``. Exit codes are listed in
+``cli.common`` and the README.
+"""
+
+from __future__ import annotations
+
+from peacewatch.cli import analysis, articles
+from peacewatch.cli.common import app
+
+__all__ = ["analysis", "app", "articles", "main"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,276 @@
+"""SQLite side of the reconciled tables (kept apart from ``sqlite.py`` to keep both small).
+
+``CanonicalMixin`` is mixed into ``SQLiteStore``; it uses that class's connection,
+transaction and error helpers. All of a reconcile run is one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+from peacewatch.errors import StoreError
+from peacewatch.store.base import check_kind, check_page, fold, iso_day, like_contains, to_json, utc_now
+from peacewatch.store.canonical import (
+    CanonicalRow,
+    DeclaredCommitment,
+    FigureHistoryRow,
+    FigureState,
+    ReconcileWrite,
+    StoredCanonical,
+)
+
+
+class CanonicalMixin:
+    """Reconciled events, figure history and declared commitments in SQLite."""
+
+    if TYPE_CHECKING:  # provided by SQLiteStore
+        _conn: sqlite3.Connection
+        url: str
+
+        def _errors(self, action: str) -> AbstractContextManager[None]: ...
+        def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    # --- reconciled events ------------------------------------------------------------
+
+    def canonical_state(self) -> dict[str, str]:
+        """id → content hash of every stored canonical event (what reconcile diffs against)."""
+        with self._errors("reading canonical events"):
+            rows = self._conn.execute("SELECT id, content_hash FROM canonical_events").fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def latest_figures(self) -> dict[tuple[str, str], FigureState]:
+        """The last recorded state of every (canonical id, figure)."""
+        sql = (
+            "SELECT h.* FROM figure_history h JOIN (SELECT canonical_id, field, MAX(id) AS id"
+            " FROM figure_history GROUP BY canonical_id, field) last ON last.id = h.id"
+        )
+        with self._errors("reading figure history"):
+            rows = self._conn.execute(sql).fetchall()
+        return {(r["canonical_id"], r["field"]): _state(r) for r in rows}
+
+    def write_reconciled(self, write: ReconcileWrite, run_id: int | None = None) -> None:
+        """Apply one reconcile run: all of it or, on any error, none of it."""
+        now = utc_now()
+        with self._errors("storing reconciled events"), self._transaction() as c:
+            for cid in write.delete:
+                c.execute("DELETE FROM canonical_events WHERE id = ?", (cid,))
+            # a mention may move between clusters: free every moved event first
+            moved = [event_id for row in write.upsert for event_id, _ in row.mentions]
+            for i in range(0, len(moved), 500):
+                chunk = moved[i : i + 500]
+                c.execute(
+                    f"DELETE FROM canonical_mentions WHERE event_id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            for row in write.upsert:
+                _upsert(c, row, now)
+            c.executemany(
+                "INSERT INTO figure_history (canonical_id, field, low, best, high, conservative, sources,"
+                " disputed, reports, run_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        h.canonical_id,
+                        h.field,
+                        h.low,
+                        h.best,
+                        h.high,
+                        h.conservative,
+                        h.sources,
+                        int(h.disputed),
+                        to_json(list(h.reports)),
+                        run_id,
+                        now,
+                    )
+                    for h in write.history
+                ],
+            )
+
+    def canonical_events(
+        self,
+        *,
+        kind: str | None = None,
+        place: str | None = None,
+        country: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        ids: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredCanonical]:
+        """Canonical events matching every filter, by day (undated last), then id."""
+        check_kind(kind)
+        check_page(limit, offset)
+        where: list[str] = []
+        params: list[Any] = []
+        if kind is not None:
+            where.append("c.kind = ?")
+            params.append(kind)
+        if place:
+            pattern = like_contains(fold(place) or "")
+            where.append(
+                "EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id"
+                " AND (p.name_fold LIKE ? ESCAPE '\\' OR p.admin1_fold LIKE ? ESCAPE '\\'))"
+            )
+            params += [pattern, pattern]
+        if country:
+            where.append(
+                "EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id AND p.country = ?)"
+            )
+            params.append(country.strip().upper())
+        if since is not None:
+            where.append("COALESCE(c.date_end, c.date_start) >= ?")
+            params.append(iso_day(since))
+        if until is not None:
+            where.append("COALESCE(c.date_start, c.date_end) <= ?")
+            params.append(iso_day(until))
+        if ids is not None:
+            if not ids:
+                return []
+            where.append(f"c.id IN ({', '.join('?' * len(ids))})")
+            params += list(ids)
+        sql = (
+            "SELECT c.id, c.kind, c.data, c.content_hash, c.created_at, c.updated_at,"
+            " (SELECT GROUP_CONCAT(m.event_id) FROM canonical_mentions m WHERE m.canonical_id = c.id) AS events"
+            " FROM canonical_events c"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY c.day IS NULL, c.day, c.kind, c.id"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        elif offset:
+            sql += f" LIMIT -1 OFFSET {int(offset)}"
+        with self._errors("listing canonical events"):
+            rows = self._conn.execute(sql, params).fetchall()
+        return [
+            StoredCanonical(
+                id=r["id"],
+                kind=r["kind"],
+                data=json.loads(r["data"]),
+                content_hash=r["content_hash"],
+                event_ids=tuple(sorted(int(x) for x in (r["events"] or "").split(",") if x)),
+                created_at=r["created_at"],
+                updated_at=r["updated_at"],
+            )
+            for r in rows
+        ]
+
+    def canonical_membership(self) -> dict[int, str]:
+        """Stored event id → the canonical event it belongs to."""
+        with self._errors("reading canonical membership"):
+            rows = self._conn.execute("SELECT event_id, canonical_id FROM canonical_mentions").fetchall()
+        return {int(r[0]): r[1] for r in rows}
+
+    def figure_history(self, canonical_id: str | None = None) -> list[FigureHistoryRow]:
+        """Every recorded state of the figures (of one canonical event), oldest first."""
+        sql = "SELECT * FROM figure_history"
+        params: tuple[Any, ...] = ()
+        if canonical_id is not None:
+            sql += " WHERE canonical_id = ?"
+            params = (canonical_id,)
+        with self._errors("reading figure history"):
+            rows = self._conn.execute(sql + " ORDER BY id", params).fetchall()
+        return [FigureHistoryRow(r["id"], _state(r), r["run_id"], r["recorded_at"]) for r in rows]
+
+    # --- declared commitments ---------------------------------------------------------
+
+    def add_commitment(self, commitment: DeclaredCommitment) -> int:
+        if commitment.end is not None and commitment.end < commitment.start:
+            raise StoreError(
+                f"commitment {commitment.name!r} ends ({commitment.end}) before it starts ({commitment.start})"
+            )
+        with self._errors(f"storing commitment {commitment.name!r}"), self._transaction() as c:
+            row = c.execute(
+                "INSERT INTO declared_commitments (name, scope, bound, start_day, end_day, note, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    commitment.name,
+                    commitment.scope,
+                    commitment.bound,
+                    commitment.start.isoformat(),
+                    commitment.end.isoformat() if commitment.end else None,
+                    commitment.note,
+                    utc_now(),
+                ),
+            ).fetchall()
+        return int(row[0][0])
+
+    def declared_commitments(self) -> list[DeclaredCommitment]:
+        with self._errors("listing declared commitments"):
+            rows = self._conn.execute("SELECT * FROM declared_commitments ORDER BY start_day, id").fetchall()
+        return [
+            DeclaredCommitment(
+                name=r["name"],
+                scope=r["scope"],
+                start=dt.date.fromisoformat(r["start_day"]),
+                end=dt.date.fromisoformat(r["end_day"]) if r["end_day"] else None,
+                bound=r["bound"],
+                note=r["note"],
+                id=int(r["id"]),
+                created_at=r["created_at"],
+            )
+            for r in rows
+        ]
+
+
+def _upsert(c: sqlite3.Connection, row: CanonicalRow, now: str) -> None:
+    values = (
+        row.kind,
+        row.date_start,
+        row.date_end,
+        row.date_precision,
+        row.day,
+        row.actor,
+        row.killed,
+        row.injured,
+        row.missiles,
+        row.drones,
+        row.n_sources,
+        row.n_mentions,
+        to_json(list(row.disputed)),
+        to_json(row.data),
+        row.content_hash,
+    )
+    c.execute(
+        "INSERT INTO canonical_events (id, kind, date_start, date_end, date_precision, day, actor, killed,"
+        " injured, missiles, drones, n_sources, n_mentions, disputed, data, content_hash, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, date_start = excluded.date_start,"
+        " date_end = excluded.date_end, date_precision = excluded.date_precision, day = excluded.day,"
+        " actor = excluded.actor, killed = excluded.killed, injured = excluded.injured,"
+        " missiles = excluded.missiles, drones = excluded.drones, n_sources = excluded.n_sources,"
+        " n_mentions = excluded.n_mentions, disputed = excluded.disputed, data = excluded.data,"
+        " content_hash = excluded.content_hash, updated_at = excluded.updated_at",
+        (row.id, *values, now, now),
+    )
+    c.execute("DELETE FROM canonical_places WHERE canonical_id = ?", (row.id,))
+    c.executemany(
+        "INSERT INTO canonical_places (canonical_id, seq, name, admin1, country, lat, lon, precision,"
+        " name_fold, admin1_fold) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (row.id, i, p.name, p.admin1, p.country, p.lat, p.lon, p.precision, fold(p.name), fold(p.admin1))
+            for i, p in enumerate(row.places)
+        ],
+    )
+    c.executemany(
+        "INSERT INTO canonical_mentions (event_id, canonical_id, mention_key) VALUES (?, ?, ?)",
+        [(event_id, row.id, key) for event_id, key in row.mentions],
+    )
+
+
+def _state(r: sqlite3.Row) -> FigureState:
+    return FigureState(
+        canonical_id=r["canonical_id"],
+        field=r["field"],
+        low=r["low"],
+        best=r["best"],
+        high=r["high"],
+        conservative=r["conservative"],
+        sources=int(r["sources"]),
+        disputed=bool(r["disputed"]),
+        reports=tuple(json.loads(r["reports"])),
+    )
