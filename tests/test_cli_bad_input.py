@@ -175,7 +175,9 @@ CASES: dict[str, Callable[[Path, LocalServer], Bad]] = {
 def short_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI has no --timeout option: shorten the defaults it builds its options from."""
     monkeypatch.setattr(
-        peacewatch.cli.articles, "DEFAULT_OPTIONS", DEFAULT_OPTIONS.with_(connect_timeout=1.0, read_timeout=0.5)
+        peacewatch.cli.articles,
+        "DEFAULT_OPTIONS",
+        DEFAULT_OPTIONS.with_(connect_timeout=1.0, read_timeout=0.5),
     )
 
 

@@ -48,9 +48,10 @@ def test_readme_cli_example(tmp_path: Path) -> None:
 def test_public_api_is_pinned() -> None:
     assert sorted(peacewatch.__all__) == sorted(
         [
-            "EXTRACTOR_VERSION", "Article", "Count", "DateSpan", "DocumentResult", "Event", "Evidence",
-            "Extractor", "IngestReport", "Options", "PeacewatchError", "Place", "Rejection", "Store",
-            "Weapon", "__version__", "demo", "events", "extract", "extract_documents", "ingest", "open_store",
+            "EXTRACTOR_VERSION", "Article", "CanonicalEvent", "DocumentResult", "Event", "IngestReport",
+            "Options", "PeacewatchError", "Rejection", "Store", "__version__", "commitments", "crosscheck",
+            "demo", "events", "extract", "extract_documents", "ingest", "open_store", "plans", "reconcile",
+            "timeline",
         ]
     )  # fmt: skip
     for name in peacewatch.__all__:

@@ -228,7 +228,10 @@ def _hard_ok(m: Mention, w: match.Window | None, c: _Cluster) -> bool:
         if ev.kind == "commitment" and not match.commitments_agree(ev, o):
             return False
     if ev.kind == "attack":
-        return match.place_score(ev.places, tuple(c.places)) is not None
+        # a report naming only the country joins a city's cluster, but does not let a
+        # second city in through it: the cluster's broad places do not bridge
+        specific = tuple(p for p in c.places if p.precision not in match.BROAD)
+        return match.place_score(ev.places, specific or tuple(c.places)) is not None
     return True
 
 

@@ -9,8 +9,9 @@ The rules, in the order they apply:
 2. **Range of the current reports.** ``low`` is the lowest and ``high`` the highest
    figure any current report states ("between 350 and 500" states both ends, "at
    least 7" states 7, "up to 30" has no lower end).
-3. **Best.** The figure most current reports give; on a tie the most recent report,
-   then the larger figure.
+3. **Best.** The figure most sources give among current reports; on a tie a firm
+   figure ("464", "at least 7") before a hedged one ("about 470"), then the most
+   recent report, then the larger figure.
 4. **Conservative** (ACLED's rule, the lowest credible figure): the smallest figure
    stated firmly ("7", "at least 7"); "about", "up to" and ranges are used only when
    nothing firmer was reported.
@@ -229,6 +230,7 @@ def figure(field: str, reports: list[Report]) -> Figure | None:
             tally,
             key=lambda v: (
                 len({r.source for r in tally[v]}),
+                any(r.firm for r in tally[v]),
                 max(_published_key(r.published) for r in tally[v]),
                 v,
             ),

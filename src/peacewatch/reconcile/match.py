@@ -40,6 +40,11 @@ class Window:
     end: dt.date
     exact: bool  # from a date in the text (True) or only from the publication date
     daily: bool = False  # dated to the day or to a few days
+    core: tuple[dt.date, dt.date] | None = None  # the dated span before any widening
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        return self.core or (self.start, self.end)
 
 
 def window(event: Event, published: dt.date | None) -> Window | None:
@@ -48,7 +53,8 @@ def window(event: Event, published: dt.date | None) -> Window | None:
     if d is not None and d.start is not None and d.precision != "unknown":
         pad = _PAD.get(event.kind, 0) or (7 if event.kind == "talks" and event.status == "planned" else 0)
         if pad:
-            return Window(d.start - pad * DAY, (d.end or d.start) + pad * DAY, True)
+            core = (d.start, d.end or d.start)
+            return Window(d.start - pad * DAY, (d.end or d.start) + pad * DAY, True, core=core)
         return Window(d.start, d.end or d.start, True, d.precision in _DAY_PRECISIONS)
     if published is None:
         return None
@@ -73,8 +79,11 @@ def date_score(a: Window | None, b: Window | None) -> float:
         return 0.2
     if not windows_meet(a, b):
         return 0.0
-    union = (max(a.end, b.end) - min(a.start, b.start)).days + 1
-    gap = _gap(a, b)
+    (a0, a1), (b0, b1) = a.span, b.span
+    union = (max(a1, b1) - min(a0, b0)).days + 1
+    gap = (max(a0, b0) - min(a1, b1)).days
+    if gap > 1:
+        return 0.2 / union  # met only through a widened window
     score = (1 - gap) / union if gap <= 0 else 0.4 / union
     if not (a.exact and b.exact):
         score *= 0.5
@@ -84,6 +93,7 @@ def date_score(a: Window | None, b: Window | None) -> float:
 # --- places -----------------------------------------------------------------
 
 _SPECIFIC = {"point", "city", "district"}
+BROAD = frozenset({"country", "region"})  # "Ukraine", "eastern Ukraine"
 
 
 def place_key(p: Place) -> str:
