@@ -26,6 +26,7 @@ test: $(BIN)/peacewatch lint
 lint: $(BIN)/peacewatch
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy src/peacewatch
 
 format: $(BIN)/peacewatch
 	$(BIN)/ruff format src tests bench scripts

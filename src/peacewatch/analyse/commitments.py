@@ -211,8 +211,11 @@ def check(
         end = c.end or today
         result = CommitmentCheck(c, "no violations found")
         for a in attacks:
-            a0, a1 = a.date.start, a.date.end or a.date.start
-            if a0 is None or a1 < c.start or a0 > end or a.date.precision not in ("day", "days"):
+            a0 = a.date.start
+            if a0 is None or a.date.precision not in ("day", "days"):
+                continue
+            a1 = a.date.end or a0
+            if a1 < c.start or a0 > end:
                 continue
             if not in_scope(c.scope, a):
                 continue

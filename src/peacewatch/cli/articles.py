@@ -82,10 +82,10 @@ def _report_ingest(report: api.IngestReport, quiet: bool) -> int:
             markup=False,
         )
         if report.reconciled is not None:
-            r = report.reconciled.summary()
+            rec = report.reconciled.summary()
             err.print(
-                f"reconciled {r['mentions']} reports into {r['canonical_events']} canonical events "
-                f"({r['created']} new, {r['updated']} updated, {r['removed']} removed)",
+                f"reconciled {rec['mentions']} reports into {rec['canonical_events']} canonical events "
+                f"({rec['created']} new, {rec['updated']} updated, {rec['removed']} removed)",
                 markup=False,
             )
     if report.read == 0:

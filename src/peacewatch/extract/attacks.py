@@ -363,8 +363,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if ent.person and not _COUNTRY_PLACE_LEFT.search(left):
             continue
         if e.kind == "country":
-            as_place = _COUNTRY_PLACE_LEFT.search(left) and not _ACTOR_RIGHT.match(right)
-            as_place = as_place or (ent.possessive and _COUNTRY_POSSESSIVE_TARGET.match(right))
+            as_place = bool(_COUNTRY_PLACE_LEFT.search(left)) and not _ACTOR_RIGHT.match(right)
+            as_place = as_place or bool(ent.possessive and _COUNTRY_POSSESSIVE_TARGET.match(right))
             if not as_place or _followed_by_place(ent, ents):
                 continue
             explicit_country = True
@@ -846,6 +846,7 @@ def _cluster_actor(
     c: AttackCluster, entries: list[Entry], doc_actor: dict[str, str], disputed: bool
 ) -> str | None:
     strong = [m.actor for m in c.mentions if m.actor and m.actor_strong]
+    actor: str | None
     if strong:
         actor = max(set(strong), key=strong.count)
     else:
