@@ -22,9 +22,16 @@ from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
 _ATTACK_PLACE_KINDS = {"city", "district", "admin1", "region", "country"}
 _LAUNCH_LEFT = re.compile(
     r"\b(?:from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of|toward|towards"
+    r"|(?:bombers|aircraft|jets|planes|warplanes|ships|warships|submarines|vessels|carriers)\s+(?:flying\s+|operating\s+"
+    r"|positioned\s+|based\s+|patrolling\s+)?(?:over|above|in|from)|flying\s+over|from\s+(?:aircraft|bombers)\s+over"
     r"|in\s+the\s+directions?\s+of|from\s+the\s+(?:directions?|territory|area|airspace|waters|side)\s+of)\s+"
     r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:temporarily\s+)?occupied\s+|Russian-occupied\s+|Russian-held\s+)?(?:the\s+)?$",
     re.IGNORECASE,
+)
+# between two launch areas of one list: separators and at most two plain words ("cities")
+_LAUNCH_CHAIN = re.compile(
+    r"(?:\s*\]?\s*(?:[,;]|\band\b|\bor\b)\s*(?:and\s+)?(?:the\s+)?(?:(?!at\b|on\b|against\b|toward|hit|struck|targe)"
+    r"[a-z]+\s+){0,2})+\s*|\s+(?:(?:cities|regions|oblasts|areas|airfields?|and)\s*[,;]?\s*){1,3}(?:and\s+)?(?:the\s+)?",
 )
 _CAPITALS_METONYMY = {"Kyiv", "Kiev", "Moscow", "Washington", "Minsk", "Kremlin"}
 # A capital is a place hit only when the text puts it there: "struck Kyiv", "Kyiv's Darnytskyi district".
@@ -67,8 +74,9 @@ _ACTOR_MOD = (
     rf"|[a-z]+-[a-z]+)\s+)"
 )
 _ACTOR_RIGHT = re.compile(
-    rf"^(?:['’]s)?\s+{_ACTOR_MOD}{{0,4}}(?:{_ACTOR_NOUNS})\b"
-    rf"(?!\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced|warned|confirmed|claimed|added|noted|told))",
+    rf"^(?:['’]s)?\s+[\"“]?{_ACTOR_MOD}{{0,4}}[\"“]?(?:{_ACTOR_NOUNS}|Shaheds|Gerans)\b"
+    rf"(?!\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced|warned|confirmed|claimed|added|noted|told"
+    rf"|shot|shoot|shoots|intercepted|intercept|intercepts|downed|repelled|repulsed|neutrali[sz]ed))",
     re.IGNORECASE,
 )
 _ACTOR_VERB_RIGHT = re.compile(
@@ -196,6 +204,37 @@ class AttackCluster:
         return chosen
 
 
+# "LYSYCHANSK, Ukraine - …", "KHERSON (Reuters) — …": a wire dateline opening a paragraph
+_DATELINE = re.compile(
+    r"(?:[^\w\s]{1,3}\s*)?(?P<place>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?:, [A-Z][\w ]{2,30})?"
+    r"(?: \([^)]{2,40}\))? ?(?:[-–—]|[.:](?=\s))"
+)
+# where correspondents file from: a dateline there says where the reporter is, not what was hit
+_BUREAU_CITIES = frozenset({"Kyiv", "Kiev", "Moscow", "Washington", "London", "Brussels", "Berlin", "Paris"})
+
+
+def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
+    """Paragraph → the place its dateline names, for attack reports there that name none."""
+    out: dict[int, tuple[Entry, Ent]] = {}
+    text = ctx.text
+    seen: set[int] = set()
+    for sent in ctx.sentences:
+        if sent.paragraph in seen:
+            continue
+        seen.add(sent.paragraph)
+        m = _DATELINE.match(text, sent.start)
+        if m is None:
+            continue
+        ents = [e for e in ctx.ents_in(sent.start, m.end()) if e.place is not None]
+        if not ents or ents[0].start != m.start("place"):
+            continue
+        e = ents[0].place
+        if e is None or e.kind not in ("city", "district", "admin1") or e.name in _BUREAU_CITIES:
+            continue
+        out[sent.paragraph] = (e, ents[0])
+    return out
+
+
 def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     """Every clause of the document that reports an attack."""
     out: list[Mention] = []
@@ -203,6 +242,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     paragraph, prior = -1, None
     last_mention_sent = -1
     triggered = ctx.sentences_with(L.TRIGGER_RE)
+    datelines = _datelines(ctx)
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
         lstext = ctx.lower[sent.start : sent.end]
@@ -230,6 +270,14 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             prior = facts.last_weapon or prior
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
             if m is not None:
+                dl = datelines.get(sent.paragraph)
+                if (
+                    dl is not None
+                    and not m.summary
+                    and not any(e.kind in ("city", "admin1") for e, _ in m.places)
+                ):
+                    # the paragraph's dateline city, for reports that name no place or only a district
+                    m.places = [dl, *m.places]
                 out.append(m)
                 last_mention_sent = sent.index
     return out
@@ -335,10 +383,10 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         e = ent.place
         if e is None or e.kind not in _ATTACK_PLACE_KINDS:
             continue
-        if last_launch_end >= 0 and re.fullmatch(
-            r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?", text[last_launch_end : ent.start]
-        ):
-            last_launch_end = ent.end  # "from Kursk and Primorsko-Akhtarsk": both are launch areas
+        if last_launch_end >= 0 and _LAUNCH_CHAIN.fullmatch(text, last_launch_end, ent.start):
+            # "from Kursk and Primorsko-Akhtarsk", "from … Bryansk cities; Millerovo, Rostov Oblast;
+            # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas
+            last_launch_end = ent.end
             continue
         if ent.authority is not None:
             authorities.append((ent.authority, ent))  # the reporting official's area: a place of last resort
@@ -468,6 +516,12 @@ def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
     b_end = b.end or b.start
     if a.precision in ("week", "month", "year") or b.precision in ("week", "month", "year"):
         return a.start <= b_end and b.start <= a_end
+    a_night, b_night = (a_end - a.start).days == 1, (b_end - b.start).days == 1
+    if a_night and b_night:
+        return a_end == b_end  # "the night of May 23 to 24" is not the night of May 24 to 25
+    if a_night or b_night:
+        night, other = (a, b) if a_night else (b, a)
+        return other.start <= (night.end or night.start) and (other.end or other.start) >= night.start
     return abs((a.start - b.start).days) <= 1 or (a.start <= b_end and b.start <= a_end)
 
 
@@ -520,10 +574,12 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if not m.specific:
             continue
         # the same place on a compatible date: one attack, even when a later report gives new figures
-        target = next(
-            (c for c in clusters if _compatible(gaz, c, m, figures=False) and _same_place(gaz, c, m)), None
+        # among several candidates, the one reported nearest before: "the strikes" of a paragraph
+        # are the ones that paragraph is about
+        target = _nearest(
+            m, [c for c in clusters if _compatible(gaz, c, m, figures=False) and _same_place(gaz, c, m)]
         )
-        target = target or next((c for c in clusters if _compatible(gaz, c, m)), None)
+        target = target or _nearest(m, [c for c in clusters if _compatible(gaz, c, m)])
         if (
             target is None
             and clusters
@@ -562,6 +618,16 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if c in specific_clusters or _worth_reporting(c):
             out.append(c)
     return out
+
+
+def _nearest(m: Mention, cands: list[AttackCluster]) -> AttackCluster | None:
+    """The candidate with the latest mention before ``m`` (the first one on a tie)."""
+    best, best_pos = None, -1
+    for c in cands:
+        pos = max((x.clause.start for x in c.mentions if x.clause.start < m.clause.start), default=-1)
+        if best is None or pos > best_pos:
+            best, best_pos = c, pos
+    return best
 
 
 _SAME_WAVE = re.compile(r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid|night)\b")

@@ -21,10 +21,10 @@ from peacewatch.records import Evidence
 
 # Clause boundaries inside a sentence: a new attack often starts after these.
 _CLAUSE_SPLIT = re.compile(
-    r";\s+|:\s+(?=\S)|,?\s+while\s+|,?\s+whereas\s+|,\s+as\s+well\s+as\s+(?=[A-Z])|,\s+and\s+(?=(?:in|on)\s+[A-Z])"
+    r";\s+|:\s+(?=\S)(?![\d,]+\s+(?:\w+\s+)?(?:over|in|above|near|across|on)\s)|,?\s+while\s+|,?\s+whereas\s+|,\s+as\s+well\s+as\s+(?=[A-Z])|,\s+and\s+(?=(?:in|on)\s+[A-Z])"
     r"|,?\s+and\s+(?=(?:also\s+)?(?:hit|struck|damaged|targeted|shelled|pounded|attacked)\s+(?:the\s+)?[\w-]*\s*[A-Z])"
     r"|,\s+and\s+(?=the\s+(?:city|town|port|village|region|capital)\s+of\s+[A-Z])"
-    r"|\.\s+(?=[A-Z])"
+    r"|\.(?:\[\d{1,3}\])*\s+(?=[A-Z])"
 )
 
 
@@ -140,10 +140,15 @@ class Boundaries:
                 starts.add(int(idx[j]))
         for m in _NEWLINE.finditer(text):
             starts.add(m.end())
+        if "[" in text:
+            for m in _CITED_END.finditer(text):
+                starts.add(m.end())
         return _spans(text, sorted(starts))
 
 
 _NEWLINE = re.compile(r"\n\s*")
+# "… Krasnodar Krai.[1] The Air Force …": a sentence that ends in a citation mark
+_CITED_END = re.compile(r"[.!?][\"”’)]*(?:\[\d{1,3}\])+\s+(?=[A-Z\"“])")
 
 
 def _spans(text: str, starts: list[int]) -> list[Sentence]:

@@ -13,7 +13,7 @@ from peacewatch.extract import lexicon as L
 from peacewatch.extract.numbers import NumberPhrase, find_numbers
 from peacewatch.records import Count
 
-_PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian|[a-z][a-z-]+)\s+){{0,2}}(?:{L.PEOPLE_NOUNS})\b"
+_PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian|[a-z][a-z-]+|\d+-year-old)\s+){{0,2}}(?:{L.PEOPLE_NOUNS})\b"
 _PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60}|[^,;.]{1,40}),)?"
 _PP = r"(?:\s+(?:at|in|from|on|of|near|inside)\s+(?:the\s+|an?\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
 _AUX = (
@@ -252,6 +252,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     """
     numbers = [n for n in find_numbers(text) if _plausible(text, n)]
     numbers += _single_weapons(text, numbers)
+    numbers += _single_people(text, numbers)  # last: a counted figure comes first
     weapons = weapon_mentions(text)
     killed = injured = None
     k_upd = i_upd = False
@@ -379,6 +380,49 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
 
 
 _SINGLE = re.compile(r"(?<![\w-])(?:a\s+single|an?|one\s+single)(?=\s+\S)", re.IGNORECASE)
+_PERSON = (
+    r"man|woman|boy|girl|child|baby|infant|toddler|teenager|driver|resident|pensioner|civilian|person|passenger"
+    r"|soldier|serviceman|servicewoman|motorist|cyclist|worker|employee|firefighter|rescuer|policeman|police\s+officer"
+    r"|doctor|nurse|paramedic|medic|farmer|volunteer|journalist|guard|mother|father|son|daughter|mine\s+clearer"
+)
+# "a man was killed", "killing a woman", "the driver suffered shrapnel wounds": one person
+_SINGLE_PERSON = re.compile(
+    rf"(?<![\w-])(?:an?|(?P<the>the))\s+(?=(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
+    rf"(?!\s*-|\s*(?:,|and|or)\s+(?:an?|the|one|two|three|four|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b))",
+    re.IGNORECASE,
+)
+_SINGLE_HARM_RIGHT = re.compile(
+    rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s*,[^,]{{1,40}},)?\s+(?:was\s+|has\s+been\s+|had\s+been\s+|were\s+)?"
+    rf"(?:(?:{L.KILLED_WORDS})|(?:{L.INJURED_WORDS}))\b",
+    re.IGNORECASE,
+)
+
+
+def _single_people(text: str, numbers: list[NumberPhrase]) -> list[NumberPhrase]:
+    """'A man was killed', 'killing a woman', 'the driver suffered shrapnel wounds': a count of one.
+
+    Only where the words around it say harm came to that one person; "the" only with the harm
+    right after ("the driver was injured"), never as an object ("killing the driver" may repeat
+    someone already counted).
+    """
+    out = []
+    taken = [(n.start, n.end) for n in numbers]
+    for m in _SINGLE_PERSON.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if re.search(rf"\b(?:{_PERSON})\s*(?:,|and|or)\s*$", text[max(0, m.start() - 40) : m.start()], re.I):
+            continue  # "a woman and a child were wounded": two, which we do not add up
+        right = text[m.end() : m.end() + 90]
+        harmed_after = _SINGLE_HARM_RIGHT.match(right) is not None
+        harmed_before = m.group("the") is None and re.search(
+            r"\b(?:killing|killed|wounding|wounded|injuring|injured|hurting)\s*$",
+            text[max(0, m.start() - 20) : m.start()],
+            re.I,
+        )
+        if harmed_after or harmed_before:
+            word = m.group(0).rstrip()
+            out.append(NumberPhrase(m.start(), m.start() + len(word), Count.exact(1), word, m.start()))
+    return out
 
 
 def _single_weapons(text: str, numbers: list[NumberPhrase]) -> list[NumberPhrase]:

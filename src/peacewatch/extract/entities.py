@@ -138,10 +138,17 @@ def _match_at(text: str, s: int, word: str, idx: _Index, ends: set[int]) -> Ent 
                 keys.append(word[: -len(suffix)])
     if "-" in word:
         keys.append(word.split("-")[0])
+    # datelines write the city in capitals ("KHARKIV, Ukraine -"): try it as a name, but only
+    # for words of four letters or more, so acronyms (UN, EU, US) keep their own meaning
+    shouted = word.isupper() and sum(c.isalpha() for c in word) >= 4
+    if shouted:
+        keys.append(word.split("-")[0].rstrip(",.:").capitalize())
     n = len(text)
     for key in keys:
         for form in idx.by_first.get(key, ()):
-            if not text.startswith(form, s):
+            if not text.startswith(form, s) and not (
+                shouted and text[s : s + len(form)].upper() == form.upper()
+            ):
                 continue
             e = s + len(form)
             if e < n and text[e].isalnum() and e not in ends:

@@ -143,10 +143,11 @@ GENERIC_CUES = lc(
     r"|again\s+and\s+again|time\s+and\s+again|this\s+(?:autumn|winter|summer|spring)|almost\s+continuously"
     r"|rarely|seldom|largely\s+(?:escaped|spared)|has\s+been\s+the\s+target\s+of|(?:has|have)\s+lived\s+with"
     r"|lives?\s+with|living\s+with|under\s+(?:constant|daily|nightly)\s+(?:fire|attack|shelling)"
-    r"|in\s+total\s+since|a\s+pattern|campaign\s+of|per\s+(?:day|night|week|month))\b",
+    r"|in\s+total\s+since|a\s+pattern|campaign\s+of|per\s+(?:day|night|week|month)|(?:nights?|days?|weeks?)\s+in\s+a\s+row"
+    r"|consecutive\s+(?:nights?|days?))\b",
 )
 MODAL_CUES = lc(
-    r"\b(?:could|would|might|may|will|shall|can|cannot|threaten(?:s|ed)?\s+to|plans?\s+to|planning\s+to"
+    r"\b(?:could|would|might|(?<!\d\s)may(?!\s+\d)|will|shall|can|cannot|threaten(?:s|ed)?\s+to|plans?\s+to|planning\s+to"
     r"|intends?\s+to|vowed\s+to|warn(?:s|ed)?\s+(?:of|that)|fears?\s+of|if|unless|risk\s+of|in\s+case)\b",
 )
 
@@ -156,13 +157,15 @@ PEOPLE_NOUNS = (
     r"|rescuers?|firefighters?|medics?|paramedics|workers?|employees?|passengers|individuals|victims"
     r"|others|more|more\s+people|Ukrainians|Russians|police\s+officers|officers|journalists|volunteers"
     r"|infants?|babies|baby|toddlers?|students|patients|staff|miners|locals|family\s+members|guests"
+    r"|drivers?|motorists?|cyclists?|farmers?|guards?|nurses?|doctors?|mother|father|son|daughter|serviceman"
+    r"|servicewoman|policeman|police\s+officer|journalist|volunteer|passenger|person"
 )
 KILLED_WORDS = (
     r"killed|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|confirmed\s+dead"
     r"|reported\s+dead|fatalities|deaths|fatally\s+(?:injured|wounded)|bodies"
 )
 INJURED_WORDS = (
-    r"injured|wounded|hurt|hospitali[sz]ed|injuries|suffered\s+(?:injuries|wounds)|sustained\s+injuries"
+    r"injured|wounded|hurt|hospitali[sz]ed|injuries|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?injuries"
     r"|treated\s+for\s+(?:injuries|wounds|shrapnel\s+wounds)|sought\s+medical\s+(?:help|attention)"
     r"|received\s+injuries|casualties\s+with\s+injuries|taken\s+to\s+hospital"
 )
@@ -250,7 +253,7 @@ TARGET_TERMS: tuple[tuple[str, str], ...] = (
     (
         r"shopping\s+(?:centres?|centers?|malls?)|supermarkets?|shops?|stores?|caf[eé]s?|restaurants?|church(?:es)?"
         r"|cathedral|monaster(?:y|ies)|(?:civilian|private|passenger)\s+(?:cars?|vehicles?)|passenger\s+bus(?:es)?"
-        r"|minibus(?:es)?|post\s+office|Nova\s+Poshta|hotels?"
+        r"|minibus(?:es)?|post\s+office|Nova\s+Poshta|hotels?|cars?(?!\s+bomb)|vehicles?|bus(?:es)?|service\s+station"
         r"|museums?|theat(?:re|er)s?|park|stadium|office\s+buildings?|business\s+centres?|garages?|petrol\s+station"
         r"|gas\s+station|civilian\s+(?:targets?|objects?|facilit(?:y|ies)|sites?|buildings?)",
         "civilian_other",
