@@ -21,7 +21,8 @@ from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
 
 _ATTACK_PLACE_KINDS = {"city", "district", "admin1", "region", "country"}
 _LAUNCH_LEFT = re.compile(
-    r"\b(?:from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of|toward|towards"
+    r"\b(?:(?<!road\s)(?<!highway\s)from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of"
+    r"|toward|towards"
     r"|(?:bombers|aircraft|jets|planes|warplanes|ships|warships|submarines|vessels|carriers)\s+(?:flying\s+|operating\s+"
     r"|positioned\s+|based\s+|patrolling\s+)?(?:over|above|in|from)|flying\s+over|from\s+(?:aircraft|bombers)\s+over"
     r"|in\s+the\s+directions?\s+of|from\s+the\s+(?:directions?|territory|area|airspace|waters|side)\s+of)\s+"
@@ -66,6 +67,7 @@ _ACTOR_NOUNS = (
     r"forces|troops|army|military|missiles?|drones?|UAVs?|strikes?|attacks?|barrage|bombardments?|shelling"
     r"|airstrikes?|air\s+strikes?|bombs?|jets|aircraft|warplanes|bombers|artillery|rockets?|salvos?|offensive"
     r"|occupiers|units?|shells|navy|fleet|air\s+force|assaults?|raids?|fire|soldiers|invaders|aggression|terror"
+    r"|militants|saboteurs|formations|nationalists|militias?|armed\s+forces|Armed\s+Forces"
 )
 _MODEL_ALT = "|".join(rx for _, _, rx in L.WEAPON_MODELS)
 _ACTOR_MOD = (
@@ -208,6 +210,9 @@ class AttackCluster:
 _DATELINE = re.compile(
     r"(?:[^\w\s]{1,3}\s*)?(?P<place>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?:, [A-Z][\w ]{2,30})?"
     r"(?: \([^)]{2,40}\))? ?(?:[-–—]|[.:](?=\s))"
+    # a regional round-up's labels: "Semenivka hromada (Novhorod-Siverskyi raion).", "Chernihiv."
+    r"|(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?: (?:hromada|community|raion|district|region|oblast))?"
+    r"(?: \([^)]{2,40}\))?[.:](?=\s)"
 )
 # where correspondents file from: a dateline there says where the reporter is, not what was hit
 _BUREAU_CITIES = frozenset({"Kyiv", "Kiev", "Moscow", "Washington", "London", "Brussels", "Berlin", "Paris"})
@@ -226,8 +231,11 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         if m is None:
             continue
         ents = [e for e in ctx.ents_in(sent.start, m.end()) if e.place is not None]
-        if not ents or ents[0].start != m.start("place"):
+        label = m.group("label") is not None
+        if not ents or ents[0].start != m.start("label" if label else "place"):
             continue
+        if label and m.end() < sent.end - 1:
+            continue  # "Chernihiv. …" only when the label is a sentence of its own
         e = ents[0].place
         if e is None or e.kind not in ("city", "district", "admin1") or e.name in _BUREAU_CITIES:
             continue
@@ -260,7 +268,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                     out.append(cont)
                     last_mention_sent = sent.index
             continue
-        if _QUESTION.search(stext) or L.NOT_ATTACK.search(lstext):
+        if _QUESTION.search(stext) or L.NOT_ATTACK.search(lstext) or _heading(ctx, sent, stext):
             continue
         sent_dates = D.find_dates(stext, ctx.published, ctx.anchor_year)
         if sent.paragraph != paragraph:
@@ -281,6 +289,18 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 out.append(m)
                 last_mention_sent = sent.index
     return out
+
+
+def _heading(ctx: DocContext, sent: Sentence, stext: str) -> bool:
+    """A subheading inside the body ("Shelling of Donbass cities"): it names what follows."""
+    if sent.start < ctx.title_end or stext[-1:] in '.!?"”’)' or any(c.isdigit() for c in stext):
+        return False
+    if len(stext.split()) > 10:
+        return False
+    i = sent.index
+    alone_before = i == 0 or ctx.sentences[i - 1].paragraph != sent.paragraph
+    alone_after = i + 1 >= len(ctx.sentences) or ctx.sentences[i + 1].paragraph != sent.paragraph
+    return alone_before and alone_after
 
 
 def _continuation(ctx: DocContext, sent: Sentence, prior: tuple[str, str | None] | None) -> Mention | None:
@@ -505,6 +525,10 @@ def _places_compatible(gaz: Gazetteer, a: list[Entry], b: list[Entry]) -> bool:
     return any(gaz.contains(x, y) or gaz.contains(y, x) for x in a for y in b)
 
 
+def _towns(entries: list[Entry]) -> list[Entry]:
+    return [e for e in entries if e.kind in ("city", "district")]
+
+
 def _specific(entries: list[Entry]) -> list[Entry]:
     return [e for e in entries if e.kind in ("city", "district", "admin1")]
 
@@ -542,6 +566,10 @@ def _compatible(
         cs, ms = _specific(cp), _specific(mp)
         if cs and ms and not _places_compatible(gaz, cs, ms):
             return False
+        # two towns must meet as towns: an oblast both lie in does not make Horlivka Donetsk
+        cc, mc = _towns(cs), _towns(ms)
+        if cc and mc and not _places_compatible(gaz, cc, mc):
+            return False
         if not _places_compatible(gaz, cp, mp):
             return False
     if not _dates_compatible(c.date(), m.date.span if m.date else None):
@@ -569,10 +597,20 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     # a round-up ("Russian attacks kill three in southern Ukraine") restates the attacks reported one by one
     if any(any(e.kind in ("city", "district", "admin1") for e, _ in m.places) for m in ms):
         ms = [m for m in ms if not (m.summary and m.places and m.has_numbers)]  # its figures are sums
-    # 1. mentions with a specific place (city, district, oblast, region)
-    for m in ms:
+    # 1. mentions with a specific place (city, district, oblast, region); the headline last, as it
+    # restates the body ("Grad rockets on Semenivka, driver killed near Snovsk" names two attacks)
+    for m in [x for x in ms if not x.in_title] + [x for x in ms if x.in_title]:
         if not m.specific:
             continue
+        if m.in_title and len(_towns([e for e, _ in m.places])) > 1:
+            hits = {
+                id(c)
+                for c in clusters
+                for e, _ in m.places
+                if _places_compatible(gaz, _towns(c.place_entries()), [e])
+            }
+            if len(hits) > 1:
+                continue
         # the same place on a compatible date: one attack, even when a later report gives new figures
         # among several candidates, the one reported nearest before: "the strikes" of a paragraph
         # are the ones that paragraph is about
@@ -656,6 +694,9 @@ def _attach(
     clusters: list[AttackCluster],
 ) -> AttackCluster | None:
     """The attack a mention without a specific place belongs to, tried from the surest link down."""
+    same = _same_figures(gaz, clusters, m)
+    if same is not None:
+        return same  # "destroyed 38 drones overnight" in the lede, "38 UAVs: 17 over Belgorod …" below
     lone = _lone_cluster_in_target_country(gaz, clusters, m)
     if lone is not None:
         return lone  # "Russia launched 464 drones …" + "In Kyiv, seven were killed": one barrage
@@ -682,6 +723,28 @@ def _attach(
     if target is None and m.has_numbers:
         target = _next_in_paragraph(ms, m, where, gaz)  # "Russia launched 109 drones … In Konotop, …"
     return target
+
+
+def _figures_of(m: Mention) -> set[tuple[str, str, int]]:
+    out = set()
+    for kind, _model, lc, ic in m.facts.weapons:
+        for which, c in (("launched", lc), ("intercepted", ic)):
+            if c is not None and c.qualifier == "exact" and c.value is not None and c.value >= 10:
+                out.add((kind, which, c.value))
+    return out
+
+
+def _same_figures(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) -> AttackCluster | None:
+    """The one attack that has the same distinctive weapon figure (ten or more) as this mention."""
+    mine = _figures_of(m)
+    if not mine:
+        return None
+    cands = [
+        c
+        for c in clusters
+        if any(mine & _figures_of(x) for x in c.mentions) and _compatible(gaz, c, m, strict_places=False)
+    ]
+    return cands[0] if len(cands) == 1 else None
 
 
 def _lone_cluster_in_target_country(
@@ -908,6 +971,36 @@ def _place(ctx: DocContext, gaz: Gazetteer, c: AttackCluster, e: Entry) -> Place
     return Place(p.name, p.admin1, p.country, p.lat, p.lon, p.precision, p.geonameid, ev)
 
 
+# Held by Russia for most of the war though Ukrainian in the gazetteer: Ukraine's strikes on
+# them are reported, so "Ukrainian troops fired at Horlivka" keeps its attacker.
+_OCCUPIED_ADMIN1 = frozenset(
+    {"Donetsk Oblast", "Luhansk Oblast", "Crimea", "Autonomous Republic of Crimea", "Sevastopol"}
+)
+_OCCUPIED_TOWNS = frozenset(
+    {
+        "Melitopol",
+        "Berdiansk",
+        "Enerhodar",
+        "Tokmak",
+        "Vasylivka",
+        "Nova Kakhovka",
+        "Skadovsk",
+        "Henichesk",
+        "Oleshky",
+        "Hola Prystan",
+        "Kakhovka",
+        "Mariupol",
+        "Dniprorudne",
+        "Polohy",
+        "Yakymivka",
+    }
+)
+
+
+def _occupied(e: Entry) -> bool:
+    return e.country == "UA" and (e.admin1 in _OCCUPIED_ADMIN1 or e.name in _OCCUPIED_TOWNS)
+
+
 def _cluster_actor(
     c: AttackCluster, entries: list[Entry], doc_actor: dict[str, str], disputed: bool
 ) -> str | None:
@@ -919,7 +1012,7 @@ def _cluster_actor(
         weak = [m.actor for m in c.mentions if m.actor]
         actor = weak[0] if weak else None
     countries = {e.country for e in entries}
-    if actor is not None and countries == {actor}:
+    if actor is not None and countries == {actor} and not all(_occupied(e) for e in entries):
         actor = None  # a side does not bomb itself in our data; the cue was the place
     if actor is None and len(countries) == 1:
         actor = doc_actor.get(next(iter(countries)))

@@ -15,7 +15,10 @@ from peacewatch.records import Count
 
 _PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian|[a-z][a-z-]+|\d+-year-old)\s+){{0,2}}(?:{L.PEOPLE_NOUNS})\b"
 _PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60}|[^,;.]{1,40}),)?"
-_PP = r"(?:\s+(?:at|in|from|on|of|near|inside)\s+(?:the\s+|an?\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
+_PP = (
+    r"(?:\s+(?:at|in|from|on|of|near|inside)\s+(?:the\s+|an?\s+)?[\w’'-]+(?:\s+[\w’'-]+)?"
+    r"|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s)?"
+)
 _AUX = (
     r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"
 )
@@ -57,6 +60,7 @@ _UPDATE_LEFT = re.compile(
 )
 # "nine more people": an increment, not the total
 _INCREMENT_RIGHT = re.compile(r"^\s+(?:more|additional|further|new)\b", re.IGNORECASE)
+_HARM_VERB_LEFT = re.compile(r"\b(?:injuring|wounding|killing|injured|wounded|killed)\s*$", re.IGNORECASE)
 _BODIES_RIGHT = re.compile(r"^\s+bodies\b", re.IGNORECASE)
 _CHILDREN = re.compile(
     r"^[^.;]{0,40}?\b(?:including|among\s+them|of\s+them|among\s+whom)\s+(?P<n>[\w,-]+(?:\s+[\w-]+)?)\s+"
@@ -142,10 +146,15 @@ _PERIOD = L.lc(
     r"^\s*(?:in|during|over)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)(?:\s+20\d\d)?\s*,|\bmonthly\b|\bverified\b|\bmonitoring\s+mission\b"
     r"|\bso\s+far\b|\bthis\s+year\b|\bin\s+20\d\d\b|\bover\s+the\s+past\s+(?:day|24\s+hours|week|month)"
+    r"|\b(?:a|one|two|three|\d+)\s+years?\s+(?:on|into|after)\b|\bsince\s+the\s+(?:full-scale\s+)?invasion\b"
 )
 _PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+(?:launched|killed|fired|sent)\b",
     re.I,
+)
+# "8,000 civilians have been killed in Ukraine": a toll that has been growing, not one strike's
+_WAR_TOLL_RIGHT = re.compile(
+    rf"^(?:\s+{_PEOPLE})?\s+(?:have|has)\s+(?:now\s+)?been\s+(?:killed|injured|wounded)", re.I
 )
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*", re.IGNORECASE)
@@ -252,7 +261,6 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     """
     numbers = [n for n in find_numbers(text) if _plausible(text, n)]
     numbers += _single_weapons(text, numbers)
-    numbers += _single_people(text, numbers)  # last: a counted figure comes first
     weapons = weapon_mentions(text)
     killed = injured = None
     k_upd = i_upd = False
@@ -342,12 +350,14 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             continue
         if aggregate and _aggregate_near(text, n.start, n.end + 40):
             continue
-        if period_total or (aggregate and (n.count.best or 0) >= 1000):
+        if period_total or ((aggregate or _WAR_TOLL_RIGHT.match(right)) and (n.count.best or 0) >= 1000):
             continue  # a month's or a war's toll, not one attack's
         if _PEOPLE_SUBJECT_OTHER.match(right):
             continue
-        if _INCREMENT_RIGHT.match(right) or _SWAP_LEFT.search(left[-60:]):
-            continue
+        if (_INCREMENT_RIGHT.match(right) and not _HARM_VERB_LEFT.search(left)) or _SWAP_LEFT.search(
+            left[-60:]
+        ):
+            continue  # "rose by three more" adds to a toll; "injuring two more people" is a count
         if killed is None and (
             _KILLED_RIGHT.match(right)
             or (_LIVES_RIGHT.match(right) and _LIVES_LEFT.search(left))
@@ -364,6 +374,15 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             i_upd = bool(_UPDATE_LEFT.search(left))
             used += 1
             continue
+    if killed is None or injured is None:
+        # "a man was killed": one person, when no counted figure said it already
+        for which, phrase in _single_people(text, numbers):
+            if which == "killed" and killed is None:
+                killed = phrase.count
+                used += 1
+            elif which == "injured" and injured is None:
+                injured = phrase.count
+                used += 1
     out_weapons = []
     for key in order:
         out_weapons.append((key[0], key[1], launched.get(key), intercepted.get(key)))
@@ -388,22 +407,31 @@ _PERSON = (
 # "a man was killed", "killing a woman", "the driver suffered shrapnel wounds": one person
 _SINGLE_PERSON = re.compile(
     rf"(?<![\w-])(?:an?|(?P<the>the))\s+(?=(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
-    rf"(?!\s*-|\s*(?:,|and|or)\s+(?:an?|the|one|two|three|four|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b))",
+    rf"(?!\s*-|\s*,?\s*(?:and|or)\s+(?:an?|the|one|two|three|four|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b))",
     re.IGNORECASE,
 )
-_SINGLE_HARM_RIGHT = re.compile(
-    rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s*,[^,]{{1,40}},)?\s+(?:was\s+|has\s+been\s+|had\s+been\s+|were\s+)?"
-    rf"(?:(?:{L.KILLED_WORDS})|(?:{L.INJURED_WORDS}))\b",
+_SINGLE_ASIDE = (
+    r"(?:\s*,[^,]{1,90},|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s"
+    r"|\s+who\s+[^,.;]{1,80}?(?=\s+(?:was|were|has\s+been|had\s+been)\s))?"
+)
+_SINGLE_KILLED_RIGHT = re.compile(
+    rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE}\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
+    rf"(?:also\s+)?(?:{L.KILLED_WORDS})\b",
+    re.IGNORECASE,
+)
+_SINGLE_INJURED_RIGHT = re.compile(
+    rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE}\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
+    rf"(?:also\s+)?(?:{L.INJURED_WORDS})\b",
     re.IGNORECASE,
 )
 
 
-def _single_people(text: str, numbers: list[NumberPhrase]) -> list[NumberPhrase]:
+def _single_people(text: str, numbers: list[NumberPhrase]) -> list[tuple[str, NumberPhrase]]:
     """'A man was killed', 'killing a woman', 'the driver suffered shrapnel wounds': a count of one.
 
     Only where the words around it say harm came to that one person; "the" only with the harm
     right after ("the driver was injured"), never as an object ("killing the driver" may repeat
-    someone already counted).
+    someone already counted). Returns ("killed" | "injured", phrase) pairs.
     """
     out = []
     taken = [(n.start, n.end) for n in numbers]
@@ -412,16 +440,24 @@ def _single_people(text: str, numbers: list[NumberPhrase]) -> list[NumberPhrase]
             continue
         if re.search(rf"\b(?:{_PERSON})\s*(?:,|and|or)\s*$", text[max(0, m.start() - 40) : m.start()], re.I):
             continue  # "a woman and a child were wounded": two, which we do not add up
-        right = text[m.end() : m.end() + 90]
-        harmed_after = _SINGLE_HARM_RIGHT.match(right) is not None
-        harmed_before = m.group("the") is None and re.search(
-            r"\b(?:killing|killed|wounding|wounded|injuring|injured|hurting)\s*$",
-            text[max(0, m.start() - 20) : m.start()],
-            re.I,
-        )
-        if harmed_after or harmed_before:
+        right = text[m.end() : m.end() + 160]
+        left = text[max(0, m.start() - 20) : m.start()]
+        which = None
+        if _SINGLE_KILLED_RIGHT.match(right):
+            which = "killed"
+        elif _SINGLE_INJURED_RIGHT.match(right):
+            which = "injured"
+        elif m.group("the") is None:
+            before = re.search(
+                r"\b(?:(killing|killed)|wounding|wounded|injuring|injured|hurting)\s*$", left, re.I
+            )
+            if before:
+                which = "killed" if before.group(1) else "injured"
+        if which:
             word = m.group(0).rstrip()
-            out.append(NumberPhrase(m.start(), m.start() + len(word), Count.exact(1), word, m.start()))
+            out.append(
+                (which, NumberPhrase(m.start(), m.start() + len(word), Count.exact(1), word, m.start()))
+            )
     return out
 
 

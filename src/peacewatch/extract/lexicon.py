@@ -90,7 +90,8 @@ WEAPON_NOUNS: tuple[tuple[str, str], ...] = (
     (r"missiles?", "missile"),
     (r"rockets?|MLRS", "rocket"),
     (
-        r"artillery\s+shells?|artillery\s+rounds?|mortar\s+(?:shells?|rounds?|bombs?)|shells|artillery",
+        r"artillery\s+shells?|artillery\s+rounds?|mortar\s+(?:shells?|rounds?|bombs?)|shells|artillery"
+        r"|rounds?\s+of\s+(?:[\w.-]+\s+){0,3}?(?:ammunition|shells?|artillery)",
         "artillery",
     ),
 )
@@ -132,7 +133,8 @@ STRONG_ATTACK = lc(
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
-    r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?)\b",
+    r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?"
+    r"|(?:delivered|carried\s+out|conducted|launched|made)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:strikes?|attacks?|raids?))\b",
 )
 
 GENERIC_CUES = lc(
