@@ -8,6 +8,7 @@ and its region), their dates agree and their figures do not contradict each othe
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from peacewatch.extract.context import Clause, DocContext, Sentence
 from peacewatch.extract.counts import CountFacts, classify
 from peacewatch.extract.entities import Ent
 from peacewatch.extract.gazetteer import Entry, Gazetteer
+from peacewatch.extract.numbers import word_to_int
 from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
 
 _ATTACK_PLACE_KINDS = {"city", "district", "admin1", "region", "country"}
@@ -72,7 +74,7 @@ _ACTOR_NOUNS = (
 _MODEL_ALT = "|".join(rx for _, _, rx in L.WEAPON_MODELS)
 _ACTOR_MOD = (
     rf"(?:(?:{L.WEAPON_MODIFIERS}|{_MODEL_ALT}|own|latest|overnight|massive|heavy|combined|deadly|relentless|fresh"
-    rf"|recent|renewed|large-scale|missile|drone|glide|cluster|and|strategic|[A-Z][\w-]*\d[\w-]*|S-\d+"
+    rf"|recent|renewed|large-scale|missile|drone|glide|gliding|guided|aerial|cluster|and|strategic|[A-Z][\w-]*\d[\w-]*|S-\d+"
     rf"|[a-z]+-[a-z]+)\s+)"
 )
 _ACTOR_RIGHT = re.compile(
@@ -358,6 +360,8 @@ def _mention(
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
     anchor = clause.start + (trig.start() if trig else 0)
     date = _nearest_date(cdates, sent.start, anchor) or _nearest_date(sent_dates, sent.start, anchor)
+    if date is None:
+        date = _shifted_date(ctx, sent, ctext) or _paragraph_date(ctx, sent)
     if generic and not facts.numbers_used:
         return None
     kinds_only = not places and not facts.numbers_used and date is None
@@ -384,6 +388,71 @@ def _mention(
         summary=summary,
         explicit_country=explicit_country,
     )
+
+
+_SHIFT = re.compile(
+    r"\b(?:(?P<n>\w+)\s+days?\s+(?P<dir>earlier|before|later|after)|(?:a|one)\s+day\s+(?P<dir1>earlier|before|later|after)"
+    r"|the\s+(?:day|night)\s+(?P<dir2>before|after)|the\s+(?P<dir3>previous|next|following)\s+(?:day|night))\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_dates(ctx: DocContext, sent: Sentence) -> list[D.DateMention]:
+    stext = ctx.text[sent.start : sent.end]
+    return [
+        d
+        for d in D.find_dates(stext, ctx.published, ctx.anchor_year)
+        if d.span.start is not None and not _SAID_BEFORE.search(stext[max(0, d.start - 40) : d.start])
+    ]
+
+
+def _shifted_date(ctx: DocContext, sent: Sentence, ctext: str) -> D.DateMention | None:
+    """'Two days earlier, a missile strike …': counted from the last day the text named before."""
+    m = _SHIFT.search(ctext)
+    if m is None:
+        return None
+    if m.group("n"):
+        n = word_to_int(m.group("n"))
+        if n is None or not 1 <= n <= 14:
+            return None
+    else:
+        n = 1
+    direction = (m.group("dir") or m.group("dir1") or m.group("dir2") or m.group("dir3") or "").lower()
+    sign = -1 if direction in ("earlier", "before", "previous") else 1
+    for prev in reversed(ctx.sentences[max(0, sent.index - 8) : sent.index]):
+        ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision == "day"]
+        if ds:
+            base = ds[-1].span.start
+            assert base is not None
+            day = base + dt.timedelta(days=sign * n)
+            return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
+    return None
+
+
+def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
+    """A report with no date of its own takes the date of the attack sentence just before it."""
+    hinted = ctx.sentences_with(L.TRIGGER_RE)
+    # a label opening the paragraph: "Chernihiv, 17 April.", "Energy infrastructure, 11 April."
+    first = next(
+        (x for x in ctx.sentences[max(0, sent.index - 6) : sent.index + 1] if x.paragraph == sent.paragraph),
+        None,
+    )
+    if first is not None and len(ctx.text[first.start : first.end].split()) <= 8:
+        label = [
+            d for d in _sentence_dates(ctx, first) if d.span.precision in ("day", "days") and not d.future
+        ]
+        if label and first.start <= label[0].start + first.start < first.start + 60:
+            d = label[0]
+            return D.DateMention(0, 0, d.text, d.span, d.kind)
+    for prev in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
+        if prev.paragraph != sent.paragraph or prev.index not in hinted:
+            continue
+        ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision in ("day", "days") and not d.future]
+        trig = L.STRONG_ATTACK.search(ctx.lower[prev.start : prev.end])
+        if ds and trig is not None:
+            d = min(ds, key=lambda x: (abs(x.start - trig.start()), x.start))  # the attack's, not the talks'
+            return D.DateMention(0, 0, d.text, d.span, d.kind)
+    return None
 
 
 def _nearest_date(ds: list[D.DateMention], base: int, anchor: int) -> D.DateMention | None:
@@ -651,11 +720,52 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
                 country_clusters.append(target)
         target.mentions.append(m)
         where[id(m)] = target
+    _fold_into_barrages(gaz, specific_clusters, country_clusters)
     out = []
     for c in specific_clusters + country_clusters:
+        if not c.mentions:
+            continue
         if c in specific_clusters or _worth_reporting(c):
             out.append(c)
     return out
+
+
+def _fold_into_barrages(
+    gaz: Gazetteer, specific: list[AttackCluster], countrywide: list[AttackCluster]
+) -> None:
+    """ "Russia launched 300 drones at Ukraine overnight" followed by undated reports from Kyiv and
+    Poltava: the places of the barrage, not attacks of their own.
+
+    A countrywide report dated to the day, with weapon figures, takes in the specific attacks
+    reported without a date of their own in the same or the next two paragraphs, when they lie in
+    the country it targeted and name no other attacker.
+    """
+    for b in countrywide:
+        bd = b.date()
+        if bd is None or bd.precision not in ("day", "days") or not any(m.facts.weapons for m in b.mentions):
+            continue
+        actors = {m.actor for m in b.mentions if m.actor}
+        countries = {e.country for e in b.place_entries()}
+        if not countries and len(actors) == 1:
+            countries = {{"RU": "UA", "UA": "RU"}.get(next(iter(actors)), "")}
+        first = min(m.sent.paragraph for m in b.mentions)
+        for c in specific:
+            if not c.mentions or c.date() is not None:
+                continue
+            start = min(m.sent.paragraph for m in c.mentions)
+            c_actors = {m.actor for m in c.mentions if m.actor}
+            c_countries = {e.country for e in c.place_entries()}
+            if (
+                first <= start <= first + 2
+                and c_countries
+                and c_countries <= countries
+                and c_actors <= actors | set()
+            ):
+                if c_actors and actors and not c_actors <= actors:
+                    continue
+                b.mentions.extend(c.mentions)
+                b.mentions.sort(key=lambda m: m.clause.start)
+                c.mentions.clear()
 
 
 def _nearest(m: Mention, cands: list[AttackCluster]) -> AttackCluster | None:
@@ -697,6 +807,12 @@ def _attach(
     same = _same_figures(gaz, clusters, m)
     if same is not None:
         return same  # "destroyed 38 drones overnight" in the lede, "38 UAVs: 17 over Belgorod …" below
+    if not m.places and not m.actor:
+        # "Air defences shot down 283 of the drones": the attack the paragraph just reported,
+        # even one known only at the level of the country
+        prev = _previous_in_paragraph(ms, m, where, gaz, None)
+        if prev is not None:
+            return prev
     lone = _lone_cluster_in_target_country(gaz, clusters, m)
     if lone is not None:
         return lone  # "Russia launched 464 drones …" + "In Kyiv, seven were killed": one barrage
@@ -837,7 +953,7 @@ def _worth_reporting(c: AttackCluster) -> bool:
 
 
 def build_events(ctx: DocContext, gaz: Gazetteer, clusters: list[AttackCluster]) -> list[Event]:
-    doc_actor = _doc_actor(clusters)
+    doc_actor = _doc_actor(clusters, ctx)
     disputed = _DISPUTED_ACTOR.search(ctx.text) is not None
     events = []
     for c in clusters:
@@ -845,9 +961,22 @@ def build_events(ctx: DocContext, gaz: Gazetteer, clusters: list[AttackCluster])
     return events
 
 
-def _doc_actor(clusters: list[AttackCluster]) -> dict[str, str]:
-    """Who attacks each country in this document, where the text says so for some attack."""
+def _doc_actor(clusters: list[AttackCluster], ctx: DocContext | None = None) -> dict[str, str]:
+    """Who attacks each country in this document, where the text says so for some attack.
+
+    Besides the attacks themselves, any sentence about weapons or strikes that names a side as
+    the one using them ("Russia's gliding bombs have turned Kharkiv into …") counts once.
+    """
     votes: dict[str, dict[str, int]] = {}
+    if ctx is not None:
+        for i in ctx.sentences_with(L.TRIGGER_RE):
+            sent = ctx.sentences[i]
+            for ent in ctx.ents_in(sent.start, sent.end):
+                side = ent.country or ent.demonym
+                opposite = {"RU": "UA", "UA": "RU"}.get(side or "")
+                if opposite and not ent.places and actor_use(ctx, ent, sent.end):
+                    votes.setdefault(opposite, {}).setdefault(side or "", 0)
+                    votes[opposite][side or ""] += 1
     for c in clusters:
         for m in c.mentions:
             if m.actor and m.actor_strong:
