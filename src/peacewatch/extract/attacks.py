@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
@@ -163,6 +163,11 @@ class Mention:
     explicit_country: bool = False  # "at Ukraine"
 
     @property
+    def stale(self) -> bool:
+        """Its figures are an earlier count the text itself moves past."""
+        return _STALE.search(self.sent.text, self.sent.start, self.sent.end) is not None
+
+    @property
     def specific(self) -> bool:
         return any(e.kind in ("city", "district", "admin1", "region") for e, _ in self.places)
 
@@ -195,19 +200,33 @@ class AttackCluster:
         return best.span if best else None
 
     def first_count(self, which: str) -> tuple[Count | None, Mention | None]:
-        """The figure an event carries: a later "rose to" update wins, else the first one given."""
+        """The figure an event carries: a later "rose to" update wins, else the first one given;
+        a figure the text marks as superseded ("initial reports spoke of three dead") comes last."""
         chosen: tuple[Count | None, Mention | None] = (None, None)
+        chosen_stale = True
         for m in self.mentions:
             c = getattr(m.facts, which)
             if c is None:
                 continue
             upd = getattr(m.facts, f"{which}_update")
+            stale = m.stale
             cur = chosen[0]
-            if cur is None or (upd and c.has_number) or (not cur.has_number and c.has_number):
+            if (
+                cur is None
+                or (upd and c.has_number and not stale)
+                or (not cur.has_number and c.has_number)
+                or (chosen_stale and not stale and c.has_number)
+            ):
                 chosen = (c, m)
+                chosen_stale = stale
         return chosen
 
 
+_STALE = re.compile(
+    r"\b(?:initial(?:ly)?|earlier|at\s+first|first\s+reports?|previously|preliminary|had\s+(?:earlier\s+)?reported"
+    r"|at\s+noon|by\s+(?:the\s+)?(?:morning|midday|afternoon|evening)|then\s+\d+|before\s+(?:it|the\s+toll)\s+rose)\b",
+    re.IGNORECASE,
+)
 # "LYSYCHANSK, Ukraine - …", "KHERSON (Reuters) — …": a wire dateline opening a paragraph
 _DATELINE = re.compile(
     r"(?:[^\w\s]{1,3}\s*)?(?P<place>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?:, [A-Z][\w ]{2,30})?"
@@ -265,7 +284,12 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 and (last_mention_sent == sent.index - 1 or (bullet and sent.index - last_mention_sent <= 3))
                 and (out[-1].sent.paragraph == sent.paragraph or bullet)
             ):
-                cont = _continuation(ctx, sent, prior)
+                head = out[-1].sent
+                header = ctx.text[head.start : head.end].rstrip()
+                shot_down_list = header.endswith(":") and re.search(
+                    rf"\b(?:{L.INTERCEPT_VERBS})\b", header, re.I
+                )
+                cont = _continuation(ctx, sent, prior, intercepted=bool(shot_down_list))
                 if cont is not None:
                     out.append(cont)
                     last_mention_sent = sent.index
@@ -305,12 +329,23 @@ def _heading(ctx: DocContext, sent: Sentence, stext: str) -> bool:
     return alone_before and alone_after
 
 
-def _continuation(ctx: DocContext, sent: Sentence, prior: tuple[str, str | None] | None) -> Mention | None:
-    """A sentence that only lists weapons, following an attack mention: weapons for that attack."""
+def _continuation(
+    ctx: DocContext, sent: Sentence, prior: tuple[str, str | None] | None, *, intercepted: bool = False
+) -> Mention | None:
+    """A sentence that only lists weapons, following an attack mention: weapons for that attack.
+
+    Under a header such as "air defence shot down 53 means of air attack:", the listed
+    figures are the ones shot down.
+    """
     clause = Clause(sent.start, sent.end, sent.index)
     facts = classify(ctx.text[sent.start : sent.end], prior)
     if not facts.kinds:
         return None
+    if intercepted and facts.weapons:
+        facts = replace(
+            facts,
+            weapons=tuple((k, mo, None, ic if ic is not None else lc) for k, mo, lc, ic in facts.weapons),
+        )
     return Mention(clause, sent, [], None, False, facts, None, set(), False, False, False)
 
 
@@ -345,6 +380,14 @@ def _mention(
     generic = gm is not None and not _SUPERLATIVE_BEFORE.search(lctext[max(0, gm.start() - 80) : gm.start()])
     ents = ctx.ents_in(clause.start, clause.end)
     places, explicit_country = _attack_places(ctx, ents, clause)
+    if (
+        not places
+        and clause.start > sent.start
+        and ":" in text[max(sent.start, clause.start - 3) : clause.start]
+    ):
+        # "Christmas Eve in Kherson: Russian shelling kills 11": the place heads the sentence
+        head = Clause(sent.start, clause.start, clause.sent)
+        places, _ = _attack_places(ctx, ctx.ents_in(head.start, head.end), head)
     actor, strong = _actor(ctx, ents, clause, places)
     # dates: in the clause first (the one nearest the attack word), else anywhere in the sentence
     stext = text[sent.start : sent.end]
@@ -462,16 +505,68 @@ def _nearest_date(ds: list[D.DateMention], base: int, anchor: int) -> D.DateMent
     return min(resolved, key=lambda d: (abs(base + d.start - anchor), d.start))
 
 
+# Where weapons came from: every place from such a cue to the next word that names a target.
+_LAUNCH_CUE = re.compile(
+    r"\b(?:launched|fired|took\s+off|flew\s+in|came)\s+from\b|\bfrom\s+the\s+(?:directions?|area|territory|airspace"
+    r"|waters|side)\s+of\b|\b(?:bombers|aircraft|jets|planes|warplanes|ships|warships|submarines|vessels|carriers"
+    r"|Tu-\d+\w*|Su-\d+\w*|MiG-\d+\w*)\s+(?:flying\s+|operating\s+|positioned\s+|based\s+|patrolling\s+)?(?:over|above|in|from)\b"
+    r"|\b(?:drones?|UAVs|missiles|Shaheds|rockets)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z]|direction|area|territory)",
+    re.IGNORECASE,
+)
+_LAUNCH_END = re.compile(
+    r"\b(?:at|on|against|targeting|targeted|toward|towards|into|hitting|striking|struck|hit|hits|damaging|killing|to)\b"
+    r"|\bin\s+the\s+(?:city|town|village|region|oblast|district)\s+of\b|[;.]\s",
+    re.IGNORECASE,
+)
+
+
+def _launch_zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _LAUNCH_CUE.finditer(text, start, end):
+        stop = _LAUNCH_END.search(text, m.end(), min(end, m.end() + 160))
+        out.append((m.end(), stop.start() if stop else min(end, m.end() + 160)))
+    return out
+
+
+# First names that are also places in the gazetteer; followed by a surname they are people.
+_FIRST_NAMES = frozenset(
+    {
+        "Roman",
+        "Yaroslav",
+        "Sofia",
+        "Nadia",
+        "Vira",
+        "Olga",
+        "Olha",
+        "Artem",
+        "Maria",
+        "Lyubov",
+        "Vitaliy",
+        "Bohdan",
+        "Ruslan",
+        "Denys",
+        "Mykola",
+        "Oleksandr",
+    }
+)
+
+
 def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
     text = ctx.text
     out: list[tuple[Entry, Ent]] = []
     authorities: list[tuple[Entry, Ent]] = []
     explicit_country = False
     last_launch_end = -1
+    sent = ctx.sentences[clause.sent]
+    zones = _launch_zones(ctx.text, sent.start, sent.end)
     for ent in ents:
         e = ent.place
         if e is None or e.kind not in _ATTACK_PLACE_KINDS:
             continue
+        if any(a <= ent.start < b for a, b in zones):
+            continue  # "launched from the Primorsko-Akhtarsk area and from Cape Chauda in Crimea"
+        if ent.text in _FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[ent.end : ent.end + 3]):
+            continue  # "Governor Roman Busargin", "Yaroslav Yanushevych": a person
         if last_launch_end >= 0 and _LAUNCH_CHAIN.fullmatch(text, last_launch_end, ent.start):
             # "from Kursk and Primorsko-Akhtarsk", "from … Bryansk cities; Millerovo, Rostov Oblast;
             # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas
@@ -613,8 +708,10 @@ def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
     if a_night and b_night:
         return a_end == b_end  # "the night of May 23 to 24" is not the night of May 24 to 25
     if a_night or b_night:
-        night, other = (a, b) if a_night else (b, a)
-        return other.start <= (night.end or night.start) and (other.end or other.start) >= night.start
+        (n0, n1), (o0, o1) = (
+            ((a.start, a_end), (b.start, b_end)) if a_night else ((b.start, b_end), (a.start, a_end))
+        )
+        return o0 <= n1 and o1 >= n0
     return abs((a.start - b.start).days) <= 1 or (a.start <= b_end and b.start <= a_end)
 
 
@@ -648,10 +745,8 @@ def _compatible(
         return False
     if not figures:
         return True
-    for which in ("killed", "injured"):
-        cur, _ = c.first_count(which)
-        if _counts_conflict(cur, getattr(m.facts, which), getattr(m.facts, f"{which}_update")):
-            return False
+    # Differing tolls of one place and day are the same attack counted at different hours
+    # ("initial reports spoke of three dead", "by the evening 17"): they never split it.
     cw = {(k, mo): lc for x in c.mentions for k, mo, lc, _ in x.facts.weapons if lc is not None}
     for k, mo, lc, _ in m.facts.weapons:
         if lc is not None and (k, mo) in cw and _counts_conflict(cw[(k, mo)], lc, False):
@@ -720,7 +815,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
                 country_clusters.append(target)
         target.mentions.append(m)
         where[id(m)] = target
-    _fold_into_barrages(gaz, specific_clusters, country_clusters)
+    _fold_into_barrages(ctx, gaz, specific_clusters, country_clusters)
     out = []
     for c in specific_clusters + country_clusters:
         if not c.mentions:
@@ -730,8 +825,19 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     return out
 
 
+def _blocks(ctx: DocContext) -> list[int]:
+    """Sentence → block of text: lines joined without a blank line between (a bulleted list) are one."""
+    out, block, prev_end = [], 0, 0
+    for sent in ctx.sentences:
+        if re.search(r"\n[ \t]*\n", ctx.text[prev_end : sent.start]):
+            block += 1
+        out.append(block)
+        prev_end = sent.end
+    return out
+
+
 def _fold_into_barrages(
-    gaz: Gazetteer, specific: list[AttackCluster], countrywide: list[AttackCluster]
+    ctx: DocContext, gaz: Gazetteer, specific: list[AttackCluster], countrywide: list[AttackCluster]
 ) -> None:
     """ "Russia launched 300 drones at Ukraine overnight" followed by undated reports from Kyiv and
     Poltava: the places of the barrage, not attacks of their own.
@@ -740,29 +846,33 @@ def _fold_into_barrages(
     reported without a date of their own in the same or the next two paragraphs, when they lie in
     the country it targeted and name no other attacker.
     """
-    for b in countrywide:
+    blocks = _blocks(ctx)
+    undated_doc = all(x.date() is None for x in specific + countrywide)
+    barrages = [b for b in countrywide if any(m.facts.weapons for m in b.mentions)]
+    for b in barrages:
         bd = b.date()
-        if bd is None or bd.precision not in ("day", "days") or not any(m.facts.weapons for m in b.mentions):
+        if not undated_doc and (bd is None or bd.precision not in ("day", "days")):
             continue
         actors = {m.actor for m in b.mentions if m.actor}
         countries = {e.country for e in b.place_entries()}
         if not countries and len(actors) == 1:
             countries = {{"RU": "UA", "UA": "RU"}.get(next(iter(actors)), "")}
-        first = min(m.sent.paragraph for m in b.mentions)
+        first = min(blocks[m.sent.index] for m in b.mentions)
+        kinds = {w.kind for m in b.mentions for w in m.facts.kinds}
         for c in specific:
             if not c.mentions or c.date() is not None:
                 continue
-            start = min(m.sent.paragraph for m in c.mentions)
-            c_actors = {m.actor for m in c.mentions if m.actor}
+            start = min(blocks[m.sent.index] for m in c.mentions)
+            # near it, or anywhere after it when it is the only barrage the text reports
+            near = first <= start <= first + 2 or (len(barrages) == 1 and start >= first)
             c_countries = {e.country for e in c.place_entries()}
-            if (
-                first <= start <= first + 2
-                and c_countries
-                and c_countries <= countries
-                and c_actors <= actors | set()
-            ):
-                if c_actors and actors and not c_actors <= actors:
-                    continue
+            c_actors = {m.actor for m in c.mentions if m.actor}
+            # shelling, glide bombs or an FPV drone are the front line's, not the barrage's
+            c_kinds = {w.kind for m in c.mentions for w in m.facts.kinds}
+            tactical = any(re.search(r"\bFPV\b", m.sent.text[m.sent.start : m.sent.end]) for m in c.mentions)
+            if tactical or not c_kinds <= kinds:
+                continue
+            if near and c_countries and c_countries <= countries and c_actors <= actors:
                 b.mentions.extend(c.mentions)
                 b.mentions.sort(key=lambda m: m.clause.start)
                 c.mentions.clear()

@@ -77,7 +77,8 @@ _NOT_COUNT_RIGHT = re.compile(
 )
 _NOT_COUNT_LEFT = re.compile(
     r"(?:\baged|\bage|\$|€|£|\bNo\.|\bnumber|\bpage|\barticle|\bparagraph|\bround|\bat|\bversion|\bPoint"
-    r"|\bpoints?|\bResolution|\bUNSC|\bphase|\bstage|\bKh|\bS|\bTu|\bSu|\bMiG|\bF|\bBM|\[)\s*[-–]?\s*$",
+    r"|\bpoints?|\bResolution|\bUNSC|\bphase|\bstage|\bKh|\bS|\bTu|\bSu|\bMiG|\bF|\bBM|\["
+    r"|\b[Nn]o|\b[Nn]ot|\b[Nn]ot\s+a\s+single|\b[Nn]ot\s+even|\b[Nn]either|\b[Nn]one\s+of\s+the)\s*[-–]?\s*$",
 )
 _PEOPLE_SUBJECT_OTHER = re.compile(
     r"^\s+(?:people|residents|civilians|families|households|homes|apartments|consumers|customers|subscribers"
@@ -340,6 +341,17 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             intercepted.setdefault(key, n.count)
             if key not in order:
                 order.append(key)
+            used += 1
+            continue
+        if (
+            last_weapon is not None
+            and re.match(r"\s+of\s+(?:them|these|those)\b", right)
+            and _INTERCEPT_LEFT.search(left)
+            and not n.vague
+        ):
+            intercepted.setdefault(last_weapon, n.count)  # "Air defence shot down 95 of them"
+            if last_weapon not in order:
+                order.append(last_weapon)
             used += 1
             continue
         if last_weapon is not None and _INTERCEPT_RIGHT.match(right) and not n.vague:

@@ -131,7 +131,7 @@ STRONG_ATTACK = lc(
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
     r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+recorded|recorded\s+hits|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
-    r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:attack|fire|shelling)|under\s+fire"
+    r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?"
     r"|(?:delivered|carried\s+out|conducted|launched|made)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:strikes?|attacks?|raids?))\b",
