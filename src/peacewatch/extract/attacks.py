@@ -528,6 +528,11 @@ def _launch_zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_VESSEL_LEFT = re.compile(
+    r"\b(?:cruiser|frigate|submarine|corvette|destroyer|flagship|tanker|(?:landing|patrol|cargo|missile|warship|war)\s+"
+    r"(?:ship|boat|vessel)|ship|vessel|boat|carrier|minesweeper|icebreaker)\s*,?\s*(?:the\s+)?[\"“]?$",
+    re.IGNORECASE,
+)
 # First names that are also places in the gazetteer; followed by a surname they are people.
 _FIRST_NAMES = frozenset(
     {
@@ -567,6 +572,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "launched from the Primorsko-Akhtarsk area and from Cape Chauda in Crimea"
         if ent.text in _FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[ent.end : ent.end + 3]):
             continue  # "Governor Roman Busargin", "Yaroslav Yanushevych": a person
+        if _VESSEL_LEFT.search(text[max(0, ent.start - 40) : ent.start]):
+            continue  # "the cruiser Moskva", "the landing ship Minsk": a ship named after a city
         if last_launch_end >= 0 and _LAUNCH_CHAIN.fullmatch(text, last_launch_end, ent.start):
             # "from Kursk and Primorsko-Akhtarsk", "from … Bryansk cities; Millerovo, Rostov Oblast;
             # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas
@@ -738,7 +745,12 @@ def _compatible(
             return False
         if not _places_compatible(gaz, cp, mp):
             return False
-    if not _dates_compatible(c.date(), m.date.span if m.date else None):
+    weak = (
+        m.date is not None
+        and m.date.kind == "relative_day"
+        and any(x.date is not None and x.date.kind != "relative_day" for x in c.mentions)
+    )  # a bare "overnight" told from the publication date yields to a date the text states
+    if not weak and not _dates_compatible(c.date(), m.date.span if m.date else None):
         return False
     actors = {x.actor for x in c.mentions if x.actor}
     if m.actor and actors and m.actor not in actors:
@@ -816,6 +828,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         target.mentions.append(m)
         where[id(m)] = target
     _fold_into_barrages(ctx, gaz, specific_clusters, country_clusters)
+    _title_place(ctx, country_clusters)
     out = []
     for c in specific_clusters + country_clusters:
         if not c.mentions:
@@ -823,6 +836,22 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if c in specific_clusters or _worth_reporting(c):
             out.append(c)
     return out
+
+
+def _title_place(ctx: DocContext, clusters: list[AttackCluster]) -> None:
+    """An attack the text places nowhere happened in the one city the headline names, if it names one
+    ("In Kharkiv, the Bombs Arrive Before the Sirens" … "a missile strike on a printing house")."""
+    if ctx.title_end <= 0:
+        return
+    head = Clause(0, ctx.title_end, 0)
+    places, _ = _attack_places(ctx, ctx.ents_in(0, ctx.title_end), head)
+    towns = {e.id: (e, ent) for e, ent in places if e.kind in ("city", "district", "admin1")}
+    if len(towns) != 1:
+        return
+    only = next(iter(towns.values()))
+    for c in clusters:
+        if c.mentions and not c.place_entries():
+            c.mentions[0].places.append(only)
 
 
 def _blocks(ctx: DocContext) -> list[int]:
@@ -1005,9 +1034,11 @@ def _next_in_paragraph(
 def _recent_cluster(
     ms: list[Mention], m: Mention, where: dict[int, AttackCluster], gaz: Gazetteer
 ) -> AttackCluster | None:
-    """The attack reported in the two sentences before this one, if any."""
+    """The attack reported in the sentences just before this one, if any (for a casualty figure
+    with no place of its own, the attack just discussed; further back for it than for the rest)."""
+    reach = 8 if (m.facts.killed or m.facts.injured) and not m.facts.weapons else 2
     for other in reversed(ms[: ms.index(m)]):
-        if m.sent.index - other.sent.index > 2:
+        if m.sent.index - other.sent.index > reach:
             break
         c = where.get(id(other))
         if c is not None and other.specific and _compatible(gaz, c, m):

@@ -157,6 +157,17 @@ _PERFECT = re.compile(
 _WAR_TOLL_RIGHT = re.compile(
     rf"^(?:\s+{_PEOPLE})?\s+(?:have|has)\s+(?:now\s+)?been\s+(?:killed|injured|wounded)", re.I
 )
+_MILITARY_CLAIM_RIGHT = re.compile(
+    r"^\s+(?:\w+\s+)?(?:officers|servicemen|soldiers|troops|generals|militants|fighters|personnel|mercenaries"
+    r"|commanders|sailors|crew\s+members|marines|paratroopers)\b",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.IGNORECASE)
+_RETRACTED = re.compile(
+    r"\b(?:initially|at\s+first|first)\s+(?:reported|said|announced)\b.{0,120}\b(?:amend\w*|revis\w*|retract\w*"
+    r"|correct\w*|withdr[ae]w\w*)\b",
+    re.IGNORECASE,
+)
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*", re.IGNORECASE)
 _HIT_RIGHT = re.compile(
@@ -275,6 +286,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     prev_count: Count | None = None
     low = L.lower(text)
     aggregate = L.AGGREGATE_CUES.search(low) is not None or _SINCE_WAR.search(low) is not None
+    retracted = _RETRACTED.search(text) is not None
     period_total = _PERIOD.search(low) is not None
 
     for n in numbers:
@@ -370,6 +382,10 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             left[-60:]
         ):
             continue  # "rose by three more" adds to a toll; "injuring two more people" is a count
+        if _MILITARY_CLAIM_RIGHT.match(right) and _CLAIM.search(text):
+            continue  # "claimed that 34 officers had died": a side's claim of enemy losses
+        if retracted:
+            continue  # "initially reported one killed before amending that to 'missing'"
         if killed is None and (
             _KILLED_RIGHT.match(right)
             or (_LIVES_RIGHT.match(right) and _LIVES_LEFT.search(left))
