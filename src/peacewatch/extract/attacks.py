@@ -528,11 +528,6 @@ def _launch_zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_VESSEL_LEFT = re.compile(
-    r"\b(?:cruiser|frigate|submarine|corvette|destroyer|flagship|tanker|(?:landing|patrol|cargo|missile|warship|war)\s+"
-    r"(?:ship|boat|vessel)|ship|vessel|boat|carrier|minesweeper|icebreaker)\s*,?\s*(?:the\s+)?[\"“]?$",
-    re.IGNORECASE,
-)
 # First names that are also places in the gazetteer; followed by a surname they are people.
 _FIRST_NAMES = frozenset(
     {
@@ -572,8 +567,6 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "launched from the Primorsko-Akhtarsk area and from Cape Chauda in Crimea"
         if ent.text in _FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[ent.end : ent.end + 3]):
             continue  # "Governor Roman Busargin", "Yaroslav Yanushevych": a person
-        if _VESSEL_LEFT.search(text[max(0, ent.start - 40) : ent.start]):
-            continue  # "the cruiser Moskva", "the landing ship Minsk": a ship named after a city
         if last_launch_end >= 0 and _LAUNCH_CHAIN.fullmatch(text, last_launch_end, ent.start):
             # "from Kursk and Primorsko-Akhtarsk", "from … Bryansk cities; Millerovo, Rostov Oblast;
             # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas
@@ -946,6 +939,9 @@ def _attach(
     same = _same_figures(gaz, clusters, m)
     if same is not None:
         return same  # "destroyed 38 drones overnight" in the lede, "38 UAVs: 17 over Belgorod …" below
+    tally = _launched_before(ms, m, where, gaz)
+    if tally is not None:
+        return tally  # "as of 12:00, 59 missiles and 54 drones were shot down": of the barrage above
     if not m.places and not m.actor:
         # "Air defences shot down 283 of the drones": the attack the paragraph just reported,
         # even one known only at the level of the country
@@ -978,6 +974,24 @@ def _attach(
     if target is None and m.has_numbers:
         target = _next_in_paragraph(ms, m, where, gaz)  # "Russia launched 109 drones … In Konotop, …"
     return target
+
+
+def _launched_before(
+    ms: list[Mention], m: Mention, where: dict[int, AttackCluster], gaz: Gazetteer
+) -> AttackCluster | None:
+    """For a report of weapons shot down only, the latest attack that launched weapons of those kinds."""
+    f = m.facts
+    if f.killed or f.injured or not f.weapons or any(lc is not None for _k, _mo, lc, _ic in f.weapons):
+        return None
+    kinds = {k for k, _mo, _lc, ic in f.weapons if ic is not None}
+    for other in reversed(ms[: ms.index(m)]):
+        c = where.get(id(other))
+        if c is None:
+            continue
+        launched = {k for x in c.mentions for k, _mo, lc, _ic in x.facts.weapons if lc is not None}
+        if kinds <= launched and _compatible(gaz, c, m, strict_places=False):
+            return c
+    return None
 
 
 def _figures_of(m: Mention) -> set[tuple[str, str, int]]:
@@ -1336,7 +1350,11 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             continue
         tgt = table[models[0]]
         src = table[(kind, None)]
-        if (src[0] is None or tgt[0] is None) and (src[1] is None or tgt[1] is None):
+
+        def agree(a: Count | None, b: Count | None) -> bool:
+            return a is None or b is None or (a.best is not None and a.best == b.best)
+
+        if agree(src[0], tgt[0]) and agree(src[1], tgt[1]):
             tgt[0] = tgt[0] or src[0]
             tgt[1] = tgt[1] or src[1]
             src[0] = src[1] = None

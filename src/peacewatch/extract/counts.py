@@ -168,6 +168,14 @@ _RETRACTED = re.compile(
     r"|correct\w*|withdr[ae]w\w*)\b",
     re.IGNORECASE,
 )
+# "59 missiles and 54 drones were shot down": the verb after the list covers every figure in it
+_LIST_THEN_INTERCEPTED = re.compile(
+    rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?[\d,]+\s+[\w\s-]{{1,40}}?)+"
+    rf"\s+(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b",
+    re.IGNORECASE,
+)
+# "Kh-101: 40 of 46": shot down out of launched, by model
+_MODEL_TALLY = re.compile(r"\s*[:–-]\s*(?P<a>\d{1,4})\s+(?:of|out\s+of|/)\s+(?P<b>\d{1,4})\b")
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*", re.IGNORECASE)
 _HIT_RIGHT = re.compile(
@@ -289,6 +297,21 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     retracted = _RETRACTED.search(text) is not None
     period_total = _PERIOD.search(low) is not None
 
+    tallied: set[int] = set()
+    for w in weapons:
+        t = _MODEL_TALLY.match(text, w.end)
+        if t is None or w.model is None:
+            continue
+        a, b = int(t.group("a")), int(t.group("b"))
+        if a <= b:
+            key = (w.kind, w.model)
+            intercepted.setdefault(key, Count.exact(a))
+            launched.setdefault(key, Count.exact(b))
+            if key not in order:
+                order.append(key)
+            used += 2
+            tallied.update(range(t.start("a"), t.end("b")))
+    numbers = [n for n in numbers if n.start not in tallied]
     for n in numbers:
         left = text[max(0, n.start - 130) : n.start]
         right = text[n.end : n.end + 120]
@@ -316,6 +339,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
                 of_which
                 or _INTERCEPT_LEFT.search(left)
                 or _INTERCEPT_RIGHT.match(text[w.end : w.end + 60])
+                or _LIST_THEN_INTERCEPTED.match(text[w.end : w.end + 120])
                 or _INTERCEPT_PARTICIPLE.match(text[w.end : w.end + 30])
                 or (coordinated and prev_intercepted)
             ):

@@ -195,6 +195,21 @@ _THE_CITY = re.compile(
 )
 
 
+_VESSEL_LEFT = re.compile(
+    r"\b(?:cruiser|frigate|submarine|corvette|destroyer|flagship|tanker|(?:landing|patrol|cargo|missile|war)\s+"
+    r"(?:ship|boat|vessel)|warship|ship|vessel|boat|minesweeper|icebreaker)\s*,?\s*(?:the\s+)?[\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def drop_ship_names(ents: list[Ent], text: str) -> None:
+    """'the cruiser Moskva', 'the submarine Rostov-on-Don': ships named after cities are not places."""
+    for e in ents:
+        if e.place is not None and _VESSEL_LEFT.search(text[max(0, e.start - 40) : e.start]):
+            e.place = None
+            e.places = []
+
+
 def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
     """'the city', 'the city centre' refer to the city named last before them."""
     extra = []
@@ -206,6 +221,13 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             and e.place is not None
             and e.place.kind == "city"
             and not re.match(r"\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin)", text[e.end : e.end + 12])
+            # "Kyiv responded by …", "Moscow says": the government, not a city to point back to
+            and not (
+                e.text in ("Kyiv", "Kiev", "Moscow")
+                and re.match(
+                    r"(?:['’]s\s+\w+|\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b)", text[e.end : e.end + 30]
+                )
+            )
         ]
         if prev and m.start() - prev[-1].end < 1500:
             p = prev[-1].place

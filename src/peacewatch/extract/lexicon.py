@@ -54,6 +54,7 @@ WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
     ("Kh-55", "missile", r"(?:Kh|X|Х)-?55s?"),
     ("Kh-22", "missile", r"(?:Kh|X|Х)-?22s?"),
     ("Kh-32", "missile", r"(?:Kh|X|Х)-?32s?"),
+    ("Kh-59/69", "missile", r"(?:Kh|X|Х)-?59/(?:(?:Kh|X|Х)-?)?69s?"),
     ("Kh-59", "missile", r"(?:Kh|X|Х)-?59(?:MK2|MK|M)?s?"),
     ("Kh-69", "missile", r"(?:Kh|X|Х)-?69s?"),
     ("Kh-31P", "missile", r"(?:Kh|X|Х)-?31(?:P|PD)?s?"),
