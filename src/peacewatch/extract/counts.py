@@ -298,13 +298,13 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     period_total = _PERIOD.search(low) is not None
 
     tallied: set[int] = set()
-    for w in weapons:
-        t = _MODEL_TALLY.match(text, w.end)
-        if t is None or w.model is None:
+    for wm in weapons:
+        t = _MODEL_TALLY.match(text, wm.end)
+        if t is None or wm.model is None:
             continue
         a, b = int(t.group("a")), int(t.group("b"))
         if a <= b:
-            key = (w.kind, w.model)
+            key: tuple[str, str | None] = (wm.kind, wm.model)
             intercepted.setdefault(key, Count.exact(a))
             launched.setdefault(key, Count.exact(b))
             if key not in order:
