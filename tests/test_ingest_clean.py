@@ -279,3 +279,23 @@ def test_a_whole_realistic_article_loses_only_its_furniture() -> None:
     assert "Kh-101 cruise missile" in cleaned
     for paragraph in NEWS_PARAGRAPHS:
         assert paragraph in cleaned
+
+
+def test_reader_comments_below_a_comments_header_are_blanked_even_when_they_sound_like_news() -> None:
+    body = "\n\n".join(NEWS_PARAGRAPHS)
+    raw = (
+        f"{TITLE}\n\n{body}\n\n---\n3 comments\n\n"
+        "MikeFL: Another meeting, another photo op.\n\n"
+        "Olena K.: Eight people killed in Odesa the same day they talk about peace.\n"
+    )
+    cleaned, spans = clean(raw, TITLE)
+    assert_in_place(raw, cleaned)
+    assert "Eight people killed" not in cleaned and "MikeFL" not in cleaned
+    assert [w for _s, _e, w in spans].count("reader comment") == 2
+    for paragraph in NEWS_PARAGRAPHS:
+        assert paragraph in cleaned
+
+
+def test_a_quoted_speaker_in_the_body_is_not_a_commenter() -> None:
+    raw = f"{TITLE}\n\n{BODY}\nZelensky: We will not give up our land.\n\n{BODY}"
+    assert blanked(raw) == []

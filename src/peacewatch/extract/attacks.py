@@ -435,7 +435,8 @@ def _mention(
 
 _SHIFT = re.compile(
     r"\b(?:(?P<n>\w+)\s+days?\s+(?P<dir>earlier|before|later|after)|(?:a|one)\s+day\s+(?P<dir1>earlier|before|later|after)"
-    r"|the\s+(?:day|night)\s+(?P<dir2>before|after)|the\s+(?P<dir3>previous|next|following)\s+(?:day|night))\b",
+    r"|the\s+(?:day|night)\s+(?P<dir2>before|after)|the\s+(?P<dir3>previous|next|following)\s+(?:day|night)"
+    r"|(?P<same>that\s+(?:night|day|morning|evening|afternoon)|the\s+same\s+(?:night|day)))\b",
     re.IGNORECASE,
 )
 
@@ -459,10 +460,10 @@ def _shifted_date(ctx: DocContext, sent: Sentence, ctext: str) -> D.DateMention 
         if n is None or not 1 <= n <= 14:
             return None
     else:
-        n = 1
+        n = 0 if m.group("same") else 1
     direction = (m.group("dir") or m.group("dir1") or m.group("dir2") or m.group("dir3") or "").lower()
     sign = -1 if direction in ("earlier", "before", "previous") else 1
-    for prev in reversed(ctx.sentences[max(0, sent.index - 8) : sent.index]):
+    for prev in reversed(ctx.sentences[max(0, sent.index - 15) : sent.index]):
         ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision == "day"]
         if ds:
             base = ds[-1].span.start
@@ -588,9 +589,9 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             and not (_CAPITAL_ATTACKED_LEFT.search(left) or _CAPITAL_PLACE_RIGHT.match(right))
         ):
             continue  # "Moscow rejected …", "talks between Kyiv and Moscow", "Washington and Kyiv disagree"
-        if re.match(r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin)", right) or (
-            e.name == "Dnipro" and re.search(r"\bthe\s+$", left)
-        ):
+        if re.match(
+            r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|hydro\w*|HPP|HES|[Pp]ower\s+[Ss]tation)", right
+        ) or (e.name == "Dnipro" and re.search(r"\bthe\s+$", left)):
             continue  # "the Dnipro river", "the left bank of the Dnipro": the river, not the city
         if ent.person and not _COUNTRY_PLACE_LEFT.search(left):
             continue

@@ -135,7 +135,7 @@ STRONG_ATTACK = lc(
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?"
-    r"|(?:delivered|carried\s+out|conducted|launched|made)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:strikes?|attacks?|raids?))\b",
+    r"|(?:delivered|carried\s+out|conducted|launched|made)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,6}?(?:strikes?|attacks?|raids?))\b",
 )
 
 GENERIC_CUES = lc(

@@ -225,6 +225,26 @@ def _tail_start(lines: list[tuple[int, int, str]], first_body: int) -> int:
     return i
 
 
+# "MikeFL: Another meeting …", "Olena K.: Eight people …": a commenter's handle and a colon
+_HANDLE = re.compile(r"^@?[A-Z][\w.'’ -]{0,28}?(?: \(\w[^)]{0,20}\))?:\s+\S")
+
+
+def _comments_start(lines: list[tuple[int, int, str]], first_body: int) -> int:
+    """Index of a "3 comments" / "Comments" header in the second half of the page, or past the end.
+
+    Below it, every line that opens with a commenter's handle is a reader comment, however
+    newsworthy it sounds ("Eight people killed in Odesa the same day they talk about peace").
+    """
+    n = len(lines)
+    for i in range(max(first_body + 1, n // 2), n):
+        line = lines[i][2].strip()
+        if line and re.match(
+            r"^(?:\d[\d.,]*[kK]?\s+)?(?:comments?|replies|reader\s+comments)\b.{0,30}$", line, re.I
+        ):
+            return i
+    return n
+
+
 def clean(text: str, title: str | None = None) -> tuple[str, tuple[tuple[int, int, str], ...]]:
     """Blank boilerplate lines with spaces (same length, newlines kept); return the text and the spans."""
     lines = list(_lines(text))
@@ -245,13 +265,16 @@ def clean(text: str, title: str | None = None) -> tuple[str, tuple[tuple[int, in
     first_body = headline_line if headline_line is not None else -1
     tail = _tail_start(lines, first_body)
 
+    comments_from = _comments_start(lines, first_body)
     spans: list[Span] = []
     for i, (start, end, content) in enumerate(lines):
         line = content.strip()
         if not line or i == headline_line:
             continue
         why: str | None = None
-        if _COUNT.match(line):
+        if i > comments_from and _HANDLE.match(line):
+            why = "reader comment"
+        elif _COUNT.match(line):
             why = "stand-alone number (comment or share count)"
         elif (
             headline_line is not None
