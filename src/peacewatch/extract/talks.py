@@ -364,6 +364,9 @@ def _sides(
     mediators: set[str] = set()
     for s in sentences:
         lo, hi = _venue_clause(ctx, c, s)
+        # "Umerov met Witkoff and Kushner in Miami", "talks between Russia and Ukraine": when the
+        # sentence says who met whom, only they are at this table
+        table = _meeting_sides(ctx, lo, hi)
         for ent in ctx.ents_in(lo, hi):
             if id(ent) in attack_places or (
                 _in_spans(ent.start, attack_spans) and actor_use(ctx, ent, s.end)
@@ -403,6 +406,8 @@ def _sides(
                 continue  # "Ukraine was not invited", "the Ukraine war", "a ceasefire with Russia", "X officials said"
             if _SIDELINE.search(ctx.lower[s.start : s.end]) and not (ent.person or _ROLE_RIGHT.match(right)):
                 continue  # others who "also met the delegations separately"
+            if table is not None and side not in table:
+                continue
             parties.add(side)
         for ent in c.venue_ents:
             if (
@@ -419,6 +424,51 @@ def _sides(
             ):
                 parties.add(c.venue.country)
     return parties, mediators
+
+
+_MEET_BETWEEN = re.compile(
+    r"\b(?:talks|negotiations|meetings?|consultations|contacts|summit|dialogue)\s+between\s+", re.IGNORECASE
+)
+_MEET_VERB = re.compile(
+    r"\b(?:met|meets|meet|meeting\s+with|held\s+(?:[\w-]+\s+){0,4}?(?:talks|consultations|negotiations|a\s+meeting)\s+with"
+    r"|talked\s+(?:to|with)|sat\s+down\s+with|negotiated\s+with|spoke\s+(?:to|with)|hosted|received)\b",
+    re.IGNORECASE,
+)
+_MEET_STOP = re.compile(
+    r"\b(?:in|on|at|for|to|about|over|after|before|where|while|during|near|as|who|which|that|amid|following)\b"
+    r"|[,.;:(—–]",
+    re.IGNORECASE,
+)
+
+
+def _meeting_sides(ctx: DocContext, lo: int, hi: int) -> set[str] | None:
+    """The sides a meeting verb or "talks between" links in ``text[lo:hi]``; None when none is found."""
+    text = ctx.text
+    ents = [e for e in ctx.ents_in(lo, hi) if e.side and not (e.place is not None and e.place.kind != "country")]
+
+    def sides_in(a: int, b: int) -> set[str]:
+        return {e.side for e in ents if a <= e.start < b and e.side}
+
+    m = _MEET_BETWEEN.search(text, lo, hi)
+    if m is not None:
+        stop = _MEET_STOP.search(text, m.end(), hi)
+        found = sides_in(m.end(), stop.start() if stop else hi)
+        if len(found) >= 2:
+            return found
+    m = _MEET_VERB.search(text, lo, hi)
+    if m is None:
+        return None
+    before = text.rfind(",", lo, m.start())
+    subj_from = lo if before < 0 else before + 1
+    # "X, Ukraine's top negotiator, met …": an aside does not end the subject
+    if before >= 0 and not sides_in(before + 1, m.start()):
+        subj_from = lo
+    subject = sides_in(subj_from, m.start())
+    stop = _MEET_STOP.search(text, m.end(), hi)
+    objects = sides_in(m.end(), stop.start() if stop else hi)
+    found = subject | objects
+    # "Trump and Putin agree to meet in Budapest": both sides in the subject
+    return found if subject and len(found) >= 2 else None
 
 
 def _venue_clause(ctx: DocContext, c: TalksCluster, s: Sentence) -> tuple[int, int]:
