@@ -121,7 +121,11 @@ _OFF_TOPIC_TALKS = re.compile(
     r"\b(?:talks|met|meeting|negotiations|discussions)\b[^.]{0,40}?\b(?:on|about|over|regarding|concerning|with)\s+"
     r"[^.]{0,60}?\b(?:trade|tariffs?|minerals?|Gaza|Hamas|Israel\w*|embass\w+|diplomatic\s+missions|imports?|exports?"
     r"|ban|visas?|investment|business|climate|football|gas\s+transit|Iran\w*|Syria\w*|Venezuela\w*)\b"
-    r"|\b(?:agriculture|trade|economy|finance|health|education|sports?|culture)\s+ministers?\b",
+    r"|\b(?:agriculture|trade|economy|finance|health|education|sports?|culture)\s+ministers?\b"
+    # a bloc's own summit is not a round of war talks, though the war is on its agenda
+    r"|\b(?:NATO|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20|Twenty)|Arab\s+League|BRICS|SCO|ASEAN|EU|European\s+Union"
+    r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+)?(?:summit|leaders|ministers|gathering)\b"
+    r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b",
     re.IGNORECASE,
 )
 _ROLE_RIGHT = re.compile(
@@ -444,7 +448,9 @@ _MEET_STOP = re.compile(
 def _meeting_sides(ctx: DocContext, lo: int, hi: int) -> set[str] | None:
     """The sides a meeting verb or "talks between" links in ``text[lo:hi]``; None when none is found."""
     text = ctx.text
-    ents = [e for e in ctx.ents_in(lo, hi) if e.side and not (e.place is not None and e.place.kind != "country")]
+    ents = [
+        e for e in ctx.ents_in(lo, hi) if e.side and not (e.place is not None and e.place.kind != "country")
+    ]
 
     def sides_in(a: int, b: int) -> set[str]:
         return {e.side for e in ents if a <= e.start < b and e.side}
