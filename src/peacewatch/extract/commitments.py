@@ -295,6 +295,7 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
     own = " ".join(sent_texts)
     status = _status(own, wtext, deadline)
     scope = max((m.scope for m in g), key=lambda s: (_has_object(s), bool(_SCOPE_ENERGY.search(s)), len(s)))
+    scope = _with_context(ctx, scope, sents)
     by = next((m.by for m in g if m.by), None) or _bound_side(ctx, window)
     announced_by = _announcer(ctx, window)
     dates = []
@@ -311,6 +312,37 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
         announced_by=announced_by,
         status=status,
     )
+
+
+_CONTEXT_TERMS = re.compile(
+    r"\b(?:Orthodox\s+Christmas|Christmas|Easter|Victory\s+Day|New\s+Year|Black\s+Sea|Sea\s+of\s+Azov|grain"
+    r"|navigation|shipping|humanitarian\s+corridors?|evacuation|repairs?|power\s+lines?|nuclear\s+(?:power\s+)?plant)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_context(ctx: DocContext, scope: str, sents: list[Sentence]) -> str:
+    """The scope as written, then in brackets what its sentences tie it to: an occasion, a topic,
+    the towns it covers ("local ceasefire along the route to Poltava (Sumy, humanitarian corridor)").
+    """
+    have = scope.lower()
+    extra: list[str] = []
+    for st in sents:
+        seg = ctx.text[st.start : st.end]
+        for m in _CONTEXT_TERMS.finditer(seg):
+            extra.append(m.group(0))
+        for e in ctx.ents_in(st.start, st.end):
+            if (
+                e.place is not None
+                and e.place.kind in ("city", "admin1", "region")
+                and e.text not in ("Kyiv", "Kiev", "Moscow", "Washington")
+            ):
+                extra.append(e.text)
+    out: list[str] = []
+    for term in extra:
+        if term.lower() not in have and term.lower() not in (x.lower() for x in out):
+            out.append(term)
+    return f"{scope} ({', '.join(out[:4])})" if out else scope
 
 
 _EXPLICIT_DISPUTE = re.compile(
