@@ -204,7 +204,19 @@ class AttackCluster:
         a figure the text marks as superseded ("initial reports spoke of three dead") comes last."""
         chosen: tuple[Count | None, Mention | None] = (None, None)
         chosen_stale = True
-        for m in self.mentions:
+        ordered = sorted(self.mentions, key=lambda x: x.clause.start)
+        # tolls only rise: of the figures the text gives as updates ("climbed to 20", "rose to 7"),
+        # the highest is the latest, even in a live blog that runs newest first
+        updates = [
+            (getattr(m.facts, which), m)
+            for m in ordered
+            if getattr(m.facts, which) is not None
+            and getattr(m.facts, which).has_number
+            and getattr(m.facts, f"{which}_update")
+        ]
+        if updates:
+            return max(updates, key=lambda cm: cm[0].best or 0)
+        for m in ordered:
             c = getattr(m.facts, which)
             if c is None:
                 continue
@@ -767,6 +779,12 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     # a round-up ("Russian attacks kill three in southern Ukraine") restates the attacks reported one by one
     if any(any(e.kind in ("city", "district", "admin1") for e, _ in m.places) for m in ms):
         ms = [m for m in ms if not (m.summary and m.places and m.has_numbers)]  # its figures are sums
+    # "Two Russian missile strikes … have killed 21 people": a sum over attacks told apart elsewhere
+    ms = [
+        m
+        for m in ms
+        if not (m.has_numbers and _SEVERAL_ATTACKS.search(m.sent.text, m.clause.start, m.clause.end))
+    ]
     # 1. mentions with a specific place (city, district, oblast, region); the headline last, as it
     # restates the body ("Grad rockets on Semenivka, driver killed near Snovsk" names two attacks)
     for m in [x for x in ms if not x.in_title] + [x for x in ms if x.in_title]:
@@ -911,6 +929,11 @@ def _nearest(m: Mention, cands: list[AttackCluster]) -> AttackCluster | None:
     return best
 
 
+_SEVERAL_ATTACKS = re.compile(
+    r"\b(?:two|three|four|five|six|both|\d+)\s+(?:[\w-]+\s+){0,3}?(?:strikes|attacks|raids|barrages)\s+"
+    r"(?:on|against|across|in)\s+(?:[\w-]+\s+){0,2}?(?:cities|towns|regions|settlements|places|communities)\b",
+    re.IGNORECASE,
+)
 _SAME_WAVE = re.compile(r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid|night)\b")
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|injured|wounded))\b.{0,80}\b(?:rose|risen|climbed|increased|reached)\b"
