@@ -901,8 +901,15 @@ def _fold_into_barrages(
         first = min(blocks[m.sent.index] for m in b.mentions)
         kinds = {w.kind for m in b.mentions for w in m.facts.kinds}
         for c in specific:
-            if not c.mentions or c.date() is not None:
+            if not c.mentions:
                 continue
+            cd = c.date()
+            if cd is not None and not (bd is not None and _dates_compatible(cd, bd)):
+                continue  # dated otherwise: an attack of its own
+            if cd is not None and any(
+                lc is not None for m in c.mentions for _k, _mo, lc, _ic in m.facts.weapons
+            ):
+                continue  # it counts its own weapons: reported as an attack of its own
             start = min(blocks[m.sent.index] for m in c.mentions)
             # near it, or anywhere after it when it is the only barrage the text reports
             near = first <= start <= first + 2 or (len(barrages) == 1 and start >= first)
@@ -934,6 +941,7 @@ _SEVERAL_ATTACKS = re.compile(
     r"(?:on|against|across|in)\s+(?:[\w-]+\s+){0,2}?(?:cities|towns|regions|settlements|places|communities)\b",
     re.IGNORECASE,
 )
+_HARM_WORDS = re.compile(r"\b(?:killed|died|dead|injured|wounded|hurt|casualties)\b", re.IGNORECASE)
 _SAME_WAVE = re.compile(r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid|night)\b")
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|injured|wounded))\b.{0,80}\b(?:rose|risen|climbed|increased|reached)\b"
@@ -1074,12 +1082,19 @@ def _recent_cluster(
 ) -> AttackCluster | None:
     """The attack reported in the sentences just before this one, if any (for a casualty figure
     with no place of its own, the attack just discussed; further back for it than for the rest)."""
-    reach = 8 if (m.facts.killed or m.facts.injured) and not m.facts.weapons else 2
+    casualties = (
+        m.facts.killed or m.facts.injured or _HARM_WORDS.search(m.sent.text, m.clause.start, m.clause.end)
+    )
+    reach = 8 if casualties and not m.facts.weapons else 2
     for other in reversed(ms[: ms.index(m)]):
         if m.sent.index - other.sent.index > reach:
             break
         c = where.get(id(other))
-        if c is not None and other.specific and _compatible(gaz, c, m):
+        if (
+            c is not None
+            and (other.specific or (reach > 2 and _specific(c.place_entries())))
+            and _compatible(gaz, c, m)
+        ):
             return c
     return None
 
