@@ -411,6 +411,7 @@ def _mention(
         and not _SAID_BEFORE.search(
             stext[max(0, d.start - 40) : d.start]
         )  # "said on Saturday": when it was said
+        and not _statement_date(stext, d)
     ]
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
     anchor = clause.start + (trig.start() if trig else 0)
@@ -453,12 +454,35 @@ _SHIFT = re.compile(
 )
 
 
+_SAYING = re.compile(
+    r"\b(?:said|says|claimed|claims|announced|reported|stated|told|wrote|confirmed|denied)\b", re.IGNORECASE
+)
+_DIED_LATER = re.compile(
+    r"\bdied\s+(?:of|from)\s+(?:\w+\s+){0,2}(?:wounds|injuries)\b[^.;]{0,40}$", re.IGNORECASE
+)
+
+
+def _statement_date(stext: str, d: D.DateMention) -> bool:
+    """When something was said ("On June 28 the ministry said it had struck …") or when a victim
+    died later ("died of her injuries on July 1"), not when the attack happened."""
+    if _DIED_LATER.search(stext[: d.start]):
+        return True
+    after = stext[d.end : d.end + 80]
+    say = _SAYING.search(after)
+    if say is None:
+        return False
+    hit = L.STRONG_ATTACK.search(L.lower(after))
+    return hit is None or say.start() < hit.start()
+
+
 def _sentence_dates(ctx: DocContext, sent: Sentence) -> list[D.DateMention]:
     stext = ctx.text[sent.start : sent.end]
     return [
         d
         for d in D.find_dates(stext, ctx.published, ctx.anchor_year)
-        if d.span.start is not None and not _SAID_BEFORE.search(stext[max(0, d.start - 40) : d.start])
+        if d.span.start is not None
+        and not _SAID_BEFORE.search(stext[max(0, d.start - 40) : d.start])
+        and not _statement_date(stext, d)
     ]
 
 

@@ -162,6 +162,11 @@ _MILITARY_CLAIM_RIGHT = re.compile(
     r"|commanders|sailors|crew\s+members|marines|paratroopers)\b",
     re.IGNORECASE,
 )
+# ranks and hired fighters are counted only in one side's claims of the other's losses
+_ENEMY_LOSSES_RIGHT = re.compile(
+    r"^\s+(?:\w+\s+)?(?:generals|officers|mercenaries|instructors|commanders|colonels|militants|nationalists)\b",
+    re.IGNORECASE,
+)
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.IGNORECASE)
 _RETRACTED = re.compile(
     r"\b(?:initially|at\s+first|first)\s+(?:reported|said|announced)\b.{0,120}\b(?:amend\w*|revis\w*|retract\w*"
@@ -406,8 +411,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             left[-60:]
         ):
             continue  # "rose by three more" adds to a toll; "injuring two more people" is a count
-        if _MILITARY_CLAIM_RIGHT.match(right) and _CLAIM.search(text):
-            continue  # "claimed that 34 officers had died": a side's claim of enemy losses
+        if (_MILITARY_CLAIM_RIGHT.match(right) and _CLAIM.search(text)) or _ENEMY_LOSSES_RIGHT.match(right):
+            continue  # "claimed that 34 officers had died", "up to two generals": claims of enemy losses
         if retracted:
             continue  # "initially reported one killed before amending that to 'missing'"
         if killed is None and (
