@@ -842,6 +842,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             clusters.append(target)
         target.mentions.append(m)
         where[id(m)] = target
+    clusters = _merge_paragraph_towns(gaz, clusters, where)
     specific_clusters = list(clusters)
     # 2. mentions without a specific place; a vague headline only restates what the body reports
     country_clusters: list[AttackCluster] = []
@@ -950,6 +951,47 @@ def _fold_into_barrages(
                 c.mentions.clear()
 
 
+def _merge_paragraph_towns(
+    gaz: Gazetteer, clusters: list[AttackCluster], where: dict[int, AttackCluster]
+) -> list[AttackCluster]:
+    """ "Missiles hit Dnipro … In the Synelnykove district, a missile destroyed a house": a town of
+    the same oblast, undated, hit by the same kind of weapon in the same paragraph is another
+    place of the attack the paragraph reports, not an attack of its own. (Shelling in one town and
+    a glide bomb in the next stay two attacks.)"""
+    out: list[AttackCluster] = []
+    for c in clusters:
+        target = None
+        if c.date() is None and c.mentions:
+            first = min(c.mentions, key=lambda x: x.clause.start)
+            kinds = {w.kind for m in c.mentions for w in m.facts.kinds}
+            admin = {e.admin1 for e in _towns(c.place_entries())}
+            for prev in reversed(out):
+                pk = {w.kind for m in prev.mentions for w in m.facts.kinds}
+                same_para = any(
+                    m.sent.paragraph == first.sent.paragraph and m.clause.start < first.clause.start
+                    for m in prev.mentions
+                )
+                p_admin = {e.admin1 for e in _towns(prev.place_entries())}
+                if (
+                    same_para
+                    and kinds
+                    and kinds <= pk
+                    and admin
+                    and admin <= p_admin
+                    and _compatible(gaz, prev, first, strict_places=False, figures=False)
+                ):
+                    target = prev
+                    break
+        if target is None:
+            out.append(c)
+            continue
+        target.mentions.extend(c.mentions)
+        target.mentions.sort(key=lambda x: x.clause.start)
+        for m in c.mentions:
+            where[id(m)] = target
+    return out
+
+
 def _nearest(m: Mention, cands: list[AttackCluster]) -> AttackCluster | None:
     """The candidate with the latest mention before ``m`` (the first one on a tie)."""
     best, best_pos = None, -1
@@ -1004,7 +1046,7 @@ def _attach(
         prev = _previous_in_paragraph(ms, m, where, gaz, None)
         if prev is not None:
             return prev
-    lone = _lone_cluster_in_target_country(gaz, clusters, m)
+    lone = _lone_cluster_in_target_country(gaz, clusters, m, ctx.published)
     if lone is not None:
         return lone  # "Russia launched 464 drones …" + "In Kyiv, seven were killed": one barrage
     target = _previous_in_paragraph(ms, m, where, gaz, clusters)
@@ -1073,7 +1115,7 @@ def _same_figures(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) -> 
 
 
 def _lone_cluster_in_target_country(
-    gaz: Gazetteer, clusters: list[AttackCluster], m: Mention
+    gaz: Gazetteer, clusters: list[AttackCluster], m: Mention, published: dt.date | None = None
 ) -> AttackCluster | None:
     """The only attack on the country this mention's strike went to (from its place, else its attacker)."""
     countries = {e.country for e, _ in m.places}
@@ -1086,6 +1128,13 @@ def _lone_cluster_in_target_country(
         for c in clusters
         if (not countries or {e.country for e in c.place_entries()} <= countries) and _compatible(gaz, c, m)
     ]
+    if len(cands) > 1 and published is not None:
+        # attacks recalled from weeks or years before ("in January 2023 a Kh-22 killed 46") are
+        # background: the report of today's figures belongs to today's attack
+        recent = [
+            c for c in cands if (d := c.date()) is None or d.start is None or (published - d.start).days <= 14
+        ]
+        cands = recent or cands
     return cands[0] if len(cands) == 1 else None
 
 

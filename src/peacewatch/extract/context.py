@@ -147,6 +147,7 @@ class Boundaries:
 
 
 _NEWLINE = re.compile(r"\n\s*")
+_BULLET_START = re.compile(r"[-•*▪◦·–—►✅❌🔸🔹🔴🟢⚡]|\d{1,2}[.)]\s")
 # "… Krasnodar Krai.[1] The Air Force …": a sentence that ends in a citation mark
 _CITED_END = re.compile(r"[.!?][\"”’)]*(?:\[\d{1,3}\])+\s+(?=[A-Z\"“])")
 
@@ -163,8 +164,13 @@ def _spans(text: str, starts: list[int]) -> list[Sentence]:
             continue
         s = a + (len(seg) - len(seg.lstrip()))
         e = s + len(stripped)
-        if out and "\n" in text[prev_end:s]:
-            para += 1
+        gap = text[prev_end:s]
+        if out and "\n" in gap:
+            # a bulleted list belongs to the paragraph that introduces it ("… the air force said:"
+            # then "- 62 Kh-101 …"), unless a blank line sets it apart
+            listed = _BULLET_START.match(stripped) is not None and gap.count("\n") == 1
+            if not listed:
+                para += 1
         out.append(Sentence(len(out), s, e, para, text))
         prev_end = e
     return out
