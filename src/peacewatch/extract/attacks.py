@@ -626,7 +626,9 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         ):
             continue  # "Moscow rejected …", "talks between Kyiv and Moscow", "Washington and Kyiv disagree"
         if re.match(
-            r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|hydro\w*|HPP|HES|[Pp]ower\s+[Ss]tation)", right
+            r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|hydro\w*|HPP|HES|[Pp]ower\s+[Ss]tation|[Hh]ighway|[Ss]treet"
+            r"|[Aa]venue|[Rr]oad|[Ss]quare|[Bb]oulevard|[Pp]rospekt|[Ee]mbankment|[Ll]ane)\b",
+            right,
         ) or (e.name == "Dnipro" and re.search(r"\bthe\s+$", left)):
             continue  # "the Dnipro river", "the left bank of the Dnipro": the river, not the city
         if ent.person and not _COUNTRY_PLACE_LEFT.search(left):

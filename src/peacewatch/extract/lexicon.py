@@ -302,5 +302,6 @@ NOT_ATTACK = lc(
     r"\b(?:prisoner\s+(?:exchange|swap)|handed\s+over|exchange\s+of\s+(?:prisoners|bodies|pows)"
     r"|(?:domestic\s+)?gas\s+(?:explosion|leak|blast)|road\s+accident|traffic\s+accident|car\s+crash|industrial"
     r"\s+accident|ruling\s+out|ruled\s+out|not\s+(?:caused\s+by|related\s+to|linked\s+to|the\s+result\s+of)"
-    r"|short\s+circuit|faulty\s+wiring|heart\s+attack)\b",
+    r"|short\s+circuit|faulty\s+wiring|heart\s+attack|laid\s+(?:flowers|wreaths)|memorial\s+to|commemorat\w+"
+    r"|mass\s+graves?|exhum\w+)\b",
 )
