@@ -416,6 +416,12 @@ def _mention(
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
     anchor = clause.start + (trig.start() if trig else 0)
     date = _nearest_date(cdates, sent.start, anchor) or _nearest_date(sent_dates, sent.start, anchor)
+    attack_shift = _ATTACK_SHIFT.search(ctext)
+    if attack_shift is not None:
+        # "the death toll from the Russian drone strike two days earlier": counted back from the
+        # day the sentence names ("on March 4"), else from the last day named before
+        base = date.span.start if date is not None and date.span.precision == "day" else None
+        date = _shifted_date(ctx, sent, attack_shift.group("shift"), base) or date
     if date is None:
         date = _shifted_date(ctx, sent, ctext) or _paragraph_date(ctx, sent)
     if generic and not facts.numbers_used:
@@ -475,6 +481,13 @@ def _statement_date(stext: str, d: D.DateMention) -> bool:
     return hit is None or say.start() < hit.start()
 
 
+_ATTACK_SHIFT = re.compile(
+    r"\b(?:strikes?|attacks?|barrage|shelling|bombing)\s+(?:[\w-]+\s+){0,2}?(?P<shift>(?:\w+|a|one)\s+days?\s+"
+    r"(?:earlier|before)|the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night))\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_dates(ctx: DocContext, sent: Sentence) -> list[D.DateMention]:
     stext = ctx.text[sent.start : sent.end]
     return [
@@ -486,8 +499,11 @@ def _sentence_dates(ctx: DocContext, sent: Sentence) -> list[D.DateMention]:
     ]
 
 
-def _shifted_date(ctx: DocContext, sent: Sentence, ctext: str) -> D.DateMention | None:
-    """'Two days earlier, a missile strike …': counted from the last day the text named before."""
+def _shifted_date(
+    ctx: DocContext, sent: Sentence, ctext: str, base: dt.date | None = None
+) -> D.DateMention | None:
+    """'Two days earlier, a missile strike …': counted from ``base``, else from the last day the
+    text named before."""
     m = _SHIFT.search(ctext)
     if m is None:
         return None
@@ -499,6 +515,9 @@ def _shifted_date(ctx: DocContext, sent: Sentence, ctext: str) -> D.DateMention 
         n = 0 if m.group("same") else 1
     direction = (m.group("dir") or m.group("dir1") or m.group("dir2") or m.group("dir3") or "").lower()
     sign = -1 if direction in ("earlier", "before", "previous") else 1
+    if base is not None:
+        day = base + dt.timedelta(days=sign * n)
+        return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
     for prev in reversed(ctx.sentences[max(0, sent.index - 15) : sent.index]):
         ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision == "day"]
         if ds:
@@ -547,7 +566,8 @@ _LAUNCH_CUE = re.compile(
     r"\b(?:launched|fired|took\s+off|flew\s+in|came)\s+from\b|\bfrom\s+the\s+(?:directions?|area|territory|airspace"
     r"|waters|side)\s+of\b|\b(?:bombers|aircraft|jets|planes|warplanes|ships|warships|submarines|vessels|carriers"
     r"|Tu-\d+\w*|Su-\d+\w*|MiG-\d+\w*)\s+(?:flying\s+|operating\s+|positioned\s+|based\s+|patrolling\s+)?(?:over|above|in|from)\b"
-    r"|\b(?:drones?|UAVs|missiles|Shaheds|rockets)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z]|direction|area|territory)",
+    r"|\b(?:drones?|UAVs|missiles|Shaheds|rockets)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z]|direction|area|territory)"
+    r"|\b(?:launched|fired)\b[^.;]{0,40}?\bfrom\b",
     re.IGNORECASE,
 )
 _LAUNCH_END = re.compile(
