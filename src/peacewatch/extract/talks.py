@@ -189,7 +189,10 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     if re.search(r"\bthe\s+talk\s+in\s+$", left, re.I):
         return None  # "the talk in Washington is of …": talk, not talks
     if ent.venue is not None:
-        return Venue(ent.venue.name, ent.venue.country or None), False
+        name = ent.venue.name
+        if name.startswith("Saint ") and re.match(r"St\.?\s", ent.text):
+            name = "St " + name[len("Saint ") :]  # written "St Petersburg" in English news
+        return Venue(name, ent.venue.country or None), False
     if ent.demonym and re.match(r"^\s+capital\b", right) and ent.demonym in gaz.capital_of:
         return Venue(gaz.capital_of[ent.demonym], ent.demonym), False  # "in the Emirati capital"
     if ent.country and ent.country not in ("UA", "RU") and not ent.demonym:
