@@ -124,7 +124,8 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\b(?:agriculture|trade|economy|finance|health|education|sports?|culture)\s+ministers?\b"
     # a bloc's own summit is not a round of war talks, though the war is on its agenda
     r"|\b(?:NATO|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20|Twenty)|Arab\s+League|BRICS|SCO|ASEAN|EU|European\s+Union"
-    r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+)?(?:summit|leaders|ministers|gathering)\b"
+    r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+|(?:foreign|defen[cs]e|finance)\s+)?"
+    r"(?:summit|leaders|ministers|gathering)\b"
     r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b",
     re.IGNORECASE,
 )
@@ -182,6 +183,13 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         return None
     if _HYPOTHETICAL.search(text[max(sent.start, ent.start - 80) : ent.start]):
         return None
+    if re.search(
+        r"\b(?:officials|authorities|sources|diplomats|analysts|residents|observers)\s+in\s+$", left, re.I
+    ) and re.match(
+        r"^\s+(?:said|say|says|did|do|does|have|has|had|were|are|told|believe|hope|expect|fear|warned|insist\w*)\b",
+        right,
+    ):
+        return None  # "officials in Kyiv did not rule out a meeting": who speaks, not where anyone meets
     if re.search(
         r"(?:^|\n)\s*in\s+$", text[max(sent.start - 1, ent.start - 6) : ent.start], re.I
     ) and _SPOKE_AFTER.match(right):
