@@ -473,9 +473,13 @@ def _statement_date(stext: str, d: D.DateMention) -> bool:
     died later ("died of her injuries on July 1"), not when the attack happened."""
     if _DIED_LATER.search(stext[: d.start]):
         return True
-    after = stext[d.end : d.end + 80]
+    # only a date that opens the sentence and is followed straight by who said what: "On June 28
+    # the ministry said it had struck …" (not "… hit Sumy on Monday evening, officials said")
+    if d.start > 15 and not re.search(r"[,;]\s*(?:on\s+)?$", stext[: d.start]):
+        return False
+    after = stext[d.end : d.end + 60]
     say = _SAYING.search(after)
-    if say is None:
+    if say is None or "," in after[: say.start()]:
         return False
     hit = L.STRONG_ATTACK.search(L.lower(after))
     return hit is None or say.start() < hit.start()

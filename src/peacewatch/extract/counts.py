@@ -175,7 +175,7 @@ _RETRACTED = re.compile(
 )
 # "59 missiles and 54 drones were shot down": the verb after the list covers every figure in it
 _LIST_THEN_INTERCEPTED = re.compile(
-    rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?[\d,]+\s+[\w\s-]{{1,40}}?)+"
+    rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?[\d,]+\s+(?!of\s+(?:which|them|these|those)\b|were\b|was\b)[\w\s-]{{1,40}}?)+"
     rf"\s+(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )

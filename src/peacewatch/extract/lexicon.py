@@ -185,7 +185,7 @@ AGGREGATE_CUES = lc(
     r"|throughout\s+the\s+war|the\s+war\s+has|war\s+that"
     r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
-    r"|a\s+(?:day|night|month)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
+    r"|a\s+(?:day|night|month)(?!\s+of\b)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
     r"|total\s+of|monthly|weekly|last\s+month|this\s+month|over\s+the\s+past\s+(?:day|24\s+hours)"
     r"|(?:in|over|during)\s+the\s+(?:past|last)\s+24\s+hours|past\s+day|in\s+(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)(?!\s+\d)|devoured|claimed\s+the\s+lives\s+of\s+more"
