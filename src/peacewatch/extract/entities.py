@@ -220,6 +220,7 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             if e.end <= m.start()
             and e.place is not None
             and e.place.kind == "city"
+            and e.place.population >= 10000  # "the city" is not the village named last
             and not re.match(r"\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin)", text[e.end : e.end + 12])
             # "Kyiv responded by …", "Moscow says": the government, not a city to point back to
             and not (
