@@ -80,7 +80,10 @@ _ACTOR_MOD = (
 _ACTOR_RIGHT = re.compile(
     rf"^(?:['’]s)?\s+[\"“]?{_ACTOR_MOD}{{0,4}}[\"“]?(?:{_ACTOR_NOUNS}|Shaheds|Gerans)\b"
     rf"(?!\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced|warned|confirmed|claimed|added|noted|told"
-    rf"|shot|shoot|shoots|intercepted|intercept|intercepts|downed|repelled|repulsed|neutrali[sz]ed))",
+    rf"|shot|shoot|shoots|intercepted|intercept|intercepts|downed|repelled|repulsed|neutrali[sz]ed))"
+    # "Russian military airfields", "Ukrainian army positions": whose sites, not who attacked
+    rf"(?!\s+(?:airfields?|air\s+bases?|bases?|facilit\w+|targets?|sites?|installations?|infrastructure|depots?"
+    rf"|positions|plants?|airports?|warehouses?|headquarters|ships?|vessels?)\b)",
     re.IGNORECASE,
 )
 _ACTOR_VERB_RIGHT = re.compile(
@@ -400,6 +403,11 @@ def _mention(
         # "Christmas Eve in Kherson: Russian shelling kills 11": the place heads the sentence
         head = Clause(sent.start, clause.start, clause.sent)
         places, _ = _attack_places(ctx, ctx.ents_in(head.start, head.end), head)
+    if not places and clause.end < sent.end and text[clause.end : clause.end + 2].startswith(":"):
+        # "explosions were reported at two airfields: the Dyagilevo base near Ryazan and …": the
+        # places follow the colon
+        tail = Clause(clause.end, sent.end, clause.sent)
+        places, _ = _attack_places(ctx, ctx.ents_in(tail.start, tail.end), tail)
     actor, strong = _actor(ctx, ents, clause, places)
     # dates: in the clause first (the one nearest the attack word), else anywhere in the sentence
     stext = text[sent.start : sent.end]
@@ -1267,7 +1275,12 @@ def _doc_actor(clusters: list[AttackCluster], ctx: DocContext | None = None) -> 
             for ent in ctx.ents_in(sent.start, sent.end):
                 side = ent.country or ent.demonym
                 opposite = {"RU": "UA", "UA": "RU"}.get(side or "")
-                if opposite and not ent.places and actor_use(ctx, ent, sent.end):
+                blamed = re.search(
+                    r"\b(?:blamed|blames|accused|accuses)\s+(?:\w+\s+){0,2}$",
+                    ctx.text[max(sent.start, ent.start - 30) : ent.start],
+                )
+                placeless = not ent.places or all(e.kind == "country" for e in ent.places)
+                if opposite and placeless and (actor_use(ctx, ent, sent.end) or blamed):
                     votes.setdefault(opposite, {}).setdefault(side or "", 0)
                     votes[opposite][side or ""] += 1
     for c in clusters:

@@ -134,6 +134,7 @@ STRONG_ATTACK = lc(
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
+    r"|(?:explosions?|blasts?)\s+(?:were\s+|was\s+)?(?:reported|heard|rocked|hit|struck|rang\s+out|thundered)"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?"
     r"|(?:delivered|carried\s+out|conducted|launched|made)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,6}?(?:strikes?|attacks?|raids?))\b",
 )
