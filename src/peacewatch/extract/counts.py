@@ -405,6 +405,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             continue
         if period_total or ((aggregate or _WAR_TOLL_RIGHT.match(right)) and (n.count.best or 0) >= 1000):
             continue  # a month's or a war's toll, not one attack's
+        if (n.count.best or 0) > 5000:
+            continue  # no single attack of this war has killed or hurt thousands: a war total
         if _PEOPLE_SUBJECT_OTHER.match(right):
             continue
         if (_INCREMENT_RIGHT.match(right) and not _HARM_VERB_LEFT.search(left)) or _SWAP_LEFT.search(
