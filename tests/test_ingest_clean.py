@@ -299,3 +299,15 @@ def test_reader_comments_below_a_comments_header_are_blanked_even_when_they_soun
 def test_a_quoted_speaker_in_the_body_is_not_a_commenter() -> None:
     raw = f"{TITLE}\n\n{BODY}\nZelensky: We will not give up our land.\n\n{BODY}"
     assert blanked(raw) == []
+
+
+def test_comments_with_handle_timestamp_and_dash_are_blanked() -> None:
+    body = "\n\n".join(NEWS_PARAGRAPHS)
+    raw = (
+        f"{TITLE}\n\n{body}\n\nComments (142)\n\nSorted by oldest\n\n"
+        "BorderlandNotes, 7 Dec 2024 14.40 - I drove through Zaporizhzhia in 2019.\n"
+        "hmkn1972, 7 Dec 2024 15.02 - Another Friday, another massacre. 10 dead and the world shrugs.\n"
+    )
+    cleaned, _spans = clean(raw, TITLE)
+    assert_in_place(raw, cleaned)
+    assert "10 dead" not in cleaned and "BorderlandNotes" not in cleaned

@@ -226,7 +226,11 @@ def _tail_start(lines: list[tuple[int, int, str]], first_body: int) -> int:
 
 
 # "MikeFL: Another meeting …", "Olena K.: Eight people …": a commenter's handle and a colon
-_HANDLE = re.compile(r"^@?[A-Z][\w.'’ -]{0,28}?(?: \(\w[^)]{0,20}\))?:\s+\S")
+_HANDLE = re.compile(
+    r"^@?[A-Z][\w.'’ -]{0,28}?(?: \(\w[^)]{0,20}\))?:\s+\S"
+    # "hmkn1972, 7 Dec 2024 15.02 - Another Friday …": a handle, a timestamp, a dash
+    r"|^@?[\w.'’-]{2,30},\s+\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}(?:\s+\d{1,2}[.:]\d{2})?\s*[-–—]\s+\S"
+)
 
 
 def _comments_start(lines: list[tuple[int, int, str]], first_body: int) -> int:
@@ -239,7 +243,10 @@ def _comments_start(lines: list[tuple[int, int, str]], first_body: int) -> int:
     for i in range(max(first_body + 1, n // 2), n):
         line = lines[i][2].strip()
         if line and re.match(
-            r"^(?:\d[\d.,]*[kK]?\s+)?(?:comments?|replies|reader\s+comments)\b.{0,30}$", line, re.I
+            r"^(?:\d[\d.,]*[kK]?\s+)?(?:comments?|replies|reader\s+comments)\b.{0,30}$"
+            r"|^sorted\s+by\s+(?:oldest|newest|recommended)",
+            line,
+            re.I,
         ):
             return i
     return n
