@@ -49,8 +49,8 @@ def test_public_api_is_pinned() -> None:
     assert sorted(peacewatch.__all__) == sorted(
         [
             "EXTRACTOR_VERSION", "Article", "CanonicalEvent", "DocumentResult", "Event", "IngestReport",
-            "Options", "PeacewatchError", "Rejection", "Store", "__version__", "commitments", "crosscheck",
-            "demo", "events", "extract", "extract_documents", "ingest", "open_store", "plans", "reconcile",
+            "Options", "PeacewatchError", "Rejection", "Store", "__version__", "brief", "commitments",
+            "crosscheck", "demo", "events", "export", "extract", "extract_documents", "ingest", "open_store", "plans", "reconcile",
             "timeline",
         ]
     )  # fmt: skip

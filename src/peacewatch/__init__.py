@@ -28,6 +28,7 @@ from peacewatch.errors import PeacewatchError
 from peacewatch.extract import EXTRACTOR_VERSION, extract
 from peacewatch.reconcile import CanonicalEvent
 from peacewatch.records import Article, Event, Rejection
+from peacewatch.report import brief, export
 from peacewatch.settings import Options
 from peacewatch.store import Store, open_store
 
@@ -45,10 +46,12 @@ __all__ = [
     "Rejection",
     "Store",
     "__version__",
+    "brief",
     "commitments",
     "crosscheck",
     "demo",
     "events",
+    "export",
     "extract",
     "extract_documents",
     "ingest",

@@ -1,17 +1,17 @@
 """The ``peacewatch`` command: options in, one library call, results out.
 
 Each command lives with its kin (``articles``: ingest, extract, events, demo;
-``analysis``: reconcile, timeline, commitments, plans, crosscheck) and calls the
-library function of the same name in ``peacewatch.api``. Exit codes are listed in
-``cli.common`` and the README.
+``analysis``: reconcile, timeline, commitments, plans, crosscheck; ``report``: brief,
+export) and calls the library function of the same name (``peacewatch.api``,
+``peacewatch.report``). Exit codes are listed in ``cli.common`` and the README.
 """
 
 from __future__ import annotations
 
-from peacewatch.cli import analysis, articles
+from peacewatch.cli import analysis, articles, report
 from peacewatch.cli.common import app
 
-__all__ = ["analysis", "app", "articles", "main"]
+__all__ = ["analysis", "app", "articles", "main", "report"]
 
 
 def main() -> None:
