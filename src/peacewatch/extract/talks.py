@@ -33,7 +33,9 @@ _TRAVEL_LEFT = re.compile(
 _MEETING = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?|met|meet|meets|meeting|round"
     r"|sat\s+down|huddled|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
-    r"|sessions?|conference|peace\s+process|hosted|hosts|host)\b",
+    r"|sessions?|conference|peace\s+process|hosted|hosts|host"
+    # a plan carried to a leader: "travel to St Petersburg to present it to Putin"
+    r"|present\w*\s+(?:it|them|the\s+[\w-]+)\s+to|hand\w*\s+(?:it|the\s+[\w-]+)\s+(?:over\s+)?to)\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
@@ -43,8 +45,8 @@ _HYPOTHETICAL = re.compile(
 )
 _MEETING_LC = L.lc(_MEETING.pattern)
 _VENUE_RIGHT_TALKS = re.compile(
-    r"^(?:['’]s)?\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|round|format|process|conference|sessions?"
-    r"|accords?|consultations)\b",
+    r"^(?:['’]s)?\s+(?:peace\s+|[Ss]ecurity\s+)?(?:talks|summit|meeting|negotiations|round|format|process|[Cc]onference"
+    r"|sessions?|accords?|consultations|[Ff]orum)\b",
     re.IGNORECASE,
 )
 _NOT_VENUE_RIGHT = re.compile(
