@@ -108,7 +108,7 @@ _INTERCEPT_LEFT = re.compile(
 )
 _INTERCEPT_RIGHT = re.compile(
     rf"^\)?(?:\s+(?:of\s+them|of\s+these|of\s+those|of\s+which|of\s+the\s+(?:\w+\s+)?\w+))?\s*,?"
-    rf"(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been|are|being|got|reportedly|all|later|successfully))+"
+    rf"(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been|are|being|got|reportedly|all|later|successfully))*"
     rf"\s+(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
@@ -181,6 +181,10 @@ _LIST_THEN_INTERCEPTED = re.compile(
 )
 # "Kh-101: 40 of 46": shot down out of launched, by model
 _MODEL_TALLY = re.compile(r"\s*[:–-]\s*(?P<a>\d{1,4})\s+(?:of|out\s+of|/)\s+(?P<b>\d{1,4})\b")
+_ALL_INTERCEPTED = re.compile(
+    rf"\ball\s+(?:of\s+them|of\s+these|\w+)?\s*(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b",
+    re.IGNORECASE,
+)
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*", re.IGNORECASE)
 _HIT_RIGHT = re.compile(
@@ -442,6 +446,10 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             elif which == "injured" and injured is None:
                 injured = phrase.count
                 used += 1
+    if _ALL_INTERCEPTED.search(text):
+        # "… six Kinzhals, six Kalibrs and two drones, and all of them had been shot down"
+        for key, c in launched.items():
+            intercepted.setdefault(key, c)
     out_weapons = []
     for key in order:
         out_weapons.append((key[0], key[1], launched.get(key), intercepted.get(key)))

@@ -103,6 +103,7 @@ WEAPON_MODIFIERS = (
     r"|long-range|short-range|medium-range|air-launched|sea-launched|ground-launched|sea-based|air-to-surface"
     r"|fixed-wing|[a-z]+-[a-z]+"
     r"|surface-to-air|surface-to-surface|jet-powered|jet|decoy|dummy|imitation|Iranian-designed|Iranian-made"
+    r"|(?:U\.S\.|US|American|British|French|German|Western|Soviet|North\s+Korean|Czech)-(?:made|supplied|designed|built)"
     r"|Russian-made|Russian|Ukrainian|enemy|hostile|unmanned|aerial|explosive|kamikaze-style|one-way"
     r"|Shahed-type|Shahed-style|reconnaissance|FPV|first-person-view|heavy|more|additional|other|new"
     r"|winged|tactical|operational-tactical|high-precision|precision|naval|sea|air|North\s+Korean"
