@@ -146,7 +146,7 @@ _ANAPHOR = re.compile(
     r"\bthe\s+(?:missiles?|strikes?|attack|drones?|blast|explosion|barrage|bomb|shell|rocket|warhead)\b",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪►✅❌🔸🔹🔴🟢]\ufe0f?|\d{1,2}[.)])\s*")
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 
 
@@ -287,24 +287,24 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     last_mention_sent = -1
     triggered = ctx.sentences_with(L.TRIGGER_RE)
     datelines = _datelines(ctx)
+    shot_down_list = False  # inside a list under "air defence shot down 53 means of air attack:"
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
         lstext = ctx.lower[sent.start : sent.end]
+        bullet = _BULLET.match(stext) is not None
+        if not bullet:
+            shot_down_list = stext.rstrip().endswith(":") and bool(
+                re.search(rf"\b(?:{L.INTERCEPT_VERBS})\b", stext, re.I)
+            )
         if sent.index not in triggered:
             # "The missiles included Iskander-Ms and North Korean KN-23s.": no attack word, but it tells
             # more about the attack in the sentence before
-            bullet = _BULLET.match(stext) is not None
             if (
                 out
                 and (last_mention_sent == sent.index - 1 or (bullet and sent.index - last_mention_sent <= 3))
                 and (out[-1].sent.paragraph == sent.paragraph or bullet)
             ):
-                head = out[-1].sent
-                header = ctx.text[head.start : head.end].rstrip()
-                shot_down_list = header.endswith(":") and re.search(
-                    rf"\b(?:{L.INTERCEPT_VERBS})\b", header, re.I
-                )
-                cont = _continuation(ctx, sent, prior, intercepted=bool(shot_down_list))
+                cont = _continuation(ctx, sent, prior, intercepted=bullet and shot_down_list)
                 if cont is not None:
                     out.append(cont)
                     last_mention_sent = sent.index
@@ -1042,6 +1042,11 @@ _SEVERAL_ATTACKS = re.compile(
     re.IGNORECASE,
 )
 _HARM_WORDS = re.compile(r"\b(?:killed|died|dead|injured|wounded|hurt|casualties)\b", re.IGNORECASE)
+_ALL_DOWN = re.compile(
+    rf"^\s*(?:all\s+of\s+them|all\s+(?:were|had\s+been)|they\s+were\s+all|every\s+one\s+(?:of\s+them\s+)?was)\s*"
+    rf"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:{L.INTERCEPT_VERBS})\b",
+    re.IGNORECASE,
+)
 _SAME_WAVE = re.compile(r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid|night)\b")
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|injured|wounded))\b.{0,80}\b(?:rose|risen|climbed|increased|reached)\b"
@@ -1492,6 +1497,21 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
         ):
             table[("artillery", None)] = [None, None, ev]  # shelling is artillery fire
             order.append(("artillery", None))
+    # "All of them were intercepted." after a sentence that listed what was launched
+    for m in c.mentions:
+        if m.facts.weapons or not _ALL_DOWN.search(m.sent.text, m.sent.start, m.sent.end):
+            continue
+        for key in order:
+            launched, intercepted, ev = table[key]
+            if (
+                launched is not None
+                and launched.has_number
+                and intercepted is None
+                and ev.start < m.sent.start
+            ):
+                near = ctx.sentence_of(ev.start)
+                if near.paragraph == m.sent.paragraph and m.sent.index - near.index <= 2:
+                    table[key][1] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
     # a figure given for the kind ("72 drones were shot down") belongs to the kind's only model
     for kind, model in list(order):
         if model is not None:

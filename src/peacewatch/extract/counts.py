@@ -182,7 +182,7 @@ _LIST_THEN_INTERCEPTED = re.compile(
 # "Kh-101: 40 of 46": shot down out of launched, by model
 _MODEL_TALLY = re.compile(r"\s*[:–-]\s*(?P<a>\d{1,4})\s+(?:of|out\s+of|/)\s+(?P<b>\d{1,4})\b")
 _ALL_INTERCEPTED = re.compile(
-    rf"\ball\s+(?:of\s+them|of\s+these|\w+)?\s*(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b",
+    rf"\ball\s+(?:of\s+them|of\s+these|of\s+which|\w+)?\s*(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
