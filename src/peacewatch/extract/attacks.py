@@ -440,7 +440,8 @@ def _mention(
     summary = (bool(_PLURAL_SUMMARY.search(ctext)) and not places and not facts.numbers_used) or (
         broad and roundup and bool(places)
     )
-    if kinds_only and not (facts.kinds or _targets(ctext) or actor):
+    targets = _targets(ctext)
+    if kinds_only and not (facts.kinds or targets or actor):
         return None
     if not facts.numbers_used and trig is None:
         return None
@@ -452,7 +453,7 @@ def _mention(
         actor_strong=strong,
         facts=facts,
         date=date,
-        targets=_targets(ctext),
+        targets=targets,
         in_title=clause.start < ctx.title_end,
         elsewhere=_ELSEWHERE.search(ctext) is not None,
         summary=summary,
@@ -501,6 +502,14 @@ _ATTACK_SHIFT = re.compile(
 
 
 def _sentence_dates(ctx: DocContext, sent: Sentence) -> list[D.DateMention]:
+    key = ("dates", sent.index)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = _sentence_dates_uncached(ctx, sent)
+    return hit
+
+
+def _sentence_dates_uncached(ctx: DocContext, sent: Sentence) -> list[D.DateMention]:
     stext = ctx.text[sent.start : sent.end]
     return [
         d
@@ -590,6 +599,9 @@ _LAUNCH_END = re.compile(
 
 
 def _launch_zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    seg = text[start:end]
+    if "from" not in seg and "over" not in seg and "above" not in seg:
+        return []  # every cue has one of these words: skip the costly pattern
     out = []
     for m in _LAUNCH_CUE.finditer(text, start, end):
         stop = _LAUNCH_END.search(text, m.end(), min(end, m.end() + 160))
@@ -627,7 +639,9 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
     explicit_country = False
     last_launch_end = -1
     sent = ctx.sentences[clause.sent]
-    zones = _launch_zones(ctx.text, sent.start, sent.end)
+    zones = ctx.memo.get(("launch", sent.index))
+    if zones is None:
+        zones = ctx.memo[("launch", sent.index)] = _launch_zones(ctx.text, sent.start, sent.end)
     for ent in ents:
         e = ent.place
         if e is None or e.kind not in _ATTACK_PLACE_KINDS:

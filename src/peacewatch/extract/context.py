@@ -62,6 +62,7 @@ class DocContext:
     lower: str = ""  # ASCII-lowercased text (same offsets), for the lexicon's fast patterns
     _ent_starts: list[int] = field(default_factory=list)
     _hits: dict[str, set[int]] = field(default_factory=dict)
+    memo: dict[Any, Any] = field(default_factory=dict)  # per-document caches of the rule stages
 
     def __post_init__(self) -> None:
         self._ent_starts = [e.start for e in self.ents]

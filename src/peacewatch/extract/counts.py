@@ -289,8 +289,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     were destroyed"), which "of them" may refer to.
     """
     numbers = [n for n in find_numbers(text) if _plausible(text, n)]
-    numbers += _single_weapons(text, numbers)
     weapons = weapon_mentions(text)
+    numbers += _single_weapons(text, numbers, weapons)
     killed = injured = None
     k_upd = i_upd = False
     launched: dict[tuple[str, str | None], Count] = {}
@@ -528,12 +528,15 @@ def _single_people(text: str, numbers: list[NumberPhrase]) -> list[tuple[str, Nu
     return out
 
 
-def _single_weapons(text: str, numbers: list[NumberPhrase]) -> list[NumberPhrase]:
+def _single_weapons(
+    text: str, numbers: list[NumberPhrase], weapons: list[WeaponMention] | None = None
+) -> list[NumberPhrase]:
     """'a single Kh-101', or 'an Iskander-M' listed beside counted weapons: a count of one."""
     if not numbers:
         return []
     out = []
-    weapons = weapon_mentions(text)
+    if weapons is None:
+        weapons = weapon_mentions(text)
     for m in _SINGLE.finditer(text):
         w = _weapon_right_after(text, m.end(), weapons)
         if w is None or w.start - m.end() > 30:
