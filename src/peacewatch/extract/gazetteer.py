@@ -149,8 +149,10 @@ class Gazetteer:
                     self.venues.setdefault(f, v)
 
     def _drop_shadowed_forms(self) -> None:
-        """An alternate name that is another, ten times bigger place's own name belongs to that place
-        ("Mykolaiv" listed as an alternate of the town Mykolaivka)."""
+        """A form that is some place's own name belongs to that place: another place keeps it as an
+        alternate name only when it is ten times bigger ("Mykolaiv" listed as an alternate of the
+        town Mykolaivka goes; "Chornobyl" listed as a former name of Lazurnyi goes; a village named
+        "Kiev" does not take the name from Kyiv)."""
         for form, ids in self.forms.items():
             if len(ids) < 2:
                 continue
@@ -158,7 +160,7 @@ class Gazetteer:
             if not owners:
                 continue
             top = max(o.population for o in owners)
-            keep = [i for i in ids if self.places[i].name == form or self.places[i].population * 10 > top]
+            keep = [i for i in ids if self.places[i].name == form or self.places[i].population > 10 * top]
             if len(keep) != len(ids):
                 self.forms[form] = keep
 
