@@ -9,6 +9,7 @@ and its region), their dates agree and their figures do not contradict each othe
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field, replace
 
@@ -1422,7 +1423,21 @@ def _place(ctx: DocContext, gaz: Gazetteer, c: AttackCluster, e: Entry) -> Place
             district=e.name,
         )
     p = e.to_place()
-    return Place(p.name, p.admin1, p.country, p.lat, p.lon, p.precision, p.geonameid, ev)
+    return Place(_english_name(e, ent), p.admin1, p.country, p.lat, p.lon, p.precision, p.geonameid, ev)
+
+
+def _english_name(e: Entry, ent: Ent | None) -> str:
+    """A Russian town as English news spells it ("Novokuibyshevsk", GeoNames "Novokuybyshevsk"): the
+    text's form when it is a spelling of the same name, the gazetteer's otherwise. Ukrainian places
+    keep the gazetteer's (Ukrainian-based) name, which is the one analysts use."""
+    if ent is None or e.country != "RU" or e.kind != "city":
+        return e.name
+    surface = re.sub(r"['’]s?$", "", ent.text).strip()
+    if not surface or not surface[0].isupper() or surface.isupper() or surface == e.name:
+        return e.name
+    if difflib.SequenceMatcher(None, surface.lower(), e.name.lower()).ratio() >= 0.85:
+        return surface
+    return e.name
 
 
 # Held by Russia for most of the war though Ukrainian in the gazetteer: Ukraine's strikes on

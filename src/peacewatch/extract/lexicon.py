@@ -136,6 +136,7 @@ STRONG_ATTACK = lc(
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
     r"|(?:explosions?|blasts?)\s+(?:were\s+|was\s+)?(?:reported|heard|rocked|hit|struck|rang\s+out|thundered)"
+    r"|(?:drones?|UAVs?|missiles?)\s+(?:[\w-]+\s+){0,2}?(?:crashed|smashed|plunged)\s+(?:into|onto)"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?"
     r"|(?:delivered|carried\s+out|conducted|launched|made)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,6}?(?:strikes?|attacks?|raids?))\b",
 )
