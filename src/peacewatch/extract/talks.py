@@ -526,15 +526,19 @@ def _talks_date(
     ctx: DocContext, c: TalksCluster, future: bool, strike_date: DateSpan | None
 ) -> DateSpan | None:
     text = ctx.text
-    found: list[D.DateMention] = []
+    found: list[tuple[int, D.DateMention]] = []
     for s in c.sentences:
         st = text[s.start : s.end]
-        found += [
-            d
-            for d in D.find_dates(st, ctx.published, ctx.anchor_year, future=future)
-            if not (d.start < 15 and _SAID_AFTER.match(st[d.end :]))  # "On Nov. 25, Trump announced …"
-        ]
-    best = D.best(found)
+        for d in D.find_dates(st, ctx.published, ctx.anchor_year, future=future):
+            if d.start < 15 and _SAID_AFTER.match(st[d.end :]):
+                continue  # "On Nov. 25, Trump announced …"
+            other = _OTHER_MEETING_BEFORE.search(st, max(0, d.start - 130), d.start)
+            if other is not None and not any(
+                s.start + other.start() <= e.start < s.start + d.start for e in c.venue_ents
+            ):
+                continue  # "the Jeddah talks followed an Oval Office meeting on Feb. 28"
+            found.append((0, d))
+    best = D.best([d for _g, d in found])
     if best is not None:
         return best.span
     if future:
@@ -553,6 +557,11 @@ def _talks_date(
     return None
 
 
+_OTHER_MEETING_BEFORE = re.compile(
+    r"\b(?:followed|since|preceded|came\s+after|weeks\s+after|days\s+after)\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,4}?"
+    r"(?:meeting|summit|talks|call|visit)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
 _SAID_AFTER = re.compile(
     r"^,?\s+(?:[\w.’'-]+\s+){0,6}?(?:announced|said|says|told|stated|declared|claimed|confirmed|reported|wrote"
     r"|posted|insisted)\b",
