@@ -1,4 +1,7 @@
-"""Versioned imports of the Air Force series, through ``import_official`` and the store."""
+"""Versioned imports of the Air Force series, through ``import_official`` and the store.
+
+The tests taking ``db`` run against both backends (a SQLite file, a PostgreSQL database).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import pgserver
 from peacewatch.analyse import import_official, nightly, read_airforce_csv
 from peacewatch.errors import EmptyInput, StoreError
 from peacewatch.store import open_store
@@ -18,6 +22,12 @@ DATA = Path(__file__).resolve().parent / "data" / "official"
 SAMPLE = DATA / "sample.csv"
 KALIBR_LINE = "2025-11-24 18:00,2025-11-25 10:00,Kalibr,Black Sea,Ukraine,,8.0,5.0,"
 D = dt.date
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """A database that does not exist yet (SQLite) or is empty (PostgreSQL)."""
+    return tmp_path / "pw.db" if request.param == "sqlite" else pgserver.database(request)
 
 
 def edited(tmp_path: Path, change: Callable[[str], str | None] | None = None) -> Path:
@@ -32,8 +42,7 @@ def edited(tmp_path: Path, change: Callable[[str], str | None] | None = None) ->
     return path
 
 
-def test_import_then_reimport_adds_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "pw.db"
+def test_import_then_reimport_adds_nothing(db: str | Path) -> None:
     first = import_official(SAMPLE, db)
     assert (first.new, first.changed, first.unchanged, first.removed, first.recorded) == (21, 0, 0, 0, True)
     again = import_official(SAMPLE, db)
@@ -52,8 +61,7 @@ def test_import_then_reimport_adds_nothing(tmp_path: Path) -> None:
         assert imp.sha256 == read_airforce_csv(SAMPLE).sha256
 
 
-def test_reexport_with_other_number_formatting_is_not_an_edit(tmp_path: Path) -> None:
-    db = tmp_path / "pw.db"
+def test_reexport_with_other_number_formatting_is_not_an_edit(tmp_path: Path, db: str | Path) -> None:
     import_official(SAMPLE, db)
     text = SAMPLE.read_text(encoding="utf-8").replace("464.0,438.0", "464,438")
     (tmp_path / "reexport.csv").write_text(text, encoding="utf-8")
@@ -61,8 +69,7 @@ def test_reexport_with_other_number_formatting_is_not_an_edit(tmp_path: Path) ->
     assert (result.new, result.changed, result.recorded) == (0, 0, False)
 
 
-def test_edited_past_row_keeps_both_versions(tmp_path: Path) -> None:
-    db = tmp_path / "pw.db"
+def test_edited_past_row_keeps_both_versions(tmp_path: Path, db: str | Path) -> None:
     first = import_official(SAMPLE, db)
     second = import_official(edited(tmp_path), db)
     assert (second.new, second.changed, second.unchanged, second.removed) == (0, 1, 20, 0)
@@ -96,8 +103,7 @@ def test_edited_past_row_keeps_both_versions(tmp_path: Path) -> None:
         assert [v.launched for v in store.official_row_versions(key)] == [8, 9, 8]
 
 
-def test_rows_missing_from_a_full_import_are_removed_but_kept(tmp_path: Path) -> None:
-    db = tmp_path / "pw.db"
+def test_rows_missing_from_a_full_import_are_removed_but_kept(tmp_path: Path, db: str | Path) -> None:
     import_official(SAMPLE, db)
     smaller = edited(tmp_path, lambda line: None)  # the Kalibr row deleted by the maintainer
     partial = import_official(smaller, db, full=False)
@@ -111,8 +117,7 @@ def test_rows_missing_from_a_full_import_are_removed_but_kept(tmp_path: Path) ->
     assert {n.night: n for n in nightly(db)}[D(2025, 11, 25)].by_kind["missile"] == (14, 9)
 
 
-def test_a_changed_identity_is_one_row_removed_and_one_added(tmp_path: Path) -> None:
-    db = tmp_path / "pw.db"
+def test_a_changed_identity_is_one_row_removed_and_one_added(tmp_path: Path, db: str | Path) -> None:
     import_official(SAMPLE, db)
     result = import_official(edited(tmp_path, lambda line: line.replace("Black Sea", "Caspian Sea")), db)
     assert (result.new, result.changed, result.removed) == (1, 0, 1)
@@ -121,8 +126,7 @@ def test_a_changed_identity_is_one_row_removed_and_one_added(tmp_path: Path) -> 
         assert places == ["Caspian Sea"]
 
 
-def test_nightly_window_and_figures(tmp_path: Path) -> None:
-    db = tmp_path / "pw.db"
+def test_nightly_window_and_figures(db: str | Path) -> None:
     import_official(SAMPLE, db)
     nights = nightly(db, since=D(2025, 11, 3), until=D(2025, 11, 25))
     assert [n.night for n in nights] == [D(2025, 11, 3), D(2025, 11, 15), D(2025, 11, 25)]
@@ -133,8 +137,7 @@ def test_nightly_window_and_figures(tmp_path: Path) -> None:
     assert nights[1].by_kind == {} and nights[1].regional_by_kind == {"drone": (12, 12)}
 
 
-def test_stored_rows_round_trip(tmp_path: Path) -> None:
-    db = tmp_path / "pw.db"
+def test_stored_rows_round_trip(db: str | Path) -> None:
     import_official(SAMPLE, db)
     read = {r.row_key: r for r in read_airforce_csv(SAMPLE).rows}
     with open_store(db) as store:

@@ -28,7 +28,7 @@ from peacewatch.reconcile import CanonicalEvent
 from peacewatch.reconcile.run import ReconcileReport, canonical_events, reconcile_store
 from peacewatch.records import Article, Event, Rejection
 from peacewatch.settings import DEFAULT_OPTIONS, Options
-from peacewatch.store import Store, StoredEvent, database_path, open_store
+from peacewatch.store import Store, StoredEvent, database_path, is_postgres, open_store
 from peacewatch.store.canonical import DeclaredCommitment
 
 Progress = Callable[[str, int], None]  # (what happened, how many inputs so far)
@@ -243,7 +243,12 @@ def demo(
 
 
 def demo_database() -> str:
-    """Where the demo goes unless told otherwise: demo.db next to the default database."""
+    """Where the demo goes unless told otherwise: demo.db next to the default database (in the
+    per-user data folder when the default database is a PostgreSQL server)."""
+    if is_postgres():
+        from platformdirs import user_data_dir
+
+        return str(Path(user_data_dir("peacewatch", appauthor=False)) / "demo.db")
     return str(Path(database_path()).with_name("demo.db"))
 
 

@@ -184,6 +184,7 @@ def demo(
         "peacewatch plans",
     ):
         out.print(f"Try:      {hint} --db {report.db}")
+    out.print(f"Browse:   peacewatch serve --db {report.db}   (then open http://127.0.0.1:8000/)")
     raise typer.Exit(code)
 
 

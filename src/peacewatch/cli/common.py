@@ -43,7 +43,9 @@ out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 DbOpt = Annotated[
     str | None,
     typer.Option(
-        "--db", envvar="PEACEWATCH_DB", help="Database path (default: the per-user data directory)."
+        "--db",
+        envvar="PEACEWATCH_DB",
+        help="Database path or postgresql:// URL (default: a file in the per-user data directory).",
     ),
 ]
 

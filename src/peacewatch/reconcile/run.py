@@ -69,7 +69,17 @@ def canonical_events(store: Store) -> list[CanonicalEvent]:
 
 
 def reconcile_store(store: Store, *, run_id: int | None = None) -> ReconcileReport:
-    """Bring the stored canonical events in line with the stored events."""
+    """Bring the stored canonical events in line with the stored events.
+
+    The whole read–cluster–write cycle runs under the store's reconcile lock, so two
+    processes reconciling one database never interleave (the second waits, then sees the
+    first one's result).
+    """
+    with store.reconcile_lock():
+        return _reconcile(store, run_id)
+
+
+def _reconcile(store: Store, run_id: int | None) -> ReconcileReport:
     mentions = load_mentions(store)
     events = reconcile_mentions(mentions)
     report = ReconcileReport(db=store.url, mentions=len(mentions), events=len(events), run_id=run_id)

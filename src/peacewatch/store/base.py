@@ -1,4 +1,4 @@
-"""The store interface every backend implements (SQLite now, PostgreSQL later).
+"""The store interface every backend implements (SQLite and PostgreSQL).
 
 Records go in as the frozen ``Article``/``Event``/``Rejection`` of
 ``peacewatch.records`` and come back wrapped with their database ids. The helpers
@@ -17,7 +17,8 @@ import hashlib
 import json
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Literal, Protocol, Self
@@ -252,6 +253,16 @@ class Store(ABC):
 
     @abstractmethod
     def figure_history(self, canonical_id: str | None = None) -> list[FigureHistoryRow]: ...
+
+    @contextmanager
+    def reconcile_lock(self) -> Iterator[None]:
+        """Hold the store's reconcile lock around one read–cluster–write cycle.
+
+        On a database several processes write at once (PostgreSQL), a second reconcile
+        waits here until the first has committed, so two never interleave. The default
+        does nothing; a backend that can hold a lock across calls overrides it.
+        """
+        yield
 
     @abstractmethod
     def add_commitment(self, commitment: DeclaredCommitment) -> int: ...

@@ -157,6 +157,28 @@ class SQLiteStore(CanonicalMixin, Store):
             if c.in_transaction:
                 c.execute("COMMIT")
 
+    @contextmanager
+    def reconcile_lock(self) -> Iterator[None]:
+        """One reconcile at a time per database file, across processes: an exclusive lock on a
+        sidecar file (``<db>.reconcile.lock``). Ingest writes go on meanwhile; a reconcile that
+        missed one is followed by that ingest's own reconcile, which waits here and then sees it."""
+        if self.url == ":memory:":
+            yield
+            return
+        import fcntl
+
+        lock_path = f"{self.url}.reconcile.lock"
+        try:
+            fh = open(lock_path, "a+b")  # noqa: SIM115 - held for the whole block below
+        except OSError as e:
+            raise StoreError(f"cannot open the reconcile lock {lock_path}: {e}") from e
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            fh.close()
+
     def close(self) -> None:
         """Close the connection (idempotent)."""
         self._conn.close()
