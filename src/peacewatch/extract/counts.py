@@ -185,6 +185,11 @@ _ALL_INTERCEPTED = re.compile(
     rf"\ball\s+(?:of\s+them|of\s+these|of\s+which|\w+)?\s*(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
+_TOLL_AT_LEFT = re.compile(
+    r"\b(?:toll|number\s+of\s+(?:dead|deaths|injured|wounded|casualties|victims)|(?:dead|injured|wounded)\s+(?:was\s+)?put)"
+    r"(?:\s+\w+){0,3}?\s+(?:stood|stands|was|is|remained|remains|put|at)?\s*at\s*$",
+    re.IGNORECASE,
+)
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*", re.IGNORECASE)
 _HIT_RIGHT = re.compile(
@@ -324,7 +329,10 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     for n in numbers:
         left = text[max(0, n.start - 130) : n.start]
         right = text[n.end : n.end + 120]
-        if _NOT_COUNT_RIGHT.match(right) or _NOT_COUNT_LEFT.search(left[-24:]):
+        blocked = _NOT_COUNT_LEFT.search(left[-24:])
+        if blocked is not None and blocked.group(0).lower().startswith("at") and _TOLL_AT_LEFT.search(left):
+            blocked = None  # "the death toll stood at 48": a toll, not a time or a place
+        if _NOT_COUNT_RIGHT.match(right) or blocked is not None:
             continue
         if n.vague and not _vague_quantifies(n, right):
             continue

@@ -123,7 +123,7 @@ ATTACK_TRIGGERS = (
 )
 TRIGGER_RE = lc(
     rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
-    rf"|burst|detonated)\b"
+    rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?)\b"
 )
 
 # A clause is a real attack (not talk about attacks) only with one of these.
