@@ -142,6 +142,20 @@ def test_attacker_is_null_when_the_sides_blame_each_other() -> None:
     assert e.actor is None
 
 
+def test_attacker_is_null_when_the_sides_trade_blame() -> None:
+    text = (
+        "An artillery strike on Horlivka killed three people on Tuesday. Moscow and Kyiv traded blame for it."
+    )
+    (e,) = attacks(text)
+    assert e.actor is None
+
+
+def test_the_area_of_the_reporting_authorities_is_a_place_of_last_resort() -> None:
+    text = "Shelling hit a market in Kostiantynivka on Monday, killing four people, the authorities in Donetsk said."
+    (e,) = attacks(text)
+    assert names(e) == {"Kostiantynivka"}
+
+
 # --- nothing invented ----------------------------------------------------------------------
 
 

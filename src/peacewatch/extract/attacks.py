@@ -100,7 +100,8 @@ _ENEMY = re.compile(
     re.I,
 )
 _DISPUTED_ACTOR = re.compile(
-    r"\b(?:blamed\s+each\s+other|accused\s+each\s+other|each\s+side\s+blamed|denied\s+(?:responsibility|involvement"
+    r"\b(?:blamed\s+each\s+other|accused\s+each\s+other|each\s+side\s+blamed|trad(?:e|ed|es|ing)\s+(?:blame|accusations)"
+    r"|denied\s+(?:firing|shelling|striking|attacking)|denied\s+(?:responsibility|involvement"
     r"|carrying\s+out)|(?:unclear|not\s+clear|not\s+known|unknown)\s+who|false\s+flag|staged|disputed\s+who"
     r"|no\s+one\s+claimed|did\s+not\s+say\s+who)\b",
     re.IGNORECASE,
@@ -610,6 +611,10 @@ def _launch_zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_AUTHORITY_IN_LEFT = re.compile(
+    r"\b(?:authorities|officials|administration|officers|separatists?|leaders?|police|prosecutors?)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # First names that are also places in the gazetteer; followed by a surname they are people.
 _FIRST_NAMES = frozenset(
     {
@@ -656,8 +661,10 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas
             last_launch_end = ent.end
             continue
-        if ent.authority is not None:
-            authorities.append((ent.authority, ent))  # the reporting official's area: a place of last resort
+        if ent.authority is not None or _AUTHORITY_IN_LEFT.search(text[max(0, ent.start - 40) : ent.start]):
+            # the reporting official's area ("Kharkiv Mayor …", "the authorities in Donetsk"): a
+            # place of last resort
+            authorities.append((ent.authority or e, ent))
             continue
         left = text[max(clause.start, ent.start - 70) : ent.start]
         right = text[ent.end : min(clause.end, ent.end + 60)]
@@ -1320,7 +1327,11 @@ def _doc_actor(clusters: list[AttackCluster], ctx: DocContext | None = None) -> 
 
 
 def _event(
-    ctx: DocContext, gaz: Gazetteer, c: AttackCluster, doc_actor: dict[str, str], disputed: bool
+    ctx: DocContext,
+    gaz: Gazetteer,
+    c: AttackCluster,
+    doc_actor: dict[str, str],
+    disputed: bool,
 ) -> Event:
     entries = _final_places(gaz, c)
     actor = _cluster_actor(c, entries, doc_actor, disputed)
