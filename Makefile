@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 SHARED ?= ../shared
 
 .DEFAULT_GOAL := check
-.PHONY: check demo test lint format eval bench clean
+.PHONY: check demo test lint format eval bench reliability clean
 
 $(BIN)/peacewatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ eval: $(BIN)/peacewatch
 ## bench: speed and memory of extraction against the tokenizer-only baseline
 bench: $(BIN)/peacewatch
 	$(BIN)/python bench/extract_speed.py
+
+## reliability: crash, idempotence, hostile input, property, web-security and load tests at full
+## size (10,000 property cases, 60 s load runs), then the figures they recorded
+reliability: $(BIN)/peacewatch
+	rm -rf tests/artifacts/reliability
+	PEACEWATCH_RELIABILITY=full $(BIN)/pytest -q -m reliability -p no:cacheprovider; status=$$?; \
+	$(BIN)/python scripts/reliability_summary.py; exit $$status
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache src/*.egg-info
