@@ -190,6 +190,15 @@ def test_talks_with_mediator_and_round() -> None:
     assert set(t.parties) == {"UA", "RU"} and "TR" in t.mediators and t.round == 2 and t.status == "held"
 
 
+def test_who_met_whom_outweighs_sides_named_elsewhere() -> None:
+    text = (
+        "U.S. envoy Steve Witkoff held three hours of talks in the Kremlin on Wednesday with Vladimir Putin. "
+        "An adviser to President Volodymyr Zelensky said the Moscow talks changed nothing."
+    )
+    (t,) = kind(text, "talks", "2025-08-07")
+    assert t.venue.name == "Moscow" and set(t.parties) == {"RU", "US"}
+
+
 def test_planned_talks_date_looks_forward() -> None:
     (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
     assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}
@@ -218,6 +227,18 @@ def test_commitment_disputed() -> None:
 
 def test_a_call_for_a_ceasefire_is_not_a_commitment() -> None:
     assert kind("European leaders called for an immediate and unconditional ceasefire.", "commitment") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders' summit in Alaska last month ended without a ceasefire.",
+        "The meeting broke up without an agreement on a ceasefire.",
+        "Putin said Moscow would order a ceasefire as soon as Kyiv withdrew its troops from four regions.",
+    ],
+)
+def test_no_ceasefire_and_terms_offered_are_not_commitments(text: str) -> None:
+    assert kind(text, "commitment") == []
 
 
 def test_deadline() -> None:

@@ -80,9 +80,14 @@ _GOAL_LEFT = re.compile(
     r"|offer(?:s|ed)?|seek(?:s|ing)?|sought|rejected|rejects|refused|toward(?:s)?|a\s+path\s+to|no"
     r"|framework\s+for|proposal\s+for|plan\s+for|path\s+to|push\s+for|interested\s+in|ready\s+for|open\s+to"
     r"|hopes?\s+for|prospects?\s+(?:of|for)|chances?\s+(?:of|for)|visions?\s+of|terms\s+of|conditions\s+for"
-    r"|how|whether|possible|potential|eventual|future|lasting)"
+    r"|how|whether|possible|potential|eventual|future|lasting|without)"
     r"(?:\s+(?:an?|the))?(?:\s+[\w.-]+){0,5}\s*$",
     re.IGNORECASE,
+)
+_WOULD_LEFT = re.compile(r"\b(?:would|will|could)\s+(?:\w+\s+){1,2}(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
+_CONDITION = re.compile(
+    r"\b(?:as\s+soon\s+as|if|once|provided|on\s+condition|only\s+(?:if|after|when)|in\s+exchange\s+for)\b",
+    re.I,
 )
 _COMPLY = re.compile(
     r"\b(?:adher\w+|kept\s+(?:its|their|his)\s+word|kept\s+(?:to\s+)?(?:it|the\s+\w+)|complied|complying|respect\w*"
@@ -193,6 +198,8 @@ def _mentions(ctx: DocContext) -> list[CommitMention]:
             left = stext[: m.start("noun")]
             if _GOAL_LEFT.search(left[-60:]):
                 continue
+            if _WOULD_LEFT.search(left[-40:]) and _CONDITION.search(post):
+                continue  # "would order a ceasefire as soon as Ukraine withdrew": terms offered, not a commitment
             if noun in ("stop",) and not re.match(r"\s+(?:to|of)\s+(?:strikes|attacks|shelling)", post, re.I):
                 continue
             if noun == "freeze" and not re.search(

@@ -379,11 +379,24 @@ def _sides(
     text = ctx.text
     parties: set[str] = set()
     mediators: set[str] = set()
+    tables: set[str] = set()
     for s in sentences:
         lo, hi = _venue_clause(ctx, c, s)
         # "Umerov met Witkoff and Kushner in Miami", "talks between Russia and Ukraine": when the
         # sentence says who met whom, only they are at this table
         table = _meeting_sides(ctx, lo, hi)
+        if (
+            table
+            and not any(
+                e.venue is not None
+                and e not in c.venue_ents
+                and e.venue.name != c.venue.name
+                and not e.possessive  # "Washington's plan"
+                and not ctx.text[e.start : e.end].isupper()  # a dateline ("MOSCOW/KYIV —")
+                for e in ctx.ents_in(s.start, s.end)
+            )
+        ):
+            tables |= table  # (a sentence naming another venue may be about that other meeting)
         for ent in ctx.ents_in(lo, hi):
             if id(ent) in attack_places or (
                 _in_spans(ent.start, attack_spans) and actor_use(ctx, ent, s.end)
@@ -440,6 +453,10 @@ def _sides(
                 and c.venue.country
             ):
                 parties.add(c.venue.country)
+    if len(tables) >= 2:
+        # a sentence that says who met whom outweighs sides merely named near the venue elsewhere
+        # ("an adviser to Zelensky said", "a push by Germany, France and Britain")
+        parties &= tables
     return parties, mediators
 
 
@@ -447,13 +464,13 @@ _MEET_BETWEEN = re.compile(
     r"\b(?:talks|negotiations|meetings?|consultations|contacts|summit|dialogue)\s+between\s+", re.IGNORECASE
 )
 _MEET_VERB = re.compile(
-    r"\b(?:met|meets|meet|meeting\s+with|held\s+(?:[\w-]+\s+){0,4}?(?:talks|consultations|negotiations|a\s+meeting)\s+with"
+    r"\b(?:met|meets|meet|meeting\s+with|held\s+(?:[\w-]+\s+){0,4}?(?:talks|consultations|negotiations|a\s+meeting)(?:\s+[\w-]+){0,6}?\s+with"
     r"|talked\s+(?:to|with)|sat\s+down\s+with|negotiated\s+with|spoke\s+(?:to|with)|hosted|received)\b",
     re.IGNORECASE,
 )
 _MEET_STOP = re.compile(
     r"\b(?:in|on|at|for|to|about|over|after|before|where|while|during|near|as|who|which|that|amid|following)\b"
-    r"|[,.;:(—–]",
+    r"|[,;:(—–]|(?<!\b[A-Z])\.",  # ("U.S. envoy" goes on)
     re.IGNORECASE,
 )
 
