@@ -199,6 +199,27 @@ def test_who_met_whom_outweighs_sides_named_elsewhere() -> None:
     assert t.venue.name == "Moscow" and set(t.parties) == {"RU", "US"}
 
 
+def test_the_day_something_was_said_is_not_the_date_of_planned_talks() -> None:
+    text = "Zelensky said on Saturday he would travel to Washington on Monday to meet Trump for talks on the war."
+    (t,) = kind(text, "talks", "2025-08-16")  # a Saturday
+    assert t.status == "planned" and str(t.date.start) == "2025-08-18"
+
+
+def test_an_envoy_due_in_a_capital_is_planned() -> None:
+    text = "US special envoy Keith Kellogg is due in Kyiv on Thursday for talks with Zelensky on the war."
+    (t,) = kind(text, "talks", "2025-02-15")  # a Saturday
+    assert t.status == "planned" and str(t.date.start) == "2025-02-20"
+
+
+def test_talks_dated_from_the_strike_they_preceded() -> None:
+    text = (
+        "A Russian missile barrage killed nine people in Kyiv overnight on Thursday. "
+        "The barrage came a day after talks in London between U.S. and Ukrainian officials on the peace plan."
+    )
+    (t,) = kind(text, "talks", "2025-04-24")  # a Thursday
+    assert t.venue.name == "London" and str(t.date.start) == "2025-04-23"
+
+
 def test_planned_talks_date_looks_forward() -> None:
     (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
     assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}

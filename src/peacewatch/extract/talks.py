@@ -7,6 +7,7 @@ minister"); status from what the text says happened or will happen.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -63,6 +64,23 @@ _TIED_TO_STRIKE = re.compile(
     r"|the\s+same\s+day|on\s+the\s+same\s+day)\b",
     re.IGNORECASE,
 )
+
+
+def _one_day(span: DateSpan | None) -> dt.date | None:
+    """The day of a strike: its date, or the morning of an overnight one (never a longer span)."""
+    if span is None or span.start is None:
+        return None
+    end = span.end or span.start
+    return end if (end - span.start).days <= 1 else None
+
+
+_FEW_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAYS_FROM_STRIKE = re.compile(
+    r"\b(?:strikes?|attacks?|barrage|bombardment|assault)\s+(?:came|happened|occurred)\s+(?P<n>a|one|two|three|four"
+    r"|five|six|seven|\d{1,2})\s+days?\s+(?P<dir>after|before)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:talks|meeting|summit|negotiations)\b",
+    re.IGNORECASE,
+)
 _NOT_VENUE_LEFT = re.compile(
     r"(?<!meeting\sat\sthe\s)(?<!talks\sat\sthe\s)\b(?:embassy|consulate|ambassador)\s+(?:in|to)\s+(?:the\s+)?$",
     re.I,
@@ -81,7 +99,7 @@ _WAR_TOPIC = re.compile(
 _PLANNED = re.compile(
     r"\b(?:(?:will|would|shall|could|may|might)\s+(?:\w+\s+)?(?:meet|hold|host|travel|visit|sit|gather"
     r"|convene|take\s+part|attend|head|fly|go|take\s+place)|to\s+be\s+held|scheduled"
-    r"|set\s+to|due\s+to|expected\s+to|(?:plans?|planning)\s+to\s+(?:meet|hold|travel|visit|host|send|fly|resume)"
+    r"|set\s+to|due\s+to|(?:is|are)\s+due\s+(?:in|at|on)|expected\s+to|(?:plans?|planning)\s+to\s+(?:meet|hold|travel|visit|host|send|fly|resume)"
     r"|next\s+(?:week|month|round)"
     r"|upcoming|(?:is|are)\s+to\s+(?:meet|continue|hold|resume|travel)|to\s+travel|en\s+route|dispatched"
     r"|dispatching|heading\s+to|travel(?:s|ling)?\s+to|preparing|prepares|invited|(?:is|are)\s+expected\s+in"
@@ -544,24 +562,40 @@ def _talks_date(
 ) -> DateSpan | None:
     text = ctx.text
     found: list[tuple[int, D.DateMention]] = []
+    said: list[D.DateMention] = []  # the day something was said: the talks' date only when no other is given
     for s in c.sentences:
         st = text[s.start : s.end]
         for d in D.find_dates(st, ctx.published, ctx.anchor_year, future=future):
             if d.start < 15 and _SAID_AFTER.match(st[d.end :]):
                 continue  # "On Nov. 25, Trump announced …"
+            if _SAID_BEFORE.search(st, max(0, d.start - 30), d.start):
+                said.append(d)  # "Zelensky said on Saturday he would travel to Washington on Monday"
+                continue
             other = _OTHER_MEETING_BEFORE.search(st, max(0, d.start - 130), d.start)
             if other is not None and not any(
                 s.start + other.start() <= e.start < s.start + d.start for e in c.venue_ents
             ):
                 continue  # "the Jeddah talks followed an Oval Office meeting on Feb. 28"
             found.append((0, d))
-    best = D.best([d for _g, d in found])
+    best = D.best([d for _g, d in found]) or (None if future else D.best(said))
     if best is not None:
         return best.span
     if future:
         return None
     if strike_date is not None and any(_TIED_TO_STRIKE.search(text[s.start : s.end]) for s in c.sentences):
         return strike_date  # "The strikes came as Zelensky arrived in Turkey"
+    strike_day = _one_day(strike_date)
+    if strike_day is not None:
+        for s in c.sentences:
+            m = _DAYS_FROM_STRIKE.search(text, s.start, s.end)
+            if m is not None:
+                # "The barrage came a day after talks in London": counted from the strike's day
+                w = m.group("n").lower()
+                n = int(w) if w.isdigit() else _FEW_DAYS[w]
+                if 0 < n <= 14:
+                    sign = -1 if m.group("dir").lower() == "after" else 1
+                    day = strike_day + dt.timedelta(days=sign * n)
+                    return DateSpan(day, day, "day")
     # the nearest date earlier in the same paragraph ("… on Wednesday. The strikes came as X arrived in Turkey")
     first = c.sentences[0]
     for s in reversed(ctx.sentences[: first.index]):
@@ -576,7 +610,11 @@ def _talks_date(
 
 _OTHER_MEETING_BEFORE = re.compile(
     r"\b(?:followed|since|preceded|came\s+after|weeks\s+after|days\s+after)\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,4}?"
-    r"(?:meeting|summit|talks|call|visit)\b[^.;]{0,80}$",
+    r"(?:meeting|summit|talks|call|visit)\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}$",
+    re.IGNORECASE,
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|told\s+[\w.’'-]+(?:\s+[\w.’'-]+)?|confirmed|wrote|posted|stated)\s+(?:on\s+|late\s+on\s+)?$",
     re.IGNORECASE,
 )
 _SAID_AFTER = re.compile(
