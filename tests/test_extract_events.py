@@ -262,6 +262,39 @@ def test_no_ceasefire_and_terms_offered_are_not_commitments(text: str) -> None:
     assert kind(text, "commitment") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("Trump gave Kyiv until Thanksgiving to accept the 28-point peace plan.", "2025-11-21", "2025-11-27"),
+        (
+            "The Kremlin announced the truce on April 28, saying it would run from midnight on May 8 until May 11.",
+            "2025-05-09",
+            "2025-05-08",
+        ),
+        (
+            "The IAEA said Russia and Ukraine had agreed to a local ceasefire around the Zaporizhzhia nuclear plant, "
+            "starting on Wednesday, so that engineers can repair a power line.",
+            "2026-02-17",
+            "2026-02-18",
+        ),
+        (
+            "KYIV, Feb 3 (Wire) - Last Thursday, Trump said Putin had agreed to stop striking Ukraine's energy "
+            "infrastructure for a week.",
+            "2026-02-03",
+            "2026-01-29",
+        ),
+        (
+            "A 30-day halt to strikes on energy infrastructure took effect on Sunday and was holding on Monday.",
+            "2026-03-02",
+            "2026-03-01",
+        ),
+    ],
+)
+def test_commitment_date_is_its_start_or_its_deadline(text: str, published: str, day: str) -> None:
+    (c,) = kind(text, "commitment", published)
+    assert c.date is not None and str(c.date.start) == day
+
+
 def test_deadline() -> None:
     (c,) = kind(
         "Trump gave Moscow 50 days to agree to a ceasefire or face tariffs.", "commitment", "2025-07-15"

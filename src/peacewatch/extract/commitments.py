@@ -14,6 +14,7 @@ text says they read it differently), breached, in force, or announced.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
 from peacewatch.extract.context import DocContext, Sentence
 from peacewatch.extract.gazetteer import Gazetteer
-from peacewatch.records import Event
+from peacewatch.records import DateSpan, Event
 
 # The noun is found first and its modifiers read backwards from it: a lazy "up to four words
 # before" prefix in the same pattern made the engine retry at every position (~100 µs a sentence).
@@ -305,20 +306,85 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
     scope = _with_context(ctx, scope, sents)
     by = next((m.by for m in g if m.by), None) or _bound_side(ctx, window)
     announced_by = _announcer(ctx, window)
-    dates = []
-    for s in sents:
-        dates += D.find_dates(text[s.start : s.end], ctx.published, ctx.anchor_year)
-    best = D.best(dates)
+    best = _commitment_date(ctx, sents, deadline)
     return Event(
         kind="commitment",
         evidence=tuple(ctx.evidence(s.start, s.end) for s in sents),
         confidence=0.6 + 0.1 * bool(by) + 0.1 * (status != "announced"),
-        date=best.span if best else None,
+        date=best,
         scope=scope,
         by=by,
         announced_by=announced_by,
         status=status,
     )
+
+
+_DATELINE_RIGHT = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-—–]")
+_START_LEFT = re.compile(
+    r"\b(?:from|starting|start|starts|begin|begins|beginning|began|effective|takes?\s+effect|took\s+effect|come\s+into"
+    r"\s+force|run\s+from|runs\s+from)\s+(?:on\s+|at\s+)?(?:midnight\s+(?:on\s+)?|noon\s+(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
+_FORWARD_START = re.compile(r"^(?:from|starting|start|begin)\b|^run", re.IGNORECASE)
+_PAST_RESULT = re.compile(
+    r"\b(?:did\s+not|didn['’]t|was\s+holding|held|broke|broken|breached|violated|collapsed|ended|expired|was\s+marred)\b",
+    re.IGNORECASE,
+)
+_END_LEFT = re.compile(
+    r"\b(?:runs?\s+out|expires?|expiring|falls?|fall\s+around|ends?|until|by|before)\s+(?:on\s+|around\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+_HOLIDAY = re.compile(
+    r"\b(?:until|by|before)\s+(?P<h>Thanksgiving|Christmas(?:\s+Day)?|New\s+Year['’]?s?(?:\s+Day)?)\b"
+)
+
+
+def _holiday(name: str, published: dt.date) -> dt.date:
+    """The next US Thanksgiving, Christmas or New Year's Day on or after ``published``."""
+    for year in (published.year, published.year + 1):
+        if name.startswith("Thanksgiving"):
+            nov1 = dt.date(year, 11, 1)
+            day = nov1 + dt.timedelta(days=(3 - nov1.weekday()) % 7 + 21)  # the fourth Thursday
+        elif name.startswith("Christmas"):
+            day = dt.date(year, 12, 25)
+        else:
+            day = dt.date(year + 1, 1, 1)
+        if day >= published:
+            return day
+    return day
+
+
+def _commitment_date(ctx: DocContext, sents: list[Sentence], deadline: bool) -> DateSpan | None:
+    """When the commitment starts (a truce "from midnight on May 8"), when a deadline runs out, or
+    else the day it was made; a dateline's date ("KYIV, Feb 3 -") dates the report, not the pledge."""
+    text = ctx.text
+    starts: list[D.DateMention] = []
+    ends: list[D.DateMention] = []
+    others: list[D.DateMention] = []
+    for s in sents:
+        st = text[s.start : s.end]
+        if deadline and ctx.published is not None:
+            hm = _HOLIDAY.search(st)
+            if hm is not None:
+                day = _holiday(hm.group("h"), ctx.published)
+                return DateSpan(day, day, "day")
+        ahead = {d.start: d for d in D.find_dates(st, ctx.published, ctx.anchor_year, future=True)}
+        for d in D.find_dates(st, ctx.published, ctx.anchor_year):
+            if d.start < 40 and _DATELINE_RIGHT.match(st[d.end :]):
+                continue
+            left = st[max(0, d.start - 40) : d.start]
+            sm = _START_LEFT.search(left)
+            if sm is not None:
+                # "starting on Wednesday" looks ahead; "took effect on Sunday" and a truce that
+                # "did not stop the fighting" are behind us
+                forward = _FORWARD_START.search(sm.group(0)) and not _PAST_RESULT.search(st)
+                starts.append(ahead.get(d.start, d) if forward else d)
+            elif deadline and _END_LEFT.search(left):
+                ends.append(ahead.get(d.start, d))
+            else:
+                others.append(d)
+    best = D.best(ends if deadline and ends else starts) or D.best(others)
+    return best.span if best else None
 
 
 _CONTEXT_TERMS = re.compile(
