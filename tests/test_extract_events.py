@@ -220,6 +220,24 @@ def test_talks_dated_from_the_strike_they_preceded() -> None:
     assert t.venue.name == "London" and str(t.date.start) == "2025-04-23"
 
 
+def test_another_meeting_in_the_same_sentence_does_not_make_talks_off_topic() -> None:
+    text = (
+        "Security advisers from 66 countries met in Malta on Saturday to discuss Ukraine's peace formula. "
+        "The outcome of the Malta meeting will be presented at a meeting of G7 foreign ministers in Tokyo."
+    )
+    assert "Malta" in {t.venue.name for t in kind(text, "talks", "2023-10-29")}
+
+
+def test_a_year_far_from_the_venue_does_not_make_talks_historic() -> None:
+    text = (
+        "Trump, Zelensky and Macron held a three-way meeting on the war at the Elysee Palace on Saturday. "
+        "The Paris meeting was arranged by Macron, who invited Trump to the reopening of the cathedral, "
+        "restored over five years after a fire in April 2019."
+    )
+    (t,) = kind(text, "talks", "2024-12-08")
+    assert t.venue.name == "Paris"
+
+
 def test_planned_talks_date_looks_forward() -> None:
     (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
     assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}

@@ -273,8 +273,9 @@ def talks(
         )
     ]
     events = []
+    venue_ids = {id(e) for c in clusters for e in c.venue_ents}
     for c in clusters:
-        ev = _talks_event(ctx, c, attack_spans, attack_places, strike_date)
+        ev = _talks_event(ctx, c, attack_spans, attack_places, strike_date, venue_ids)
         if ev is not None:
             events.append(ev)
     return events
@@ -295,7 +296,14 @@ def _background(text: str, c: TalksCluster) -> bool:
 
 def _historic(text: str, c: TalksCluster) -> bool:
     """Talks dated only by years before the full-scale war (the Minsk agreements of 2014–15)."""
-    years = [int(y) for s in c.sentences for y in re.findall(r"\b(19\d\d|20\d\d)\b", text[s.start : s.end])]
+    # only years near the venue ("signed in Minsk in 2014"): "… restored after a fire in April 2019"
+    # at the far end of the sentence dates something else
+    years = [
+        int(m.group(1))
+        for s in c.sentences
+        for m in re.finditer(r"(?<!\bthe\s)\b(19\d\d|20\d\d)\b", text[s.start : s.end])
+        if any(abs(s.start + m.start() - e.start) <= 90 for e in c.venue_ents if s.start <= e.start < s.end)
+    ]
     return bool(years) and max(years) < 2022
 
 
@@ -336,10 +344,24 @@ def _talks_event(
     attack_spans: list[tuple[int, int]],
     attack_places: set[int],
     strike_date: DateSpan | None,
+    venue_ids: set[int],
 ) -> Event | None:
+    """``venue_ids``: ids of the Ents that name the venue of any talks in the article."""
     text = ctx.text
     stext_all = " ".join(text[s.start : s.end] for s in c.sentences)
-    if _OFF_TOPIC_TALKS.search(stext_all) or (
+    # a sentence that also names another venue may be off topic about that other meeting only
+    own_only = " ".join(
+        text[s.start : s.end]
+        for s in c.sentences
+        if not any(
+            id(e) in venue_ids
+            and e not in c.venue_ents
+            and e.venue is not None
+            and e.venue.name != c.venue.name
+            for e in ctx.ents_in(s.start, s.end)
+        )
+    )
+    if _OFF_TOPIC_TALKS.search(own_only) or (
         _OFF_TOPIC.search(stext_all) and not _WAR_TOPIC.search(stext_all)
     ):
         return None
