@@ -238,6 +238,15 @@ def test_a_year_far_from_the_venue_does_not_make_talks_historic() -> None:
     assert t.venue.name == "Paris"
 
 
+def test_diplomats_working_in_a_city_place_the_talks_there() -> None:
+    text = (
+        "While smoke still hung over Kharkiv, diplomats in Geneva were working through a draft peace "
+        "framework that the United States and Ukraine said they had refined after intense talks."
+    )
+    (t,) = kind(text, "talks", "2025-11-24")
+    assert t.venue.name == "Geneva" and set(t.parties) == {"US", "UA"}
+
+
 def test_planned_talks_date_looks_forward() -> None:
     (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
     assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}

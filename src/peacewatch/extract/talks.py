@@ -206,7 +206,8 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     if re.search(
         r"\b(?:officials|authorities|sources|diplomats|analysts|residents|observers)\s+in\s+$", left, re.I
     ) and re.match(
-        r"^\s+(?:said|say|says|did|do|does|have|has|had|were|are|told|believe|hope|expect|fear|warned|insist\w*)\b",
+        r"^\s+(?:said|say|says|did|do|does|have|has|had|were|are|told|believe|hope|expect|fear|warned|insist\w*)\b"
+        r"(?!\s+(?:still\s+)?\w+ing\b)",  # "diplomats in Geneva were poring over a draft": where they work
         right,
     ):
         return None  # "officials in Kyiv did not rule out a meeting": who speaks, not where anyone meets
