@@ -247,6 +247,15 @@ def test_diplomats_working_in_a_city_place_the_talks_there() -> None:
     assert t.venue.name == "Geneva" and set(t.parties) == {"US", "UA"}
 
 
+def test_a_leader_flown_in_for_talks_with_the_host() -> None:
+    text = (
+        "On Thursday, Zelensky had flown to Ankara for talks with President Erdogan on the war, after Putin "
+        "declined to travel to Turkey himself."
+    )
+    (t,) = (t for t in kind(text, "talks", "2025-05-16") if t.venue.name == "Ankara")
+    assert set(t.parties) == {"UA", "TR"} and t.status == "held" and str(t.date.start) == "2025-05-15"
+
+
 def test_planned_talks_date_looks_forward() -> None:
     (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
     assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}

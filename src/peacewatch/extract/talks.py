@@ -27,7 +27,7 @@ _VENUE_PREFIX = (
 )
 _VENUE_LEFT = re.compile(rf"\b(?:in|at|inside)\s+{_VENUE_PREFIX}$", re.IGNORECASE)
 _TRAVEL_LEFT = re.compile(
-    rf"\b(?:travel\w*|trip|visit\w*|fl[ye]w?|flying|head\w*|dispatch\w*|sent|sending|en\s+route|arriv\w*|go|going"
+    rf"\b(?:travel\w*|trip|visit\w*|fl[ye]w?|flown|flying|head\w*|dispatch\w*|sent|sending|en\s+route|arriv\w*|go|going"
     rf"|went|return\w*|summoned|invited|journey\w*|came|coming)\b[^.;]{{0,60}}?\bto\s+{_VENUE_PREFIX}$",
     re.IGNORECASE,
 )
@@ -107,6 +107,8 @@ _PLANNED = re.compile(
     r"|a\s+meeting)|later\s+this\s+week)\b",
     re.IGNORECASE,
 )
+# "after Putin declined to travel to Turkey": a journey not made plans nothing
+_DECLINED = re.compile(r"\b(?:declined|refused|did\s+not\s+want|chose\s+not)\s+to\s+\w+(?:\s+to)?\b", re.I)
 _ONGOING = re.compile(
     r"\b(?:underway|under\s+way|continu\w+|ongoing|resumed|resume|began|begin|begins|are\s+meeting"
     r"|is\s+meeting|are\s+holding|in\s+progress|first\s+day|second\s+day|day\s+two|day\s+one)\b",
@@ -506,7 +508,8 @@ _MEET_BETWEEN = re.compile(
 )
 _MEET_VERB = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|held\s+(?:[\w-]+\s+){0,4}?(?:talks|consultations|negotiations|a\s+meeting)(?:\s+[\w-]+){0,6}?\s+with"
-    r"|talked\s+(?:to|with)|sat\s+down\s+with|negotiated\s+with|spoke\s+(?:to|with)|hosted|received)\b",
+    r"|talked\s+(?:to|with)|sat\s+down\s+with|negotiated\s+with|spoke\s+(?:to|with)|hosted|received"
+    r"|for\s+talks\s+with)\b",
     re.IGNORECASE,
 )
 _MEET_STOP = re.compile(
@@ -567,7 +570,7 @@ def _talks_status(text: str, c: TalksCluster) -> str:
     for s in c.sentences:
         st = text[s.start : s.end]
         held += bool(_HELD.search(st))
-        planned += bool(_PLANNED.search(st))
+        planned += bool(_PLANNED.search(_DECLINED.sub(" ", st)))
         ongoing += bool(_ONGOING.search(st))
     if ongoing and not planned:
         return "ongoing"
