@@ -256,6 +256,15 @@ def test_a_leader_flown_in_for_talks_with_the_host() -> None:
     assert set(t.parties) == {"UA", "TR"} and t.status == "held" and str(t.date.start) == "2025-05-15"
 
 
+def test_a_country_visited_is_a_place_not_a_party() -> None:
+    text = (
+        "Russian and U.S. officials held talks in Riyadh on Tuesday on ending the war. "
+        "Zelensky postponed a visit to Saudi Arabia, saying he did not want to lend legitimacy to the Riyadh talks."
+    )
+    (t,) = kind(text, "talks", "2025-02-18")
+    assert t.venue.name == "Riyadh" and "SA" not in t.parties and {"RU", "US"} <= set(t.parties)
+
+
 def test_planned_talks_date_looks_forward() -> None:
     (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
     assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}

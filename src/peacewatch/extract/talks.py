@@ -157,7 +157,11 @@ _ROLE_RIGHT = re.compile(
     r"|emissar(?:y|ies)|secretary|adviser|advisers|chief|commissioner|prime\s+minister)\b",
     re.IGNORECASE,
 )
-_PLACE_USE_LEFT = re.compile(r"\b(?:over|across|throughout|on|at|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_USE_LEFT = re.compile(
+    r"\b(?:over|across|throughout|on|at|into|in|(?:visit|trip|journey)\s+to|(?:flew|travel+ed|went|headed)\s+to"
+    r"|arrived\s+in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _HOSTING = re.compile(r"\b(?:host(?:ed|s|ing)?|welcom(?:ed|ing)|received|receiving)\b", re.IGNORECASE)
 _ABSENT_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:(?:was|were|is|are)\s+not\s+(?:invited|present|taking\s+part|part|at\s+the\s+table"
