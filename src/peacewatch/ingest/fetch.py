@@ -3,6 +3,12 @@
 Redirects are followed here, not by httpx, so that each hop's host is resolved and checked
 before anything is sent to it: a public page must not be able to redirect us to
 ``http://169.254.169.254/`` (cloud metadata) or to a service on the user's own network.
+
+A host is read the way the C library will read it when the connection is made: the
+numeric forms ``inet_aton`` accepts (``2130706433``, ``0x7f.1``, ``0177.0.0.1``, ``127.1``)
+are addresses, not names handed to a resolver that may not know them; an IPv6 address
+that carries an IPv4 one (mapped, compatible, NAT64, 6to4, Teredo) is judged by the IPv4
+address too; ``localhost`` and the cloud metadata names are refused by name.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
+from urllib.parse import unquote
 
 import httpx
 
@@ -58,14 +65,75 @@ def system_resolver(host: str, port: int) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
+# Names that are loopback or cloud metadata whatever a resolver says (RFC 6761; GCP, AWS).
+_FORBIDDEN_NAMES = frozenset({"localhost", "metadata.google.internal", "metadata.goog", "instance-data"})
+_FORBIDDEN_SUFFIXES = (".localhost", ".metadata.google.internal")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052 well-known prefix: the last 32 bits are IPv4
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215 local-use translation prefix
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated ::a.b.c.d (:: and ::1 are checked first)
+
+
+def numeric_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """The address of a host written in a numeric form ``inet_aton`` accepts, else None.
+
+    Why: ``getaddrinfo`` (which the connection uses) reads ``2130706433``, ``0x7f.1`` and
+    ``0177.0.0.1`` as 127.0.0.1, so checking them as DNS names would let them through an
+    injected resolver that treats them as names. One to four parts, each decimal, octal
+    (leading 0) or hex (0x); the last part fills the remaining bytes.
+    """
+    parts = host.rstrip(".").split(".") if host.strip(".") else []
+    if not 1 <= len(parts) <= 4:
+        return None
+    values: list[int] = []
+    for part in parts:
+        low = part.lower()
+        try:
+            if low.startswith("0x"):
+                values.append(int(low[2:] or "0", 16))
+            elif len(low) > 1 and low.startswith("0"):
+                values.append(int(low[1:], 8))
+            elif low.isdigit():
+                values.append(int(low, 10))
+            else:
+                return None
+        except ValueError:
+            return None
+    *head, last = values
+    if any(v > 255 for v in head) or last >= 256 ** (4 - len(head)):
+        return None
+    number = 0
+    for v in head:
+        number = number * 256 + v
+    return ipaddress.IPv4Address(number * 256 ** (4 - len(head)) + last)
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries and may be routed to, if any."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]  # (server, client): the client is where traffic ends up
+    if ip in _NAT64 or ip in _NAT64_LOCAL or (ip in _IPV4_COMPATIBLE and int(ip) > 1):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def _address_problem(address: str) -> str | None:
     """Why an address must not be fetched from, or None when it is a public unicast address."""
     try:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return "not an IP address"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address) and not (ip.is_unspecified or ip.is_loopback):
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            inner = _address_problem(str(embedded))
+            if inner:
+                return f"{inner} (IPv6 carrying {embedded})"
+            if ip.ipv4_mapped is not None:
+                return None  # ::ffff:a.b.c.d is that public IPv4 address itself
     if ip.is_unspecified:
         return "unspecified address"
     if ip.is_loopback:
@@ -91,11 +159,18 @@ def check_host(url: httpx.URL, options: Options, resolver: Resolver) -> None:
     if options.allow_private:
         return
     port = url.port or (443 if url.scheme == "https" else 80)
+    name = unquote(host).lower().rstrip(".")  # what a resolver would be asked for, decoded
+    if name in _FORBIDDEN_NAMES or name.endswith(_FORBIDDEN_SUFFIXES):
+        raise ForbiddenAddress(f"refused: {host} is a loopback or cloud metadata name")
+    literal = True
     try:
-        addresses = [str(ipaddress.ip_address(host))]
-        literal = True
+        addresses = [str(ipaddress.ip_address(name))]
     except ValueError:
-        addresses, literal = resolver(host, port), False
+        numeric = numeric_ipv4(name)
+        if numeric is not None:
+            addresses = [str(numeric)]
+        else:
+            addresses, literal = resolver(host, port), False
     if not addresses:
         raise FetchError(f"host {host!r} resolves to no address")
     for address in addresses:

@@ -123,12 +123,27 @@ def csv_rows(events: list[CanonicalEvent]) -> list[dict[str, object]]:
     return [row for ev in events for row in acled.rows(ev)]
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection"):
+# an outlet named "=cmd|' /C calc'!A0" would run a command when the export is opened.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell: None is empty; text a spreadsheet would read as a formula gets a
+    leading apostrophe (shown as text, the rest kept); numbers are left alone."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(events: list[CanonicalEvent], path: Path) -> int:
     rows = csv_rows(events)
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(acled.COLUMNS))
         w.writeheader()
-        w.writerows([{k: "" if v is None else v for k, v in r.items()} for r in rows])
+        w.writerows([{k: csv_cell(v) for k, v in r.items()} for r in rows])
     return len(rows)
 
 

@@ -13,7 +13,8 @@ from fastapi.staticfiles import StaticFiles
 from peacewatch import __version__
 from peacewatch.web import problems, routes_api, routes_pages
 from peacewatch.web.cache import ResponseCache
-from peacewatch.web.config import make_config
+from peacewatch.web.config import MAX_BODY_BYTES, make_config
+from peacewatch.web.limits import BodyLimit
 from peacewatch.web.security import SecurityHeaders
 from peacewatch.web.stores import StorePool
 
@@ -44,12 +45,14 @@ def create_app(
     *,
     allowed_hosts: Iterable[str] | None = None,
     cache_seconds: float = 2.0,
+    max_body_bytes: int = MAX_BODY_BYTES,
 ) -> FastAPI:
     """The web UI and REST API over the database ``db`` (default: ``$PEACEWATCH_DB`` or the
     per-user database). ``token`` (default ``$PEACEWATCH_TOKEN``) unlocks the write endpoints;
     ``allowed_hosts`` restricts the Host names answered (``peacewatch serve`` sets it);
     ``cache_seconds`` is how long an API answer may be reused while the database files are
-    unchanged (0: never; see ``web.cache``)."""
+    unchanged (0: never; see ``web.cache``); ``max_body_bytes`` caps request bodies (413
+    above it, see ``web.limits``)."""
     config = make_config(db, token)
 
     @asynccontextmanager
@@ -75,7 +78,8 @@ def create_app(
     app.include_router(routes_pages.router)
     app.mount("/static", StaticFiles(packages=[("peacewatch.web", "static")]), name="static")
     app.mount("/basemap", StaticFiles(packages=[("peacewatch", "data/basemap")]), name="basemap")
-    app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)  # outermost: every answer has them
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -14,6 +14,9 @@ DEFAULT_PORT = 8000
 PAGE_LIMIT = 50  # items per page when the request does not say
 MAX_LIMIT = 1000  # above this a page is refused rather than silently cut
 MAP_LIMIT = 5000  # markers drawn on one map
+# Request bodies above this are refused (413) as they arrive (web.limits): the largest text
+# ingest accepts (the file cap, Options.max_bytes) plus room for the JSON around it.
+MAX_BODY_BYTES = 21 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)

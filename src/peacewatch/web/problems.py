@@ -30,7 +30,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from peacewatch.errors import InputError, PeacewatchError, StoreError, UsageError
+from peacewatch.errors import InputError, PeacewatchError, StoreError, TooLargeInput, UsageError
 from peacewatch.web.render import render_page, to_json_bytes
 
 INTERNAL = "PW600"
@@ -45,6 +45,7 @@ _CODE_FOR_STATUS = {
     405: METHOD_NOT_ALLOWED,
     401: UNAUTHORIZED,
     403: WRITES_DISABLED,
+    413: TooLargeInput.code,  # a request body over the cap (web.limits)
     422: INVALID,
 }
 PROBLEM_KEYS = ("type", "title", "status", "detail", "code")

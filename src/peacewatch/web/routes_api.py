@@ -32,7 +32,7 @@ _PROBLEM = {
     "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
 }
 ERRORS: dict[int | str, dict[str, Any]] = {400: _PROBLEM, 404: _PROBLEM, 422: _PROBLEM, 503: _PROBLEM}
-WRITE_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, 401: _PROBLEM, 403: _PROBLEM}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, 401: _PROBLEM, 403: _PROBLEM, 413: _PROBLEM}
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 

@@ -1,6 +1,7 @@
 // The map of attacks: vendored Leaflet, the bundled basemap, markers from the page's data.
-// No tile server: the outlines are GeoJSON served by this app. Popups are built with
-// textContent, never innerHTML, so nothing from an article is parsed as markup.
+// No tile server: the outlines are GeoJSON served by this app. Popups and tooltips are
+// elements built with textContent, never strings (Leaflet sets a string as innerHTML), so
+// nothing from an article is parsed as markup.
 (function () {
   "use strict";
   var el = document.getElementById("map");
@@ -68,7 +69,10 @@
       className: "pw-marker pw-w-" + m.weapon
     });
     mk.bindPopup(popup(m));
-    mk.bindTooltip(m.place + " · " + m.date);
+    // a string given to Leaflet is set as innerHTML: pass an element holding the text instead
+    var tip = document.createElement("span");
+    tip.textContent = m.place + " · " + m.date;
+    mk.bindTooltip(tip);
     group.addLayer(mk);
   });
   group.addTo(map);
