@@ -265,6 +265,15 @@ def test_a_country_visited_is_a_place_not_a_party() -> None:
     assert t.venue.name == "Riyadh" and "SA" not in t.parties and {"RU", "US"} <= set(t.parties)
 
 
+def test_a_list_of_sides_before_a_meeting_verb() -> None:
+    text = (
+        "Ukrainian, Russian and U.S. negotiators are due to meet again in Abu Dhabi on Wednesday for a second "
+        "round of talks under U.S. mediation."
+    )
+    (t,) = kind(text, "talks", "2026-02-02")
+    assert set(t.parties) == {"UA", "RU"} and t.mediators == ("US",) and t.round == 2
+
+
 def test_planned_talks_date_looks_forward() -> None:
     (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
     assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}

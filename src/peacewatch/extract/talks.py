@@ -543,6 +543,13 @@ def _meeting_sides(ctx: DocContext, lo: int, hi: int) -> set[str] | None:
     if m is None:
         return None
     before = text.rfind(",", lo, m.start())
+    # "Ukrainian, Russian and U.S. negotiators … meet": a comma inside a list of sides
+    while (
+        before >= 0
+        and any(e.end == before for e in ents)
+        and any(before < e.start <= before + 2 for e in ents)
+    ):
+        before = text.rfind(",", lo, before)
     subj_from = lo if before < 0 else before + 1
     # "X, Ukraine's top negotiator, met …": an aside does not end the subject
     if before >= 0 and not sides_in(before + 1, m.start()):
