@@ -349,6 +349,15 @@ def test_commitment_date_is_its_start_or_its_deadline(text: str, published: str,
     assert c.date is not None and str(c.date.start) == day
 
 
+def test_a_pledge_about_the_corridor_names_the_sea_from_the_sentence_before() -> None:
+    text = (
+        "Russia and Ukraine signed deals in Istanbul to reopen Black Sea ports to grain exports. "
+        "The two sides pledged not to attack vessels using the corridor."
+    )
+    (c,) = kind(text, "commitment", "2022-07-22")
+    assert "Black Sea" in c.scope and "vessels" in c.scope
+
+
 def test_deadline() -> None:
     (c,) = kind(
         "Trump gave Moscow 50 days to agree to a ceasefire or face tariffs.", "commitment", "2025-07-15"

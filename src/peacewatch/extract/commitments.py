@@ -394,6 +394,9 @@ _CONTEXT_TERMS = re.compile(
 )
 
 
+_ANAPHORIC = re.compile(r"\b(?:the\s+(?:corridor|route|ports?|deal|arrangement)|vessels|ships)\b", re.I)
+
+
 def _with_context(ctx: DocContext, scope: str, sents: list[Sentence]) -> str:
     """The scope as written, then in brackets what its sentences tie it to: an occasion, a topic,
     the towns it covers ("local ceasefire along the route to Poltava (Sumy, humanitarian corridor)").
@@ -404,6 +407,11 @@ def _with_context(ctx: DocContext, scope: str, sents: list[Sentence]) -> str:
         seg = ctx.text[st.start : st.end]
         for m in _CONTEXT_TERMS.finditer(seg):
             extra.append(m.group(0))
+        prev = ctx.sentences[st.index - 1] if st.index > 0 else None
+        if prev is not None and prev.paragraph == st.paragraph and _ANAPHORIC.search(scope):
+            # "the sides pledged not to attack vessels using the corridor": the sentence before
+            # says which ("… reopen Ukraine's Black Sea ports to grain exports")
+            extra += [m.group(0) for m in _CONTEXT_TERMS.finditer(ctx.text[prev.start : prev.end])]
         for e in ctx.ents_in(st.start, st.end):
             if (
                 e.place is not None
