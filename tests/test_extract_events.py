@@ -358,6 +358,25 @@ def test_a_pledge_about_the_corridor_names_the_sea_from_the_sentence_before() ->
     assert "Black Sea" in c.scope and "vessels" in c.scope
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "White House says a Black Sea deal was reached; the Kremlin ties it to sanctions relief.",
+            "disputed",
+        ),
+        (
+            "Repair crews have begun restoring the last power line to the Zaporizhzhia nuclear plant under a local "
+            "ceasefire brokered by the IAEA, its chief said on Saturday.",
+            "in_force",
+        ),
+    ],
+)
+def test_commitment_status_from_its_wording(text: str, status: str) -> None:
+    (c,) = kind(text, "commitment", "2025-10-19")
+    assert c.status == status
+
+
 def test_deadline() -> None:
     (c,) = kind(
         "Trump gave Moscow 50 days to agree to a ceasefire or face tariffs.", "commitment", "2025-07-15"

@@ -105,7 +105,8 @@ _DISPUTE = re.compile(
     r"\b(?:disputed|dispute|interpreted\s+differently|interpretation|differing\s+(?:accounts|interpretations)"
     r"|vague|(?:traded|trading)\s+accusations|accus\w+\s+each\s+other|each\s+accused|both\s+sides\s+(?:accused|alleged)"
     r"|matter\s+of\s+interpretation|allege\s+violations|in\s+doubt|sets?\s+conditions|only\s+(?:once|if|after)"
-    r"|conditional\s+on|different\s+accounts|very\s+different|different\s+stor(?:y|ies)|contradict\w*)\b",
+    r"|conditional\s+on|different\s+accounts|very\s+different|different\s+stor(?:y|ies)|contradict\w*"
+    r"|(?:ties|tied|tying|links|linked|linking)\s+it\s+to)\b",
     re.IGNORECASE,
 )
 _EXPIRED = re.compile(
@@ -114,7 +115,9 @@ _EXPIRED = re.compile(
     re.IGNORECASE,
 )
 _IN_FORCE = re.compile(
-    r"\b(?:took\s+effect|came\s+into\s+force|in\s+effect|in\s+force|is\s+holding|in\s+place)\b", re.I
+    r"\b(?:took\s+effect|came\s+into\s+force|in\s+effect|in\s+force|is\s+holding|in\s+place"
+    r"|(?:have|has)\s+(?:begun|started)\s+\w+ing\b[^.]{0,80}\bunder\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:ceasefire|truce))\b",
+    re.I,
 )
 _SCOPE_ENERGY = re.compile(r"\b(?:energy|power|grid|electric\w*|heating)\b", re.IGNORECASE)
 _SCOPE_CUT = re.compile(
