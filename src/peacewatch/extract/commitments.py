@@ -298,7 +298,7 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
         return None
     if not deadline and not re.search(
         r"\b(?:strikes?|attacks?|attacking|striking|fighting|hostilities|ceasefire|truce|shelling|moratorium|energy"
-        r"|bombing|war|force|vessels|corridor|grain)\b",
+        r"|bombing|war|force|vessels|corridor|grain|Black\s+Sea|navigation|shipping)\b",
         wtext,
         re.I,
     ):
