@@ -19,6 +19,13 @@ server on this 2-core machine). Latency is from writing the request to reading t
 
 Traffic goes to 127.0.0.1 only (``--url`` must be loopback too); every phase is bounded in
 time and the server is stopped at the end.
+
+The client machinery is importable (``tests/test_reliability_load.py`` runs a mix of
+endpoints beside an ingest with it): :func:`start_server`, :func:`wait_until_up`,
+:func:`run_phase` (one path) and :func:`run_mix` (several, each client going round them),
+and :class:`Phase` with its figures. An error is any answer that is not 2xx and any
+connection that fails (the client then reconnects and goes on), each kept in
+``Phase.problems`` (the first few) so a failing run says what went wrong.
 """
 
 from __future__ import annotations
@@ -34,8 +41,10 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 SERVER = """
@@ -48,18 +57,32 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", a
 
 @dataclass
 class Phase:
+    """The figures of one run: latencies of the 2xx answers measured, errors, bytes."""
+
     path: str
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
     bytes: int = 0
+    statuses: Counter[int] = field(default_factory=Counter)
+    problems: list[str] = field(default_factory=list)  # the first few errors, described
+    by_path: dict[str, list[float]] = field(default_factory=dict)  # latencies of each path of a mix
+
+    def error(self, what: str) -> None:
+        self.errors += 1
+        if len(self.problems) < 20:
+            self.problems.append(what)
+
+    def path_p99_ms(self) -> dict[str, float]:
+        """p99 latency of each path of a mix, in ms: which endpoint the tail comes from."""
+        return {p: percentile(sorted(v), 0.99) for p, v in self.by_path.items()}
 
     def row(self) -> dict[str, float | int | str]:
         lat = sorted(self.latencies)
         n = len(lat)
 
         def pct(p: float) -> float:
-            return lat[min(n - 1, int(p * n))] * 1000 if n else float("nan")
+            return percentile(lat, p)
 
         return {
             "path": self.path,
@@ -68,6 +91,7 @@ class Phase:
             "req_per_s": n / self.seconds if self.seconds else 0.0,
             "p50_ms": pct(0.50),
             "p90_ms": pct(0.90),
+            "p95_ms": pct(0.95),
             "p99_ms": pct(0.99),
             "max_ms": lat[-1] * 1000 if n else float("nan"),
             "mean_ms": statistics.fmean(lat) * 1000 if n else float("nan"),
@@ -75,49 +99,104 @@ class Phase:
         }
 
 
-async def read_response(reader: asyncio.StreamReader) -> tuple[int, int]:
-    """Status and body length of one response (Content-Length framing, as uvicorn sends JSON)."""
+def percentile(ordered: list[float], p: float) -> float:
+    """The ``p`` quantile of sorted latencies in seconds, in milliseconds (nan when empty)."""
+    return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000 if ordered else float("nan")
+
+
+async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    """Status and body of one response (Content-Length framing, as uvicorn sends these answers)."""
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split()[1])
-    length = next(
-        int(v) for k, _, v in (x.partition(":") for x in lines[1:]) if k.lower() == "content-length"
-    )
-    await reader.readexactly(length)
-    return status, length
+    lengths = [int(v) for k, _, v in (x.partition(":") for x in lines[1:]) if k.lower() == "content-length"]
+    if not lengths:
+        raise ValueError(f"HTTP {status} answer without Content-Length: {lines[1:]}")
+    return status, await reader.readexactly(lengths[0])
+
+
+def request_bytes(host: str, port: int, path: str) -> bytes:
+    return f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: application/json\r\n\r\n".encode()
 
 
 async def client(
-    host: str, port: int, request: bytes, phase: Phase, stop_at: float, record_from: float
+    host: str,
+    port: int,
+    requests: list[tuple[str, bytes]],
+    phase: Phase,
+    stop_at: float,
+    record_from: float,
+    start: int = 0,
 ) -> None:
-    reader, writer = await asyncio.open_connection(host, port)
-    try:
-        while (now := time.perf_counter()) < stop_at:
-            writer.write(request)
-            status, length = await read_response(reader)
-            done = time.perf_counter()
-            if now >= record_from:
-                if status == 200:
+    """One closed-loop client on one keep-alive connection, going round ``requests`` from
+    ``start``; a failed connection is counted as an error and replaced."""
+    i = start
+    while time.perf_counter() < stop_at:
+        try:
+            reader, writer = await asyncio.open_connection(host, port)
+        except OSError as exc:
+            phase.error(f"connect: {type(exc).__name__}: {exc}")
+            await asyncio.sleep(0.05)
+            continue
+        try:
+            while (now := time.perf_counter()) < stop_at:
+                path, request = requests[i % len(requests)]
+                i += 1
+                writer.write(request)
+                status, body = await read_response(reader)
+                done = time.perf_counter()
+                if now < record_from:
+                    continue
+                phase.statuses[status] += 1
+                if 200 <= status < 300:
                     phase.latencies.append(done - now)
-                    phase.bytes += length
+                    phase.by_path.setdefault(path, []).append(done - now)
+                    phase.bytes += len(body)
                 else:
-                    phase.errors += 1
-    finally:
-        writer.close()
+                    phase.error(f"HTTP {status} on {path}: {body[:200]!r}")
+        except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+            if time.perf_counter() >= record_from:
+                phase.error(f"connection: {type(exc).__name__}: {exc}")
+        finally:
+            writer.close()
 
 
-async def run_phase(host: str, port: int, path: str, clients: int, duration: float, warmup: float) -> Phase:
-    phase = Phase(path)
-    request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: application/json\r\n\r\n".encode()
+async def run_mix(
+    host: str, port: int, paths: list[str], clients: int, duration: float, warmup: float
+) -> Phase:
+    """``clients`` concurrent clients for ``warmup`` + ``duration`` seconds, each going round
+    ``paths`` (client k starts at path k), measured after the warm-up."""
+    phase = Phase(" + ".join(paths))
+    requests = [(p, request_bytes(host, port, p)) for p in paths]
     start = time.perf_counter()
     record_from, stop_at = start + warmup, start + warmup + duration
     results = await asyncio.gather(
-        *(client(host, port, request, phase, stop_at, record_from) for _ in range(clients)),
+        *(client(host, port, requests, phase, stop_at, record_from, k) for k in range(clients)),
         return_exceptions=True,
     )
-    phase.errors += sum(1 for r in results if isinstance(r, BaseException))
+    for r in results:
+        if isinstance(r, BaseException):
+            phase.error(f"client crashed: {type(r).__name__}: {r}")
     phase.seconds = duration
     return phase
+
+
+async def run_phase(host: str, port: int, path: str, clients: int, duration: float, warmup: float) -> Phase:
+    """One endpoint under ``clients`` closed-loop clients (see :func:`run_mix`)."""
+    return await run_mix(host, port, [path], clients, duration, warmup)
+
+
+async def get_json(host: str, port: int, path: str) -> Any:
+    """One GET on a connection of its own, the body read as JSON (not counted in any phase)."""
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        writer.write(request_bytes(host, port, path))
+        status, body = await read_response(reader)
+        if status != 200:
+            raise RuntimeError(f"HTTP {status} on {path}: {body[:200]!r}")
+        return json.loads(body)
+    finally:
+        writer.close()
 
 
 def free_port() -> int:
@@ -126,16 +205,40 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_until_up(url: str, timeout: float = 20.0) -> None:
+def wait_until_up(url: str, timeout: float = 20.0, server: subprocess.Popen[bytes] | None = None) -> None:
+    """Until ``url/api/health`` answers 200; fails early if ``server`` (its process) exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if server is not None and server.poll() is not None:
+            raise RuntimeError(f"the server exited with code {server.returncode} before answering")
         try:
             with urllib.request.urlopen(url + "/api/health", timeout=1) as r:
                 if r.status == 200:
                     return
         except OSError:
             time.sleep(0.1)
-    raise SystemExit(f"the server at {url} did not answer within {timeout:.0f} s")
+    raise RuntimeError(f"the server at {url} did not answer within {timeout:.0f} s")
+
+
+def start_server(db: str, port: int, *, cache_seconds: float = 2.0) -> subprocess.Popen[bytes]:
+    """``peacewatch serve``'s app in a process of its own (uvicorn, one worker) on 127.0.0.1,
+    over ``db`` (a SQLite path or a PostgreSQL URL), answered once it is up."""
+    server = subprocess.Popen([sys.executable, "-c", SERVER, db, str(port), str(cache_seconds)])
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", server=server)
+    except BaseException:
+        stop_server(server)
+        raise
+    return server
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(10)
 
 
 def main() -> int:
@@ -177,9 +280,7 @@ def main() -> int:
                 print(f"demo database built in {time.perf_counter() - t:.1f} s: {db}", file=sys.stderr)
             host, port = "127.0.0.1", free_port()
             url = f"http://{host}:{port}"
-            cache = "0" if args.no_cache else "2.0"
-            server = subprocess.Popen([sys.executable, "-c", SERVER, db, str(port), cache])
-            wait_until_up(url)
+            server = start_server(db, port, cache_seconds=0 if args.no_cache else 2.0)
         print(
             f"{args.clients} clients, {args.duration:g} s per endpoint (+{args.warmup:g} s warm-up), {url}, "
             f"{os.cpu_count()} CPUs, answer cache {'off' if args.no_cache else 'on'}",
@@ -191,8 +292,7 @@ def main() -> int:
             rows.append(phase.row())
     finally:
         if server is not None:
-            server.terminate()
-            server.wait(10)
+            stop_server(server)
         tmp.cleanup()
 
     cols = (
