@@ -285,6 +285,16 @@ def test_proposal_revision() -> None:
     assert by_points[19].revises_points == 28 and 28 in by_points
 
 
+def test_a_quoted_name_and_points_counted_in_the_next_sentence() -> None:
+    text = (
+        'In May, Beijing and Brasilia published a joint six-point "common understanding" on peace talks. '
+        'On October 16 Zelensky presented a "Victory Plan" to parliament. Its five points include an '
+        "invitation to join NATO."
+    )
+    got = {(p.name, p.points) for p in kind(text, "proposal", "2024-11-01")}
+    assert got == {("common understanding", 6), ("Victory Plan", 5)}
+
+
 def test_non_peace_plan_is_not_a_proposal() -> None:
     assert (
         kind("The Cabinet approved a 10-point plan to prepare the power grid for winter.", "proposal") == []

@@ -79,6 +79,15 @@ _NOT_PEACE_PLAN = re.compile(
 )
 
 
+# 'a joint six-point "common understanding"': a quoted name is the proposal whatever its noun
+_POINT_QUOTED = re.compile(
+    rf"(?<![\w-])(?P<n>{NUMBER})[- ]point\s+[\"“](?P<q>[^\"”]{{3,40}})[\"”]", re.IGNORECASE
+)
+_ITS_POINTS = re.compile(
+    rf"\s*(?:Its|The\s+(?:plan|proposal|document|framework)(?:['’]s|\s+(?:has|contains|sets\s+out|lists)))\s+"
+    rf"(?P<n>{NUMBER})\s+points\b",
+    re.IGNORECASE,
+)
 _HINT = re.compile(
     r"point|plan|propos|framework|paper|formula|memorandum|roadmap|blueprint|draft", re.IGNORECASE
 )
@@ -110,6 +119,13 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 continue
             name = _proposal_name(stext, m)
             pointed.append(Proposal(n, name, sent.start + m.start(), sent.start + m.end(), sent))
+        for m in _POINT_QUOTED.finditer(stext):
+            n = word_to_int(m.group("n"))
+            if n is None or not 2 <= n <= 100 or any(p.start == sent.start + m.start() for p in pointed):
+                continue  # (a quoted name ending in "plan" was read above)
+            pointed.append(
+                Proposal(n, m.group("q").strip(" ,."), sent.start + m.start(), sent.start + m.end(), sent)
+            )
         for m in _PLAN_POINTS.finditer(stext):
             b = word_to_int(m.group("b"))
             a = word_to_int(m.group("a")) if m.group("a") else None
@@ -159,7 +175,14 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 continue  # "governments write counterproposals": the genre, not one proposal
             if not (m.group("quoted") or _PROPOSAL_VERBS.search(stext) or _proposer(ctx, sent, s, e)):
                 continue
-            found.append(Proposal(None, name, s, e, sent, proposer=_proposer(ctx, sent, s, e)))
+            points = None
+            nxt = ctx.sentences[sent.index + 1] if sent.index + 1 < len(ctx.sentences) else None
+            if nxt is not None and nxt.paragraph == sent.paragraph:
+                # '… presented a "Victory Plan". Its five points cover …'
+                pm = _ITS_POINTS.match(text, nxt.start, nxt.end)
+                n = word_to_int(pm.group("n")) if pm else None
+                points = n if n is not None and 2 <= n <= 100 else None
+            found.append(Proposal(points, name, s, e, sent, proposer=_proposer(ctx, sent, s, e)))
     return _proposal_events(ctx, found)
 
 
