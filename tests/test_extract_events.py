@@ -295,6 +295,15 @@ def test_a_quoted_name_and_points_counted_in_the_next_sentence() -> None:
     assert got == {("common understanding", 6), ("Victory Plan", 5)}
 
 
+def test_his_own_plan_of_the_same_size_is_another_proposal() -> None:
+    text = (
+        "The African leaders brought a 10-point plan for peace to Kyiv. "
+        "Zelensky said his own 10-point peace formula must be the basis of any settlement."
+    )
+    got = {(p.name, p.points, p.proposer) for p in kind(text, "proposal", "2023-06-16")}
+    assert got == {("10-point plan", 10, None), ("10-point peace formula", 10, "UA")}
+
+
 def test_non_peace_plan_is_not_a_proposal() -> None:
     assert (
         kind("The Cabinet approved a 10-point plan to prepare the power grid for winter.", "proposal") == []

@@ -102,6 +102,7 @@ class Proposal:
     sent: Sentence
     revises: int | None = None
     proposer: str | None = None
+    own: bool = False  # "his own 10-point peace formula": not the plan of the same size named before
 
 
 def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
@@ -161,6 +162,9 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
         _revisions(stext, sent.start, pointed)
         for p in pointed:
             p.proposer = _proposer(ctx, sent, p.start, p.end)
+            if _OWN_LEFT.search(text, max(0, p.start - 16), p.start):
+                p.own = True
+                p.proposer = p.proposer or _last_person(ctx, sent, p.start)
         found += pointed
         for m in _NAMED_PROPOSAL.finditer(stext):
             s, e = sent.start + m.start(), sent.start + m.end()
@@ -281,8 +285,22 @@ def _proposal_events(ctx: DocContext, found: list[Proposal]) -> list[Event]:
             by_points.setdefault(p.points, []).append(p)
         else:
             named.append(p)
-    events = []
+    groups: list[tuple[int, list[Proposal]]] = []
     for points, ps in by_points.items():
+        mine: list[list[Proposal]] = []
+        for p in ps:
+            same_head = next((g for g in mine if _head(g[0].name) == _head(p.name)), None)
+            if p.own and not any(q.proposer == p.proposer for g in mine for q in g):
+                mine.append([p])  # two different plans of the same size
+            elif same_head is not None:
+                same_head.append(p)
+            elif mine:
+                mine[0].append(p)
+            else:
+                mine.append([p])
+        groups += [(points, g) for g in mine]
+    events = []
+    for points, ps in groups:
         revises = next((p.revises for p in ps if p.revises), None)
         proposer = next((p.proposer for p in ps if p.proposer), None)
         name = next((p.name for p in ps if not re.match(r"\d", p.name)), ps[0].name)
@@ -301,6 +319,16 @@ def _proposal_events(ctx: DocContext, found: list[Proposal]) -> list[Event]:
         events.append(_proposal_event(ctx, ps, quoted, None, None, proposer))
     events.sort(key=lambda e: e.evidence[0].start)
     return events
+
+
+_OWN_LEFT = re.compile(r"\b(?:his|her|its|their|our)\s+own\s+$", re.IGNORECASE)
+
+
+def _last_person(ctx: DocContext, sent: Sentence, start: int) -> str | None:
+    """The side of the last person named before ``start`` in this or the previous sentence ("he")."""
+    lo = ctx.sentences[sent.index - 1].start if sent.index > 0 else sent.start
+    people = [e for e in ctx.ents_in(lo, start) if e.person]
+    return people[-1].person if people else None
 
 
 def _head(name: str) -> str:
