@@ -18,10 +18,12 @@ from rich.table import Table
 from peacewatch import api
 from peacewatch.cli.analysis import canonical_table
 from peacewatch.cli.common import DbOpt, _errors, app, check_format, err, fmt_count, out
-from peacewatch.errors import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL
+from peacewatch.errors import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, UsageError
+from peacewatch.reconcile.run import reconcile_store
 from peacewatch.records import EVENT_KINDS, Event
 from peacewatch.settings import DEFAULT_OPTIONS, Options
-from peacewatch.store import StoredEvent
+from peacewatch.store import StoredEvent, open_store
+from peacewatch.store.base import CommitListener
 
 
 def _count_inputs(sources: list[str]) -> int:
@@ -93,6 +95,50 @@ def _report_ingest(report: api.IngestReport, quiet: bool) -> int:
     return EXIT_PARTIAL if report.rejections else EXIT_OK
 
 
+@contextmanager
+def _commit_log(target: str | None) -> Iterator[CommitListener | None]:
+    """``--log``: one JSON line per committed write, flushed as it happens, so a script (or a
+    crash test) watching it knows exactly what is safely stored even if the run is killed."""
+    if target is None:
+        yield None
+        return
+    try:
+        fh = sys.stdout if target == "-" else open(target, "a", encoding="utf-8")  # noqa: SIM115
+    except OSError as e:
+        raise UsageError(f"cannot open the --log file {target}: {e.strerror or e}") from e
+    try:
+
+        def note(data: dict[str, Any]) -> None:
+            fh.write(json.dumps(data, ensure_ascii=False) + "\n")
+            fh.flush()
+
+        yield note
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+
+
+def _ingest(
+    sources: list[str],
+    db: str | None,
+    options: Options,
+    step: api.Progress | None,
+    log: CommitListener | None,
+) -> api.IngestReport:
+    """Ingest, then reconcile if the canonical events lag behind the stored events even though
+    nothing was added: a run killed after storing its articles but before its reconcile
+    committed must be finished by the next run of the same command, or never would be."""
+    store = open_store(db)
+    try:
+        store.on_commit = log
+        report = api.ingest(sources, store, options, progress=step)
+        if report.reconciled is None and store.reconcile_pending():
+            report.reconciled = reconcile_store(store, run_id=report.run_id)
+        return report
+    finally:
+        store.close()
+
+
 @app.command()
 def ingest(
     sources: Annotated[
@@ -103,11 +149,23 @@ def ingest(
         bool, typer.Option("--allow-private", help="Allow URLs on loopback/private addresses.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+    log: Annotated[
+        str | None,
+        typer.Option(
+            "--log",
+            metavar="FILE",
+            help="Append a JSON line to FILE (- for stdout) for each article, rejection and reconcile"
+            ' as soon as it is committed ({"op": "article", "status": "added", "doc_id", "content_hash",'
+            ' "events", ...}), then a "done" line with the totals.',
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract their events and store both (re-ingesting stores nothing new)."""
     options = DEFAULT_OPTIONS.with_(allow_private=allow_private)
-    with _errors(), _progress(sources, options, quiet) as step:
-        report = api.ingest(sources, db, options, progress=step)
+    with _errors(), _commit_log(log) as note, _progress(sources, options, quiet) as step:
+        report = _ingest(sources, db, options, step, note)
+        if note is not None:
+            note({"op": "done", **report.summary()})
     raise typer.Exit(_report_ingest(report, quiet))
 
 

@@ -17,7 +17,7 @@ import hashlib
 import json
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
@@ -104,10 +104,25 @@ class StoredRejection:
     rejection: Rejection
 
 
+CommitListener = Callable[[dict[str, Any]], None]
+
+
 class Store(ABC):
-    """One connection to one database. A Store belongs to one thread: open one per thread."""
+    """One connection to one database. A Store belongs to one thread: open one per thread.
+
+    ``on_commit``, when set, is called with a JSON-able note (``{"op": "article", ...}``,
+    ``"rejection"``, ``"reconcile"``) for each write, only once its transaction has committed:
+    what a listener is told survives a crash of the process, which is what a caller (or a
+    crash test) needs in order to know what "done" means.
+    """
 
     url: str
+    on_commit: CommitListener | None = None
+
+    def _committed(self, note: dict[str, Any]) -> None:
+        """Tell the listener about a committed write (backends call it after COMMIT returned)."""
+        if self.on_commit is not None:
+            self.on_commit(note)
 
     @abstractmethod
     def migrate(self) -> list[int]:
@@ -254,6 +269,20 @@ class Store(ABC):
     @abstractmethod
     def figure_history(self, canonical_id: str | None = None) -> list[FigureHistoryRow]: ...
 
+    def reconcile_pending(self) -> bool:
+        """Whether the canonical events lag behind the stored events: an event belongs to no
+        canonical event, or a canonical event has no event left.
+
+        Reconcile gives every stored event a canonical event, so this is false right after
+        one; it is true when an ingest stored articles and stopped (killed, say) before its
+        reconcile committed. A later ingest that adds nothing must still reconcile then, or
+        the canonical events would stay behind for good. Backends answer it in one query.
+        """
+        members = self.canonical_membership()
+        if any(e.id not in members for e in self.events()):
+            return True
+        return bool(set(self.canonical_state()) - set(members.values()))
+
     @contextmanager
     def reconcile_lock(self) -> Iterator[None]:
         """Hold the store's reconcile lock around one read–cluster–write cycle.
@@ -289,6 +318,41 @@ class Store(ABC):
 
 
 # --- helpers shared by the backends -------------------------------------------------
+
+
+def article_note(article: Article, result: AddResult) -> dict[str, Any]:
+    """What ``on_commit`` hears of a committed ``add_article``."""
+    note: dict[str, Any] = {
+        "op": "article",
+        "status": result.status,
+        "article_id": result.article_id,
+        "doc_id": article.id,
+        "content_hash": article.content_hash,
+    }
+    if result.status == "added":
+        note["events"] = len(result.event_ids)
+    return note
+
+
+def rejection_note(rejection: Rejection, rejection_id: int) -> dict[str, Any]:
+    """What ``on_commit`` hears of a committed ``add_rejection``."""
+    return {
+        "op": "rejection",
+        "rejection_id": rejection_id,
+        "source": rejection.source,
+        "stage": rejection.stage,
+        "code": rejection.code,
+    }
+
+
+def reconcile_note(write: ReconcileWrite) -> dict[str, Any]:
+    """What ``on_commit`` hears of a committed ``write_reconciled``."""
+    return {
+        "op": "reconcile",
+        "upserted": len(write.upsert),
+        "deleted": len(write.delete),
+        "history": len(write.history),
+    }
 
 
 def utc_now() -> str:

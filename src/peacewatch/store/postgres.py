@@ -42,12 +42,14 @@ from peacewatch.store.base import (
     StoredArticle,
     StoredEvent,
     StoredRejection,
+    article_note,
     check_kind,
     check_page,
     event_rows,
     fold,
     iso_day,
     like_contains,
+    rejection_note,
     similarity,
     to_json,
     utc_now,
@@ -103,6 +105,7 @@ class PostgresStore(CanonicalMixin, OfficialMixin, Store):
         self.url = redact(url)
         self._password = _password(url)
         self._session = False  # inside reconcile_lock()
+        self._deferred: list[dict[str, Any]] = []  # commit notes waiting for the outer COMMIT
         self._init_reads()
         try:
             self._conn: Conn = psycopg.connect(
@@ -174,13 +177,28 @@ class PostgresStore(CanonicalMixin, OfficialMixin, Store):
         if self._session:
             yield
             return
-        with self._errors("taking the reconcile lock"), self._transaction() as c:
-            self._lock(c, "reconcile")
-            self._session = True
-            try:
-                yield
-            finally:
-                self._session = False
+        try:
+            with self._errors("taking the reconcile lock"), self._transaction() as c:
+                self._lock(c, "reconcile")
+                self._session = True
+                try:
+                    yield
+                finally:
+                    self._session = False
+        except BaseException:
+            self._deferred.clear()  # rolled back: none of it was committed
+            raise
+        notes, self._deferred = self._deferred, []
+        for note in notes:
+            super()._committed(note)
+
+    def _committed(self, note: dict[str, Any]) -> None:
+        """Inside an open transaction (``reconcile_lock``) a write is only committed with it:
+        keep the note until then."""
+        if self._conn.info.transaction_status != TransactionStatus.IDLE:
+            self._deferred.append(note)
+        else:
+            super()._committed(note)
 
     @contextmanager
     def exclusive_transaction(self) -> Iterator[Conn]:
@@ -358,20 +376,23 @@ class PostgresStore(CanonicalMixin, OfficialMixin, Store):
                 existing = _one_int(
                     c.execute("SELECT id FROM articles WHERE content_hash = %s", (article.content_hash,))
                 )
-                return AddResult("duplicate", existing, ())
-            article_id = int(inserted[0])
-            event_ids = self._insert_events(c, article_id, rows)
-            if signature is not None:
-                c.execute(
-                    "INSERT INTO article_signatures (article_id, signature) VALUES (%s, %s)",
-                    (article_id, bytes(signature)),
-                )
-            with c.cursor() as cur:
-                cur.executemany(
-                    "INSERT INTO article_lsh_keys (key, article_id) VALUES (%s, %s)",
-                    [(k, article_id) for k in dict.fromkeys(keys)],
-                )
-        return AddResult("added", article_id, event_ids)
+                result = AddResult("duplicate", existing, ())
+            else:
+                article_id = int(inserted[0])
+                event_ids = self._insert_events(c, article_id, rows)
+                if signature is not None:
+                    c.execute(
+                        "INSERT INTO article_signatures (article_id, signature) VALUES (%s, %s)",
+                        (article_id, bytes(signature)),
+                    )
+                with c.cursor() as cur:
+                    cur.executemany(
+                        "INSERT INTO article_lsh_keys (key, article_id) VALUES (%s, %s)",
+                        [(k, article_id) for k in dict.fromkeys(keys)],
+                    )
+                result = AddResult("added", article_id, event_ids)
+        self._committed(article_note(article, result))
+        return result
 
     def _insert_events(self, c: Conn, article_id: int, rows: Sequence[EventRow]) -> tuple[int, ...]:
         if not rows:
@@ -458,13 +479,15 @@ class PostgresStore(CanonicalMixin, OfficialMixin, Store):
     def add_rejection(self, rejection: Rejection, run_id: int | None = None) -> int:
         r = rejection
         with self._errors(f"storing the rejection of {r.source}"), self._transaction() as c:
-            return _one_int(
+            rejection_id = _one_int(
                 c.execute(
                     "INSERT INTO rejections (run_id, stage, reason, source, code, created_at)"
                     " VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
                     (run_id, r.stage, r.reason, r.source, r.code, utc_now()),
                 )
             )
+        self._committed(rejection_note(r, rejection_id))
+        return rejection_id
 
     def rejections(self, run_id: int | None = None) -> list[StoredRejection]:
         sql = "SELECT id, run_id, stage, reason, source, code, created_at FROM rejections"

@@ -35,7 +35,16 @@ from typing import TYPE_CHECKING, Any
 from psycopg.rows import dict_row
 
 from peacewatch.errors import StoreError
-from peacewatch.store.base import check_kind, check_page, fold, iso_day, like_contains, to_json, utc_now
+from peacewatch.store.base import (
+    check_kind,
+    check_page,
+    fold,
+    iso_day,
+    like_contains,
+    reconcile_note,
+    to_json,
+    utc_now,
+)
 from peacewatch.store.canonical import (
     CanonicalRow,
     DeclaredCommitment,
@@ -67,6 +76,15 @@ def _digest(items: Iterable[str]) -> str:
     return hashlib.sha256(",".join(items).encode("utf-8")).hexdigest()
 
 
+# An event without a canonical event, or a canonical event without events: reconcile is behind.
+_PENDING = (
+    "SELECT EXISTS (SELECT 1 FROM events e WHERE NOT EXISTS"
+    " (SELECT 1 FROM canonical_mentions m WHERE m.event_id = e.id))"
+    " OR EXISTS (SELECT 1 FROM canonical_events c WHERE NOT EXISTS"
+    " (SELECT 1 FROM canonical_mentions m WHERE m.canonical_id = c.id))"
+)
+
+
 class CanonicalMixin:
     """Reconciled events, figure history and declared commitments in PostgreSQL."""
 
@@ -76,6 +94,7 @@ class CanonicalMixin:
         url: str
 
         def _errors(self, action: str) -> AbstractContextManager[None]: ...
+        def _committed(self, note: dict[str, Any]) -> None: ...
         def _transaction(self) -> AbstractContextManager[psycopg.Connection[Any]]: ...
         def _lock(self, c: psycopg.Connection[Any], purpose: str, *, shared: bool = False) -> None: ...
 
@@ -160,6 +179,13 @@ class CanonicalMixin:
                         for h in write.history
                     ],
                 )
+        self._committed(reconcile_note(write))
+
+    def reconcile_pending(self) -> bool:
+        """Whether an event has no canonical event or a canonical event no event (see ``Store``)."""
+        with self._errors("checking whether a reconcile is pending"):
+            row = self._conn.execute(_PENDING).fetchone()
+        return bool(row and row[0])
 
     def canonical_events(
         self,

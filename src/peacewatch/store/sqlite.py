@@ -40,6 +40,7 @@ from peacewatch.store.base import (
     StoredEvent,
     StoredOfficialRow,
     StoredRejection,
+    article_note,
     check_kind,
     check_official_rows,
     check_page,
@@ -50,6 +51,7 @@ from peacewatch.store.base import (
     official_content_hash,
     official_time,
     parse_official_time,
+    rejection_note,
     similarity,
     to_json,
     utc_now,
@@ -350,19 +352,22 @@ class SQLiteStore(CanonicalMixin, Store):
                 existing = c.execute(
                     "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
                 ).fetchone()
-                return AddResult("duplicate", int(existing[0]), ())
-            article_id = int(inserted[0][0])
-            event_ids = self._insert_events(c, article_id, rows)
-            if signature is not None:
-                c.execute(
-                    "INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
-                    (article_id, bytes(signature)),
+                result = AddResult("duplicate", int(existing[0]), ())
+            else:
+                article_id = int(inserted[0][0])
+                event_ids = self._insert_events(c, article_id, rows)
+                if signature is not None:
+                    c.execute(
+                        "INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
+                        (article_id, bytes(signature)),
+                    )
+                c.executemany(
+                    "INSERT INTO article_lsh_keys (key, article_id) VALUES (?, ?)",
+                    [(k, article_id) for k in dict.fromkeys(keys)],
                 )
-            c.executemany(
-                "INSERT INTO article_lsh_keys (key, article_id) VALUES (?, ?)",
-                [(k, article_id) for k in dict.fromkeys(keys)],
-            )
-        return AddResult("added", article_id, event_ids)
+                result = AddResult("added", article_id, event_ids)
+        self._committed(article_note(article, result))
+        return result
 
     def _insert_events(
         self, c: sqlite3.Connection, article_id: int, rows: Sequence[EventRow]
@@ -450,6 +455,7 @@ class SQLiteStore(CanonicalMixin, Store):
                 " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                 (run_id, r.stage, r.reason, r.source, r.code, utc_now()),
             ).fetchall()[0]
+        self._committed(rejection_note(r, int(row[0])))
         return int(row[0])
 
     def rejections(self, run_id: int | None = None) -> list[StoredRejection]:

@@ -14,7 +14,16 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from peacewatch.errors import StoreError
-from peacewatch.store.base import check_kind, check_page, fold, iso_day, like_contains, to_json, utc_now
+from peacewatch.store.base import (
+    check_kind,
+    check_page,
+    fold,
+    iso_day,
+    like_contains,
+    reconcile_note,
+    to_json,
+    utc_now,
+)
 from peacewatch.store.canonical import (
     CanonicalRow,
     DeclaredCommitment,
@@ -22,6 +31,14 @@ from peacewatch.store.canonical import (
     FigureState,
     ReconcileWrite,
     StoredCanonical,
+)
+
+# An event without a canonical event, or a canonical event without events: reconcile is behind.
+_PENDING = (
+    "SELECT EXISTS (SELECT 1 FROM events e WHERE NOT EXISTS"
+    " (SELECT 1 FROM canonical_mentions m WHERE m.event_id = e.id))"
+    " OR EXISTS (SELECT 1 FROM canonical_events c WHERE NOT EXISTS"
+    " (SELECT 1 FROM canonical_mentions m WHERE m.canonical_id = c.id))"
 )
 
 
@@ -33,6 +50,7 @@ class CanonicalMixin:
         url: str
 
         def _errors(self, action: str) -> AbstractContextManager[None]: ...
+        def _committed(self, note: dict[str, Any]) -> None: ...
         def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
     # --- reconciled events ------------------------------------------------------------
@@ -89,6 +107,13 @@ class CanonicalMixin:
                     for h in write.history
                 ],
             )
+        self._committed(reconcile_note(write))
+
+    def reconcile_pending(self) -> bool:
+        """Whether an event has no canonical event or a canonical event no event (see ``Store``)."""
+        with self._errors("checking whether a reconcile is pending"):
+            row = self._conn.execute(_PENDING).fetchone()
+        return bool(row[0])
 
     def canonical_events(
         self,
