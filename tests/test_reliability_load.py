@@ -170,8 +170,11 @@ def test_load_figures_side_by_side(capsys: pytest.CaptureFixture[str]) -> None:
     """Print the runs of this session next to each other (the reliability summary has them too)."""
     if not RESULTS:
         pytest.skip("no load run in this session")
-    keys = [k for k in next(iter(RESULTS.values())) if k != "store"]
+    first = next(iter(RESULTS.values()))
+    keys = [k for k, v in first.items() if k != "store" and not isinstance(v, dict)]
     with capsys.disabled():
         print(f"\n{'':34}" + "".join(f"{s:>14}" for s in RESULTS))
         for k in keys:
             print(f"{k:34}" + "".join(f"{RESULTS[s][k]!s:>14}" for s in RESULTS))
+        for s, figures in RESULTS.items():
+            print(f"p99 ms by endpoint, {s}: {figures['p99_ms_by_endpoint']}")

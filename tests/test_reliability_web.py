@@ -19,20 +19,27 @@
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import hmac
 import json
 import select
+import shutil
 import socket
+import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import schemathesis
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
 
 from peacewatch import api, report
 from peacewatch.errors import FetchError, ForbiddenAddress
@@ -580,8 +587,6 @@ def test_write_endpoints_refuse_anything_but_the_bearer_token(
     """Every write route (found from the router, so a new one is checked too) refuses each
     wrong way of sending the token with 401, without echoing it; the comparison is
     ``hmac.compare_digest``; the right token in the header, any case of "Bearer", passes."""
-    import shutil
-
     from peacewatch.web import security
 
     assert write_routes() == set(WRITE_BODIES)
@@ -764,8 +769,6 @@ def test_url_ingest_through_the_rest_api_refuses_them_too(
 ) -> None:
     """POST /api/ingest/url with a valid token: the same URLs and redirects are refused (422,
     PW211), nothing is sent to them, nothing is stored; a public page is ingested."""
-    import shutil
-
     db = tmp_path / "copy.db"
     shutil.copy(hostile.db, db)
     auth = {"Authorization": f"Bearer {TOKEN}"}
@@ -870,4 +873,57 @@ def test_request_bodies_are_capped_as_they_arrive(served: str, hostile: Hostile,
         client_would_send_bytes=limit,
         status_codes=statuses,
         bytes_sent_before_413=sent_bytes,
+    )
+
+
+# --- schemathesis, the write endpoints included ----------------------------------------------------------
+
+# schemathesis reads the schema when the module is collected, so the app (and the path of its
+# database) exist from import on; the database is built by the first test that needs it.
+SCHEMA_DIR = Path(tempfile.mkdtemp(prefix="peacewatch-reliability-web-"))
+atexit.register(shutil.rmtree, SCHEMA_DIR, ignore_errors=True)
+SCHEMA_APP = create_app(str(SCHEMA_DIR / "schema.db"), token=TOKEN)
+schema = schemathesis.openapi.from_asgi("/openapi.json", SCHEMA_APP)
+CASES: Counter[str] = Counter()  # operation → cases run, for the figures
+STATUSES: Counter[str] = Counter()  # "POST 201" → cases
+
+
+@pytest.fixture(scope="module")
+def schema_db() -> Path:
+    """The demo corpus and the hostile articles, for the schema's app to read and write."""
+    db = SCHEMA_DIR / "schema.db"
+    api.demo(str(db))
+    corpus = SCHEMA_DIR / "hostile.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in hostile_records()), encoding="utf-8")
+    api.ingest([str(corpus)], str(db))
+    return db
+
+
+@schema.parametrize()
+@settings(max_examples=scale(6, 60), deadline=None, suppress_health_check=list(HealthCheck))
+def test_schemathesis_with_a_valid_token_finds_no_server_error(
+    case: Any, schema_db: Path, fake_web: FakeWeb
+) -> None:
+    """Every operation, writes with the token (URL ingest goes to the fake web: no network)."""
+    CASES[f"{case.method} {case.path}"] += 1
+    case.headers = {**(case.headers or {}), "Authorization": f"Bearer {TOKEN}"}  # over any it generated
+    response = case.call_and_validate(checks=[not_a_server_error])
+    STATUSES[f"{case.method} {response.status_code}"] += 1
+    assert response.status_code != 401, "the valid token was refused"
+    assert fake_web.leaked() == []
+
+
+def test_schemathesis_figures() -> None:
+    """Record how many cases ran (after the schemathesis tests above, in file order)."""
+    if not CASES:
+        pytest.skip("the schemathesis tests did not run in this session")
+    posts = {k: v for k, v in CASES.items() if k.startswith("POST ")}
+    record(
+        "5-web",
+        "schemathesis",
+        method_path_pairs=len(CASES),  # documented ones and the methods each path must refuse
+        cases=sum(CASES.values()),
+        post_cases_with_token=sum(posts.values()),
+        statuses=dict(sorted(STATUSES.items())),
+        server_errors=0,
     )
