@@ -511,6 +511,16 @@ def test_hostile_article_shows_as_text_in_every_export(
     )
 
 
+def test_csv_cells_that_would_be_formulas_become_text() -> None:
+    """Regression: outlet names and notes starting with = + - @ TAB CR were exported as formulas."""
+    from peacewatch.report.exports import csv_cell
+
+    for formula in CSV_FORMULAS:
+        assert csv_cell(formula) == "'" + formula
+    assert csv_cell("Kyiv Independent") == "Kyiv Independent" and csv_cell("") == ""
+    assert csv_cell(-149.9) == -149.9 and csv_cell(0) == 0 and csv_cell(None) == ""  # numbers stay numbers
+
+
 def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
