@@ -274,6 +274,33 @@ def test_a_list_of_sides_before_a_meeting_verb() -> None:
     assert set(t.parties) == {"UA", "RU"} and t.mediators == ("US",) and t.round == 2
 
 
+def test_a_dateline_places_the_summit_its_lede_describes() -> None:
+    text = (
+        "ANCHORAGE, Alaska — Trump and Putin ended their first summit in six years on Friday without a deal "
+        "on ending the war in Ukraine."
+    )
+    (t,) = kind(text, "talks", "2025-08-16")
+    assert (
+        t.venue.name == "Anchorage" and str(t.date.start) == "2025-08-15" and set(t.parties) == {"US", "RU"}
+    )
+
+
+def test_a_two_day_summit_that_ended_on_sunday_spans_two_days() -> None:
+    text = (
+        "LUCERNE, Switzerland, June 16 — A two-day summit on peace in Ukraine ended on Sunday with a joint "
+        "communique backed by most of the participating countries."
+    )
+    (t,) = kind(text, "talks", "2024-06-16")
+    assert (str(t.date.start), str(t.date.end), t.date.precision) == ("2024-06-15", "2024-06-16", "days")
+
+
+def test_a_military_aid_meeting_is_not_peace_talks() -> None:
+    text = (
+        "Zelensky attended a meeting of the Ukraine Defense Contact Group in Ramstein on Thursday on the war."
+    )
+    assert kind(text, "talks", "2024-09-07") == []
+
+
 def test_planned_talks_date_looks_forward() -> None:
     (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
     assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}

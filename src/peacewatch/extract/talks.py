@@ -81,6 +81,11 @@ _DAYS_FROM_STRIKE = re.compile(
     r"(?:talks|meeting|summit|negotiations)\b",
     re.IGNORECASE,
 )
+_DATELINE_RIGHT = re.compile(
+    r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s"
+)
+# a dateline sentence that places talks elsewhere ("KYIV — … talks in Geneva") does not place them at home
+_OTHER_VENUE_WORDS = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?!Ukraine|Russia|Europe)[A-Z]")
 _NOT_VENUE_LEFT = re.compile(
     r"(?<!meeting\sat\sthe\s)(?<!talks\sat\sthe\s)\b(?:embassy|consulate|ambassador)\s+(?:in|to)\s+(?:the\s+)?$",
     re.I,
@@ -144,6 +149,9 @@ _OFF_TOPIC_TALKS = re.compile(
     r"[^.]{0,60}?\b(?:trade|tariffs?|minerals?|Gaza|Hamas|Israel\w*|embass\w+|diplomatic\s+missions|imports?|exports?"
     r"|ban|visas?|investment|business|climate|football|gas\s+transit|Iran\w*|Syria\w*|Venezuela\w*)\b"
     r"|\b(?:agriculture|trade|economy|finance|health|education|sports?|culture)\s+ministers?\b"
+    # military aid and reconstruction meetings are about arms and money, not a settlement
+    r"|\b(?:Defen[cs]e\s+Contact\s+Group|Ramstein\s+format|donors?['’]?\s+conference|(?:aid|pledging|recovery"
+    r"|reconstruction)\s+conference)\b"
     # a bloc's own summit is not a round of war talks, though the war is on its agenda
     r"|\b(?:NATO|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20|Twenty)|Arab\s+League|BRICS|SCO|ASEAN|EU|European\s+Union"
     r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+|(?:foreign|defen[cs]e|finance)\s+)?"
@@ -205,7 +213,13 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     by_prep = _VENUE_LEFT.search(left) is not None and _MEETING.search(
         text[max(sent.start, ent.start - 80) : min(sent.end, ent.end + 70)]
     )
-    if not (by_prep or by_talks or by_travel):
+    by_dateline = (
+        ent.start - sent.start <= 2
+        and _DATELINE_RIGHT.match(text, ent.end, sent.end) is not None
+        and _MEETING.search(text, ent.end, sent.end) is not None
+        and not _OTHER_VENUE_WORDS.search(text, ent.end, sent.end)
+    )  # "ANCHORAGE, Alaska — Trump and Putin ended their first summit in six years on Friday"
+    if not (by_prep or by_talks or by_travel or by_dateline):
         return None
     if _HYPOTHETICAL.search(text[max(sent.start, ent.start - 80) : ent.start]):
         return None
@@ -432,17 +446,7 @@ def _sides(
         # "Umerov met Witkoff and Kushner in Miami", "talks between Russia and Ukraine": when the
         # sentence says who met whom, only they are at this table
         table = _meeting_sides(ctx, lo, hi)
-        if (
-            table
-            and not any(
-                e.venue is not None
-                and e not in c.venue_ents
-                and e.venue.name != c.venue.name
-                and not e.possessive  # "Washington's plan"
-                and not ctx.text[e.start : e.end].isupper()  # a dateline ("MOSCOW/KYIV —")
-                for e in ctx.ents_in(s.start, s.end)
-            )
-        ):
+        if table and not _names_other_venue(ctx, c, s):
             tables |= table  # (a sentence naming another venue may be about that other meeting)
         for ent in ctx.ents_in(lo, hi):
             if id(ent) in attack_places or (
@@ -576,6 +580,18 @@ def _venue_clause(ctx: DocContext, c: TalksCluster, s: Sentence) -> tuple[int, i
     return s.start, s.end
 
 
+def _names_other_venue(ctx: DocContext, c: TalksCluster, s: Sentence) -> bool:
+    """Whether a sentence of this cluster names another meeting place too (and may be about it)."""
+    return any(
+        e.venue is not None
+        and e not in c.venue_ents
+        and e.venue.name != c.venue.name
+        and not e.possessive  # "Washington's plan"
+        and not ctx.text[e.start : e.end].isupper()  # a dateline ("MOSCOW/KYIV —")
+        for e in ctx.ents_in(s.start, s.end)
+    )
+
+
 def _talks_status(text: str, c: TalksCluster) -> str:
     held = planned = ongoing = 0
     for s in c.sentences:
@@ -605,6 +621,9 @@ def _talks_date(
         for d in D.find_dates(st, ctx.published, ctx.anchor_year, future=future):
             if d.start < 15 and _SAID_AFTER.match(st[d.end :]):
                 continue  # "On Nov. 25, Trump announced …"
+            if d.start < 40 and re.match(r"\s*(?:\([^)]{1,40}\))?\s*[—–-]\s", st[d.end :]):
+                said.append(d)  # a dateline ("BÜRGENSTOCK, Switzerland, June 16 —") dates the report
+                continue
             if _SAID_BEFORE.search(st, max(0, d.start - 30), d.start):
                 said.append(d)  # "Zelensky said on Saturday he would travel to Washington on Monday"
                 continue
@@ -613,10 +632,11 @@ def _talks_date(
                 s.start + other.start() <= e.start < s.start + d.start for e in c.venue_ents
             ):
                 continue  # "the Jeddah talks followed an Oval Office meeting on Feb. 28"
-            found.append((0, d))
-    best = D.best([d for _g, d in found]) or (None if future else D.best(said))
+            found.append((1 if _names_other_venue(ctx, c, s) else 0, d))
+    first = min((g for g, _d in found), default=0)  # a sentence about this venue alone dates it first
+    best = D.best([d for g, d in found if g == first]) or (None if future else D.best(said))
     if best is not None:
-        return best.span
+        return _with_length(text, c, best)
     if future:
         return None
     if strike_date is not None and any(_TIED_TO_STRIKE.search(text[s.start : s.end]) for s in c.sentences):
@@ -650,6 +670,35 @@ _OTHER_MEETING_BEFORE = re.compile(
     r"(?:meeting|summit|talks|call|visit)\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}$",
     re.IGNORECASE,
 )
+_LENGTH = re.compile(
+    r"\b(?:(?P<n>two|three|four|[234])[- ]day\s+(?:[\w-]+\s+){0,2}?(?:summit|talks|meeting|conference|negotiations"
+    r"|gathering)|(?P<m>two|three|four)\s+days\s+of\s+(?:talks|negotiations|meetings))\b",
+    re.IGNORECASE,
+)
+_ENDED_LEFT = re.compile(
+    r"\b(?:ended|concluded|closed|wrapped\s+up|finished)\s+(?:[\w-]+\s+){0,8}?(?:on\s+)?$", re.I
+)
+_DAYS_WORD = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def _with_length(text: str, c: TalksCluster, best: D.DateMention) -> DateSpan:
+    """ "A two-day summit … ended on Sunday": Saturday to Sunday, not Sunday alone."""
+    span = best.span
+    if span.precision != "day" or span.start is None:
+        return span
+    for s in c.sentences:
+        st = text[s.start : s.end]
+        if best.text not in st:
+            continue
+        m = _LENGTH.search(st)
+        at = st.find(best.text)
+        if m is None or not _ENDED_LEFT.search(st, max(0, at - 80), at):
+            continue
+        n = _DAYS_WORD[(m.group("n") or m.group("m")).lower()]
+        return DateSpan(span.start - dt.timedelta(days=n - 1), span.start, "days")
+    return span
+
+
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|announced|told\s+[\w.’'-]+(?:\s+[\w.’'-]+)?|confirmed|wrote|posted|stated)\s+(?:on\s+|late\s+on\s+)?$",
     re.IGNORECASE,
