@@ -633,8 +633,8 @@ def _talks_date(
             ):
                 continue  # "the Jeddah talks followed an Oval Office meeting on Feb. 28"
             found.append((1 if _names_other_venue(ctx, c, s) else 0, d))
-    first = min((g for g, _d in found), default=0)  # a sentence about this venue alone dates it first
-    best = D.best([d for g, d in found if g == first]) or (None if future else D.best(said))
+    rank = min((g for g, _d in found), default=0)  # a sentence about this venue alone dates it first
+    best = D.best([d for g, d in found if g == rank]) or (None if future else D.best(said))
     if best is not None:
         return _with_length(text, c, best)
     if future:
