@@ -301,6 +301,16 @@ def test_a_military_aid_meeting_is_not_peace_talks() -> None:
     assert kind(text, "talks", "2024-09-07") == []
 
 
+def test_a_later_round_that_could_follow_is_not_this_round() -> None:
+    text = (
+        "GENEVA - Russian and Ukrainian negotiators began a third round of U.S.-brokered talks in Geneva on "
+        "Tuesday, moving the process from the Gulf to Switzerland for the first time. Officials said they "
+        "expected the Geneva round to end on Wednesday, and that a fourth round could follow in March."
+    )
+    (t,) = kind(text, "talks", "2026-02-17")
+    assert t.round == 3 and set(t.parties) == {"RU", "UA"} and t.mediators == ("US",)
+
+
 def test_planned_talks_date_looks_forward() -> None:
     (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
     assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}

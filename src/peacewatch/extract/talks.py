@@ -130,6 +130,9 @@ _ROUND = re.compile(
     r"|round\s+(?P<num>one|two|three|four|five|six|\d+))\b",
     re.IGNORECASE,
 )
+_LATER_ROUND = re.compile(
+    r"\s+(?:(?:could|would|may|might|will|is\s+to|was\s+to)\s+follow|to\s+follow)\b", re.I
+)
 _VISIT = re.compile(
     r"\b(?:arrived|arrives|arriving|visited|visits|visiting|travel(?:l)?ed|flew|landed|came)\s+(?:in|to)?\s*$",
     re.IGNORECASE,
@@ -276,9 +279,9 @@ def talks(
             if v is None:
                 continue
             venue, is_country = v
-            c = _cluster_for(clusters, venue, is_country, stext)
+            c = _cluster_for(clusters, venue, is_country, stext, ent.start - sent.start)
             if c is None:
-                c = TalksCluster(venue, is_country, round=_round_in(stext))
+                c = TalksCluster(venue, is_country, round=_round_in(stext, ent.start - sent.start))
                 clusters.append(c)
             elif c.venue_is_country and not is_country:
                 c.venue, c.venue_is_country = venue, False
@@ -333,9 +336,9 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _cluster_for(
-    clusters: list[TalksCluster], venue: Venue, is_country: bool, stext: str
+    clusters: list[TalksCluster], venue: Venue, is_country: bool, stext: str, near: int
 ) -> TalksCluster | None:
-    rnd = _round_in(stext)
+    rnd = _round_in(stext, near)
     for c in clusters:
         same = c.venue.name == venue.name or (
             venue.country is not None
@@ -352,11 +355,21 @@ def _cluster_for(
     return None
 
 
-def _round_in(s: str) -> int | None:
-    m = _ROUND.search(s)
-    if not m:
+def _round_in(s: str, near: int | None = None) -> int | None:
+    """The round a sentence names; with ``near`` (the venue's offset) only one close to the venue,
+    and never "a fourth round could follow" (a later round, not this one)."""
+    best: tuple[int, re.Match[str]] | None = None
+    for m in _ROUND.finditer(s):
+        if _LATER_ROUND.match(s, m.end()):
+            continue
+        dist = 0 if near is None else min(abs(m.start() - near), abs(m.end() - near))
+        if near is not None and dist > 80:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    if best is None:
         return None
-    return ordinal_or_number(m.group("ord") or m.group("num"))
+    return ordinal_or_number(best[1].group("ord") or best[1].group("num"))
 
 
 def _talks_event(
@@ -481,6 +494,12 @@ def _sides(
                 c.venue_is_country or _HOSTING.search(text[max(s.start, ent.start - 60) : ent.end + 60])
             ):
                 continue  # the host country provides the room (a visit to it is handled below)
+            if (
+                side == c.venue.country
+                and not ent.person
+                and re.search(r"\b(?:to|from)\s+(?:the\s+)?$", left)
+            ):
+                continue  # "moving the process from the Gulf to Switzerland": the host country as a place
             if re.search(r"\b(?:without|excluding|not\s+including|absent)\s+(?:\w+\s+)?$", left):
                 continue  # "talks without Ukraine"
             if _ABSENT_RIGHT.match(right) or _NOT_PARTY_RIGHT.match(right) or _OBJECT_OF_LEFT.search(left):
