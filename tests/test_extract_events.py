@@ -311,6 +311,14 @@ def test_a_later_round_that_could_follow_is_not_this_round() -> None:
     assert t.round == 3 and set(t.parties) == {"RU", "UA"} and t.mediators == ("US",)
 
 
+def test_a_document_sent_to_a_capital_places_no_talks_there() -> None:
+    text = (
+        "Delegations met in Istanbul on Monday for peace talks. The Ukrainian side had sent its own roadmap "
+        "to Moscow ahead of the meeting."
+    )
+    assert {t.venue.name for t in kind(text, "talks", "2025-06-02")} == {"Istanbul"}
+
+
 def test_planned_talks_date_looks_forward() -> None:
     (t,) = kind("Witkoff will travel to Moscow on Thursday for talks with Putin.", "talks", "2025-11-25")
     assert t.status == "planned" and str(t.date.start) == "2025-11-27" and set(t.parties) == {"US", "RU"}

@@ -133,6 +133,11 @@ _ROUND = re.compile(
 _LATER_ROUND = re.compile(
     r"\s+(?:(?:could|would|may|might|will|is\s+to|was\s+to)\s+follow|to\s+follow)\b", re.I
 )
+_SENT_PAPER_LEFT = re.compile(
+    r"\b(?:sent|sending|send|sends)\s+(?:[\w’'-]+\s+){0,3}?(?:roadmap|plan|proposals?|letters?|memorandum|draft|documents?"
+    r"|message|list|text|paper|reply|response|note|demands|terms)\s+(?:back\s+)?to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _VISIT = re.compile(
     r"\b(?:arrived|arrives|arriving|visited|visits|visiting|travel(?:l)?ed|flew|landed|came)\s+(?:in|to)?\s*$",
     re.IGNORECASE,
@@ -212,7 +217,8 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     if _NOT_VENUE_LEFT.search(left) or right.startswith("-") or _NOT_VENUE_RIGHT.match(right):
         return None
     by_talks = _VENUE_RIGHT_TALKS.match(right) is not None or _MEDIATOR_RIGHT.match(right) is not None
-    by_travel = _TRAVEL_LEFT.search(left) is not None
+    # "had sent its own roadmap to Moscow": a document travels, nobody meets there
+    by_travel = _TRAVEL_LEFT.search(left) is not None and not _SENT_PAPER_LEFT.search(left)
     by_prep = _VENUE_LEFT.search(left) is not None and _MEETING.search(
         text[max(sent.start, ent.start - 80) : min(sent.end, ent.end + 70)]
     )
