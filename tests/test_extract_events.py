@@ -294,6 +294,11 @@ def test_a_two_day_summit_that_ended_on_sunday_spans_two_days() -> None:
     assert (str(t.date.start), str(t.date.end), t.date.precision) == ("2024-06-15", "2024-06-16", "days")
 
 
+def test_a_commercial_negotiation_is_not_peace_talks() -> None:
+    text = "KYIV — Naftogaz is negotiating additional gas purchases from European traders in Kyiv after the war damaged production."
+    assert kind(text, "talks", "2025-10-10") == []
+
+
 def test_a_military_aid_meeting_is_not_peace_talks() -> None:
     text = (
         "Zelensky attended a meeting of the Ukraine Defense Contact Group in Ramstein on Thursday on the war."

@@ -157,6 +157,9 @@ _OFF_TOPIC_TALKS = re.compile(
     r"[^.]{0,60}?\b(?:trade|tariffs?|minerals?|Gaza|Hamas|Israel\w*|embass\w+|diplomatic\s+missions|imports?|exports?"
     r"|ban|visas?|investment|business|climate|football|gas\s+transit|Iran\w*|Syria\w*|Venezuela\w*)\b"
     r"|\b(?:agriculture|trade|economy|finance|health|education|sports?|culture)\s+ministers?\b"
+    # "Naftogaz is negotiating additional gas purchases": a commercial deal
+    r"|\bnegotiat\w+\s+(?:[\w-]+\s+){0,3}?(?:gas|oil|electricity|loans?|purchases?|imports?|supplies|contracts?"
+    r"|prices?|tariffs?)\b"
     # military aid and reconstruction meetings are about arms and money, not a settlement
     r"|\b(?:Defen[cs]e\s+Contact\s+Group|Ramstein\s+format|donors?['’]?\s+conference|(?:aid|pledging|recovery"
     r"|reconstruction)\s+conference)\b"
