@@ -446,6 +446,16 @@ def test_commitment_status_from_its_wording(text: str, status: str) -> None:
     assert c.status == status
 
 
+def test_the_moratorium_paragraphs_later_is_the_one_named_before() -> None:
+    filler = " ".join(f"Residents of district {i} queued for water on Friday." for i in range(10))
+    text = (
+        "The Kremlin said a 30-day moratorium on strikes against energy infrastructure agreed in March had "
+        f"expired. {filler} Russia said Ukraine had attacked Russian energy sites 80 times since the "
+        "moratorium began."
+    )
+    assert len(kind(text, "commitment", "2025-04-18")) == 1
+
+
 def test_deadline() -> None:
     (c,) = kind(
         "Trump gave Moscow 50 days to agree to a ceasefire or face tariffs.", "commitment", "2025-07-15"
