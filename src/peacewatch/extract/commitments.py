@@ -148,11 +148,15 @@ def commitments(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     groups: list[list[CommitMention]] = []
     for m in ms:
         g = next((g for g in groups if _same(g, m)), None)
-        if g is None and m.kind == "noun" and not _has_object(m.scope):
+        if (
+            g is None
+            and m.kind == "noun"
+            and not _has_object(m.scope)
+            and re.search(r"\bthe\s+$", ctx.text[max(0, m.start - 5) : m.start], re.I)
+        ):
             # "… since the moratorium began", paragraphs later: the one named before
-            if re.search(r"\bthe\s+$", ctx.text[max(0, m.start - 5) : m.start], re.I):
-                word = m.scope.split()[-1].lower()
-                g = next((g for g in reversed(groups) if any(word in x.scope.lower() for x in g)), None)
+            word = m.scope.split()[-1].lower()
+            g = next((g for g in reversed(groups) if any(word in x.scope.lower() for x in g)), None)
         if g is None:
             groups.append([m])
         else:
