@@ -1,0 +1,286 @@
+"""Idempotence and order (issue 7, item 2): the same corpus ingested twice, in shuffled orders, in
+chunks, or split across two processes writing at once, gives the same canonical events — same
+ids, figures, members, sources — on SQLite and on PostgreSQL.
+
+The corpus mixes strikes reported by several outlets (clusters whose id comes from the first
+report, with disputed and superseded figures and publication-time ties), single-outlet strike
+reports and the whole demo corpus (JSONL, HTML pages, an RSS feed). The reference is one
+uninterrupted ingest into SQLite; every run is a real ``peacewatch ingest`` process (forked from
+the crash tests' fork server, which has the CLI imported already, so that two of them really
+start together; the first run of the corpus is the console script itself). Orders come from a seeded RNG: the seed is printed and recorded, and
+``PEACEWATCH_ORDER_SEED`` replays one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pgserver
+from conftest import canonical_fingerprint_of, outlet_report_set, strike_report, write_jsonl
+from peacewatch import api
+from peacewatch.store import open_store
+from reliability import record, scale
+from test_reliability_crash import Child, ForkServer, Runner, child_env, query
+
+pytestmark = [
+    pytest.mark.reliability,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs fork"),
+]
+
+SEED = int(os.environ.get("PEACEWATCH_ORDER_SEED") or random.SystemRandom().randrange(2**31))
+TIMEOUT = 300.0
+
+
+@dataclass(frozen=True)
+class Corpus:
+    records: list[dict[str, Any]]  # the JSONL articles (the demo pages and feed are added as they are)
+    pages: str
+    feed: str
+    reference: dict[str, dict[str, Any]]  # canonical_fingerprint_of one uninterrupted ingest
+    articles: int
+    events: int
+
+    def write(self, folder: Path, records: list[dict[str, Any]], *, name: str = "corpus.jsonl") -> Path:
+        return write_jsonl(folder / name, records)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    work = tmp_path_factory.mktemp("order-reference")
+    jsonl, pages, feed = api.demo_sources()
+    records = outlet_report_set(scale(16, 50), seed=SEED % 997) + [
+        strike_report(i, seed=SEED % 991) for i in range(scale(20, 80))
+    ]
+    records += [
+        json.loads(line) for line in Path(jsonl).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    source = write_jsonl(work / "corpus.jsonl", records)
+    db = work / "reference.db"
+    report = api.ingest([str(source), pages, feed], str(db))
+    assert report.rejected == 0 and report.reconciled is not None
+    reference = canonical_fingerprint_of(db)
+    assert any(e["n_members"] > 2 for e in reference.values()), "the corpus has no multi-source events"
+    return Corpus(records, pages, feed, reference, report.added, report.events)
+
+
+@pytest.fixture(scope="module")
+def runner_parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ForkServer, Path]]:
+    work = tmp_path_factory.mktemp("order-runs")
+    server = ForkServer(child_env(work / "home"), work)
+    try:
+        yield server, work
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def runner(runner_parts: tuple[ForkServer, Path], peacewatch_exe: Path, tmp_path: Path) -> Runner:
+    server, _ = runner_parts
+    return Runner(peacewatch_exe, tmp_path, server, child_env(tmp_path / "home"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_db(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], str]:
+    """A factory of empty databases of one backend (each call a new one)."""
+    count = iter(range(1000))
+    if request.param == "postgresql":
+        pgserver.server(request.config)  # skips, with the reason printed, when PostgreSQL cannot start
+        return lambda: pgserver.database(request)
+    return lambda: str(tmp_path / f"db-{next(count)}.db")
+
+
+def backend(url: str) -> str:
+    return "postgresql" if url.startswith("postgresql://") else "sqlite"
+
+
+def ingest(runner: Runner, sources: list[str], db: str, *, console: bool = False) -> Child:
+    """Start one ``peacewatch ingest --log -`` (the console script, or forked)."""
+    return runner.start(["ingest", *sources, "--db", db, "--log", "-"], pause_at=None if console else 0)
+
+
+def finished(child: Child) -> list[dict[str, Any]]:
+    """Wait for a run; it must succeed. Its ``--log`` notes."""
+    code = child.finish(TIMEOUT)
+    assert code == 0, child.stderr()[-2000:]
+    return child.notes()
+
+
+def differences(got: dict[str, dict[str, Any]], want: dict[str, dict[str, Any]]) -> list[str]:
+    """What differs from the reference, id by id and field by field (empty when the same)."""
+    out = [f"missing {i}" for i in sorted(set(want) - set(got))]
+    out += [f"extra {i}" for i in sorted(set(got) - set(want))]
+    for i in sorted(set(got) & set(want)):
+        out += [f"{i}.{k}" for k in sorted(set(got[i]) | set(want[i])) if got[i].get(k) != want[i].get(k)]
+    return out
+
+
+def stored_counts(db: str) -> tuple[int, int, int]:
+    """Articles, events and figure history rows."""
+    row = query(
+        db,
+        "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM figure_history)",
+    )[0]
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def whole(db: str, corpus: Corpus) -> None:
+    """Every article once, with all its events, and a sound database."""
+    with open_store(db) as store:
+        assert store.integrity_check() == "ok"
+        assert not store.reconcile_pending()
+    articles, events, _ = stored_counts(db)
+    assert (articles, events) == (corpus.articles, corpus.events)
+
+
+# --- the tests ------------------------------------------------------------------------------------
+
+
+def test_ingested_twice_changes_nothing(
+    corpus: Corpus, runner: Runner, new_db: Callable[[], str], tmp_path: Path
+) -> None:
+    started = time.monotonic()
+    db = new_db()
+    sources = [str(corpus.write(tmp_path, corpus.records)), corpus.pages, corpus.feed]
+    first = finished(ingest(runner, sources, db, console=True))
+    after_first = canonical_fingerprint_of(db)
+    counts = stored_counts(db)
+    second = finished(ingest(runner, sources, db))
+
+    written = [n for n in second if n["op"] in ("article", "reconcile", "rejection")]
+    assert not written, written[:3]  # nothing was written the second time, not even a history row
+    assert second[-1]["op"] == "done" and second[-1]["added"] == 0
+    assert second[-1]["duplicates"] == corpus.articles
+    assert stored_counts(db) == counts
+    same = canonical_fingerprint_of(db) == after_first
+    diff = differences(after_first, corpus.reference)
+    record(
+        "2-idempotence",
+        f"twice-{backend(db)}",
+        seed=SEED,
+        articles=corpus.articles,
+        canonical_events=len(corpus.reference),
+        first_run_added=first[-1]["added"],
+        second_run_writes=len(written),
+        same_after_second_run=same,
+        same_as_reference=not diff,
+        seconds=round(time.monotonic() - started, 1),
+    )
+    assert same and not diff, diff[:20]
+    whole(db, corpus)
+
+
+def test_any_order_gives_the_same_canonical_events(
+    corpus: Corpus, runner: Runner, new_db: Callable[[], str], tmp_path: Path
+) -> None:
+    """Shuffled JSONL lines and sources in another order, each into an empty database."""
+    started = time.monotonic()
+    rng = random.Random(f"{SEED}-shuffle")
+    orders = scale(2, 6)
+    results: list[list[str]] = []
+    db = ""
+    for n in range(orders):
+        records = corpus.records[:]
+        rng.shuffle(records)
+        sources = [
+            str(corpus.write(tmp_path, records, name=f"shuffled-{n}.jsonl")),
+            corpus.pages,
+            corpus.feed,
+        ]
+        rng.shuffle(sources)
+        db = new_db()
+        finished(ingest(runner, sources, db))
+        results.append(differences(canonical_fingerprint_of(db), corpus.reference))
+        whole(db, corpus)
+    record(
+        "2-idempotence",
+        f"shuffled-{backend(db)}",
+        seed=SEED,
+        orders=orders,
+        canonical_events=len(corpus.reference),
+        same_as_reference=f"{sum(not r for r in results)}/{orders}",
+        seconds=round(time.monotonic() - started, 1),
+    )
+    assert all(not r for r in results), [r[:10] for r in results]
+
+
+def test_chunks_in_any_order_give_the_same_canonical_events(
+    corpus: Corpus, runner: Runner, new_db: Callable[[], str], tmp_path: Path
+) -> None:
+    """One database fed chunk after chunk (each ingest reconciles incrementally), chunks shuffled."""
+    started = time.monotonic()
+    rng = random.Random(f"{SEED}-chunks")
+    records = corpus.records[:]
+    rng.shuffle(records)
+    n_chunks = scale(3, 6)
+    chunks = [records[i::n_chunks] for i in range(n_chunks)]
+    runs = [[str(corpus.write(tmp_path, chunk, name=f"chunk-{i}.jsonl"))] for i, chunk in enumerate(chunks)]
+    runs[rng.randrange(n_chunks)].append(corpus.pages)
+    runs[rng.randrange(n_chunks)].append(corpus.feed)
+    rng.shuffle(runs)
+    db = new_db()
+    updated = 0
+    for sources in runs:
+        notes = finished(ingest(runner, sources, db))
+        updated += notes[-1].get("reconciled", {}).get("updated", 0)
+    diff = differences(canonical_fingerprint_of(db), corpus.reference)
+    record(
+        "2-idempotence",
+        f"chunks-{backend(db)}",
+        seed=SEED,
+        runs=len(runs),
+        canonical_updates_along_the_way=updated,
+        same_as_reference=not diff,
+        seconds=round(time.monotonic() - started, 1),
+    )
+    assert not diff, diff[:20]
+    whole(db, corpus)
+
+
+@pytest.mark.parametrize("split", ["halves", "overlapping"])
+def test_two_processes_at_once_give_the_same_canonical_events(
+    split: str, corpus: Corpus, runner: Runner, new_db: Callable[[], str], tmp_path: Path
+) -> None:
+    """Two ``peacewatch ingest`` processes writing one database at once, on disjoint halves of the
+    corpus or both on all of it (every article then raced for), each reconciling when it ends."""
+    started = time.monotonic()
+    rng = random.Random(f"{SEED}-{split}")
+    records = corpus.records[:]
+    rng.shuffle(records)
+    if split == "halves":
+        cut = len(records) // 2
+        parts = [records[:cut], records[cut:]]
+        extra = [[corpus.pages], [corpus.feed]]
+    else:
+        other = records[:]
+        rng.shuffle(other)
+        parts = [records, other]
+        extra = [[corpus.pages, corpus.feed], [corpus.feed, corpus.pages]]
+    files = [str(corpus.write(tmp_path, part, name=f"{split}-{i}.jsonl")) for i, part in enumerate(parts)]
+    db = new_db()
+    children = [ingest(runner, [files[i], *extra[i]], db) for i in range(2)]
+    notes = [finished(child) for child in children]
+    added = [n[-1]["added"] for n in notes]
+    diff = differences(canonical_fingerprint_of(db), corpus.reference)
+    record(
+        "2-idempotence",
+        f"concurrent-{split}-{backend(db)}",
+        seed=SEED,
+        articles_added_by_each=added,
+        duplicates_seen_by_each=[n[-1]["duplicates"] for n in notes],
+        reconciles_written=sum(1 for ns in notes for n in ns if n["op"] == "reconcile"),
+        same_as_reference=not diff,
+        seconds=round(time.monotonic() - started, 1),
+    )
+    assert sum(added) == corpus.articles  # each article stored once, by one of them
+    assert not diff, diff[:20]
+    whole(db, corpus)
