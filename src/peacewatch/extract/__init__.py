@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.attrs import IDX, LENGTH, ORTH
 
+from peacewatch.errors import TooLargeInput
 from peacewatch.extract import attacks as A
 from peacewatch.extract.commitments import commitments
 from peacewatch.extract.context import Boundaries, DocContext
@@ -36,6 +37,7 @@ from peacewatch.extract.gazetteer import Gazetteer
 from peacewatch.extract.gazetteer import load as load_gazetteer
 from peacewatch.extract.proposals import proposals
 from peacewatch.extract.talks import talks
+from peacewatch.ingest.common import MAX_TEXT_CHARS, PUBLISHED_RANGE
 from peacewatch.records import Article, Event, parse_published
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "extract", "extract_article", "get_extractor"]
@@ -57,15 +59,21 @@ class Extractor:
     def extract(
         self, text: str, published: str | dt.date | None = None, title: str | None = None
     ) -> list[Event]:
-        """Events reported in ``text``; relative dates resolve against ``published`` only."""
+        """Events reported in ``text``; relative dates resolve against ``published`` only.
+
+        A text over ``MAX_TEXT_CHARS`` raises :class:`~peacewatch.errors.TooLargeInput`, as ingest
+        refuses it: extraction time grows faster than the text.
+        """
         from peacewatch.ingest import clean
 
+        _check_size(text)
         cleaned, _ = clean(text, title)
         return self.extract_clean(cleaned, published)
 
     def extract_clean(self, text: str, published: str | dt.date | None = None) -> list[Event]:
         """Like :meth:`extract` on text whose boilerplate is already blanked out."""
-        pub = published if isinstance(published, dt.date) else parse_published(published)
+        _check_size(text)
+        pub = _anchor(published)
         if not text.strip():
             return []
         ctx = self._context(text, pub)
@@ -108,6 +116,31 @@ class Extractor:
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         for a in articles:
             yield a, self.extract_clean(a.text, a.published)
+
+
+def _check_size(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise TooLargeInput(f"text is {len(text):,} characters, over the {MAX_TEXT_CHARS:,}-character cap")
+
+
+# Relative dates ("last month", "overnight") are resolved by stepping back and forth from the
+# publication date. A date at the edge of the calendar (the placeholders 0001-01-01 and 9999-12-31
+# that some systems write) leaves no room for that and is no real publication date of a report on
+# these wars, so it anchors nothing: such dates stay unresolved, as without a date. Ingest keeps
+# no such date either (``valid_published``).
+
+
+def _anchor(published: str | dt.date | None) -> dt.date | None:
+    """The publication day that relative dates resolve against, or None when there is no usable one."""
+    if isinstance(published, dt.datetime):
+        pub: dt.date | None = published.date()
+    elif isinstance(published, dt.date):
+        pub = published
+    else:
+        pub = parse_published(published)
+    if pub is None or not PUBLISHED_RANGE[0] <= pub <= PUBLISHED_RANGE[1]:
+        return None
+    return pub
 
 
 def _headline_end(text: str) -> int:

@@ -416,7 +416,7 @@ def _mention(
     sent_dates = [
         d
         for d in sent_dates
-        if not re.search(r"(?i)\b(?:since|until|by|before)\s+$", stext[: d.start])
+        if not re.search(r"(?i)\b(?:since|until|by|before)\s+$", stext[max(0, d.start - _LOOKBACK) : d.start])
         and not re.match(r"(?i)(?:since|until|by)\b(?!\s+midnight)", d.text)
         and not _SAID_BEFORE.search(
             stext[max(0, d.start - 40) : d.start]
@@ -479,10 +479,16 @@ _DIED_LATER = re.compile(
 )
 
 
+# How far before a date the cues that end right before it ("since ", "died of her wounds on") are
+# looked for: a window, not the whole sentence prefix, so a sentence with thousands of dates (hostile
+# input) costs linear time, not quadratic.
+_LOOKBACK = 200
+
+
 def _statement_date(stext: str, d: D.DateMention) -> bool:
     """When something was said ("On June 28 the ministry said it had struck …") or when a victim
     died later ("died of her injuries on July 1"), not when the attack happened."""
-    if _DIED_LATER.search(stext[: d.start]):
+    if _DIED_LATER.search(stext[max(0, d.start - _LOOKBACK) : d.start]):
         return True
     # only a date that opens the sentence and is followed straight by who said what: "On June 28
     # the ministry said it had struck …" (not "… hit Sumy on Monday evening, officials said")

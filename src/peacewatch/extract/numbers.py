@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from peacewatch.records import Count
 
@@ -29,6 +30,11 @@ ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
+
+# No count this product reports (killed, injured, weapons) runs past nine digits: a longer digit
+# string is an id, a phone number or noise ("10^400", a 5,000-digit run), never a figure. Refusing it
+# also keeps float rounding and Python's int-conversion limit out of the figures.
+MAX_DIGITS = 9
 
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN = "|".join(TENS)
@@ -101,11 +107,13 @@ def word_to_int(s: str) -> int | None:
         s, mult = m.group(1), 1000
     if re.fullmatch(r"[\d,. ]+", s):
         digits = s.replace(",", "").replace(" ", "")
-        try:
-            val = float(digits) * mult
-        except ValueError:
+        if len(digits.partition(".")[0]) > MAX_DIGITS:
             return None
-        if val != int(val):
+        try:
+            val = Decimal(digits) * mult  # exact: a float would round "123456789.5" or overflow
+        except InvalidOperation:
+            return None
+        if val != val.to_integral_value():
             return None
         return int(val)
     if s == "half a dozen":
@@ -191,5 +199,5 @@ def ordinal_or_number(word: str) -> int | None:
         return ORDINALS[w]
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", w)
     if m:
-        return int(m.group(1))
+        return int(m.group(1)) if len(m.group(1)) <= MAX_DIGITS else None
     return word_to_int(w)

@@ -179,9 +179,13 @@ def _is_headline_like(line: str) -> bool:
     return 3 <= n <= _HEADLINE_MAX_WORDS and not line.rstrip().endswith((".", ",", ";"))
 
 
-def _repeats_headline(line: str, headline: str, headline_words: set[str]) -> bool:
-    """The same line, or a headline-like line made mostly of the headline's content words."""
-    if _normal(line) == _normal(headline):
+def _repeats_headline(line: str, headline_norm: str, headline_words: set[str]) -> bool:
+    """The same line, or a headline-like line made mostly of the headline's content words.
+
+    ``headline_norm`` is ``_normal(headline)``, computed once by the caller: normalising the
+    headline again for every line made a long title times many lines quadratic.
+    """
+    if _normal(line) == headline_norm:
         return True
     if not _is_headline_like(line) or not headline_words:
         return False
@@ -258,6 +262,7 @@ def clean(text: str, title: str | None = None) -> tuple[str, tuple[tuple[int, in
     headline = (title or "").strip()
     headline_line: int | None = None
     given_words = _content_words(headline)
+    given_norm = _normal(headline)
     for i, (_s, _e, content) in enumerate(lines):
         stripped = content.strip()
         if not stripped or _COUNT.match(stripped):
@@ -265,10 +270,11 @@ def clean(text: str, title: str | None = None) -> tuple[str, tuple[tuple[int, in
         if not headline:
             headline, headline_line = stripped, i
             break
-        if _repeats_headline(stripped, headline, given_words):
+        if _repeats_headline(stripped, given_norm, given_words):
             headline_line = i
             break
     headline_words = _content_words(headline) if headline else set()
+    headline_norm = _normal(headline)
     first_body = headline_line if headline_line is not None else -1
     tail = _tail_start(lines, first_body)
 
@@ -286,7 +292,7 @@ def clean(text: str, title: str | None = None) -> tuple[str, tuple[tuple[int, in
         elif (
             headline_line is not None
             and i > headline_line
-            and _repeats_headline(line, headline, headline_words)
+            and _repeats_headline(line, headline_norm, headline_words)
         ):
             why = "repeated headline"
         if why is None:

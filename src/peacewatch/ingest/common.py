@@ -6,7 +6,7 @@ import codecs
 import datetime as dt
 import re
 
-from peacewatch.errors import BinaryInput, DecodeError, EmptyInput, InputError
+from peacewatch.errors import BinaryInput, DecodeError, EmptyInput, InputError, TooLargeInput
 from peacewatch.ingest.clean import clean
 from peacewatch.ingest.language import detect_language
 from peacewatch.records import Article, Rejection
@@ -17,6 +17,17 @@ _CONTROL_SHARE = 0.05
 _SNIFF_BYTES = 64 * 1024
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
+# The longest article text read (about 15,000 words, longer than any news report or live blog page).
+# Extraction time grows faster than the text (events are matched against each other), so a longer
+# text — a book, a dump, a hostile input — would hold a run for minutes; it is refused, not cut.
+MAX_TEXT_CHARS = 100_000
+# The longest title, URL, source or language: longer is not metadata, and a title is compared with
+# every line of the text when boilerplate is blanked.
+MAX_FIELD_CHARS = 10_000
+# A lone UTF-16 surrogate is no character: JSON may spell one ("\ud800") and so may a character
+# reference in a feed ("&#xD800;"), but neither UTF-8 nor the database can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def display_name(name: str) -> str:
     """A path or URL as one printable line of valid UTF-8.
@@ -25,7 +36,10 @@ def display_name(name: str) -> str:
     neither a UTF-8 database nor stdout accepts. Those bytes become ``\\xNN`` escapes and
     control characters (a newline in a file name) become visible escapes too.
     """
-    s = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    try:
+        s = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate no file name makes ("\ud800" in a JSON id)
+        s = name.encode("utf-8", "backslashreplace").decode("utf-8")
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in s)
 
 
@@ -46,9 +60,23 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(sample) > _CONTROL_SHARE
 
 
+# Byte order marks of the wide encodings, UTF-32 first: its little-endian mark begins with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide(data: bytes) -> str | None:
+    """The codec of a UTF-16 or UTF-32 text that starts with its byte order mark."""
+    return next((codec for bom, codec in _WIDE_BOMS if data.startswith(bom)), None)
+
+
 def check_bytes(data: bytes) -> None:
     """Refuse a body that is empty or binary before any parser sees it."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if _wide(data):
         return
     if not data.strip():
         raise EmptyInput("empty (nothing but whitespace)")
@@ -58,11 +86,12 @@ def check_bytes(data: bytes) -> None:
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> str:
     """Decode strictly (UTF-8 unless a charset was declared), so a wrong byte is reported, never guessed."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    wide = _wide(data)
+    if wide:
         try:
-            return data.decode("utf-16")
+            return data.decode(wide)
         except UnicodeDecodeError as exc:
-            raise DecodeError(f"invalid UTF-16 at byte {exc.start}") from None
+            raise DecodeError(f"invalid {wide.upper()} at byte {exc.start}") from None
     if looks_binary(data):
         raise BinaryInput("binary content (NUL bytes or control characters), not text")
     skip = 0
@@ -90,21 +119,24 @@ def _codec(encoding: str | None) -> str:
     return "utf-8" if name in ("ascii", "utf-8") else name
 
 
+# Publication dates outside these years are placeholders (0001-01-01, 9999-12-31), not dates: later
+# stages step days and months from a publication date, which overflows at the ends of the calendar.
+PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+
+
 def valid_published(value: object) -> str | None:
-    """The value if it is an ISO date or datetime, else None (the article is kept without a date)."""
+    """The value if it is an ISO date or datetime in PUBLISHED_RANGE, else None (the article is kept
+    without a date)."""
     if not isinstance(value, str):
         return None
     s = value.strip()
     if not s:
         return None
     try:
-        if len(s) == 10:
-            dt.date.fromisoformat(s)
-        else:
-            dt.datetime.fromisoformat(s)
+        day = dt.date.fromisoformat(s) if len(s) == 10 else dt.datetime.fromisoformat(s).date()
     except ValueError:
         return None
-    return s
+    return s if PUBLISHED_RANGE[0] <= day <= PUBLISHED_RANGE[1] else None
 
 
 def tidy(value: object) -> str | None:
@@ -135,8 +167,28 @@ def make_article(
     origin: str | None = None,
 ) -> Article:
     """Clean the text, validate the date, detect the language: the one place an Article is built."""
+    if len(raw_text) > MAX_TEXT_CHARS:
+        raise TooLargeInput(
+            f"text is {len(raw_text):,} characters, over the {MAX_TEXT_CHARS:,}-character cap"
+        )
     if not raw_text.strip():
         raise EmptyInput("empty text (nothing but whitespace)")
+    fields = (("title", title), ("url", url), ("source", source), ("language", language))
+    for key, value in fields:
+        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+            raise TooLargeInput(
+                f"{key} is {len(value):,} characters, over the {MAX_FIELD_CHARS:,}-character cap"
+            )
+    checked: tuple[tuple[str, object], ...] = (("text", raw_text), *fields, ("published", published))
+    for key, given in checked:
+        if not isinstance(given, str):
+            continue
+        bad = _SURROGATE.search(given)
+        if bad is not None:
+            raise DecodeError(f"{key} holds a lone surrogate (U+{ord(bad.group()):04X}), not a character")
+        # a JSON "\u0000" (or UTF-32 read as UTF-16): no text holds NUL, and PostgreSQL refuses it
+        if "\x00" in given:
+            raise BinaryInput(f"{key} holds NUL characters, not text")
     title = tidy(title)
     text, spans = clean(raw_text, title)
     if not text.strip():

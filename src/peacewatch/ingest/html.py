@@ -11,7 +11,7 @@ import lxml.html
 import trafilatura
 from htmldate import find_date
 
-from peacewatch.errors import MalformedInput
+from peacewatch.errors import MalformedInput, TooLargeInput
 from peacewatch.ingest.common import decode_bytes, has_letters, make_article
 from peacewatch.records import Article
 
@@ -27,6 +27,21 @@ _DROP = ("script", "style", "noscript", "template", "nav", "aside", "form", "hea
 # trafilatura declines texts below its minimum size; a feed summary is usually that short.
 _SHORT_FRAGMENT = 1000
 
+# trafilatura's time grows with the number of elements (about 2–4 s a megabyte of dense markup), and
+# its fallbacks (jusText, readability) compare every block with its neighbours, which turns
+# quadratic: 5,000 sibling <div>s took 4 s, 20,000 over 40 s. A news page holds a few thousand
+# elements; past MAX_HTML_ELEMENTS a page is refused, and past _FALLBACK_MAX_ELEMENTS trafilatura
+# runs without its fallbacks. MAX_HTML_CHARS bounds the markup itself (text inside few elements).
+MAX_HTML_ELEMENTS = 20_000
+_FALLBACK_MAX_ELEMENTS = 3_000
+MAX_HTML_CHARS = 5_000_000
+# libxml2 checks each attribute of a tag against the others (quadratic: a tag with 20,000 attributes
+# took 2.5 s to parse, and htmldate and jusText as long again). Tags that long are found by a linear
+# scan before parsing; one with more "=" than MAX_TAG_ATTRIBUTES is refused. A long tag with few
+# attributes (an inline base64 image) is fine.
+MAX_TAG_ATTRIBUTES = 2_000
+_LONG_TAG = re.compile(r"<[^<>]{10000,}>")
+
 
 def sniff_charset(data: bytes) -> str | None:
     """The charset a page declares in a <meta> tag near its start (Ukrainian sites still use cp1251)."""
@@ -35,14 +50,33 @@ def sniff_charset(data: bytes) -> str | None:
 
 
 def _parse(markup: str) -> lxml.html.HtmlElement | None:
-    """An lxml tree, or None when there is nothing to parse."""
+    """An lxml tree, or None when there is nothing to parse; TooLargeInput past the caps."""
+    if len(markup) > MAX_HTML_CHARS:
+        raise TooLargeInput(f"HTML is {len(markup):,} characters, over the {MAX_HTML_CHARS:,}-character cap")
+    for tag in _LONG_TAG.finditer(markup):
+        if tag.group().count("=") > MAX_TAG_ATTRIBUTES:
+            raise TooLargeInput(f"an HTML tag has over {MAX_TAG_ATTRIBUTES:,} attributes (the cap)")
     markup = _XML_DECL.sub("", markup, count=1)
     if not markup.strip():
         return None
     try:
-        return lxml.html.document_fromstring(markup)
+        tree = lxml.html.document_fromstring(markup)
     except (lxml.etree.ParserError, ValueError):
         return None
+    elements = _count_elements(tree, MAX_HTML_ELEMENTS + 1)
+    if elements > MAX_HTML_ELEMENTS:
+        raise TooLargeInput(f"HTML has over {MAX_HTML_ELEMENTS:,} elements (the cap); not a news page")
+    return tree
+
+
+def _count_elements(tree: lxml.html.HtmlElement, limit: int) -> int:
+    """Elements in the tree, counted up to ``limit`` (lxml's iterator is lazy, so a huge tree costs little)."""
+    n = 0
+    for _ in tree.iter():
+        n += 1
+        if n >= limit:
+            break
+    return n
 
 
 def _keep_captions(tree: lxml.html.HtmlElement) -> None:
@@ -98,6 +132,7 @@ def _extract(tree: lxml.html.HtmlElement, url: str | None, *, with_metadata: boo
             include_comments=False,
             include_tables=False,
             include_images=False,
+            fast=_count_elements(tree, _FALLBACK_MAX_ELEMENTS + 1) > _FALLBACK_MAX_ELEMENTS,
         )
     except (ValueError, TypeError, AttributeError, lxml.etree.LxmlError):
         # trafilatura is robust on real pages, but hostile markup has made it raise these; a bad

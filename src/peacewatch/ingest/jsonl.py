@@ -83,6 +83,9 @@ def _decode(line: bytes) -> Any:
         raise MalformedInput(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
     except RecursionError:
         raise MalformedInput("not valid JSON: nested too deeply") from None
+    except ValueError as exc:
+        # json raises a bare ValueError for an integer over Python's 4,300-digit conversion limit
+        raise MalformedInput(f"not valid JSON: {' '.join(str(exc).split())}") from None
 
 
 def read_jsonl(
