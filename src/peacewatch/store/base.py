@@ -38,7 +38,7 @@ from peacewatch.store.canonical import (
 class AddResult:
     """What ``add_article`` did: a new row, or the id of the article already stored."""
 
-    status: Literal["added", "duplicate"]
+    status: Literal["added", "duplicate", "replaced"]  # replaced: this copy outranks the stored one
     article_id: int
     event_ids: tuple[int, ...] = ()
 
@@ -138,7 +138,10 @@ class Store(ABC):
     def finish_run(self, run_id: int, summary: dict[str, Any]) -> None: ...
 
     @abstractmethod
-    def find_article(self, content_hash: str) -> int | None: ...
+    def find_article(self, content_hash: str, *, outranked_by: Article | None = None) -> int | None:
+        """The id of the article stored with this content hash; None when there is none, or
+        when ``outranked_by`` (a copy of it) ranks before it (``copy_rank``), so that the
+        caller extracts that copy and ``add_article`` puts it in the stored one's place."""
 
     @abstractmethod
     def find_near_duplicates(
@@ -320,6 +323,23 @@ class Store(ABC):
 # --- helpers shared by the backends -------------------------------------------------
 
 
+def copy_rank(published: str | None, doc_id: str, source: str | None, url: str | None) -> tuple[str, ...]:
+    """Which of several copies of one text (one content hash: a wire story two outlets ran
+    word for word) the store keeps: the earliest published (undated last), then the smallest
+    document id, source and URL. Keeping whichever arrived first instead made the credited
+    outlet — and the id of its canonical event, taken from its first report — depend on the
+    order of ingest."""
+    return (published or "~", doc_id, source or "", url or "")
+
+
+def outranks(article: Article, stored: Sequence[Any]) -> bool:
+    """Whether ``article`` ranks before the stored copy (``doc_id, published, source, url``)."""
+    doc_id, published, source, url = stored
+    return copy_rank(article.published, article.id, article.source, article.url) < copy_rank(
+        published, doc_id, source, url
+    )
+
+
 def article_note(article: Article, result: AddResult) -> dict[str, Any]:
     """What ``on_commit`` hears of a committed ``add_article``."""
     note: dict[str, Any] = {
@@ -329,7 +349,7 @@ def article_note(article: Article, result: AddResult) -> dict[str, Any]:
         "doc_id": article.id,
         "content_hash": article.content_hash,
     }
-    if result.status == "added":
+    if result.status != "duplicate":
         note["events"] = len(result.event_ids)
     return note
 

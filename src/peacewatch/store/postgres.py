@@ -49,6 +49,7 @@ from peacewatch.store.base import (
     fold,
     iso_day,
     like_contains,
+    outranks,
     rejection_note,
     similarity,
     to_json,
@@ -296,12 +297,15 @@ class PostgresStore(CanonicalMixin, OfficialMixin, Store):
 
     # --- articles -----------------------------------------------------------------
 
-    def find_article(self, content_hash: str) -> int | None:
+    def find_article(self, content_hash: str, *, outranked_by: Article | None = None) -> int | None:
         with self._errors("looking up an article"):
             row = self._conn.execute(
-                "SELECT id FROM articles WHERE content_hash = %s", (content_hash,)
+                "SELECT id, doc_id, published, source, url FROM articles WHERE content_hash = %s",
+                (content_hash,),
             ).fetchone()
-        return int(row[0]) if row else None
+        if row is None or (outranked_by is not None and outranks(outranked_by, tuple(row)[1:])):
+            return None
+        return int(row[0])
 
     def find_near_duplicates(
         self, keys: Sequence[str], signature: bytes, threshold: float
@@ -373,10 +377,19 @@ class PostgresStore(CanonicalMixin, OfficialMixin, Store):
                 params,
             ).fetchone()
             if inserted is None:
-                existing = _one_int(
-                    c.execute("SELECT id FROM articles WHERE content_hash = %s", (article.content_hash,))
-                )
-                result = AddResult("duplicate", existing, ())
+                stored = c.execute(
+                    "SELECT id, doc_id, published, source, url FROM articles WHERE content_hash = %s"
+                    " FOR UPDATE",
+                    (article.content_hash,),
+                ).fetchone()
+                if stored is None:
+                    raise StoreError(f"article {article.id} conflicts with a stored copy that is gone")
+                if outranks(article, tuple(stored)[1:]):
+                    result = AddResult(
+                        "replaced", int(stored[0]), self._replace_copy(c, int(stored[0]), params, rows)
+                    )
+                else:
+                    result = AddResult("duplicate", int(stored[0]), ())
             else:
                 article_id = int(inserted[0])
                 event_ids = self._insert_events(c, article_id, rows)
@@ -393,6 +406,22 @@ class PostgresStore(CanonicalMixin, OfficialMixin, Store):
                 result = AddResult("added", article_id, event_ids)
         self._committed(article_note(article, result))
         return result
+
+    def _replace_copy(
+        self, c: Conn, article_id: int, params: tuple[Any, ...], rows: Sequence[EventRow]
+    ) -> tuple[int, ...]:
+        """Put a copy that outranks the stored one in its place (see ``sqlite.py``)."""
+        (doc_id, _, title, published, url, source, language, origin, raw_text, text, boilerplate,
+         extractor_version, ingested_at, run_id, _, _) = params  # fmt: skip
+        c.execute(
+            "UPDATE articles SET doc_id = %s, title = %s, published = %s, url = %s, source = %s,"
+            " language = %s, origin = %s, raw_text = %s, text = %s, boilerplate = %s,"
+            " extractor_version = %s, ingested_at = %s, run_id = %s WHERE id = %s",
+            (doc_id, title, published, url, source, language, origin, raw_text, text, boilerplate,
+             extractor_version, ingested_at, run_id, article_id),
+        )  # fmt: skip
+        c.execute("DELETE FROM events WHERE article_id = %s", (article_id,))
+        return self._insert_events(c, article_id, rows)
 
     def _insert_events(self, c: Conn, article_id: int, rows: Sequence[EventRow]) -> tuple[int, ...]:
         if not rows:

@@ -50,6 +50,7 @@ from peacewatch.store.base import (
     like_contains,
     official_content_hash,
     official_time,
+    outranks,
     parse_official_time,
     rejection_note,
     similarity,
@@ -266,12 +267,15 @@ class SQLiteStore(CanonicalMixin, Store):
 
     # --- articles -----------------------------------------------------------------
 
-    def find_article(self, content_hash: str) -> int | None:
+    def find_article(self, content_hash: str, *, outranked_by: Article | None = None) -> int | None:
         with self._errors("looking up an article"):
             row = self._conn.execute(
-                "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+                "SELECT id, doc_id, published, source, url FROM articles WHERE content_hash = ?",
+                (content_hash,),
             ).fetchone()
-        return int(row[0]) if row else None
+        if row is None or (outranked_by is not None and outranks(outranked_by, tuple(row)[1:])):
+            return None
+        return int(row[0])
 
     def find_near_duplicates(
         self, keys: Sequence[str], signature: bytes, threshold: float
@@ -349,10 +353,16 @@ class SQLiteStore(CanonicalMixin, Store):
                 params,
             ).fetchall()
             if not inserted:
-                existing = c.execute(
-                    "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
+                stored = c.execute(
+                    "SELECT id, doc_id, published, source, url FROM articles WHERE content_hash = ?",
+                    (article.content_hash,),
                 ).fetchone()
-                result = AddResult("duplicate", int(existing[0]), ())
+                if outranks(article, tuple(stored)[1:]):
+                    result = AddResult(
+                        "replaced", int(stored[0]), self._replace_copy(c, int(stored[0]), params, rows)
+                    )
+                else:
+                    result = AddResult("duplicate", int(stored[0]), ())
             else:
                 article_id = int(inserted[0][0])
                 event_ids = self._insert_events(c, article_id, rows)
@@ -368,6 +378,28 @@ class SQLiteStore(CanonicalMixin, Store):
                 result = AddResult("added", article_id, event_ids)
         self._committed(article_note(article, result))
         return result
+
+    def _replace_copy(
+        self, c: sqlite3.Connection, article_id: int, params: tuple[Any, ...], rows: Sequence[EventRow]
+    ) -> tuple[int, ...]:
+        """Put a copy that outranks the stored one in its place (``copy_rank``): its metadata and
+        its events (extracted with its own publication date), keeping the row, its signature and
+        keys (the text is the same) and its near-duplicate link."""
+        (doc_id, _, title, published, url, source, language, origin, raw_text, text, boilerplate,
+         extractor_version, ingested_at, run_id, _, _) = params  # fmt: skip
+        c.execute(
+            "UPDATE articles SET doc_id = ?, title = ?, published = ?, url = ?, source = ?, language = ?,"
+            " origin = ?, raw_text = ?, text = ?, boilerplate = ?, extractor_version = ?, ingested_at = ?,"
+            " run_id = ? WHERE id = ?",
+            (doc_id, title, published, url, source, language, origin, raw_text, text, boilerplate,
+             extractor_version, ingested_at, run_id, article_id),
+        )  # fmt: skip
+        c.execute(
+            "DELETE FROM event_places WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)",
+            (article_id,),
+        )
+        c.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+        return self._insert_events(c, article_id, rows)
 
     def _insert_events(
         self, c: sqlite3.Connection, article_id: int, rows: Sequence[EventRow]
