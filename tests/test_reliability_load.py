@@ -41,17 +41,18 @@ ARTICLES = scale(120, 900)
 RESULTS: dict[str, dict[str, Any]] = {}  # store → figures, printed side by side at the end
 
 
-def mix(event_id: str) -> list[str]:
-    """The endpoints the clients go round: lists, a filtered list, stats, the timeline, pages."""
-    return [
-        "/api/events?limit=20",
-        "/api/canonical?limit=20",
-        "/api/canonical?kind=attack&sort=-killed&limit=10",
-        "/api/stats",
-        "/api/timeline",
-        f"/events/{event_id}",
-        "/charts",
-    ]
+# The endpoints the clients go round: lists, a filtered list, stats, the timeline, pages. No
+# canonical event page: its id is the cluster's first report by publication, so an ingest of
+# earlier articles renames it (a 404 then is the documented rule, not a failure under load).
+MIX = [
+    "/api/events?limit=20",
+    "/api/canonical?limit=20",
+    "/api/canonical?kind=attack&sort=-killed&limit=10",
+    "/api/stats",
+    "/api/timeline",
+    "/articles/1",
+    "/charts",
+]
 
 
 async def _monitor(port: int, stop_at: float, seen: list[tuple[float, int]]) -> None:
@@ -80,7 +81,6 @@ async def _run(
 def run_load(store: str, db: str, exe: Path, tmp_path: Path) -> dict[str, Any]:
     """Serve ``db``, run the clients, start the ingest during them; the figures of the run."""
     api.demo(db)
-    event_id = api.canonical(db, kind="attack")[0].id
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps(a) + "\n" for a in generate(ARTICLES, words=350, seed=7)))
     port = api_load.free_port()
@@ -102,7 +102,7 @@ def run_load(store: str, db: str, exe: Path, tmp_path: Path) -> dict[str, Any]:
         threading.Thread(target=lambda: (proc.wait(), ended.append(time.perf_counter())), daemon=True).start()
 
     try:
-        phase, seen = asyncio.run(_run(port, mix(event_id), start_ingest))
+        phase, seen = asyncio.run(_run(port, MIX, start_ingest))
         assert ingest is not None
         during = ingest.poll() is None
         code = ingest.wait(timeout=600)
@@ -137,7 +137,7 @@ def run_load(store: str, db: str, exe: Path, tmp_path: Path) -> dict[str, Any]:
         "ingest_seconds": round(ingest_seconds, 1),
         "ingest_exit": code,
         "articles_after": total,
-        "endpoints": len(mix(event_id)),
+        "endpoints": len(MIX),
     }
     RESULTS[store] = figures
     record("6-load", store, **figures)
