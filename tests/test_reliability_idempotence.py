@@ -29,6 +29,7 @@ import pgserver
 from conftest import canonical_fingerprint_of, outlet_report_set, strike_report, write_jsonl
 from peacewatch import api
 from peacewatch.extract import get_extractor
+from peacewatch.reconcile.run import reconcile_store
 from peacewatch.records import Article
 from peacewatch.store import open_store
 from reliability import record, scale
@@ -347,3 +348,35 @@ def test_copies_of_one_text_ingested_in_any_order_give_the_same_canonical_events
         api.ingest([str(write_jsonl(tmp_path / f"copies-{n}.jsonl", records))], db)
         found.append(canonical_fingerprint_of(db))
     assert found[0] == found[1]
+
+
+def test_a_copy_replaced_while_another_process_reconciles(new_db: Callable[[], str]) -> None:
+    """Process A reconciles; meanwhile process B stores a copy that outranks a stored one, which
+    swaps that article's events. A's write then named an event that no longer existed and failed
+    on the foreign key (ingest exit 4); it must write the rest and leave the reconcile pending
+    for B's own reconcile, which then gives what one process gives."""
+    extractor = get_extractor()
+    late, early = wire_copies()
+    db = new_db()
+    with open_store(db) as a, open_store(db) as b:
+        a.add_article(late, extractor.extract_clean(late.text, late.published), extractor_version="t")
+        write = a.write_reconciled
+
+        def racing(w: Any, run_id: int | None = None) -> None:
+            res = b.add_article(
+                early, extractor.extract_clean(early.text, early.published), extractor_version="t"
+            )
+            assert res.status == "replaced"
+            write(w, run_id)
+
+        a.write_reconciled = racing  # type: ignore[method-assign]
+        reconcile_store(a)
+        assert b.reconcile_pending()
+        reconcile_store(b)
+        assert not a.reconcile_pending() and a.integrity_check() == "ok"
+    alone = new_db()
+    with open_store(alone) as store:
+        store.add_article(early, extractor.extract_clean(early.text, early.published), extractor_version="t")
+        reconcile_store(store)
+    assert canonical_fingerprint_of(db) == canonical_fingerprint_of(alone)
+    record("2-idempotence", f"copy-replaced-during-reconcile-{backend(db)}", converged=True)

@@ -370,9 +370,11 @@ def _upsert(c: psycopg.Connection[Any], row: CanonicalRow, now: str) -> None:
                 for i, p in enumerate(row.places)
             ],
         )
+        # an event gone since the reconcile read it is left out (see sqlite_canonical._upsert)
         cur.executemany(
-            "INSERT INTO canonical_mentions (event_id, canonical_id, mention_key) VALUES (%s, %s, %s)",
-            [(event_id, row.id, key) for event_id, key in row.mentions],
+            "INSERT INTO canonical_mentions (event_id, canonical_id, mention_key)"
+            " SELECT %s, %s, %s WHERE EXISTS (SELECT 1 FROM events WHERE id = %s)",
+            [(event_id, row.id, key, event_id) for event_id, key in row.mentions],
         )
 
 

@@ -281,9 +281,14 @@ def _upsert(c: sqlite3.Connection, row: CanonicalRow, now: str) -> None:
             for i, p in enumerate(row.places)
         ],
     )
+    # An event the reconcile read may be gone since (its article's events were swapped by
+    # another process): it is left out, so the reconcile is pending again, and that process's
+    # own reconcile, which waits for ours, sees its new events. A foreign-key error would lose
+    # the whole write instead.
     c.executemany(
-        "INSERT INTO canonical_mentions (event_id, canonical_id, mention_key) VALUES (?, ?, ?)",
-        [(event_id, row.id, key) for event_id, key in row.mentions],
+        "INSERT INTO canonical_mentions (event_id, canonical_id, mention_key)"
+        " SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM events WHERE id = ?)",
+        [(event_id, row.id, key, event_id) for event_id, key in row.mentions],
     )
 
 
