@@ -940,27 +940,31 @@ def test_rerun_after_a_kill_between_the_last_article_and_the_reconcile_reconcile
     assert canonical_fingerprint_of(any_db) == canonical_fingerprint_of(reference)
     with open_store(any_db) as store:
         assert not store.reconcile_pending()
-    record("1-crash", "regression-rerun-reconciles", backend=any_db.split(":")[0], articles=stopped.added)
+    backend = "postgresql" if any_db.startswith("postgresql") else "sqlite"
+    record("1-crash", f"regression-rerun-reconciles-{backend}", articles=stopped.added)
 
 
 @pytest.mark.usefixtures("isolated_env")
-def test_log_reports_only_what_is_committed(tmp_path: Path) -> None:
+def test_log_reports_only_what_is_committed(any_db: str, tmp_path: Path) -> None:
     """``ingest --log`` writes a line per committed article (with its events), rejection and
-    reconcile, then the totals: what the crash campaign takes as "reported committed"."""
+    reconcile, then the totals: what the crash campaign takes as "reported committed". On
+    PostgreSQL the reconcile's line waits for the COMMIT of the transaction it runs in."""
     corpus = write_jsonl(tmp_path / "corpus.jsonl", corpus_records(2, 2))
     with corpus.open("a", encoding="utf-8") as fh:
         fh.write("not JSON\n")
-    db, log = tmp_path / "pw.db", tmp_path / "log.jsonl"
-    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(db), "--log", str(log)])
+    log = tmp_path / "log.jsonl"
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", any_db, "--log", str(log)])
     assert result.exit_code == 1, result.stderr  # the bad line is a rejection: partial
     notes = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     added = [n for n in notes if n["op"] == "article"]
     assert [n["op"] for n in notes[-2:]] == ["reconcile", "done"]
     assert sum(n["op"] == "rejection" for n in notes) == 1
-    with open_store(db) as store:
+    with open_store(any_db) as store:
         stored = {a.content_hash: a.n_events for a in store.articles()}
+        assert notes[-2]["upserted"] == len(store.canonical_events())
     assert {n["content_hash"]: n["events"] for n in added} == stored
     assert notes[-1]["added"] == len(stored) and notes[-1]["reconciled"]["canonical_events"] > 0
-    bad = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(db), "--log", str(tmp_path)])
+    bad = CliRunner().invoke(app, ["ingest", str(corpus), "--db", any_db, "--log", str(tmp_path)])
     assert bad.exit_code == 2 and "--log" in bad.stderr
-    record("1-crash", "log-reports-commits", articles=len(stored), notes=len(notes))
+    backend = "postgresql" if any_db.startswith("postgresql") else "sqlite"
+    record("1-crash", f"log-reports-commits-{backend}", articles=len(stored), notes=len(notes))
