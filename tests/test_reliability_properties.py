@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from peacewatch.extract import Extractor, get_extractor
-from peacewatch.records import Count, Event, Evidence
+from peacewatch.records import Count, Event, Evidence, Place
 from reliability import FULL, record
 
 pytestmark = pytest.mark.reliability
@@ -61,7 +61,7 @@ def spelled_numbers(span: str) -> set[int]:
     out: set[int] = set()
     for m in _DIGITS.finditer(low):
         raw, scale = m.group(1), 1000 if m.group(2) else 1
-        for piece in {raw, *re.split(r"[,\u00a0 .]", raw)}:
+        for piece in {raw, *re.split(r"[\u00a0 .]", raw)}:  # "1 200" may be two numbers; "1,200" is one
             digits = re.sub(r"[,\u00a0 ]", "", piece)
             if not digits or len(digits) > 15:
                 continue
@@ -217,8 +217,10 @@ def numbers(draw: st.DrawFn, low: int = 1, high: int = 600) -> str:
         return f"between {n} and {n + draw(st.integers(1, 50))}"
     elif form == 9:
         return f"{n}+" if draw(st.booleans()) else f"{n} to {n + draw(st.integers(1, 40))}"
+    elif form == 10:
+        return draw(st.sampled_from((f"≥{n}", f"~{n}", f"{n}\u00a0{n % 1000:03d}", f"{n}-{n}")))
     else:
-        plain = str(n)
+        plain = f"{n * 100 / 1000:g} thousand" if n >= 10 and draw(st.booleans()) else str(n)
     qualifier = draw(
         st.sampled_from(
             ("", "", "", "at least ", "more than ", "up to ", "around ", "about ", "nearly ", "over ")
@@ -269,6 +271,12 @@ def attack_sentence(draw: st.DrawFn) -> str:
         f"In {place}, {n} people died and {m} were hospitalised after a {draw(st.sampled_from(WEAPON_SINGULAR))} attack {date}.",
         f"{actor} {weapon} hit an apartment block and a power substation in {place} {date}, {source}.",
         f"Russia fired {n} {weapon} and {m} drones overnight; {k} were intercepted over the {place} region.",
+        f"{n} Shahed drones ({k} were shot down), {m} Iskander-M missiles and {draw(numbers(1, 40))} Kh-101 "
+        f"cruise missiles were launched {date}, the air force said.",
+        f"At least {n} civilians, {k} of them children, were killed in {place} {date}.",
+        f"{place.upper()}: {actor.upper()} DRONES KILL {n.upper()}, WOUND {m.upper()}",
+        f"Of the {n} drones, {k} were destroyed and {m} were lost to electronic jamming, {source}.",
+        f"A total of {n} {weapon} were fired at {place}; {k} were downed and {m} hit their targets.",
     )
     return draw(st.sampled_from(templates))
 
@@ -470,3 +478,29 @@ def test_extract_properties_full(fresh_extractor: Extractor) -> None:
 def test_spelled_numbers_reads_news_numbers(span: str, expected: set[int]) -> None:
     assert expected <= spelled_numbers(span)
     assert 7 not in spelled_numbers(span)
+
+
+class _Planted:
+    """An extractor with a planted bug, to show the properties fail when they should."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+
+    def extract(self, text: str, published: str | None = None) -> list[Event]:
+        return self.events
+
+
+def test_the_properties_catch_planted_bugs() -> None:
+    text = "Russian drones struck Kharkiv, killing four people."
+    sentence = Evidence(0, len(text), text)
+    place = Place("Kharkiv", "Kharkiv Oblast", "UA", 49.98, 36.25, "city")
+    good = Event("attack", (sentence,), 0.9, places=(place,), killed=Count.exact(4, sentence))
+    tally = check(text, None, _Planted([good]), _Planted([good]))  # type: ignore[arg-type]
+    assert tally["numbers"] == 3 and tally["with_numbers"] == 1  # value, low and high
+    invented = Event("attack", (sentence,), 0.9, killed=Count.exact(40, sentence))
+    shifted = Event("attack", (Evidence(1, len(text) + 1, text),), 0.9)
+    for bad in (invented, shifted):
+        with pytest.raises(AssertionError):
+            check(text, None, _Planted([bad]), _Planted([bad]))  # type: ignore[arg-type]
+    with pytest.raises(AssertionError, match="fresh Extractor"):
+        check(text, None, _Planted([good]), _Planted([invented]))  # type: ignore[arg-type]
