@@ -156,6 +156,38 @@ def test_the_area_of_the_reporting_authorities_is_a_place_of_last_resort() -> No
     assert names(e) == {"Kostiantynivka"}
 
 
+def test_a_toll_raised_by_the_regional_authorities_updates_the_attack_in_their_region() -> None:
+    text = (
+        "An explosion ripped through a barracks at a prison camp in Olenivka, in the Donetsk region, early on "
+        "Friday, killing dozens of prisoners of war. "
+        "Russia's defence ministry said 50 prisoners had been killed and 73 wounded. "
+        "By Saturday, the separatist authorities in Donetsk had raised the toll to 53 dead and 75 injured."
+    )
+    (e,) = attacks(text, "2022-07-31")
+    assert names(e) >= {"Olenivka"} and "Donetsk" not in names(e)
+    assert e.killed is not None and e.killed.value == 53
+
+
+def test_a_claim_by_one_side_where_both_trade_accusations_names_no_attacker() -> None:
+    text = (
+        "Russia and Ukraine traded accusations over an explosion that ripped through a prison camp in Olenivka "
+        "early on Friday, killing dozens of prisoners. Russia's defence ministry said 50 prisoners had been "
+        "killed in what it called a Ukrainian strike with HIMARS rockets. "
+        "Ukraine's military denied firing at Olenivka."
+    )
+    (e,) = attacks(text, "2022-07-31")
+    assert e.actor is None
+
+
+def test_the_reporting_officials_region_is_more_precise_than_a_broad_region() -> None:
+    text = (
+        "In southern Russia, officials in the Rostov region reported two people killed in what they described "
+        "as a Ukrainian drone attack overnight."
+    )
+    (e,) = attacks(text, "2025-11-25")
+    assert names(e) == {"Rostov Oblast"}
+
+
 # --- nothing invented ----------------------------------------------------------------------
 
 

@@ -166,6 +166,7 @@ class Mention:
     elsewhere: bool
     summary: bool  # "Russian attacks struck civilian targets": several attacks, none specific
     explicit_country: bool = False  # "at Ukraine"
+    authority_only: bool = False  # its only places are where the reporting officials sit
 
     @property
     def stale(self) -> bool:
@@ -460,6 +461,7 @@ def _mention(
         elsewhere=_ELSEWHERE.search(ctext) is not None,
         summary=summary,
         explicit_country=explicit_country,
+        authority_only=bool(places) and all(_is_authority(text, ent) for _, ent in places),
     )
 
 
@@ -644,6 +646,14 @@ _FIRST_NAMES = frozenset(
 )
 
 
+def _is_authority(text: str, ent: Ent) -> bool:
+    """Whether a place names the area of the officials reporting ("Kharkiv Mayor", "the authorities in Donetsk")."""
+    return (
+        ent.authority is not None
+        or _AUTHORITY_IN_LEFT.search(text[max(0, ent.start - 40) : ent.start]) is not None
+    )
+
+
 def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
     text = ctx.text
     out: list[tuple[Entry, Ent]] = []
@@ -667,7 +677,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas
             last_launch_end = ent.end
             continue
-        if ent.authority is not None or _AUTHORITY_IN_LEFT.search(text[max(0, ent.start - 40) : ent.start]):
+        if _is_authority(text, ent):
             # the reporting official's area ("Kharkiv Mayor …", "the authorities in Donetsk"): a
             # place of last resort
             authorities.append((ent.authority or e, ent))
@@ -707,6 +717,14 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         ):
             continue  # "Kyiv's forces"
         out.append((e, ent))
+    if (
+        out
+        and all(e.kind in ("region", "country") for e, _ in out)
+        and any(a.kind in ("city", "district", "admin1") for a, _ in authorities)
+    ):
+        # "In southern Russia, officials in the Rostov region reported …": their region is the
+        # more precise place of the attack they report
+        return authorities, explicit_country
     return (out or authorities), explicit_country
 
 
@@ -899,6 +917,20 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             and _compatible(gaz, clusters[0], m, strict_places=False, figures=False)
         ):
             target = clusters[0]  # "the same wave of drones damaged …": the barrage already reported
+        if target is None and m.authority_only and _TOLL_UPDATE.search(ctx.lower[m.sent.start : m.sent.end]):
+            # "the separatist authorities in Donetsk had raised the toll to 53": the attack already
+            # reported in their region, not a new one in their city
+            areas = {e.admin1 or e.name for e, _ in m.places}
+            target = next(
+                (
+                    c
+                    for c in reversed(clusters)
+                    if any((e.admin1 or e.name) in areas for e in c.place_entries())
+                ),
+                None,
+            )
+            if target is not None:
+                m.places = []
         if target is None:
             target = AttackCluster()
             clusters.append(target)
@@ -1078,6 +1110,7 @@ _ALL_DOWN = re.compile(
 _SAME_WAVE = re.compile(r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid|night)\b")
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|injured|wounded))\b.{0,80}\b(?:rose|risen|climbed|increased|reached)\b"
+    r"|\b(?:raised|revised|updated)\s+(?:the\s+)?(?:death\s+)?toll\b"
 )
 
 
@@ -1487,6 +1520,11 @@ def _occupied(e: Entry) -> bool:
     return e.country == "UA" and (e.admin1 in _OCCUPIED_ADMIN1 or e.name in _OCCUPIED_TOWNS)
 
 
+_CLAIMED = re.compile(
+    r"\b(?:what\s+(?:it|he|she|they|[A-Z]\w+)\s+(?:called|described\s+as)|blamed|accused|claimed|alleged|denied|denies|deny)\b"
+)
+
+
 def _cluster_actor(
     c: AttackCluster, entries: list[Entry], doc_actor: dict[str, str], disputed: bool
 ) -> str | None:
@@ -1504,6 +1542,12 @@ def _cluster_actor(
         actor = doc_actor.get(next(iter(countries)))
     if disputed and not strong:
         return None
+    if disputed and all(
+        _CLAIMED.search(m.sent.text, m.sent.start, m.sent.end)
+        for m in c.mentions
+        if m.actor and m.actor_strong
+    ):
+        return None  # "in what it called a Ukrainian strike", where the sides trade accusations: a claim
     return actor
 
 
