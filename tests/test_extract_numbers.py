@@ -151,6 +151,17 @@ def test_launched_and_intercepted(text: str, kind: str, launched, intercepted) -
     assert w[kind] == (launched, intercepted)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia unleashed more than 200 missiles and drones at Ukraine on Monday.",
+        "Russia fired 120 drones and missiles at Kyiv overnight.",
+    ],
+)
+def test_one_figure_for_two_kinds_counts_neither(text: str) -> None:
+    assert all(launched is None for launched, _ in _weapons(text).values())
+
+
 def test_range_of_drones_keeps_its_bounds() -> None:
     f = classify("Russia fired approximately 350 to 500 drones as well as around 65 missiles at Ukraine.")
     got = {k: lc for k, _, lc, _ in f.weapons}

@@ -287,6 +287,20 @@ def _weapon_right_after(text: str, end: int, weapons: list[WeaponMention]) -> We
     return None
 
 
+_CONJ_ONLY = re.compile(r"\s*(?:and|or|&|/|plus)\s*", re.IGNORECASE)
+
+
+def _conjoined_kind(text: str, w: WeaponMention, weapons: list[WeaponMention]) -> bool:
+    """Whether another kind of weapon follows ``w`` joined by a bare "and" ("missiles and drones")."""
+    nxt = next((x for x in weapons if x.start >= w.end), None)
+    return (
+        nxt is not None
+        and nxt.kind != w.kind
+        and nxt.start - w.end <= 8
+        and _CONJ_ONLY.fullmatch(text, w.end, nxt.start) is not None
+    )
+
+
 def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFacts:
     """Read the casualty and weapon counts of one clause.
 
@@ -339,6 +353,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
         w = _weapon_right_after(text, n.end, weapons)
         if w is not None and _NOT_LAUNCHED_LEFT.search(left):
             continue
+        if w is not None and _conjoined_kind(text, w, weapons):
+            continue  # "more than 200 missiles and drones": one figure for two kinds, a count of neither
         if w is not None:
             key = (w.kind, w.model)
             if (_HIT_RIGHT.match(text[w.end : w.end + 60]) and not _launch_near(left)) or _LOST_RIGHT.match(
