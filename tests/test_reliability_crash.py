@@ -769,7 +769,7 @@ class Campaign:
             if stored == exp.articles and not pending:
                 break  # this life's corpus is in: on to the re-run and a new database
             left = (exp.articles - stored) / exp.articles
-            if pending and (stored == exp.articles or self.rng.random() < 0.35):
+            if pending and (stored == exp.articles or self.rng.random() < 0.5):
                 command, args = "reconcile", ["reconcile", "--db", url]
                 mode = self.rng.choice(("write", "write", "delay"))
                 point = (
