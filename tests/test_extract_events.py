@@ -188,6 +188,22 @@ def test_the_reporting_officials_region_is_more_precise_than_a_broad_region() ->
     assert names(e) == {"Rostov Oblast"}
 
 
+def test_a_governor_speaks_for_his_region() -> None:
+    (e,) = attacks(
+        "Governor Vyacheslav Gladkov says two civilians were killed in a Ukrainian drone attack.",
+        "2024-03-15",
+    )
+    assert (
+        names(e) == {"Belgorod Oblast"} and e.actor == "UA" and e.killed is not None and e.killed.value == 2
+    )
+
+
+def test_a_navy_spokesman_is_a_speaker_not_the_attacker() -> None:
+    text = "Ukraine's navy spokesman Dmytro Pletenchuk says the strike on Odesa was carried out with two Iskander-M missiles."
+    (e,) = attacks(text, "2024-03-15")
+    assert e.actor is None and names(e) == {"Odesa"}
+
+
 # --- nothing invented ----------------------------------------------------------------------
 
 

@@ -82,6 +82,9 @@ _ACTOR_RIGHT = re.compile(
     rf"^(?:['’]s)?\s+[\"“]?{_ACTOR_MOD}{{0,4}}[\"“]?(?:{_ACTOR_NOUNS}|Shaheds|Gerans)\b"
     rf"(?!\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced|warned|confirmed|claimed|added|noted|told"
     rf"|shot|shoot|shoots|intercepted|intercept|intercepts|downed|repelled|repulsed|neutrali[sz]ed))"
+    # "Ukraine's navy spokesman", "the Ukrainian army's press service": who speaks, not who attacked
+    rf"(?!['’]?s?\s+(?:spokes(?:man|woman|person)|press\s+(?:service|office|secretary)|commanders?|chiefs?"
+    rf"|officials?|sources?|statement|representatives?)\b)"
     # "Russian military airfields", "Ukrainian army positions": whose sites, not who attacked
     rf"(?!\s+(?:airfields?|air\s+bases?|bases?|facilit\w+|targets?|sites?|installations?|infrastructure|depots?"
     rf"|positions|plants?|airports?|warehouses?|headquarters|ships?|vessels?)\b)",
@@ -666,6 +669,9 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         zones = ctx.memo[("launch", sent.index)] = _launch_zones(ctx.text, sent.start, sent.end)
     for ent in ents:
         e = ent.place
+        if e is None and ent.person and ent.authority is not None:
+            authorities.append((ent.authority, ent))  # "Governor Gladkov says …": the area he speaks for
+            continue
         if e is None or e.kind not in _ATTACK_PLACE_KINDS:
             continue
         if any(a <= ent.start < b for a, b in zones):

@@ -337,6 +337,16 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
 def _roles(ent: Ent, gaz: Gazetteer, text: str) -> None:
     """Oblast readings of a city name ("Kharkiv and Poltava regions") and reporting authorities."""
     e = ent.place
+    if e is None and ent.person and ent.text in gaz.person_area:
+        # "Governor Gladkov says two civilians were killed": the region he governs
+        area = [
+            c
+            for c in gaz.candidates(gaz.person_area[ent.text])
+            if c.kind in ("admin1", "city") and c.country == ent.person
+        ]
+        if area:
+            ent.authority = max(area, key=lambda c: (c.kind == "admin1", c.population))
+        return
     if e is None or e.kind not in ("city", "admin1"):
         return
     right = text[ent.end : ent.end + 80]

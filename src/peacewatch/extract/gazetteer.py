@@ -13,6 +13,7 @@ import functools
 import gzip
 import io
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -137,10 +138,16 @@ class Gazetteer:
                 self.capitals[r["capital"]] = iso
                 self.capital_of[iso] = r["capital"]
         self.people: dict[str, str] = {}
+        self.person_area: dict[str, str] = {}  # form → the place a governor or mayor speaks for
         for r in _rows("people.tsv"):
+            area = re.match(
+                r"(?:Governor|Mayor|Head)\s+of\s+(?:the\s+)?(.+?)(?:\s+\(.*)?$", r.get("role") or ""
+            )
             for f in [r["name"], *r["variants"].split("|")]:
                 if f and r["country"]:
                     self.people.setdefault(f, r["country"])
+                    if area:
+                        self.person_area.setdefault(f, area.group(1).strip())
         self.venues: dict[str, VenueEntry] = {}
         for r in _rows("venues.tsv"):
             v = VenueEntry(r["name"], r["country"], _float(r["lat"]), _float(r["lon"]))
