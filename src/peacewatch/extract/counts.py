@@ -601,12 +601,17 @@ def _weapon_after_of(text: str, end: int, weapons: list[WeaponMention]) -> Weapo
     return None
 
 
+_PHRASE_BREAK = re.compile(r"[;—]|,(?!\d{3}\b)")
+
+
 def _aggregate_near(text: str, start: int, end: int) -> bool:
     """A cumulative figure: an aggregate cue in the number's own phrase ("38,472 injured since the
     invasion"), or a since-the-war cue in the clause with a perfect verb by the number ("has launched")."""
-    seg_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind("—", 0, start)) + 1
-    after = [i for i in (text.find(",", end), text.find(";", end), text.find("—", end)) if i != -1]
-    seg_end = min(after) if after else len(text)
+    # phrase breaks, not the comma of "2,200"
+    before = [m.start() for m in _PHRASE_BREAK.finditer(text, 0, start)]
+    seg_start = before[-1] + 1 if before else 0
+    after = _PHRASE_BREAK.search(text, end)
+    seg_end = after.start() if after else len(text)
     seg = L.lower(text[seg_start:seg_end])
     for cue in L.AGGREGATE_CUES.finditer(seg):
         if not _SUPERLATIVE.search(seg[max(0, cue.start() - 70) : cue.start()]):
