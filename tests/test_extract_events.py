@@ -204,6 +204,17 @@ def test_a_navy_spokesman_is_a_speaker_not_the_attacker() -> None:
     assert e.actor is None and names(e) == {"Odesa"}
 
 
+def test_a_headline_landmark_near_the_attack_is_not_another_attack() -> None:
+    text = (
+        "Russian rockets kill 13 near Nikopol\n\n"
+        "Overnight, Russian forces fired about 80 Grad rockets at the town of Marhanets, across the Dnipro river "
+        "from the Zaporizhzhia nuclear power plant, killing 13 people and wounding 11, the regional governor said. "
+        "The rockets damaged dozens of houses, a school and the town council building."
+    )
+    (e,) = attacks(text, "2022-08-10")
+    assert names(e) == {"Marhanets"} and e.killed is not None and e.killed.value == 13
+
+
 # --- nothing invented ----------------------------------------------------------------------
 
 

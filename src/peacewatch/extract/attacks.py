@@ -923,6 +923,30 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             and _compatible(gaz, clusters[0], m, strict_places=False, figures=False)
         ):
             target = clusters[0]  # "the same wave of drones damaged …": the barrage already reported
+        if (
+            target is None
+            and m.in_title
+            and m.facts.killed is not None
+            and m.facts.killed.qualifier == "exact"
+        ):
+            # "Russian rockets kill 13 near Nikopol" over a body that reports 13 killed in Marhanets,
+            # in the same oblast: the headline names a landmark near the attack, not another attack
+            areas = {e.admin1 for e, _ in m.places if e.admin1}
+            same = [
+                c
+                for c in clusters
+                if any(
+                    x.facts.killed is not None and x.facts.killed.value == m.facts.killed.value
+                    for x in c.mentions
+                )
+                and areas & {e.admin1 for e in c.place_entries()}
+            ]
+            if len(same) == 1 and re.search(
+                r"\b(?:near|outside|around)\s+$",
+                ctx.text[max(0, m.places[0][1].start - 8) : m.places[0][1].start],
+            ):
+                target = same[0]
+                m.places = []
         if target is None and m.authority_only and _TOLL_UPDATE.search(ctx.lower[m.sent.start : m.sent.end]):
             # "the separatist authorities in Donetsk had raised the toll to 53": the attack already
             # reported in their region, not a new one in their city
@@ -948,8 +972,8 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     country_clusters: list[AttackCluster] = []
     body = [m for m in ms if not m.in_title]
     for m in ms:
-        if m.specific:
-            continue
+        if m.specific or id(m) in where:
+            continue  # (a mention placed in step 1 whose places were then set aside is placed already)
         if m.in_title and body and not m.has_numbers:
             continue
         target = None

@@ -221,7 +221,10 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             and e.place is not None
             and e.place.kind == "city"
             and e.place.population >= 10000  # "the city" is not the village named last
-            and not re.match(r"\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin)", text[e.end : e.end + 12])
+            and not re.match(
+                r"\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|(?:[Nn]uclear\s+)?(?:[Pp]ower\s+)?(?:[Pp]lant|[Ss]tation)\b|NPP\b)",
+                text[e.end : e.end + 24],
+            )  # "the Zaporizhzhia nuclear power plant" is not a town "the town" can mean
             # "Kyiv responded by …", "Moscow says": the government, not a city to point back to
             and not (
                 e.text in ("Kyiv", "Kiev", "Moscow")
