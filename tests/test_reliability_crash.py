@@ -717,9 +717,11 @@ class Campaign:
             child = self.runner.start(args, pause_at=max(1, int(point)))
             reached = child.wait_until(lambda: PAUSED in child.stderr())
         elif mode == "commits":
-            # the first of these runs the console script itself, start-up included; the others
-            # are forked from the fork server, which saves the 1-2 s of start-up per kill
-            child = self.runner.start(args, pause_at=0 if self.tally.kills["ingest/commits"] else None)
+            # the campaign's first ingest kill is of the console script itself, start-up included
+            # (first, so that it runs the code the fork server imported even if the working tree
+            # changes later); the others are forked, which saves the 1-2 s of start-up per kill
+            console = not any(k.startswith("ingest/") for k in self.tally.kills)
+            child = self.runner.start(args, pause_at=None if console else 0)
             reached = child.wait_until(lambda: len(child.added()) >= point)
             if reached:
                 time.sleep(self.rng.uniform(0.0, 0.05))
@@ -779,7 +781,10 @@ class Campaign:
                 )
             else:
                 command, args = "ingest", ["ingest", str(exp.corpus), "--db", url, "--log", "-"]
-                mode = self.rng.choice(("commits", "commits", "write", "write", "delay"))
+                first = not any(k.startswith("ingest/") for k in self.tally.kills)
+                mode = (
+                    "commits" if first else self.rng.choice(("commits", "commits", "write", "write", "delay"))
+                )
                 if mode == "commits":
                     point = self.rng.randint(1, max(1, int(exp.articles * left / 3)))
                 elif mode == "write":

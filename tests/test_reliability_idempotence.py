@@ -5,10 +5,10 @@ ids, figures, members, sources — on SQLite and on PostgreSQL.
 The corpus mixes strikes reported by several outlets (clusters whose id comes from the first
 report, with disputed and superseded figures and publication-time ties), single-outlet strike
 reports and the whole demo corpus (JSONL, HTML pages, an RSS feed). The reference is one
-uninterrupted ingest into SQLite; every run is a real ``peacewatch ingest`` process (forked from
-the crash tests' fork server, which has the CLI imported already, so that two of them really
-start together; the first run of the corpus is the console script itself). Orders come from a seeded RNG: the seed is printed and recorded, and
-``PEACEWATCH_ORDER_SEED`` replays one.
+uninterrupted ingest into SQLite. Every run is a real ``peacewatch ingest`` process, forked from a
+fork server (see the crash tests) that has the CLI imported already, so that two of them really
+start together; the second run of ``twice`` is the console script itself. Orders come from a
+seeded RNG: the seed is printed and recorded, and ``PEACEWATCH_ORDER_SEED`` replays one.
 """
 
 from __future__ import annotations
@@ -58,8 +58,21 @@ class Corpus:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    work = tmp_path_factory.mktemp("order-reference")
+def runner_parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ForkServer, Path]]:
+    work = tmp_path_factory.mktemp("order-runs")
+    server = ForkServer(child_env(work / "home"), work)
+    try:
+        yield server, work
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(runner_parts: tuple[ForkServer, Path], peacewatch_exe: Path) -> Corpus:
+    """The corpus and its reference: one uninterrupted ingest into SQLite, by a process forked
+    from the same fork server as the runs it is compared with (so that all of them run the same
+    code, even when the working tree changes during the session)."""
+    server, work = runner_parts
     jsonl, pages, feed = api.demo_sources()
     records = outlet_report_set(scale(16, 50), seed=SEED % 997) + [
         strike_report(i, seed=SEED % 991) for i in range(scale(20, 80))
@@ -68,22 +81,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
         json.loads(line) for line in Path(jsonl).read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     source = write_jsonl(work / "corpus.jsonl", records)
-    db = work / "reference.db"
-    report = api.ingest([str(source), pages, feed], str(db))
-    assert report.rejected == 0 and report.reconciled is not None
+    db = str(work / "reference.db")
+    runner = Runner(peacewatch_exe, work, server, child_env(work / "home"))
+    done = finished(ingest(runner, [str(source), pages, feed], db))[-1]
+    assert done["op"] == "done" and done["rejected"] == 0 and done["reconciled"]
     reference = canonical_fingerprint_of(db)
     assert any(e["n_members"] > 2 for e in reference.values()), "the corpus has no multi-source events"
-    return Corpus(records, pages, feed, reference, report.added, report.events)
-
-
-@pytest.fixture(scope="module")
-def runner_parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ForkServer, Path]]:
-    work = tmp_path_factory.mktemp("order-runs")
-    server = ForkServer(child_env(work / "home"), work)
-    try:
-        yield server, work
-    finally:
-        server.close()
+    return Corpus(records, pages, feed, reference, done["added"], done["events"])
 
 
 @pytest.fixture
@@ -154,10 +158,10 @@ def test_ingested_twice_changes_nothing(
     started = time.monotonic()
     db = new_db()
     sources = [str(corpus.write(tmp_path, corpus.records)), corpus.pages, corpus.feed]
-    first = finished(ingest(runner, sources, db, console=True))
+    first = finished(ingest(runner, sources, db))
     after_first = canonical_fingerprint_of(db)
     counts = stored_counts(db)
-    second = finished(ingest(runner, sources, db))
+    second = finished(ingest(runner, sources, db, console=True))  # the console script itself
 
     written = [n for n in second if n["op"] in ("article", "reconcile", "rejection")]
     assert not written, written[:3]  # nothing was written the second time, not even a history row
