@@ -215,6 +215,14 @@ def test_a_headline_landmark_near_the_attack_is_not_another_attack() -> None:
     assert names(e) == {"Marhanets"} and e.killed is not None and e.killed.value == 13
 
 
+def test_a_renamed_town_keeps_its_old_name_against_a_smaller_village() -> None:
+    text = "Russia attacked Pervomaiskyi with an Iskander-M missile on Friday, injuring seven people, Governor Oleh Syniehubov said."
+    (e,) = attacks(text, "2025-01-25")
+    town = next(p for p in e.places if p.precision == "city")
+    assert (town.name, town.admin1) == ("Zlatopil", "Kharkiv Oblast")
+    assert e.injured is not None and e.injured.value == 7
+
+
 # --- nothing invented ----------------------------------------------------------------------
 
 

@@ -157,7 +157,7 @@ class Gazetteer:
 
     def _drop_shadowed_forms(self) -> None:
         """A form that is some place's own name belongs to that place: another place keeps it as an
-        alternate name only when it is ten times bigger ("Mykolaiv" listed as an alternate of the
+        alternate name only when it is ten times bigger (five times, for a town of 20,000 or more) ("Mykolaiv" listed as an alternate of the
         town Mykolaivka goes; "Chornobyl" listed as a former name of Lazurnyi goes; a village named
         "Kiev" does not take the name from Kyiv)."""
         for form, ids in self.forms.items():
@@ -167,7 +167,16 @@ class Gazetteer:
             if not owners:
                 continue
             top = max(o.population for o in owners)
-            keep = [i for i in ids if self.places[i].name == form or self.places[i].population > 10 * top]
+            # a town renamed in 2016 or 2024 keeps its old name against a village five times smaller
+            # (Zlatopil, formerly Pervomaiskyi, 28,510 people, against a Pervomaiskyi of 3,045);
+            # context (the oblast named around it) still picks the village when the text is about it
+            keep = [
+                i
+                for i in ids
+                if self.places[i].name == form
+                or self.places[i].population > 10 * top
+                or (self.places[i].population > 5 * top and self.places[i].population >= 20_000)
+            ]
             if len(keep) != len(ids):
                 self.forms[form] = keep
 
