@@ -75,6 +75,13 @@ def _k(text: str):
         ("One woman, aged 58, was wounded.", None, 1),
         ("the strike claimed the lives of five people and left 14 others injured", 5, 14),
         ("Roughly 40 people were treated for injuries", None, 40),
+        (
+            "The death toll from Friday's shelling of Rylsk in the Kursk region by the Ukrainian Armed Forces has risen to six.",
+            6,
+            None,
+        ),
+        ("In Prymorske, a Russian drone hit a car, killing the driver, the governor said.", 1, None),
+        ("Three people were killed. The strike also hit the bus station, killing the driver.", 3, None),
     ],
 )
 def test_casualties(text: str, killed: int | None, injured: int | None) -> None:

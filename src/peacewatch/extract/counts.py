@@ -42,7 +42,7 @@ _KILLED_LEFT = re.compile(
     r"\b(?:killing|killed|kills|kill|murdered|murdering)\s*$|"
     r"\b(?:death\s+toll|number\s+of\s+(?:people\s+)?(?:confirmed\s+)?(?:dead|deaths|killed|those\s+killed|fatalities|victims)"
     r"|toll|fatalities|deaths)"
-    r"(?:\s+[\w’'.-]+){0,9}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
+    r"(?:\s+[\w’'.-]+){0,16}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
     r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to)(?:\s+at|\s+to)?\s*$|"
     r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$",
     re.IGNORECASE,
@@ -517,12 +517,20 @@ _SINGLE_INJURED_RIGHT = re.compile(
 )
 
 
+_VEHICLE_HIT = re.compile(
+    r"\b(?:hit|struck|targeted|attacked|dropped\s+\w+\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:car|vehicle|bus|minibus"
+    r"|truck|lorry|van|tractor|ambulance|motorcycle)\s*,\s*(?:killing|wounding|injuring)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _single_people(text: str, numbers: list[NumberPhrase]) -> list[tuple[str, NumberPhrase]]:
     """'A man was killed', 'killing a woman', 'the driver suffered shrapnel wounds': a count of one.
 
     Only where the words around it say harm came to that one person; "the" only with the harm
-    right after ("the driver was injured"), never as an object ("killing the driver" may repeat
-    someone already counted). Returns ("killed" | "injured", phrase) pairs.
+    right after ("the driver was injured") or right after the vehicle it names ("hit a car,
+    killing the driver"), never as an object elsewhere ("killing the driver" may repeat someone
+    already counted). Returns ("killed" | "injured", phrase) pairs.
     """
     out = []
     taken = [(n.start, n.end) for n in numbers]
@@ -538,7 +546,9 @@ def _single_people(text: str, numbers: list[NumberPhrase]) -> list[tuple[str, Nu
             which = "killed"
         elif _SINGLE_INJURED_RIGHT.match(right):
             which = "injured"
-        elif m.group("the") is None:
+        elif m.group("the") is None or _VEHICLE_HIT.search(text, max(0, m.start() - 70), m.start()):
+            # "killing the driver" counts only where the text has just named the vehicle that was
+            # hit ("a drone hit a car, killing the driver"), not a person counted before
             before = re.search(
                 r"\b(?:(killing|killed)|wounding|wounded|injuring|injured|hurting)\s*$", left, re.I
             )
