@@ -109,7 +109,7 @@ _INTERCEPT_LEFT = re.compile(
 _INTERCEPT_RIGHT = re.compile(
     rf"^\)?(?:\s+(?:of\s+them|of\s+these|of\s+those|of\s+which|of\s+the\s+(?:\w+\s+)?\w+))?\s*,?"
     rf"(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been|are|being|got|reportedly|all|later|successfully))*"
-    rf"\s+(?:{L.INTERCEPT_VERBS})\b",
+    rf"\s+[\"“']?(?:{L.INTERCEPT_VERBS})\b",  # (quoted: 'were "intercepted and destroyed"')
     re.IGNORECASE,
 )
 # Capacity, stock and production are not launches: "each capable of carrying up to eight Kh-101s".
