@@ -223,6 +223,21 @@ def test_a_renamed_town_keeps_its_old_name_against_a_smaller_village() -> None:
     assert e.injured is not None and e.injured.value == 7
 
 
+def test_a_day_heading_dates_the_paragraphs_under_it() -> None:
+    text = (
+        "A week of strikes on the Kharkiv region\n\n"
+        "Monday\n\n"
+        "A Russian glide bomb hit a warehouse in Izium, injuring three workers.\n\n"
+        "Tuesday\n\n"
+        "Russian drones struck a residential block in Kharkiv, injuring five people."
+    )
+    got = {
+        ("Izium" if "Izium" in names(e) else "Kharkiv"): str(e.date.start)
+        for e in attacks(text, "2025-01-25")
+    }
+    assert got == {"Izium": "2025-01-20", "Kharkiv": "2025-01-21"}
+
+
 # --- nothing invented ----------------------------------------------------------------------
 
 

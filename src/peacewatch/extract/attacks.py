@@ -585,6 +585,28 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
         if ds and trig is not None:
             d = min(ds, key=lambda x: (abs(x.start - trig.start()), x.start))  # the attack's, not the talks'
             return D.DateMention(0, 0, d.text, d.span, d.kind)
+    return _heading_date(ctx, sent)
+
+
+def _heading_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
+    """A day-by-day report: the heading line above ("Friday", "Monday, January 20") dates the
+    paragraphs under it, up to the next heading."""
+    for prev in reversed(ctx.sentences[max(0, sent.index - 15) : sent.index]):
+        if prev.paragraph == sent.paragraph:
+            continue
+        alone = all(
+            x.paragraph != prev.paragraph for x in ctx.sentences[prev.index + 1 : prev.index + 2]
+        ) and (prev.index == 0 or ctx.sentences[prev.index - 1].paragraph != prev.paragraph)
+        line = ctx.text[prev.start : prev.end]
+        words = line.split()
+        if not alone or len(words) > 4 or prev.start < ctx.title_end:
+            continue
+        if re.search(r"\b(?:19|20)\d\d\b|\d:\d\d", line):
+            return None  # a byline's stamp ("19 April 2024, 18:05") dates the report, not a section
+        ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision == "day" and not d.future]
+        if not ds:
+            return None  # another heading ("Kharkiv region"): the day above it is not this one's
+        return D.DateMention(0, 0, ds[0].text, ds[0].span, ds[0].kind)
     return None
 
 
