@@ -266,6 +266,18 @@ def _mixed_encodings(corpus: Corpus) -> None:
     corpus.add(
         "utf32-be-bom.html", codecs.BOM_UTF32_BE + page(f"<p>{UK}</p>").encode("utf-32-be"), "mixed-encoding"
     )
+    for charset in (
+        "base64",
+        "rot13",
+        "zlib",
+        "undefined",
+        "punycode",
+        "utf-16",
+        "utf-32be",
+        "unicode_escape",
+    ):
+        declared = page(f"<p>{UK} Russian drones hit Kyiv at night.</p>", head=f'<meta charset="{charset}">')
+        corpus.add(f"charset-{charset}.html", declared, "mixed-encoding")
     corpus.add("utf16-nobom.txt", utf16.encode("utf-16-le"), "mixed-encoding", "reject")
     corpus.add("utf16-odd.txt", utf16.encode("utf-16")[:-1], "mixed-encoding", "reject")
     corpus.add("bom-latin1.txt", codecs.BOM_UTF8 + latin.encode("latin-1"), "mixed-encoding", "reject")
@@ -588,6 +600,16 @@ def _controls(corpus: Corpus, rng: random.Random) -> None:
             )
             continue
         corpus.add(f"controls-{name}.txt", "Control characters\n\n" + fn(base * 3), "control-chars")
+    html = page(f"<p>{base}</p>\x0b\x0c tail \x1b<div>x</div>\x01 after<br>\ufffe\uffff<br>")
+    corpus.add("controls-in-html.html", html, "control-chars", "article")
+    corpus.add(
+        "controls-in-feed.xml",
+        rss(item("c", f"&lt;p&gt;{base}&lt;/p&gt;\x0b tail &lt;br&gt;\x0c")),
+        "control-chars",
+    )
+    for ch in ('"', ")", "!", "'", "”"):
+        run = f"Punctuation\n\n{base}{ch * 40_000} {base}"
+        corpus.add(f"punctuation-run-{ord(ch)}.txt", run, "control-chars", "article")
     corpus.add(
         "controls-in-title.jsonl",
         jline({"id": "t", "title": "\x00\x1b[2J\r\n" * 10, "text": base}),
@@ -1170,3 +1192,34 @@ def test_a_long_title_is_normalised_once(tmp_path: Path) -> None:
     cleaned, _spans = clean(text, title)
     assert len(cleaned) == len(text)
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize(
+    "charset", ["base64", "rot13", "zlib", "undefined", "punycode", "utf-16", "UTF-32LE"]
+)
+def test_declared_charsets_that_are_no_charsets(charset: str, tmp_path: Path) -> None:
+    # bytes.decode("base64") raised LookupError out of the reader, and a page whose <meta> says UTF-16
+    # was decoded as UTF-16 (noise); now: a real charset or UTF-8, and a Rejection when it cannot decode
+    text = "Russian drones struck Kharkiv overnight, killing four people and wounding 17."
+    (result,) = _read(tmp_path, "p.html", page(f"<p>{text}</p>", head=f'<meta charset="{charset}">'))
+    if isinstance(result, Rejection):
+        assert result.code == "PW203" and charset in ("undefined", "punycode")
+    else:
+        assert result.text == text
+
+
+def test_a_long_run_of_punctuation_is_tokenized_in_linear_time() -> None:
+    # spaCy strips suffix punctuation one character at a time: 50,000 quotes took ten minutes
+    text = "Russian drones struck Kyiv, killing 5 people. " + '"' * 50_000 + " The attack hit a school."
+    started = time.monotonic()
+    (event,) = peacewatch.extract(text)
+    assert time.monotonic() - started < HANG_SECONDS
+    assert event.killed is not None and event.killed.value == 5
+
+
+def test_control_characters_in_html_text_and_tails(tmp_path: Path) -> None:
+    # lxml keeps them when parsing but refuses them when lxml_text set a tail: ValueError, run stopped
+    body = "<p>Russian drones struck Kyiv overnight, killing four people.</p>\x0b\x0c tail \x1b<br>\ufffe<br>"
+    (art,) = _read(tmp_path, "c.html", page(body))
+    assert isinstance(art, Article) and art.text.startswith("Russian drones struck Kyiv overnight")
+    assert "\x0b" not in art.text and "\ufffe" not in art.text

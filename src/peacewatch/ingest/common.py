@@ -98,13 +98,15 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
     if data.startswith(codecs.BOM_UTF8):
         skip, encoding = len(codecs.BOM_UTF8), "utf-8"
     codec = _codec(encoding)
+    label = "UTF-8" if codec == "utf-8" else codec
     try:
         return data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
         offset = exc.start + skip
         bad = data[offset : offset + 4]
-        label = "UTF-8" if codec == "utf-8" else codec
         raise DecodeError(f"invalid {label} at byte offset {offset} ({bad!r})") from None
+    except UnicodeError as exc:  # codecs such as punycode raise the base class, without an offset
+        raise DecodeError(f"invalid {label}: {' '.join(str(exc).split())}") from None
 
 
 def _codec(encoding: str | None) -> str:
@@ -112,9 +114,14 @@ def _codec(encoding: str | None) -> str:
     if not encoding:
         return "utf-8"
     try:
-        name = codecs.lookup(encoding.strip().strip("\"'")).name
+        info = codecs.lookup(encoding.strip().strip("\"'"))
     except LookupError:
         return "utf-8"
+    # Python also registers bytes-to-bytes and str-to-str codecs (base64, zlib, rot13): bytes.decode()
+    # refuses them with LookupError. They are not charsets; CodecInfo marks them.
+    if not getattr(info, "_is_text_encoding", True):
+        return "utf-8"
+    name = info.name
     # An ASCII declaration is routinely wrong on the web; UTF-8 is its superset, so read it as UTF-8.
     return "utf-8" if name in ("ascii", "utf-8") else name
 

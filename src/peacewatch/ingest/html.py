@@ -46,7 +46,18 @@ _LONG_TAG = re.compile(r"<[^<>]{10000,}>")
 def sniff_charset(data: bytes) -> str | None:
     """The charset a page declares in a <meta> tag near its start (Ukrainian sites still use cp1251)."""
     m = _META_CHARSET.search(data[:4096])
-    return m.group(1).decode("ascii", "replace") if m else None
+    if not m:
+        return None
+    declared = m.group(1).decode("ascii", "replace")
+    # A <meta> that could be read as ASCII was not written in UTF-16 or UTF-32, whatever it says: the
+    # HTML standard reads such a page as UTF-8, and so do we (decoding it as UTF-16 gave CJK noise).
+    return "utf-8" if re.match(r"(?i)utf-?(?:16|32)", declared) else declared
+
+
+# lxml's HTML parser keeps C0 control characters (and U+FFFE, U+FFFF), but refuses to set a text or
+# tail holding one (ValueError: "All strings must be XML compatible"), which lxml_text does. They are
+# never content.
+_CONTROLS_TO_SPACE = {c: " " for c in (*range(32), 0xFFFE, 0xFFFF) if c not in (9, 10, 13)}
 
 
 def _parse(markup: str) -> lxml.html.HtmlElement | None:
@@ -56,7 +67,7 @@ def _parse(markup: str) -> lxml.html.HtmlElement | None:
     for tag in _LONG_TAG.finditer(markup):
         if tag.group().count("=") > MAX_TAG_ATTRIBUTES:
             raise TooLargeInput(f"an HTML tag has over {MAX_TAG_ATTRIBUTES:,} attributes (the cap)")
-    markup = _XML_DECL.sub("", markup, count=1)
+    markup = _XML_DECL.sub("", markup, count=1).translate(_CONTROLS_TO_SPACE)
     if not markup.strip():
         return None
     try:
