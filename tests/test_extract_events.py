@@ -50,6 +50,13 @@ def test_different_cities_on_different_days_stay_separate() -> None:
     assert {frozenset(names(e)) for e in evs} == {frozenset({"Dnipro"}), frozenset({"Zaporizhzhia"})}
 
 
+def test_strikes_reported_in_a_list_of_cities_in_old_spellings() -> None:
+    (e,) = attacks(
+        "Strikes were also reported in Dnepropetrovsk, Zaporozhye, Khmelnitsky, Zhitomir, Ternopol and Odessa."
+    )
+    assert names(e) == {"Dnipro", "Zaporizhzhia", "Khmelnytskyi", "Zhytomyr", "Ternopil", "Odesa"}
+
+
 def test_a_barrage_hitting_several_cities_is_one_event() -> None:
     text = "Overnight, a Russian barrage of 40 missiles and 300 drones struck Kyiv, Lviv and Odesa, the air force said."
     (e,) = attacks(text)

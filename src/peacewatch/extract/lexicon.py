@@ -138,6 +138,7 @@ STRONG_ATTACK = lc(
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
+    r"|(?:strikes|attacks|hits)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:reported|recorded)"
     r"|(?:explosions?|blasts?)\s+(?:were\s+|was\s+)?(?:reported|heard|rocked|hit|struck|rang\s+out|thundered)"
     r"|(?:drones?|UAVs?|missiles?)\s+(?:[\w-]+\s+){0,2}?(?:crashed|smashed|plunged)\s+(?:into|onto)"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?"
