@@ -443,6 +443,14 @@ def test_his_own_plan_of_the_same_size_is_another_proposal() -> None:
     assert got == {("10-point plan", 10, None), ("10-point peace formula", 10, "UA")}
 
 
+def test_the_source_a_plan_was_drawn_from_is_not_a_proposal_of_its_own() -> None:
+    text = (
+        "Envoys presented a 28-point peace plan to Kyiv. The plan was drawn partly from a Russian "
+        '"non-paper" shared in October.'
+    )
+    assert [(p.points, p.name) for p in kind(text, "proposal", "2025-11-21")] == [(28, "28-point peace plan")]
+
+
 def test_non_peace_plan_is_not_a_proposal() -> None:
     assert (
         kind("The Cabinet approved a 10-point plan to prepare the power grid for winter.", "proposal") == []

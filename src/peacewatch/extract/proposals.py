@@ -88,6 +88,10 @@ _ITS_POINTS = re.compile(
     rf"(?P<n>{NUMBER})\s+points\b",
     re.IGNORECASE,
 )
+_SOURCE_OF_LEFT = re.compile(
+    r"\b(?:drawn|derived|taken|copied|lifted|adapted)\s+(?:\w+\s+)?(?:from|on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?[\"“]?$",
+    re.IGNORECASE,
+)
 _HINT = re.compile(
     r"point|plan|propos|framework|paper|formula|memorandum|roadmap|blueprint|draft", re.IGNORECASE
 )
@@ -177,6 +181,8 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             name = m.group("quoted") or m.group("name")
             if not m.group("quoted") and name.lower().endswith("s") and not name.lower().endswith("process"):
                 continue  # "governments write counterproposals": the genre, not one proposal
+            if _SOURCE_OF_LEFT.search(stext, max(0, m.start() - 60), m.start()):
+                continue  # "a blueprint drawn partly from a Russian non-paper": where a plan came from
             if not (m.group("quoted") or _PROPOSAL_VERBS.search(stext) or _proposer(ctx, sent, s, e)):
                 continue
             points = None
