@@ -336,11 +336,6 @@ def test_copies_of_one_text_keep_the_same_copy_in_any_order(new_db: Callable[[],
     record("2-idempotence", f"wire-copies-store-{backend(db)}", kept=kept[0][0], same_in_both_orders=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api.ingest skips a copy whose hash is stored before asking the store which copy to keep:"
-    " _ingest_article must call store.find_article(article.content_hash, outranked_by=article)",
-)
 def test_copies_of_one_text_ingested_in_any_order_give_the_same_canonical_events(
     new_db: Callable[[], str], tmp_path: Path
 ) -> None:

@@ -136,7 +136,8 @@ def ingest(
             _ingest_article(store, extractor, item, report, options, run_id)
             if progress:
                 progress("read", n)
-        if reconcile and report.added:
+        if reconcile and (report.added or store.reconcile_pending()):
+            # (also when a run killed after its writes left a reconcile pending and this run adds nothing)
             report.reconciled = reconcile_store(store, run_id=run_id)
         store.finish_run(run_id, report.summary())
         return report
@@ -148,7 +149,9 @@ def ingest(
 def _ingest_article(
     store: Store, extractor: Any, article: Article, report: IngestReport, options: Options, run_id: int
 ) -> None:
-    existing = store.find_article(article.content_hash)
+    # a word-for-word copy is skipped, unless it was published before the stored one: the store
+    # then keeps the earliest copy (whichever arrived first), so the result does not depend on order
+    existing = store.find_article(article.content_hash, outranked_by=article)
     if existing is not None:
         report.duplicates += 1
         report.duplicate_of.append((article.id, existing))
