@@ -18,10 +18,10 @@ import json
 import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Literal, Protocol, Self
+from typing import TYPE_CHECKING, Any, Literal, Protocol, Self
 
 from peacewatch.errors import StoreError, UsageError
 from peacewatch.records import EVENT_KINDS, Article, Event, Rejection
@@ -32,6 +32,9 @@ from peacewatch.store.canonical import (
     ReconcileWrite,
     StoredCanonical,
 )
+
+if TYPE_CHECKING:
+    from peacewatch.store.paging import CanonicalFilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +267,32 @@ class Store(ABC):
         limit: int | None = None,
         offset: int = 0,
     ) -> list[StoredCanonical]: ...
+
+    # --- selections made by the database (see store.paging) ----------------------------
+
+    @abstractmethod
+    def canonical_page(
+        self, f: CanonicalFilter, *, sort: str = "date", limit: int | None = None, offset: int = 0
+    ) -> list[StoredCanonical]:
+        """The canonical events ``f`` selects, sorted (``store.paging.CANONICAL_SORTS``) and
+        paged in SQL: only the rows of the page are read and decoded."""
+
+    @abstractmethod
+    def count_canonical(self, f: CanonicalFilter) -> int:
+        """How many canonical events ``f`` selects (the ``total`` of a page)."""
+
+    @abstractmethod
+    def canonical_weapons(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """Canonical id → weapon kinds any of its stored reports names, sorted."""
+
+    @abstractmethod
+    def canonical_version(self) -> str:
+        """A digest that changes whenever anything an analysis of the reconciled events
+        reads changes: canonical events, their members, declared commitments, official imports."""
+
+    @abstractmethod
+    def reading(self) -> AbstractContextManager[None]:
+        """A context in which every read sees one state of the database (one transaction)."""
 
     @abstractmethod
     def canonical_membership(self) -> dict[int, str]:

@@ -28,8 +28,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from psycopg.rows import dict_row
@@ -53,6 +53,7 @@ from peacewatch.store.canonical import (
     ReconcileWrite,
     StoredCanonical,
 )
+from peacewatch.store.paging import CanonicalFilter, check_sort
 
 if TYPE_CHECKING:
     import psycopg
@@ -76,6 +77,29 @@ def _digest(items: Iterable[str]) -> str:
     return hashlib.sha256(",".join(items).encode("utf-8")).hexdigest()
 
 
+# The version of what the web's analyses are computed from (``canonical_version``).
+_VERSION = (
+    "SELECT md5(COALESCE((SELECT string_agg(id || ':' || content_hash, ',' ORDER BY id)"
+    " FROM canonical_events), '')), (SELECT COUNT(*) || ',' || COALESCE(SUM(event_id), 0) || ','"
+    " || COALESCE(MAX(event_id), 0) FROM canonical_mentions),"
+    " (SELECT COUNT(*) || ',' || COALESCE(MAX(id), 0) FROM declared_commitments),"
+    " (SELECT COUNT(*) || ',' || COALESCE(MAX(id), 0) FROM official_imports)"
+)
+# PostgreSQL's fold of district names and free-text words (see store.paging).
+_FOLD = "lower(normalize({}, NFKC))"
+_DISTRICT = _FOLD.format("jp->>'district'")
+# The folded text the words of q are looked for in (store.paging.haystack, in SQL).
+_HAYSTACK = (
+    "lower(normalize(concat_ws(' ', c.id, c.kind, d->>'name', d->>'scope', d->>'status', d->>'actor',"
+    " (SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(COALESCE(d->'parties', '[]')) x),"
+    " (SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(COALESCE(d->'targets', '[]')) x),"
+    " (SELECT string_agg(concat_ws(' ', p->>'name', p->>'district', p->>'admin1'), ' ')"
+    " FROM jsonb_array_elements(COALESCE(d->'places', '[]')) p),"
+    " d->'venue'->>'name',"
+    " (SELECT string_agg(concat_ws(' ', m->>'source', m->>'title', m->>'quote'), ' ')"
+    " FROM jsonb_array_elements(COALESCE(d->'mentions', '[]')) m)), NFKC))"
+)
+
 # An event without a canonical event, or a canonical event without events: reconcile is behind.
 _PENDING = (
     "SELECT EXISTS (SELECT 1 FROM events e WHERE NOT EXISTS"
@@ -94,6 +118,7 @@ class CanonicalMixin:
         url: str
 
         def _errors(self, action: str) -> AbstractContextManager[None]: ...
+        def _snapshot(self) -> AbstractContextManager[psycopg.Connection[Any]]: ...
         def _committed(self, note: dict[str, Any]) -> None: ...
         def _transaction(self) -> AbstractContextManager[psycopg.Connection[Any]]: ...
         def _lock(self, c: psycopg.Connection[Any], purpose: str, *, shared: bool = False) -> None: ...
@@ -252,6 +277,139 @@ class CanonicalMixin:
             )
             for r in rows
         ]
+
+    # --- pages of canonical events chosen in SQL (see store.paging) ------------------
+
+    def _canonical_where(self, f: CanonicalFilter) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if f.kind is not None:
+            where.append("c.kind = %s")
+            params.append(f.kind)
+        if f.place:
+            needle = fold(f.place) or ""
+            where.append(
+                "(EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id"
+                " AND (strpos(p.name_fold, %s) > 0 OR strpos(p.admin1_fold, %s) > 0))"
+                ' OR EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN c.data LIKE \'%%"district":"%%\''
+                " THEN c.data::jsonb->'places' END) jp"
+                f" WHERE strpos({_DISTRICT}, {_FOLD.format('%s')}) > 0))"
+            )
+            params += [needle, needle, f.place]
+        if f.admin1:
+            where.append(
+                "EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id"
+                " AND strpos(p.admin1_fold, %s) > 0)"
+            )
+            params.append(fold(f.admin1) or "")
+        if f.country:
+            where.append(
+                "EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id AND p.country = %s)"
+            )
+            params.append(f.country.strip().upper())
+        if f.actor:
+            where.append(
+                "(SELECT COALESCE(d->>'actor' = %s, false) OR COALESCE(d->>'by' = %s, false)"
+                " OR COALESCE(d->>'proposer' = %s, false)"
+                " OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(COALESCE(d->'parties', '[]')) x"
+                " WHERE x = %s) FROM (SELECT c.data::jsonb AS d) j)"
+            )
+            params += [f.actor.strip().upper()] * 4
+        if f.since is not None:
+            where.append("COALESCE(c.date_end, c.date_start) >= %s")
+            params.append(iso_day(f.since))
+        if f.until is not None:
+            where.append("COALESCE(c.date_start, c.date_end) <= %s")
+            params.append(iso_day(f.until))
+        if f.min_killed is not None:
+            where.append("c.killed >= %s")
+            params.append(int(f.min_killed))
+        if f.q and f.q.split():
+            words = f.q.split()
+            tests = " AND ".join(f"strpos(h, {_FOLD.format('%s')}) > 0" for _ in words)
+            where.append(
+                f"(SELECT {tests} FROM (SELECT {_HAYSTACK} AS h FROM (SELECT c.data::jsonb AS d) j) hh)"
+            )
+            params += words
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def canonical_page(
+        self, f: CanonicalFilter, *, sort: str = "date", limit: int | None = None, offset: int = 0
+    ) -> list[StoredCanonical]:
+        """The canonical events ``f`` selects, sorted, one page of them (``store.paging``)."""
+        field, desc = check_sort(sort)
+        check_page(limit, offset)
+        where, params = self._canonical_where(f)
+        column = {
+            "killed": "c.killed",
+            "injured": "c.injured",
+            "sources": "c.n_sources",
+            "reported": "((c.data::jsonb->>'first_reported') COLLATE \"C\")",
+        }.get(field)
+        order = "c.day IS NULL, c.day, c.kind, c.id"
+        if field == "date" and desc:  # latest day first, ties (and undated) as in date order
+            order = "c.day IS NULL, c.day DESC, c.kind, c.id"
+        elif column is not None:
+            order = f"{column} IS NULL, {column}{' DESC' if desc else ''}, {order}"
+        sql = (
+            "SELECT c.id, c.kind, c.data, c.content_hash, c.created_at, c.updated_at,"
+            " ARRAY(SELECT m.event_id FROM canonical_mentions m WHERE m.canonical_id = c.id"
+            " ORDER BY m.event_id) AS events"
+            f" FROM canonical_events c{where} ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        with self._errors("listing canonical events"):
+            rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
+        return [
+            StoredCanonical(
+                id=r[0],
+                kind=r[1],
+                data=json.loads(r[2]),
+                content_hash=r[3],
+                event_ids=tuple(int(x) for x in r[6]),
+                created_at=r[4],
+                updated_at=r[5],
+            )
+            for r in rows
+        ]
+
+    def count_canonical(self, f: CanonicalFilter) -> int:
+        """How many canonical events ``f`` selects."""
+        where, params = self._canonical_where(f)
+        with self._errors("counting canonical events"):
+            row = self._conn.execute(f"SELECT COUNT(*) FROM canonical_events c{where}", params).fetchone()
+        return int(row[0]) if row else 0
+
+    def canonical_weapons(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """Canonical id → the weapon kinds any of its stored reports names (sorted), for ``ids``."""
+        out: dict[str, set[str]] = {i: set() for i in ids}
+        if not ids:
+            return {}
+        with self._errors("reading weapons of canonical events"):
+            rows = self._conn.execute(
+                "SELECT m.canonical_id, w->>'kind' FROM canonical_mentions m JOIN events e ON e.id = m.event_id,"
+                " jsonb_array_elements(COALESCE(e.data::jsonb->'weapons', '[]')) w"
+                " WHERE m.canonical_id = ANY(%s::text[])",
+                (list(ids),),
+            ).fetchall()
+        for cid, kind in rows:
+            if kind is not None:
+                out[cid].add(kind)
+        return {i: tuple(sorted(k)) for i, k in out.items()}
+
+    def canonical_version(self) -> str:
+        """A digest of the reconciled state the web's analyses are computed from: every
+        canonical event's content hash, its members, declared commitments and official
+        imports, computed by the server in one query (``peacewatch.web.snapshot``)."""
+        with self._errors("reading the version of canonical events"):
+            row = self._conn.execute(_VERSION).fetchone()
+        return hashlib.sha256(repr(tuple(row or ())).encode()).hexdigest()
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One REPEATABLE READ transaction around several calls, so they all see one state
+        of the database (inside a transaction already open, that one's view)."""
+        with self._errors("reading"), self._snapshot():
+            yield
 
     def canonical_membership(self) -> dict[int, str]:
         """Stored event id → the canonical event it belongs to."""

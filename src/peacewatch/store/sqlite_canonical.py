@@ -7,10 +7,11 @@ transaction and error helpers. All of a reconcile run is one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sqlite3
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from peacewatch.errors import StoreError
@@ -31,6 +32,14 @@ from peacewatch.store.canonical import (
     FigureState,
     ReconcileWrite,
     StoredCanonical,
+)
+from peacewatch.store.paging import CanonicalFilter, check_sort, sqlite_fold, words_match
+
+# What else an analysis depends on, beside the canonical events (``canonical_version``).
+_VERSION_PARTS = (
+    "SELECT COUNT(*), TOTAL(event_id), MAX(event_id) FROM canonical_mentions",
+    "SELECT COUNT(*), MAX(id) FROM declared_commitments",
+    "SELECT COUNT(*), MAX(id) FROM official_imports",
 )
 
 # An event without a canonical event, or a canonical event without events: reconcile is behind.
@@ -183,6 +192,150 @@ class CanonicalMixin:
             )
             for r in rows
         ]
+
+    # --- pages of canonical events chosen in SQL (see store.paging) ------------------
+
+    def _paging_functions(self) -> None:
+        """Register the Python folds the filters use (once per connection)."""
+        if not getattr(self, "_has_paging_functions", False):
+            self._conn.create_function("pw_fold", 1, sqlite_fold, deterministic=True)
+            self._conn.create_function("pw_words", 2, words_match, deterministic=True)
+            self._has_paging_functions = True
+
+    def _canonical_where(self, f: CanonicalFilter) -> tuple[str, list[Any]]:
+        self._paging_functions()
+        where: list[str] = []
+        params: list[Any] = []
+        if f.kind is not None:
+            where.append("c.kind = ?")
+            params.append(f.kind)
+        if f.place:
+            needle = fold(f.place) or ""
+            where.append(
+                "(c.id IN (SELECT p.canonical_id FROM canonical_places p"
+                " WHERE instr(p.name_fold, ?) > 0 OR instr(p.admin1_fold, ?) > 0)"
+                " OR EXISTS (SELECT 1 FROM json_each(c.data, '$.places') jp"
+                " WHERE instr(pw_fold(json_extract(jp.value, '$.district')), ?) > 0))"
+            )
+            params += [needle, needle, needle]
+        if f.admin1:
+            where.append(
+                "c.id IN (SELECT p.canonical_id FROM canonical_places p WHERE instr(p.admin1_fold, ?) > 0)"
+            )
+            params.append(fold(f.admin1) or "")
+        if f.country:
+            # IN, not a correlated EXISTS: the planner would walk the country index once per row
+            where.append("c.id IN (SELECT p.canonical_id FROM canonical_places p WHERE p.country = ?)")
+            params.append(f.country.strip().upper())
+        if f.actor:
+            where.append(
+                "(json_extract(c.data, '$.actor') = ? OR json_extract(c.data, '$.by') = ?"
+                " OR json_extract(c.data, '$.proposer') = ?"
+                " OR EXISTS (SELECT 1 FROM json_each(c.data, '$.parties') jp WHERE jp.value = ?))"
+            )
+            params += [f.actor.strip().upper()] * 4
+        if f.since is not None:
+            where.append("COALESCE(c.date_end, c.date_start) >= ?")
+            params.append(iso_day(f.since))
+        if f.until is not None:
+            where.append("COALESCE(c.date_start, c.date_end) <= ?")
+            params.append(iso_day(f.until))
+        if f.min_killed is not None:
+            where.append("c.killed >= ?")
+            params.append(int(f.min_killed))
+        if words := f.words():
+            where.append("pw_words(c.data, ?) = 1")
+            params.append("\x00".join(words))
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def canonical_page(
+        self, f: CanonicalFilter, *, sort: str = "date", limit: int | None = None, offset: int = 0
+    ) -> list[StoredCanonical]:
+        """The canonical events ``f`` selects, sorted, one page of them (``store.paging``)."""
+        field, desc = check_sort(sort)
+        check_page(limit, offset)
+        where, params = self._canonical_where(f)
+        column = {
+            "killed": "c.killed",
+            "injured": "c.injured",
+            "sources": "c.n_sources",
+            "reported": "json_extract(c.data, '$.first_reported')",
+        }.get(field)
+        order = "c.day IS NULL, c.day, c.kind, c.id"
+        if field == "date" and desc:  # latest day first, ties (and undated) as in date order
+            order = "c.day IS NULL, c.day DESC, c.kind, c.id"
+        elif column is not None:
+            order = f"{column} IS NULL, {column}{' DESC' if desc else ''}, {order}"
+        sql = (
+            "SELECT c.id, c.kind, c.data, c.content_hash, c.created_at, c.updated_at,"
+            " (SELECT GROUP_CONCAT(m.event_id) FROM canonical_mentions m WHERE m.canonical_id = c.id) AS events"
+            f" FROM canonical_events c{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        with self._errors("listing canonical events"):
+            rows = self._conn.execute(sql, [*params, -1 if limit is None else limit, offset]).fetchall()
+        return [
+            StoredCanonical(
+                id=r["id"],
+                kind=r["kind"],
+                data=json.loads(r["data"]),
+                content_hash=r["content_hash"],
+                event_ids=tuple(sorted(int(x) for x in (r["events"] or "").split(",") if x)),
+                created_at=r["created_at"],
+                updated_at=r["updated_at"],
+            )
+            for r in rows
+        ]
+
+    def count_canonical(self, f: CanonicalFilter) -> int:
+        """How many canonical events ``f`` selects."""
+        where, params = self._canonical_where(f)
+        with self._errors("counting canonical events"):
+            row = self._conn.execute(f"SELECT COUNT(*) FROM canonical_events c{where}", params).fetchone()
+        return int(row[0])
+
+    def canonical_weapons(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """Canonical id → the weapon kinds any of its stored reports names (sorted), for ``ids``."""
+        out: dict[str, set[str]] = {i: set() for i in ids}
+        with self._errors("reading weapons of canonical events"):
+            for i in range(0, len(ids), 500):
+                chunk = list(ids[i : i + 500])
+                rows = self._conn.execute(
+                    "SELECT m.canonical_id, json_extract(w.value, '$.kind') FROM canonical_mentions m"
+                    " JOIN events e ON e.id = m.event_id, json_each(e.data, '$.weapons') w"
+                    f" WHERE m.canonical_id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+                for cid, kind in rows:
+                    if kind is not None:
+                        out[cid].add(kind)
+        return {i: tuple(sorted(k)) for i, k in out.items()}
+
+    def canonical_version(self) -> str:
+        """A digest of the reconciled state the web's analyses are computed from: every
+        canonical event's content hash, its members, declared commitments and official
+        imports. Equal digests mean equal analyses (``peacewatch.web.snapshot``)."""
+        h = hashlib.sha256()
+        with self._errors("reading the version of canonical events"):
+            for r in self._conn.execute("SELECT id, content_hash FROM canonical_events ORDER BY id"):
+                h.update(f"{r[0]}:{r[1]},".encode())
+            for sql in _VERSION_PARTS:
+                h.update(repr(tuple(self._conn.execute(sql).fetchone())).encode())
+        return h.hexdigest()
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction around several calls, so they all see one state of the
+        database (a no-op inside a transaction already open)."""
+        if self._conn.in_transaction:
+            yield
+            return
+        with self._errors("reading"):
+            self._conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
 
     def canonical_membership(self) -> dict[int, str]:
         """Stored event id → the canonical event it belongs to."""

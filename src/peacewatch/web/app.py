@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from peacewatch import __version__
@@ -15,7 +16,8 @@ from peacewatch.web import problems, routes_api, routes_pages
 from peacewatch.web.cache import ResponseCache
 from peacewatch.web.config import MAX_BODY_BYTES, make_config
 from peacewatch.web.limits import BodyLimit
-from peacewatch.web.security import SecurityHeaders
+from peacewatch.web.security import SecurityHeaders, WriteGuard, require_token
+from peacewatch.web.snapshot import Snapshots
 from peacewatch.web.stores import StorePool
 
 DESCRIPTION = """Evidence-linked event data on strikes and peace talks, from news text.
@@ -46,18 +48,22 @@ def create_app(
     allowed_hosts: Iterable[str] | None = None,
     cache_seconds: float = 2.0,
     max_body_bytes: int = MAX_BODY_BYTES,
+    stale_seconds: float = 30.0,
 ) -> FastAPI:
     """The web UI and REST API over the database ``db`` (default: ``$PEACEWATCH_DB`` or the
     per-user database). ``token`` (default ``$PEACEWATCH_TOKEN``) unlocks the write endpoints;
     ``allowed_hosts`` restricts the Host names answered (``peacewatch serve`` sets it);
     ``cache_seconds`` is how long an API answer may be reused while the database files are
     unchanged (0: never; see ``web.cache``); ``max_body_bytes`` caps request bodies (413
-    above it, see ``web.limits``)."""
+    above it, see ``web.limits``); ``stale_seconds`` is how long after a reconcile the
+    analyses may still answer from the previous state while the new one is computed (0:
+    never; see ``web.snapshot``)."""
     config = make_config(db, token)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.snapshots.close()
         app.state.pool.close()  # no connection outlives the app
 
     app = FastAPI(
@@ -73,12 +79,20 @@ def create_app(
     app.state.pool = StorePool(config.db)
     pool: StorePool = app.state.pool
     app.state.cache = ResponseCache(pool.path, ttl=cache_seconds if pool.has_files else 0)
+    files = (pool.path, pool.path + "-wal") if pool.has_files else None
+    app.state.snapshots = Snapshots(pool.get, files=files, stale_seconds=stale_seconds)
     problems.install(app)
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
     app.mount("/static", StaticFiles(packages=[("peacewatch.web", "static")]), name="static")
     app.mount("/basemap", StaticFiles(packages=[("peacewatch", "data/basemap")]), name="basemap")
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    writes = [
+        r.path
+        for r in routes_api.router.routes
+        if isinstance(r, APIRoute) and any(d.dependency is require_token for d in r.dependencies)
+    ]
+    app.add_middleware(WriteGuard, config=config, write_paths=writes)  # outside BodyLimit: 401 first
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)  # outermost: every answer has them
 
     def openapi() -> dict[str, Any]:

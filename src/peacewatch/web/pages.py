@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from peacewatch import api
 from peacewatch.records import EVENT_KINDS
 from peacewatch.store import Store
 from peacewatch.web import charts, labels, views
 from peacewatch.web.query import SORTS, CanonicalQuery
+from peacewatch.web.snapshot import Snapshot
 
 
 def index(store: Store, q: CanonicalQuery) -> dict[str, Any]:
@@ -24,12 +24,12 @@ def index(store: Store, q: CanonicalQuery) -> dict[str, Any]:
     }
 
 
-def timeline(store: Store, days_before: int, days_after: int) -> dict[str, Any]:
+def timeline(snap: Snapshot, days_before: int, days_after: int) -> dict[str, Any]:
     """Strikes against talks and commitments: the chart, the talks' windows, the checks."""
-    tl = views.timeline(store, days_before, days_after)
-    checks = views.commitment_checks(store)
+    tl = views.timeline(snap, days_before, days_after)
+    checks = views.commitment_checks(snap)
     attacks = []
-    for ev in api.canonical(store, kind="attack"):
+    for ev in (e for e in snap.events if e.kind == "attack"):
         cls = labels.weapon_class(views.weapons(ev))
         attacks.append(
             {
@@ -52,9 +52,9 @@ def timeline(store: Store, days_before: int, days_after: int) -> dict[str, Any]:
     }
 
 
-def daily(store: Store, since: dt.date | None, until: dt.date | None) -> dict[str, Any]:
+def daily(snap: Snapshot, since: dt.date | None, until: dt.date | None) -> dict[str, Any]:
     """Daily charts of the timeline's series, between two days (default: all dated events)."""
-    rows = views.timeline(store, 3, 3)["daily"]
+    rows = views.timeline(snap, 3, 3)["daily"]
     keep = [
         r
         for r in rows

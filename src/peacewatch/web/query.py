@@ -1,10 +1,12 @@
 """Filters, sorting and pages over canonical events, as the API and the pages take them.
 
-``peacewatch.api.canonical`` filters by kind and id; the rest of what a reader asks for
-(place, admin1, country, actor, dates, a minimum toll, words) is applied here to its
-records, so the URL of a page and of the API name the same selection. The matching rules
-mirror ``Store.events``: names match as case-insensitive substrings, dates by overlap
-(undated events drop out once a date bound is given).
+A ``CanonicalQuery`` is what a URL asks for (place, admin1, country, actor, dates, a
+minimum toll, words, sort, page), so the URL of a page and of the API name the same
+selection. The store answers it in SQL (:meth:`CanonicalQuery.filter` →
+``Store.canonical_page``); :func:`select` applies the same rules to ``CanonicalEvent``
+records in Python, the reference the store's selections are tested against. Names match as
+case-insensitive substrings, dates by overlap (undated events drop out once a date bound is
+given).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from peacewatch.errors import UsageError
 from peacewatch.reconcile import CanonicalEvent
 from peacewatch.records import EVENT_KINDS
+from peacewatch.store.paging import CanonicalFilter
 from peacewatch.web.config import MAX_LIMIT, PAGE_LIMIT
 
 SORTS = (
@@ -80,6 +83,20 @@ class CanonicalQuery:
             if v is not None and v != f.default:
                 out[f.name] = v.isoformat() if isinstance(v, dt.date) else str(v)
         return out
+
+    def filter(self) -> CanonicalFilter:
+        """The selection for the store (``Store.canonical_page``), without sort and page."""
+        return CanonicalFilter(
+            self.kind,
+            self.place,
+            self.admin1,
+            self.country,
+            self.actor,
+            self.since,
+            self.until,
+            self.min_killed,
+            self.q,
+        )
 
     def page(self, offset: int) -> CanonicalQuery:
         return replace(self, offset=max(0, offset))

@@ -22,6 +22,7 @@ from peacewatch.web.models import CommitmentIn, TextIn, UrlIn
 from peacewatch.web.query import SORTS, CanonicalQuery
 from peacewatch.web.render import json_response, to_json_bytes
 from peacewatch.web.security import require_token
+from peacewatch.web.snapshot import Snapshot, Snapshots, wants_fresh
 
 Kind = Literal["attack", "talks", "proposal", "commitment"]
 Sort = Literal[SORTS]  # type: ignore[valid-type]
@@ -63,6 +64,28 @@ async def answer(request: Request, build: Callable[[Store], Any]) -> Response:
         body = await run_in_threadpool(lambda: to_json_bytes(build(store_of(request))))
         cache.put(key, stamp, body)
     return Response(body, media_type="application/json")
+
+
+async def from_snapshot(
+    request: Request, build: Callable[[Snapshot], Any], *, key_extra: str = ""
+) -> Response:
+    """The JSON of ``build(snapshot)`` for an analysis of every reconciled event, computed once
+    per state of the store and shared by concurrent requests (``web.snapshot``).
+
+    The answer says which state it is from (``X-Peacewatch-State``), whether a newer one is
+    being computed (``X-Peacewatch-Stale``) and its ``Age``; ``Cache-Control: no-cache``
+    waits for the newest state instead of accepting the previous one.
+    """
+    snapshots: Snapshots = request.app.state.snapshots
+    key = f"{request.url.path}?{request.url.query}{key_extra}"
+    fresh = wants_fresh(request.headers)
+
+    def work() -> tuple[bytes, dict[str, str]]:
+        snap, stale = snapshots.get(allow_stale=not fresh)
+        return snap.answer(key, lambda s: to_json_bytes(build(s))), snap.headers(stale)
+
+    body, headers = await run_in_threadpool(work)
+    return Response(body, media_type="application/json", headers=headers)
 
 
 @router.get("/health", tags=["meta"])
@@ -158,14 +181,15 @@ async def timeline(
     days_before: Annotated[int, Query(ge=0, le=365)] = 3,
     days_after: Annotated[int, Query(ge=0, le=365)] = 3,
 ) -> Response:
-    """Attacks before, during and after each round of talks, and the daily series."""
-    return await answer(request, lambda store: views.timeline(store, days_before, days_after))
+    """Attacks before, during and after each round of talks, and the daily series (as of the
+    last reconcile; see the ``X-Peacewatch-*`` headers)."""
+    return await from_snapshot(request, lambda snap: views.timeline(snap, days_before, days_after))
 
 
 @router.get("/commitments", tags=["commitments"])
 async def commitments(request: Request) -> Response:
     """Commitments extracted from articles and declared by users."""
-    return await answer(request, views.commitments)
+    return await from_snapshot(request, views.commitments)
 
 
 @router.get("/commitments/check", tags=["commitments"])
@@ -173,7 +197,8 @@ async def commitment_checks(
     request: Request, today: Annotated[dt.date | None, Query(description="check as of this day")] = None
 ) -> Response:
     """Each commitment with the attacks inside its scope and window (possible violations)."""
-    return await answer(request, lambda store: views.commitment_checks(store, today))
+    day = today or dt.date.today()  # part of the key: the checks of a snapshot change at midnight
+    return await from_snapshot(request, lambda snap: views.commitment_checks(snap, day), key_extra=f"#{day}")
 
 
 @router.post(
@@ -191,13 +216,13 @@ def add_commitment(request: Request, body: CommitmentIn) -> Response:
 @router.get("/plans", tags=["analyses"])
 async def plans(request: Request) -> Response:
     """Peace plans as lineages of versions, counterproposals beside."""
-    return await answer(request, views.plans)
+    return await from_snapshot(request, views.plans)
 
 
 @router.get("/crosscheck", tags=["analyses"])
 async def crosscheck(request: Request) -> Response:
     """News figures of missiles and drones launched against the imported Air Force series."""
-    return await answer(request, views.crosscheck)
+    return await from_snapshot(request, views.crosscheck)
 
 
 @router.get("/rejections", tags=["meta"])

@@ -7,16 +7,18 @@ shared; the same parameters work on ``/api/canonical``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from peacewatch.errors import UsageError
 from peacewatch.web import pages, views
 from peacewatch.web.query import from_params
-from peacewatch.web.render import page, render_page
+from peacewatch.web.render import page, render_page, to_json_bytes
 from peacewatch.web.routes_api import BIG, store_of
+from peacewatch.web.snapshot import Snapshot, Snapshots, wants_fresh
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,6 +32,21 @@ def _day(request: Request, name: str) -> dt.date | None:
         return dt.date.fromisoformat(v)
     except ValueError:
         raise UsageError(f"{name} must be a date YYYY-MM-DD, not {v!r}") from None
+
+
+def from_snapshot(
+    request: Request, template: str, build: Callable[[Snapshot], Mapping[str, Any]]
+) -> Response:
+    """A page over every reconciled event, rendered once per state of the store and shared
+    (``web.snapshot``; the headers say which state, as on the API)."""
+    snapshots: Snapshots = request.app.state.snapshots
+    snap, stale = snapshots.get(allow_stale=not wants_fresh(request.headers))
+    key = f"{request.url.path}?{request.url.query}"
+    if request.query_params.get("format") == "json":
+        body = snap.answer(key, lambda s: to_json_bytes(build(s)))
+        return Response(body, media_type="application/json", headers=snap.headers(stale))
+    body = snap.answer(key + "#html", lambda s: bytes(render_page(request, template, build(s)).body))
+    return HTMLResponse(body, headers=snap.headers(stale))
 
 
 @router.get("/")
@@ -56,7 +73,7 @@ def timeline(
     days_before: Annotated[int, Query(ge=0, le=365)] = 3,
     days_after: Annotated[int, Query(ge=0, le=365)] = 3,
 ) -> Response:
-    return page(request, "timeline.html", pages.timeline(store_of(request), days_before, days_after))
+    return from_snapshot(request, "timeline.html", lambda snap: pages.timeline(snap, days_before, days_after))
 
 
 @router.get("/charts")
@@ -64,7 +81,7 @@ def charts(request: Request) -> Response:
     since, until = _day(request, "since"), _day(request, "until")
     if since and until and until < since:
         raise UsageError(f"until ({until}) is before since ({since})")
-    return page(request, "charts.html", pages.daily(store_of(request), since, until))
+    return from_snapshot(request, "charts.html", lambda snap: pages.daily(snap, since, until))
 
 
 @router.get("/docs")

@@ -2,6 +2,7 @@
 
 - Write endpoints need ``Authorization: Bearer <PEACEWATCH_TOKEN>``; with no token
   configured they are disabled (403), so a server started without one can only be read.
+  The token is checked before the request body is read (``WriteGuard``).
 - Every response carries a Content-Security-Policy that lets a page load scripts, styles,
   images and data from this server only: no request leaves it, and an inline script
   smuggled into an article could not run even if escaping failed.
@@ -41,22 +42,67 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 _bearer = HTTPBearer(auto_error=False, description=f"the server's {ENV_TOKEN}")
 
 
-def require_token(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> None:
-    """Let a write through only with the configured token (compared in constant time)."""
-    config: WebConfig = request.app.state.config
+def refusal(config: WebConfig, authorization: str | None) -> HTTPException | None:
+    """Why a write must be refused (403 disabled, 401 missing or wrong token), or None."""
     if not config.token:
-        raise HTTPException(
+        return HTTPException(
             403, f"write endpoints are disabled: start the server with {ENV_TOKEN} set to enable them"
         )
-    given = credentials.credentials if credentials and credentials.scheme.lower() == "bearer" else ""
-    if not hmac.compare_digest(given.encode(), config.token.encode()):
-        raise HTTPException(
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    given = given.strip() if scheme.lower() == "bearer" else ""
+    if not hmac.compare_digest(given.encode(), config.token.encode()):  # constant time
+        return HTTPException(
             401,
             f"this endpoint needs the header Authorization: Bearer <{ENV_TOKEN}>",
             headers={"WWW-Authenticate": "Bearer"},
         )
+    return None
+
+
+def require_token(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> None:
+    """Let a write through only with the configured token (also checked, before the body is
+    read, by :class:`WriteGuard`; this keeps the rule on the route and in the OpenAPI spec)."""
+    auth = f"{credentials.scheme} {credentials.credentials}" if credentials else None
+    exc = refusal(request.app.state.config, auth)
+    if exc is not None:
+        raise exc
+
+
+class WriteGuard:
+    """Pure ASGI: refuse a write without the token before a byte of its body is read.
+
+    Why: FastAPI reads and parses a JSON body (up to ``MAX_BODY_BYTES``, 21 MiB) before
+    the route's dependencies run, so without this anyone who can reach the server could
+    make it buffer 21 MiB per request just to be told 401. The answer is the same problem
+    object as the route's; the connection is closed, since the body is left unread.
+    """
+
+    def __init__(self, app: ASGIApp, config: WebConfig, write_paths: Iterable[str]) -> None:
+        self.app = app
+        self.config = config
+        self.write_paths = frozenset(write_paths)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            root = str(scope.get("root_path", ""))
+            path = str(scope["path"])
+            path = path[len(root) :] if root and path.startswith(root) else path
+            if path in self.write_paths:
+                exc = refusal(self.config, Headers(scope=scope).get("authorization"))
+                if exc is not None:
+                    body = problem(exc.status_code, str(exc.detail))
+                    headers = {**(exc.headers or {}), "Connection": "close"}
+                    response = Response(
+                        to_json_bytes(body),
+                        exc.status_code,
+                        headers=headers,
+                        media_type="application/problem+json",
+                    )
+                    await response(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:

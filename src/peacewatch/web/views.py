@@ -8,17 +8,25 @@ what ``/api/...`` (or the page's ``?format=json``) answers.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from peacewatch import __version__, api
+from peacewatch.analyse import commitments as C
+from peacewatch.analyse.crosscheck import crosscheck_events
+from peacewatch.analyse.plans import lineages
+from peacewatch.analyse.timeline import timeline as build_timeline
+from peacewatch.errors import UsageError
 from peacewatch.reconcile import CanonicalEvent
 from peacewatch.store import Store, StoredArticle, StoredEvent
+from peacewatch.store.paging import CanonicalFilter
 from peacewatch.web import labels
 from peacewatch.web.config import MAP_LIMIT
 from peacewatch.web.problems import NotFound
-from peacewatch.web.query import CanonicalQuery, select
+from peacewatch.web.query import CanonicalQuery
 from peacewatch.web.render import query_string, safe_url
+from peacewatch.web.snapshot import Snapshot
 
 _APPROX = ("country", "region", "admin1")  # place precisions too coarse to pin on a city
 
@@ -51,7 +59,7 @@ def paged(
 
 
 def stats(store: Store) -> dict[str, Any]:
-    return {**store.stats(), "canonical_events": len(store.canonical_state())}
+    return {**store.stats(), "canonical_events": store.count_canonical(CanonicalFilter())}
 
 
 # --- articles and the events extracted from them -----------------------------------------
@@ -176,65 +184,84 @@ def weapons(ev: CanonicalEvent) -> list[str]:
     return sorted({w.kind for m in ev.mentions for w in m.event.weapons})
 
 
-def canonical_summary(ev: CanonicalEvent) -> dict[str, Any]:
-    d = ev.to_dict(reports=False)
-    d.pop("mentions")
-    kinds = weapons(ev)
+def canonical_summary(d: dict[str, Any], kinds: Sequence[str]) -> dict[str, Any]:
+    """A list item from a stored record (``CanonicalEvent.to_dict()``): the event without its
+    figures' reports and mentions (what ``to_dict(reports=False)`` gives), and ``weapons``."""
+    out = {k: v for k, v in d.items() if k != "mentions"}
+    out["figures"] = {
+        name: {k: v for k, v in f.items() if k not in ("field", "reports")}
+        for name, f in d["figures"].items()
+    }
     return {
-        **d,
-        "n_mentions": len(ev.mentions),
-        "weapons": kinds,
-        "weapon_class": labels.weapon_class(kinds),
-        "href": f"/events/{ev.id}",
+        **out,
+        "n_mentions": len(d["mentions"]),
+        "weapons": list(kinds),
+        "weapon_class": labels.weapon_class(list(kinds)),
+        "href": f"/events/{d['id']}",
     }
 
 
-def marker(ev: CanonicalEvent) -> dict[str, Any] | None:
-    """Where an attack goes on the map: its finest located place, or nothing."""
-    located = [p for p in ev.places if p.lat is not None and p.lon is not None]
-    if ev.kind != "attack" or not located:
+def _best(d: dict[str, Any], name: str) -> int | None:
+    f = d["figures"].get(name)
+    return f["best"] if f else None
+
+
+def marker(d: dict[str, Any], kinds: Sequence[str]) -> dict[str, Any] | None:
+    """Where an attack goes on the map (from its stored record): its finest located place."""
+    located = [p for p in d.get("places") or () if p.get("lat") is not None and p.get("lon") is not None]
+    if d["kind"] != "attack" or not located:
         return None
-    p = min(located, key=lambda p: p.precision in _APPROX)
-    kinds = weapons(ev)
-    cls = labels.weapon_class(kinds)
+    p = min(located, key=lambda p: p.get("precision") in _APPROX)
+    cls = labels.weapon_class(list(kinds))
     return {
-        "id": ev.id,
-        "href": f"/events/{ev.id}",
-        "lat": p.lat,
-        "lon": p.lon,
-        "place": p.name,
-        "places": [x.name for x in ev.places],
-        "approximate": p.precision in _APPROX,
-        "date": labels.span_text(ev.date.to_contract()),
-        "killed": ev.best("killed"),
-        "injured": ev.best("injured"),
+        "id": d["id"],
+        "href": f"/events/{d['id']}",
+        "lat": p["lat"],
+        "lon": p["lon"],
+        "place": p["name"],
+        "places": [x["name"] for x in d["places"]],
+        "approximate": p.get("precision") in _APPROX,
+        "date": labels.span_text(d["date"]),
+        "killed": _best(d, "killed"),
+        "injured": _best(d, "injured"),
         "weapon": cls,
         "weapon_label": labels.weapon_label(cls),
         "colour": labels.WEAPON_COLOURS[cls],
-        "sources": len(ev.sources),
-        "disputed": bool(ev.disputed),
+        "sources": len(d["sources"]),
+        "disputed": bool(d["disputed"]),
     }
 
 
 def canonical(store: Store, q: CanonicalQuery, *, map_markers: bool = False) -> dict[str, Any]:
-    """A page of canonical events matching ``q``; with ``map_markers`` every matching attack's marker."""
-    hits = select(api.canonical(store, kind=q.kind), q)
-    page = hits[q.offset : q.offset + q.limit]
+    """A page of canonical events matching ``q``; with ``map_markers`` every matching attack's marker.
+
+    The store selects, sorts and pages in SQL and decodes only the page (``store.paging``);
+    the page and its total are read in one transaction, so they agree.
+    """
+    f = q.filter()
+    with store.reading():
+        rows = store.canonical_page(f, sort=q.sort, limit=q.limit, offset=q.offset)
+        total = store.count_canonical(f)
+        kinds = store.canonical_weapons([r.id for r in rows])
+        attacks = []
+        if map_markers and q.kind in (None, "attack"):
+            attacks = store.canonical_page(replace(f, kind="attack"), limit=None)
+            kinds = {**kinds, **store.canonical_weapons([r.id for r in attacks])}
     params = q.params()
     params.pop("offset", None)
     out = paged(
         "/api/canonical",
         params,
-        [canonical_summary(e) for e in page],
+        [canonical_summary(r.data, kinds[r.id]) for r in rows],
         q.limit,
         q.offset,
-        more=q.offset + q.limit < len(hits),
-        total=len(hits),
+        more=q.offset + q.limit < total,
+        total=total,
     )
     if map_markers:
-        marks = [m for e in hits if (m := marker(e)) is not None]
+        marks = [m for r in attacks if (m := marker(r.data, kinds[r.id])) is not None]
         out["markers"] = marks[:MAP_LIMIT]
-        out["unmapped"] = sum(1 for e in hits if e.kind == "attack") - len(marks)
+        out["unmapped"] = len(attacks) - len(marks)
         out["query"] = q.params()
         out["legend"] = [
             {"weapon": k, "label": labels.weapon_label(k), "colour": c}
@@ -244,23 +271,30 @@ def canonical(store: Store, q: CanonicalQuery, *, map_markers: bool = False) -> 
 
 
 def canonical_event(store: Store, event_id: str) -> dict[str, Any]:
-    """One canonical event with every source, its quote in context, disputes and figure history."""
-    found = api.canonical(store, ids=[event_id])
-    if not found:
-        raise NotFound(f"no canonical event with id {event_id!r}")
-    ev = found[0]
-    d = ev.to_dict()
-    texts: dict[str, StoredArticle | None] = {}
+    """One canonical event with every source, its quote in context, disputes and figure history.
+
+    Read from the stored record (what the last reconcile committed), like the lists, so an
+    id a list or the timeline gives opens here.
+    """
+    with store.reading():
+        found = store.canonical_events(ids=[event_id])
+        if not found:
+            raise NotFound(f"no canonical event with id {event_id!r}")
+        d = found[0].data
+        kinds = list(store.canonical_weapons([event_id])[event_id])
+        texts: dict[str, StoredArticle | None] = {}
+        for ref in d["mentions"]:
+            if ref["doc_id"] not in texts:
+                texts[ref["doc_id"]] = store.article_by_doc_id(ref["doc_id"])
+        history_rows = store.figure_history(event_id)
     sources = []
-    for m, ref in zip(ev.mentions, d["mentions"], strict=True):
-        if m.doc_id not in texts:
-            texts[m.doc_id] = store.article_by_doc_id(m.doc_id)
-        art = texts[m.doc_id]
+    for ref in d["mentions"]:
+        art = texts[ref["doc_id"]]
         reported = [
             {"figure": name, "label": labels.figure_label(name), "text": labels.count_text(r)}
             for name, f in d["figures"].items()
             for r in f["reports"]
-            if r["mention"] == m.key and not r.get("superseded_by")
+            if r["mention"] == ref["mention"] and not r.get("superseded_by")
         ]
         sources.append(
             {
@@ -282,13 +316,13 @@ def canonical_event(store: Store, event_id: str) -> dict[str, Any]:
                 k: getattr(h.state, k) for k in ("low", "best", "high", "conservative", "sources", "disputed")
             },
         }
-        for h in store.figure_history(event_id)
+        for h in history_rows
     ]
     return {
         **d,
-        "weapons": weapons(ev),
-        "weapon_class": labels.weapon_class(weapons(ev)),
-        "href": f"/events/{ev.id}",
+        "weapons": kinds,
+        "weapon_class": labels.weapon_class(kinds),
+        "href": f"/events/{d['id']}",
         "source_details": sources,
         "disagreements": labels.disagreements(d["figures"]),
         "superseded": labels.supersessions(d["figures"]),
@@ -299,25 +333,41 @@ def canonical_event(store: Store, event_id: str) -> dict[str, Any]:
 # --- analyses ----------------------------------------------------------------------------------
 
 
-def timeline(store: Store, days_before: int, days_after: int) -> dict[str, Any]:
-    return api.timeline(store, days_before=days_before, days_after=days_after).to_dict()
+# Each takes the snapshot of the reconciled events (``web.snapshot``): built once per state
+# of the store and shared by every request, instead of each request rebuilding every event.
 
 
-def commitments(store: Store) -> list[dict[str, Any]]:
-    return [c.to_dict() for c in api.commitments(store)]
+def timeline(snap: Snapshot, days_before: int, days_after: int) -> dict[str, Any]:
+    """``peacewatch timeline`` (``api.timeline``) over the snapshot's events."""
+    if days_before < 0 or days_after < 0:
+        raise UsageError("--days-before and --days-after take zero or more days")
+    return build_timeline(snap.events, days_before=days_before, days_after=days_after).to_dict()
 
 
-def commitment_checks(store: Store, today: dt.date | None = None) -> list[dict[str, Any]]:
-    return [c.to_dict() for c in api.check_commitments(store, today=today)]
+def _commitments(snap: Snapshot) -> list[C.Commitment]:
+    return [C.from_event(e) for e in snap.events if e.kind == "commitment"] + [
+        C.from_declared(d) for d in snap.declared
+    ]
 
 
-def plans(store: Store) -> list[dict[str, Any]]:
-    return [lineage.to_dict() for lineage in api.plans(store)]
+def commitments(snap: Snapshot) -> list[dict[str, Any]]:
+    """``peacewatch commitments list`` (``api.commitments``) over the snapshot."""
+    return [c.to_dict() for c in _commitments(snap)]
 
 
-def crosscheck(store: Store) -> dict[str, Any]:
+def commitment_checks(snap: Snapshot, today: dt.date | None = None) -> list[dict[str, Any]]:
+    """``peacewatch commitments check`` (``api.check_commitments``) over the snapshot."""
+    return [c.to_dict() for c in C.check(_commitments(snap), snap.events, today=today)]
+
+
+def plans(snap: Snapshot) -> list[dict[str, Any]]:
+    """``peacewatch plans`` (``api.plans``) over the snapshot."""
+    return [lineage.to_dict() for lineage in lineages([e for e in snap.events if e.kind == "proposal"])]
+
+
+def crosscheck(snap: Snapshot) -> dict[str, Any]:
     """The news figures against the Air Force series already imported (``peacewatch crosscheck``)."""
-    return api.crosscheck(None, store).to_dict()
+    return crosscheck_events([e for e in snap.events if e.kind == "attack"], snap.series).to_dict()
 
 
 def rejections(store: Store, limit: int, offset: int) -> dict[str, Any]:
