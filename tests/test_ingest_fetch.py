@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import re
+import socket
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -396,3 +398,106 @@ def test_an_oversized_mock_body_is_too_large() -> None:
             transport=httpx.MockTransport(handler),
             resolver=resolver,
         )
+
+
+# --- DNS rebinding: the connection goes to the address that was checked ----------------------------------
+
+
+class _Named(ThreadingHTTPServer):
+    """A server that says who it is and records the Host header of each request."""
+
+    daemon_threads = True
+
+    def __init__(self, address: str, port: int, name: bytes) -> None:
+        self.name = name
+        self.hosts: list[str | None] = []
+        server = self
+
+        class Answer(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                server.hosts.append(self.headers.get("Host"))
+                body = b"<html><head><title>" + server.name + b"</title></head><body><p>ok</p></body></html>"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        super().__init__((address, port), Answer)
+
+
+def test_dns_rebinding_connects_to_the_checked_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A resolver that answers "good" to the check and "private" afterwards (DNS rebinding).
+
+    127.0.0.2 stands for a public address here (the guard is told so); 127.0.0.1 is the private
+    service the rebinding aims at, on the same port. The system resolver is rebound too, so a
+    connection that resolved the name again would reach the private service. It must go to the
+    address the check approved: the private service receives nothing.
+    """
+    good = _Named("127.0.0.2", 0, b"public")
+    port = good.server_address[1]
+    try:
+        evil = _Named("127.0.0.1", port, b"private")
+    except OSError:
+        good.server_close()
+        pytest.skip(f"port {port} is taken on 127.0.0.1")
+    answers = iter(["127.0.0.2"])
+    asked: list[str] = []
+
+    def rebinding(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return [next(answers, "127.0.0.1")]  # public first, private ever after
+
+    real_getaddrinfo = socket.getaddrinfo
+
+    def system(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "news.rebind.example":
+            return real_getaddrinfo(rebinding(host, 0)[0], *args, **kwargs)
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", system)
+    real_problem = fetch_module._address_problem
+    monkeypatch.setattr(
+        fetch_module, "_address_problem", lambda a: None if a == "127.0.0.2" else real_problem(a)
+    )
+    for s in (good, evil):
+        threading.Thread(target=s.serve_forever, daemon=True).start()
+    try:
+        with Fetcher(Options(), resolver=rebinding) as fetcher:
+            got = fetcher.fetch(f"http://news.rebind.example:{port}/story")
+            assert fetcher.backend is not None
+            assert fetcher.backend.connected == [("news.rebind.example", "127.0.0.2", port)]
+        assert b"public" in got.body
+        assert asked == ["news.rebind.example"]  # resolved once, by the check
+        assert good.hosts == [f"news.rebind.example:{port}"]  # the Host header still names the site
+        assert evil.hosts == []  # nothing was sent to the private address
+    finally:
+        for s in (good, evil):
+            s.shutdown()
+            s.server_close()
+
+
+def test_without_a_pin_the_rebound_name_is_caught_after_connecting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The post-connect check stays as a second line: a connection that did reach a private
+    address (here: no pin, as if resolved again) is refused."""
+    server = _Named("127.0.0.1", 0, b"private")
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    real_getaddrinfo = socket.getaddrinfo
+    monkeypatch.setattr(
+        socket,
+        "getaddrinfo",
+        lambda host, *a, **k: real_getaddrinfo(
+            "127.0.0.1" if host == "news.rebind.example" else host, *a, **k
+        ),
+    )
+    monkeypatch.setattr(fetch_module, "check_host", lambda url, options, resolver: None)
+    try:
+        with pytest.raises(ForbiddenAddress, match=re.escape("connected to 127.0.0.1")):
+            fetch(f"http://news.rebind.example:{port}/story", Options())
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -17,6 +17,7 @@ from peacewatch.analyse.crosscheck import ATTRIBUTION
 from peacewatch.cli.common import DbOpt, _errors, app, check_format, err, out
 from peacewatch.errors import EXIT_OK, EXIT_USAGE
 from peacewatch.reconcile import CanonicalEvent
+from peacewatch.report.exports import csv_cell
 
 commitments_app = typer.Typer(
     help="Pauses, moratoria and ceasefires: list them, declare one, check attacks against them.",
@@ -30,10 +31,12 @@ def _json(data: Any) -> None:
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> None:
+    """CSV on stdout; cells a spreadsheet would run as a formula (a quote or outlet name from
+    an article starting with ``=``, ``+``, ``-``, ``@``) are written as text (``csv_cell``)."""
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(header)
-    w.writerows([["" if v is None else v for v in r] for r in rows])
+    w.writerows([[csv_cell(v) for v in r] for r in rows])
     sys.stdout.write(buf.getvalue())
 
 

@@ -321,6 +321,10 @@ def _event_json(r: StoredEvent) -> dict[str, Any]:
 
 
 def _events_csv(rows: list[StoredEvent]) -> str:
+    """Reports as CSV; article text that a spreadsheet would run as a formula is written as
+    text (``csv_cell``), as in ``peacewatch export``."""
+    from peacewatch.report.exports import csv_cell
+
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(["id", "date_start", "date_end", "kind", "where", "country", "actor", "killed", "injured", "what",
@@ -328,7 +332,8 @@ def _events_csv(rows: list[StoredEvent]) -> str:
     for r in rows:
         e = r.event
         w.writerow(
-            [
+            csv_cell(v)
+            for v in [
                 r.id,
                 e.date.start if e.date and e.date.start else "",
                 e.date.end if e.date and e.date.end else "",

@@ -4,6 +4,12 @@ Redirects are followed here, not by httpx, so that each hop's host is resolved a
 before anything is sent to it: a public page must not be able to redirect us to
 ``http://169.254.169.254/`` (cloud metadata) or to a service on the user's own network.
 
+The connection is made to the address that was checked, never to a second resolution of the
+name (``PinnedBackend``): a DNS server that answers "public" to the check and "127.0.0.1" a
+moment later (DNS rebinding) would otherwise receive our GET on the private address before
+the post-connect check could refuse it. The request keeps its URL, so the Host header, the TLS
+server name (SNI) and certificate verification are still those of the name.
+
 A host is read the way the C library will read it when the connection is made: the
 numeric forms ``inet_aton`` accepts (``2130706433``, ``0x7f.1``, ``0177.0.0.1``, ``127.1``)
 are addresses, not names handed to a resolver that may not know them; an IPv6 address
@@ -16,11 +22,13 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Any
 from urllib.parse import unquote
 
+import httpcore
 import httpx
 
 from peacewatch.errors import FetchError, ForbiddenAddress, TooLargeInput
@@ -149,15 +157,18 @@ def _address_problem(address: str) -> str | None:
     return None
 
 
-def check_host(url: httpx.URL, options: Options, resolver: Resolver) -> None:
-    """Refuse a URL whose host resolves to any loopback/private/link-local/metadata address."""
+def check_host(url: httpx.URL, options: Options, resolver: Resolver) -> list[str] | None:
+    """Refuse a URL whose host resolves to any loopback/private/link-local/metadata address.
+
+    Returns the addresses checked, to connect to (None with ``allow_private``: no check, so
+    the connection resolves the name itself)."""
     if url.scheme not in ("http", "https"):
         raise FetchError(f"unsupported URL scheme {url.scheme!r} (only http and https)")
     host = url.host
     if not host:
         raise FetchError("URL has no host")
     if options.allow_private:
-        return
+        return None
     port = url.port or (443 if url.scheme == "https" else 80)
     name = unquote(host).lower().rstrip(".")  # what a resolver would be asked for, decoded
     if name in _FORBIDDEN_NAMES or name.endswith(_FORBIDDEN_SUFFIXES):
@@ -178,6 +189,61 @@ def check_host(url: httpx.URL, options: Options, resolver: Resolver) -> None:
         if problem:
             what = f"{host} is" if literal else f"{host} resolves to {address},"
             raise ForbiddenAddress(f"refused: {what} a {problem} (set allow_private to fetch it)")
+    return addresses
+
+
+class PinnedBackend(httpcore.NetworkBackend):
+    """httpcore's network backend, connecting to the checked address of each host.
+
+    ``pin(host, port, address)`` says where the next connection to ``host:port`` goes; a host
+    that was not pinned is resolved as usual (``allow_private``, where nothing is checked).
+    httpcore still passes the host name for TLS (``server_hostname``), so SNI and the
+    certificate check are unchanged.
+    """
+
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+        self._pins: dict[tuple[str, int], str] = {}
+        self.connected: list[tuple[str, str, int]] = []  # (host, address, port) of each connection
+
+    def pin(self, host: str, port: int, address: str | None) -> None:
+        if address is None:
+            self._pins.pop((host, port), None)
+        else:
+            self._pins[(host, port)] = address
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        address = self._pins.get((host, port), host)
+        self.connected.append((host, address, port))
+        return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def pinned_transport(backend: PinnedBackend) -> httpx.HTTPTransport:
+    """httpx's own transport (TLS verified with its defaults, no proxies) over ``backend``."""
+    transport = httpx.HTTPTransport(trust_env=False)
+    transport._pool = httpcore.ConnectionPool(  # the pool httpx builds, with our backend
+        ssl_context=httpx.create_ssl_context(trust_env=False),
+        max_connections=100,
+        max_keepalive_connections=20,
+        keepalive_expiry=5.0,
+        network_backend=backend,
+    )
+    return transport
 
 
 def _peer_problem(response: httpx.Response, options: Options) -> str | None:
@@ -218,8 +284,10 @@ class Fetcher:
     ) -> None:
         self.options = options
         self.resolver = resolver or system_resolver
+        # An injected transport (tests) connects by itself; ours connects to checked addresses.
+        self.backend = PinnedBackend() if transport is None else None
         self.client = httpx.Client(
-            transport=transport,
+            transport=transport if self.backend is None else pinned_transport(self.backend),
             follow_redirects=False,
             # Proxies from the environment are ignored: the address guard must see the real target.
             trust_env=False,
@@ -250,7 +318,10 @@ class Fetcher:
         except (httpx.InvalidURL, ValueError) as exc:
             raise FetchError(f"invalid URL: {exc}") from None
         for _hop in range(self.options.max_redirects + 1):
-            check_host(current, self.options, self.resolver)
+            addresses = check_host(current, self.options, self.resolver)
+            if self.backend is not None:
+                port = current.port or (443 if current.scheme == "https" else 80)
+                self.backend.pin(current.raw_host.decode("ascii"), port, addresses[0] if addresses else None)
             try:
                 result = self._get(current)
             except httpx.TimeoutException:
