@@ -97,3 +97,20 @@ def test_any_bytes_in_any_supported_file_never_raise(ext: str, data: bytes) -> N
             assert len(r.text) == len(r.raw_text) and r.text.strip()
         else:
             assert r.reason and "\n" not in r.reason and r.code.startswith("PW2")
+
+
+def test_an_earlier_copy_of_a_stored_text_replaces_it_and_is_counted_so(tmp_path: Path) -> None:
+    import json
+
+    from peacewatch import api
+
+    text = "Russian drones struck the port of Izmail on the Danube overnight, injuring two port workers."
+    late = {"id": "wire-late", "title": "Izmail port hit", "published": "2025-03-03", "text": text}
+    early = {**late, "id": "wire-early", "published": "2025-03-02"}
+    db = str(tmp_path / "copies.db")
+    for i, rec in enumerate((late, early)):
+        src = tmp_path / f"{i}.jsonl"
+        src.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+        report = api.ingest([str(src)], db)
+    assert (report.added, report.replaced, report.duplicates, report.near_duplicates) == (0, 1, 0, 0)
+    assert report.summary()["replaced"] == 1 and report.reconciled is not None

@@ -63,6 +63,7 @@ class IngestReport:
     read: int = 0
     added: int = 0
     duplicates: int = 0
+    replaced: int = 0  # word-for-word copies published before the one stored, which they replaced
     near_duplicates: int = 0
     events: int = 0
     rejections: list[Rejection] = field(default_factory=list)
@@ -79,6 +80,7 @@ class IngestReport:
             "read": self.read,
             "added": self.added,
             "duplicates": self.duplicates,
+            "replaced": self.replaced,
             "near_duplicates": self.near_duplicates,
             "events": self.events,
             "rejected": self.rejected,
@@ -136,7 +138,7 @@ def ingest(
             _ingest_article(store, extractor, item, report, options, run_id)
             if progress:
                 progress("read", n)
-        if reconcile and (report.added or store.reconcile_pending()):
+        if reconcile and (report.added or report.replaced or store.reconcile_pending()):
             # (also when a run killed after its writes left a reconcile pending and this run adds nothing)
             report.reconciled = reconcile_store(store, run_id=run_id)
         store.finish_run(run_id, report.summary())
@@ -167,7 +169,12 @@ def _ingest_article(
         return
     sig = signature(article.text)
     keys = lsh_keys(sig)
-    near = store.find_near_duplicates(keys, sig, options.near_duplicate_threshold)
+    copy_of = store.find_article(article.content_hash)  # the stored copy this one outranks, if any
+    near = [
+        (i, x)
+        for i, x in store.find_near_duplicates(keys, sig, options.near_duplicate_threshold)
+        if i != copy_of
+    ]
     near_id, sim = near[0] if near else (None, None)
     result = store.add_article(
         article,
@@ -183,7 +190,10 @@ def _ingest_article(
         report.duplicates += 1
         report.duplicate_of.append((article.id, result.article_id))
         return
-    report.added += 1
+    if result.status == "replaced":
+        report.replaced += 1  # the earlier-published copy took the stored one's place
+    else:
+        report.added += 1
     report.added_ids.append(result.article_id)
     report.events += len(result.event_ids)
     if near_id is not None:

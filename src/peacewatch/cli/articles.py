@@ -80,7 +80,8 @@ def _report_ingest(report: api.IngestReport, quiet: bool) -> int:
     if not quiet:
         err.print(
             f"read {report.read}, added {report.added} ({report.events} events), duplicates {report.duplicates}, "
-            f"near-duplicates {report.near_duplicates}, rejected {report.rejected} → {report.db}",
+            + (f"replaced by an earlier copy {report.replaced}, " if report.replaced else "")
+            + f"near-duplicates {report.near_duplicates}, rejected {report.rejected} → {report.db}",
             markup=False,
         )
         if report.reconciled is not None:
