@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def sets(shared: Path) -> list[tuple[str, Path, Path]]:
     out = [("dev-seeds", shared / "eval/dev/seeds.gold.jsonl", shared / "eval/dev/seeds.articles.jsonl")]
-    for name in ("attacks", "diplomacy", "articles", "articles2", "articles3"):
+    for name in ("attacks", "diplomacy", "articles", "articles2", "articles3", "articles4"):
         out.append(
             (
                 f"labelled-{name}",

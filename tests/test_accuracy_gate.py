@@ -30,7 +30,7 @@ def _sets(tmp: Path) -> dict[str, tuple[Path, Path]]:
         "dev-seeds": (SHARED / "eval/dev/seeds.gold.jsonl", SHARED / "eval/dev/seeds.articles.jsonl"),
         "demo": (ROOT / "tests/data/demo.gold.jsonl", demo),
     }
-    for name in ("attacks", "diplomacy", "articles", "articles2", "articles3"):
+    for name in ("attacks", "diplomacy", "articles", "articles2", "articles3", "articles4"):
         gold = ROOT / f"eval/labelled/{name}.gold.jsonl"
         if gold.exists():
             out[f"labelled-{name}"] = (gold, ROOT / f"eval/labelled/{name}.articles.jsonl")
