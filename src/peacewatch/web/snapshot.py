@@ -15,7 +15,9 @@ once and waited minutes. Here they are built once per *state* and shared:
   canonical event (``reconcile.cluster.build``, no re-clustering), read in one transaction
   with the digest, so one snapshot is one state and every figure in an answer comes from it.
 - **Single flight**: requests for a state being built wait for that one build; each answer
-  (the JSON of one URL) is computed once per snapshot and its bytes reused.
+  (the JSON of one URL) is computed once per snapshot and its bytes reused. A new snapshot
+  computes the answers the previous one was asked for before it is served, so the first
+  requests after a reconcile do not each wait for a timeline of every event.
 - **Stale while revalidate**: while a newer state is being built, a request is answered from
   the last complete snapshot for at most ``stale_seconds`` after the newer state was first
   seen, after waiting up to ``wait_seconds`` (0.5 s) for the new one — so on a database
@@ -94,6 +96,7 @@ class Snapshot:
     series: tuple[NightFigures, ...]  # the official figures of the attacks' nights
     max_answers: int = 256
     _answers: OrderedDict[str, bytes] = field(default_factory=OrderedDict)
+    _recipes: dict[str, Callable[[Snapshot], bytes]] = field(default_factory=dict)  # to warm the next one
     _flight: SingleFlight = field(default_factory=SingleFlight)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -107,9 +110,21 @@ class Snapshot:
         body = self._flight.run(key, lambda: compute(self))
         with self._lock:
             self._answers[key] = body
+            self._recipes[key] = compute
             while len(self._answers) > self.max_answers:
-                self._answers.popitem(last=False)
+                self._recipes.pop(self._answers.popitem(last=False)[0], None)
         return body
+
+    def warm(self, previous: Snapshot) -> None:
+        """Compute the answers ``previous`` was asked for, before this snapshot is served:
+        requests keep getting the previous answers (marked stale) instead of waiting for them."""
+        with previous._lock:
+            recipes = [(k, previous._recipes[k]) for k in previous._answers if k in previous._recipes]
+        for key, compute in recipes:
+            try:
+                self.answer(key, compute)
+            except Exception:  # an answer that fails here fails for its own request too
+                continue
 
     def headers(self, stale: bool) -> dict[str, str]:
         return {
@@ -227,6 +242,9 @@ class Snapshots:
                 if self._latest is not None and self._latest.state == state:
                     return self._latest  # built meanwhile
             snap = read_snapshot(self.get_store())
+            previous = self._latest
+            if previous is not None:
+                snap.warm(previous)
             with self._lock:
                 self.builds += 1
                 if self._latest is None or snap.read_at >= self._latest.read_at:
