@@ -136,6 +136,37 @@ def test_demo_corpus_dask_equals_local_equals_ingest(
     assert {r["id"]: json.loads(r["data"]) for r in canonical(tmp_path / "dask")} == stored
 
 
+def test_copies_of_one_text_keep_the_earliest_published_as_ingest_does(tmp_path: Path) -> None:
+    text = (
+        "Russian drones struck the port of Izmail on the Danube overnight on Sunday, injuring two port workers, "
+        "the regional governor said."
+    )
+    late = {
+        "id": "wire-b",
+        "title": "Izmail hit",
+        "published": "2025-03-03",
+        "source": "Wire B",
+        "text": text,
+    }
+    early = {**late, "id": "wire-a", "published": "2025-03-02", "source": "Wire A"}
+    outs = []
+    for n, order in enumerate(((late, early), (early, late))):
+        src = tmp_path / f"copies{n}.jsonl"
+        src.write_text("".join(json.dumps(r) + "\n" for r in order), encoding="utf-8")
+        run(str(src), str(tmp_path / f"out{n}"), partition_size=1)
+        outs.append(canonical(tmp_path / f"out{n}"))
+        db = tmp_path / f"copies{n}.db"
+        api.ingest([str(src)], str(db))
+        stored = {e.id: e.to_dict() for e in api.canonical(str(db))}
+        for d in stored.values():
+            for m in d["mentions"]:
+                m["event_id"] = None
+        assert {r["id"]: json.loads(r["data"]) for r in outs[-1]} == stored  # as ingest keeps it
+    assert outs[0] == outs[1]
+    sources = {m["source"] for r in outs[0] for m in json.loads(r["data"])["mentions"]}
+    assert sources == {"Wire A"}
+
+
 def test_documents_are_what_extract_prints(demo_jsonl: Path, tmp_path: Path) -> None:
     bad = tmp_path / "mixed.jsonl"
     bad.write_text(demo_jsonl.read_text(encoding="utf-8") + "\n".join(BAD_LINES) + "\n", encoding="utf-8")

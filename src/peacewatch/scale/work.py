@@ -28,6 +28,7 @@ from peacewatch.scale.blocking import Blocking, partition_of
 from peacewatch.scale.inputs import Partition, read_partition
 from peacewatch.scale.output import write_canonical_part
 from peacewatch.settings import DEFAULT_OPTIONS, Options
+from peacewatch.store.base import copy_rank
 
 Shuffled = tuple[str, tuple[int, int], Mention]  # (block, (file, line) of its article, report)
 
@@ -135,14 +136,19 @@ def piece_of(out: MapOutput, j: int) -> bytes:
     return out.pieces[j]
 
 
+def _rank(m: Mention, where: tuple[int, int]) -> tuple[tuple[str, ...], tuple[int, int]]:
+    return copy_rank(m.published, m.doc_id, m.source, m.url), where
+
+
 def reconcile_partition(
     j: int, pieces: list[bytes], output: str, storage_options: dict[str, Any] | None = None
 ) -> ReduceOutput:
     """Reconcile every block of reduce partition ``j`` and write its canonical events.
 
-    An article read twice (the same content hash, e.g. one wire story in two files) gives
-    the same reports under the same keys; the copy read first (by file, then line) is kept,
-    as ``peacewatch ingest`` keeps the first copy it stores.
+    An article read twice (the same content hash, e.g. one wire story two outlets ran word for
+    word) gives the same reports under the same keys; the copy ``peacewatch ingest`` would keep
+    is kept — the earliest published, then by ``copy_rank`` — and, of identical copies, the one
+    read first (by file, then line), so the output depends neither on the order of the inputs.
     """
     blocks: dict[str, dict[str, tuple[tuple[int, int], Mention]]] = {}
     mentions = duplicates = 0
@@ -154,7 +160,7 @@ def reconcile_partition(
             old = seen.get(m.key)
             if old is not None:
                 duplicates += 1
-                if old[0] <= where:
+                if _rank(old[1], old[0]) <= _rank(m, where):
                     continue
             seen[m.key] = (where, m)
     rows: list[tuple[str, CanonicalEvent]] = []
