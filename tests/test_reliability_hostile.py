@@ -955,7 +955,7 @@ def _whole_run_timeout(corpus: Corpus) -> float:
 
 
 SUMMARY = re.compile(
-    r"read (\d+), added (\d+) \(\d+ events\), duplicates (\d+), near-duplicates \d+, rejected (\d+)"
+    r"read (\d+), added (\d+) \(\d+ events\), duplicates (\d+), (?:replaced by an earlier copy \d+, )?near-duplicates \d+, rejected (\d+)"
 )
 
 
