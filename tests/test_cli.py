@@ -579,3 +579,13 @@ def test_demo_beside_a_database_given_as_sqlite_url(
     assert result.exit_code == 0, result.stderr
     assert list(cwd.iterdir()) == []
     assert f"Database: {data / 'demo.db'}" in result.stdout
+
+
+def test_lines_are_counted_without_holding_a_long_line(tmp_path: Path) -> None:
+    from peacewatch.cli.articles import _count_lines
+
+    f = tmp_path / "long.jsonl"
+    f.write_bytes(b'{"text": "' + b"x" * (3 << 20) + b'"}\n{"text": "y"}')  # no newline at the end
+    assert _count_lines(f) == 2
+    f.write_bytes(b"a\nb\n")
+    assert _count_lines(f) == 2

@@ -334,3 +334,14 @@ def test_ids_come_from_the_first_report_so_later_reports_keep_them() -> None:
     later = barrage(2, Count.at_least(7), Count.approx(48), "2025-11-26")
     (after,) = reconcile_mentions([first, later])
     assert before.id == after.id and before.id.startswith("attack-")
+
+
+@pytest.mark.parametrize("day", [dt.date.min, dt.date.max])
+def test_a_date_at_the_edge_of_the_calendar_gives_a_window_not_an_overflow(day: dt.date) -> None:
+    from peacewatch.reconcile.match import window
+
+    ev = Event(kind="attack", evidence=(), confidence=0.5, date=DateSpan(day, day, "day"))
+    w = window(ev, None)
+    assert w is not None and w.start <= day <= w.end
+    undated = Event(kind="talks", evidence=(), confidence=0.5)  # ten days either side of the day
+    assert window(undated, day) is None

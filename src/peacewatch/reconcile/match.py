@@ -54,12 +54,18 @@ def window(event: Event, published: dt.date | None) -> Window | None:
         pad = _PAD.get(event.kind, 0) or (7 if event.kind == "talks" and event.status == "planned" else 0)
         if pad:
             core = (d.start, d.end or d.start)
-            return Window(d.start - pad * DAY, (d.end or d.start) + pad * DAY, True, core=core)
+            try:
+                return Window(d.start - pad * DAY, (d.end or d.start) + pad * DAY, True, core=core)
+            except OverflowError:  # a date at the edge of the calendar: no padding left to give
+                return Window(d.start, d.end or d.start, True, core=core)
         return Window(d.start, d.end or d.start, True, d.precision in _DAY_PRECISIONS)
     if published is None:
         return None
     lo, hi = _UNDATED_WINDOW[event.kind]
-    return Window(published + lo * DAY, published + hi * DAY, False)
+    try:
+        return Window(published + lo * DAY, published + hi * DAY, False)
+    except OverflowError:
+        return None  # a publication date at the edge of the calendar dates nothing
 
 
 def _gap(a: Window, b: Window) -> int:
