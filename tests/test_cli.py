@@ -589,3 +589,15 @@ def test_lines_are_counted_without_holding_a_long_line(tmp_path: Path) -> None:
     assert _count_lines(f) == 2
     f.write_bytes(b"a\nb\n")
     assert _count_lines(f) == 2
+
+
+def test_extract_jsonl_escapes_unicode_line_breaks(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "breaks.jsonl"
+    text = "Russian drones struck Kharkiv overnight,\u2028injuring three people.\u2029\x85Officials said."
+    src.write_text(
+        json.dumps({"id": "breaks", "text": text, "published": "2025-06-01"}) + "\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["extract", "--format", "jsonl", str(src)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()  # splits on U+2028, U+2029 and U+0085 too
+    assert len(lines) == 1 and json.loads(lines[0])["doc_id"] == "breaks"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -296,6 +297,16 @@ class Rejection:
     reason: str  # one line
     source: str  # the input's name: path, URL, "file.jsonl:17"
     code: str = "PW000"
+
+
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(obj: Any) -> str:
+    """One JSON Lines record, UTF-8 kept readable, with the Unicode line breaks (U+2028, U+2029,
+    U+0085) escaped: valid JSON either way, but a reader that splits on every line break
+    (``str.splitlines``) would cut a record that carries them raw."""
+    return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 
 
 def content_hash(text: str) -> str:

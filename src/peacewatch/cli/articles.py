@@ -20,7 +20,7 @@ from peacewatch.cli.analysis import canonical_table
 from peacewatch.cli.common import DbOpt, _errors, app, check_format, err, fmt_count, out
 from peacewatch.errors import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, UsageError
 from peacewatch.reconcile.run import reconcile_store
-from peacewatch.records import EVENT_KINDS, Event
+from peacewatch.records import EVENT_KINDS, Event, json_line
 from peacewatch.settings import DEFAULT_OPTIONS, Options
 from peacewatch.store import StoredEvent, open_store
 from peacewatch.store.base import CommitListener
@@ -119,7 +119,7 @@ def _commit_log(target: str | None) -> Iterator[CommitListener | None]:
     try:
 
         def note(data: dict[str, Any]) -> None:
-            fh.write(json.dumps(data, ensure_ascii=False) + "\n")
+            fh.write(json_line(data))
             fh.flush()
 
         yield note
@@ -197,7 +197,7 @@ def extract(
                 err.print(f"peacewatch: {result.doc_id}: {result.error}", markup=False)
             line = result.to_contract()
             if fmt == "jsonl":
-                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(line))
                 sys.stdout.flush()
             else:
                 docs.append(line)

@@ -14,7 +14,6 @@ and Dask ships them to workers by reference (``peacewatch`` must be installed th
 
 from __future__ import annotations
 
-import json
 import pickle
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +22,7 @@ from peacewatch.api import DocumentResult
 from peacewatch.errors import ExtractionError
 from peacewatch.extract import get_extractor
 from peacewatch.reconcile import CanonicalEvent, Mention, mention_key, reconcile_mentions
-from peacewatch.records import Rejection
+from peacewatch.records import Rejection, json_line
 from peacewatch.scale.blocking import Blocking, partition_of
 from peacewatch.scale.inputs import Partition, read_partition
 from peacewatch.scale.output import write_canonical_part
@@ -115,7 +114,7 @@ def extract_partition(
                     events += 1
         if result.error is not None:
             rejected.append((result.doc_id, result.error))
-        lines.append(json.dumps(result.to_contract(), ensure_ascii=False) + "\n")
+        lines.append(json_line(result.to_contract()))
     return MapOutput(
         part.index,
         "".join(lines),
