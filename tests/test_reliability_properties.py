@@ -54,11 +54,17 @@ _ORDINALS = {w: i for i, w in enumerate(ORDINAL_WORDS, 1)}
 _DIGITS = re.compile(r"(?<!\d)(\d+(?:[,\u00a0 ]\d{3})*(?:\.\d+)?)(?:\s*(thousand|k)\b)?")
 
 
+_ONE_PERSON = ("man", "woman", "child", "teenager", "driver", "pensioner", "rescuer", "civilian")
+
+
 def spelled_numbers(span: str) -> set[int]:
     """Every whole number the span writes: digit groups ("1,200", "1.5 thousand") and runs of number
-    words ("forty-five", "two hundred and ten", "a dozen", "half a dozen"), and ordinals."""
+    words ("forty-five", "two hundred and ten", "a dozen", "half a dozen"), ordinals, and one
+    person named as such ("a man was killed", "killing the driver": a count of one)."""
     low = span.lower()
     out: set[int] = set()
+    if re.search(rf"\b(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:{'|'.join(_ONE_PERSON)})\b", low):
+        out.add(1)
     for m in _DIGITS.finditer(low):
         raw, scale = m.group(1), 1000 if m.group(2) else 1
         for piece in {raw, *re.split(r"[\u00a0 .]", raw)}:  # "1 200" may be two numbers; "1,200" is one
@@ -277,6 +283,10 @@ def attack_sentence(draw: st.DrawFn) -> str:
         f"{place.upper()}: {actor.upper()} DRONES KILL {n.upper()}, WOUND {m.upper()}",
         f"Of the {n} drones, {k} were destroyed and {m} were lost to electronic jamming, {source}.",
         f"A total of {n} {weapon} were fired at {place}; {k} were downed and {m} hit their targets.",
+        # counts of one written as a person, not a numeral ("a man was killed")
+        f"A {draw(st.sampled_from(_ONE_PERSON))} was killed and {m} people were injured in {place} {date}.",
+        f"{actor} {weapon} struck {place} {date}, killing a {draw(st.sampled_from(_ONE_PERSON))}, {source}.",
+        f"In {place}, a {draw(st.sampled_from(WEAPON_SINGULAR))} hit a car {date}, killing the driver.",
     )
     return draw(st.sampled_from(templates))
 
