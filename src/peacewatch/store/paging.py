@@ -82,6 +82,24 @@ def check_sort(sort: str) -> tuple[str, bool]:
     return sort.lstrip("-"), sort.startswith("-")
 
 
+def order_by(sort: str, reported: str) -> str:
+    """The SQL ORDER BY of a sort over ``canonical_events c`` (both backends; ``reported`` is the
+    backend's expression for the first-reported time): the sort's column, then date order."""
+    field, desc = check_sort(sort)
+    column = {
+        "killed": "c.killed",
+        "injured": "c.injured",
+        "sources": "c.n_sources",
+        "reported": reported,
+    }.get(field)
+    order = "c.day IS NULL, c.day, c.kind, c.id"
+    if field == "date" and desc:  # latest day first, ties (and undated) as in date order
+        return "c.day IS NULL, c.day DESC, c.kind, c.id"
+    if column is not None:
+        return f"{column} IS NULL, {column}{' DESC' if desc else ''}, {order}"
+    return order
+
+
 def _place_names(data: Mapping[str, Any]) -> Iterator[str | None]:
     places = data.get("places") or ()
     for key in ("name", "district", "admin1"):

@@ -53,7 +53,7 @@ from peacewatch.store.canonical import (
     ReconcileWrite,
     StoredCanonical,
 )
-from peacewatch.store.paging import CanonicalFilter, check_sort
+from peacewatch.store.paging import CanonicalFilter, order_by
 
 if TYPE_CHECKING:
     import psycopg
@@ -337,20 +337,9 @@ class CanonicalMixin:
         self, f: CanonicalFilter, *, sort: str = "date", limit: int | None = None, offset: int = 0
     ) -> list[StoredCanonical]:
         """The canonical events ``f`` selects, sorted, one page of them (``store.paging``)."""
-        field, desc = check_sort(sort)
         check_page(limit, offset)
         where, params = self._canonical_where(f)
-        column = {
-            "killed": "c.killed",
-            "injured": "c.injured",
-            "sources": "c.n_sources",
-            "reported": "((c.data::jsonb->>'first_reported') COLLATE \"C\")",
-        }.get(field)
-        order = "c.day IS NULL, c.day, c.kind, c.id"
-        if field == "date" and desc:  # latest day first, ties (and undated) as in date order
-            order = "c.day IS NULL, c.day DESC, c.kind, c.id"
-        elif column is not None:
-            order = f"{column} IS NULL, {column}{' DESC' if desc else ''}, {order}"
+        order = order_by(sort, "((c.data::jsonb->>'first_reported') COLLATE \"C\")")
         sql = (
             "SELECT c.id, c.kind, c.data, c.content_hash, c.created_at, c.updated_at,"
             " ARRAY(SELECT m.event_id FROM canonical_mentions m WHERE m.canonical_id = c.id"
