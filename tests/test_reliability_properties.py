@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -67,15 +68,19 @@ def spelled_numbers(span: str) -> set[int]:
         out.add(1)
     for m in _DIGITS.finditer(low):
         raw, scale = m.group(1), 1000 if m.group(2) else 1
-        for piece in {raw, *re.split(r"[\u00a0 .]", raw)}:  # "1 200" may be two numbers; "1,200" is one
+        # "1 200" may be two numbers, "1,200" is one, and "1 100 100" may be 1 and then 100 100:
+        # every run of groups that starts anywhere reads as a number
+        groups = re.split(r"[\u00a0 ]", raw)
+        runs = {" ".join(groups[i:j]) for i in range(len(groups)) for j in range(i + 1, len(groups) + 1)}
+        for piece in {raw, *runs, *re.split(r"[\u00a0 .]", raw)}:
             digits = re.sub(r"[,\u00a0 ]", "", piece)
             if not digits or len(digits) > 15:
                 continue
-            value = float(digits) * scale
+            value = Decimal(digits) * scale  # exact: 32.7 thousand is 32,700, not 32,700.000000000004
             if value == int(value):
                 out.add(int(value))
             if scale == 1000:
-                out.add(int(float(digits)))
+                out.add(int(Decimal(digits)))
     out |= {int(n) for n in re.findall(r"\b(\d{1,9})(?:st|nd|rd|th)\b", low)}
     words = re.findall(r"[a-z]+", low)
     for i, w in enumerate(words):
