@@ -65,6 +65,16 @@ def test_a_barrage_hitting_several_cities_is_one_event() -> None:
     assert got == {"missile": 40, "drone": 300}
 
 
+def test_a_toll_over_two_towns_told_again_town_by_town_is_their_sum() -> None:
+    text = (
+        "Russian missiles struck Kharkiv and Dnipro on Thursday, killing four people. "
+        "In Kharkiv, one person was killed when a missile hit a residential street on Thursday. "
+        "In Dnipro, a missile attack on Thursday evening killed three people."
+    )
+    got = {next(iter(names(e))): e.killed.value for e in attacks(text, "2025-04-18") if e.killed}
+    assert got == {"Kharkiv": 1, "Dnipro": 3}
+
+
 def test_per_site_figures_are_not_summed() -> None:
     text = "Russian strikes overnight killed two people in Kharkiv and three in Kherson, officials said."
     evs = attacks(text)

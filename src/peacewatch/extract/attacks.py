@@ -917,6 +917,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         for m in ms
         if not (m.has_numbers and _SEVERAL_ATTACKS.search(m.sent.text, m.clause.start, m.clause.end))
     ]
+    ms = [m for m in ms if not _sum_of_towns(gaz, m, ms)]
     # 1. mentions with a specific place (city, district, oblast, region); the headline last, as it
     # restates the body ("Grad rockets on Semenivka, driver killed near Snovsk" names two attacks)
     for m in [x for x in ms if not x.in_title] + [x for x in ms if x.in_title]:
@@ -1019,6 +1020,25 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if c in specific_clusters or _worth_reporting(c):
             out.append(c)
     return out
+
+
+def _sum_of_towns(gaz: Gazetteer, m: Mention, ms: list[Mention]) -> bool:
+    """ "Missiles struck Kharkiv and Dnipro, killing four": the sum of a toll the text also gives
+    town by town ("one killed in Kharkiv", "three in Dnipro"), not one attack on two towns."""
+    towns = {e.id: e for e, _ in m.places if e.kind in ("city", "district")}
+    k = m.facts.killed
+    if len(towns) < 2 or k is None or k.value is None or k.qualifier != "exact":
+        return False
+    per_town: dict[str, int] = {}
+    for x in ms:
+        xt = [e for e, _ in x.places if e.kind in ("city", "district")]
+        xk = x.facts.killed
+        if x is m or len(xt) != 1 or xk is None or xk.value is None:
+            continue
+        t = next((tid for tid, e in towns.items() if _places_compatible(gaz, [e], xt)), None)
+        if t is not None:
+            per_town.setdefault(t, xk.value)
+    return len(per_town) == len(towns) and sum(per_town.values()) == k.value
 
 
 def _title_place(ctx: DocContext, clusters: list[AttackCluster]) -> None:
