@@ -255,6 +255,24 @@ def test_a_day_heading_dates_the_paragraphs_under_it() -> None:
     assert got == {"Izium": "2025-01-20", "Kharkiv": "2025-01-21"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Russia\'s defence ministry said it had struck "a forward command post" of a Ukrainian army group in Pokrovsk.',
+        "The ministry said its forces had repelled Ukrainian attacks near Bakhmut and hit deployment points.",
+    ],
+)
+def test_a_ministrys_daily_claim_about_its_own_fire_is_not_a_strike_report(text: str) -> None:
+    assert attacks(text, "2025-01-10") == []
+
+
+def test_a_ministrys_claim_with_casualties_is_still_an_attack() -> None:
+    (e,) = attacks(
+        "Russia's defence ministry said it had struck Kyiv overnight, killing three people.", "2025-01-10"
+    )
+    assert names(e) == {"Kyiv"} and e.killed is not None and e.killed.value == 3
+
+
 # --- nothing invented ----------------------------------------------------------------------
 
 

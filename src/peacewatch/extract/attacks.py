@@ -440,6 +440,10 @@ def _mention(
         date = _shifted_date(ctx, sent, ctext) or _paragraph_date(ctx, sent)
     if generic and not facts.numbers_used:
         return None
+    if not facts.numbers_used and _OWN_FORCES_CLAIM.search(text, sent.start, sent.end):
+        # "the defence ministry said its forces had hit 'temporary deployment points'": a daily
+        # front-line claim about its own fire, no strike report with anything to count
+        return None
     kinds_only = not places and not facts.numbers_used and date is None
     broad = all(e.kind in ("region", "country") for e, _ in places)
     roundup = bool(_PLURAL_SUMMARY.search(ctext)) or len({w.kind for w in facts.kinds}) >= 3
@@ -586,6 +590,13 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
             d = min(ds, key=lambda x: (abs(x.start - trig.start()), x.start))  # the attack's, not the talks'
             return D.DateMention(0, 0, d.text, d.span, d.kind)
     return _heading_date(ctx, sent)
+
+
+_OWN_FORCES_CLAIM = re.compile(
+    r"\b(?:(?:[Dd]efen[cs]e\s+)?[Mm]inistry|[Gg]eneral\s+[Ss]taff|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Ii]t)\s+(?:said|says|claimed"
+    r"|reported)\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|units))\s+(?:had\s+|have\s+)?(?:struck|hit|destroyed|repelled"
+    r"|repulsed|liberated|captured)\b"
+)
 
 
 def _heading_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
