@@ -266,6 +266,14 @@ def test_a_ministrys_daily_claim_about_its_own_fire_is_not_a_strike_report(text:
     assert attacks(text, "2025-01-10") == []
 
 
+def test_stepped_up_shelling_behind_an_evacuation_is_not_one_attack() -> None:
+    text = (
+        "In the Kharkiv region, authorities ordered the evacuation of 37 settlements in the Kupiansk district "
+        "as Russian forces stepped up shelling and assaults on the area."
+    )
+    assert attacks(text, "2023-08-10") == []
+
+
 def test_a_ministrys_claim_with_casualties_is_still_an_attack() -> None:
     (e,) = attacks(
         "Russia's defence ministry said it had struck Kyiv overnight, killing three people.", "2025-01-10"
