@@ -266,6 +266,15 @@ def test_a_ministrys_daily_claim_about_its_own_fire_is_not_a_strike_report(text:
     assert attacks(text, "2025-01-10") == []
 
 
+def test_the_latest_in_a_series_of_attacks_is_still_this_attack() -> None:
+    text = (
+        "Russian missiles and drones struck gas production facilities in the Kharkiv and Poltava regions on "
+        "Tuesday, the company said, the latest in a series of attacks on its infrastructure this winter."
+    )
+    (e,) = attacks(text, "2025-02-12")
+    assert names(e) == {"Kharkiv Oblast", "Poltava Oblast"} and str(e.date.start) == "2025-02-11"
+
+
 def test_stepped_up_shelling_behind_an_evacuation_is_not_one_attack() -> None:
     text = (
         "In the Kharkiv region, authorities ordered the evacuation of 37 settlements in the Kupiansk district "

@@ -140,7 +140,9 @@ _SHELLING = re.compile(
     r"\b(?:shelling|shelled|shells?\s+(?:hit|struck|landed)|artillery\s+fire)\b", re.IGNORECASE
 )
 _SUPERLATIVE_BEFORE = re.compile(
-    r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|loudest|longest|first|record)\b[^,.;]*$"
+    r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|loudest|longest|first|record"
+    # "…, the latest in a series of attacks this winter": this attack, set among others
+    r"|the\s+latest\s+(?:in|of)|part\s+of\s+an?)\b[^,.;]*$"
 )
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|reported|wrote|added|stated|confirmed|claimed|posted)"
