@@ -266,6 +266,15 @@ def test_a_ministrys_daily_claim_about_its_own_fire_is_not_a_strike_report(text:
     assert attacks(text, "2025-01-10") == []
 
 
+def test_where_a_ministry_spoke_is_not_where_the_strike_was() -> None:
+    text = 'In Moscow, the Defence Ministry spoke of a "massive strike with long-range precision weapons" on Ukraine.'
+    assert all("Moscow" not in names(e) for e in attacks(text, "2024-12-26"))
+    (e,) = attacks(
+        "In Kharkiv, officials said a Russian drone hit a house, injuring two people.", "2024-12-26"
+    )
+    assert names(e) == {"Kharkiv"}
+
+
 def test_the_latest_in_a_series_of_attacks_is_still_this_attack() -> None:
     text = (
         "Russian missiles and drones struck gas production facilities in the Kharkiv and Poltava regions on "

@@ -594,6 +594,13 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
     return _heading_date(ctx, sent)
 
 
+_WHERE_SPOKEN_LEFT = re.compile(r"(?:^|[\n.;]\s*)In\s+$")
+_SPEAKER_RIGHT = re.compile(
+    # a national body speaks from its capital; "in Kharkiv, officials said" is about Kharkiv
+    r",\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:[Mm]inistry|Kremlin|[Pp]residential\s+[Oo]ffice"
+    r"|[Pp]resident\s+[A-Z]\w+|[Gg]eneral\s+[Ss]taff)\s+(?:\w+\s+)?(?:said|says|spoke|claimed|called|described|announced"
+    r"|reported|insisted)\b"
+)
 _OWN_FORCES_CLAIM = re.compile(
     r"\b(?:(?:[Dd]efen[cs]e\s+)?[Mm]inistry|[Gg]eneral\s+[Ss]taff|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Ii]t)\s+(?:said|says|claimed"
     r"|reported)\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|units))\s+(?:had\s+|have\s+)?(?:struck|hit|destroyed|repelled"
@@ -727,6 +734,10 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         right = text[ent.end : min(clause.end, ent.end + 60)]
         if right.startswith("-"):
             continue
+        if _WHERE_SPOKEN_LEFT.search(text, max(0, ent.start - 6), ent.start) and _SPEAKER_RIGHT.match(
+            text, ent.end, min(len(text), ent.end + 80)
+        ):
+            continue  # "In Moscow, the Defence Ministry spoke of a massive strike": where it was said
         if _LAUNCH_LEFT.search(left):
             last_launch_end = ent.end
             continue
