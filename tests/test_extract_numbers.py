@@ -151,6 +151,8 @@ def test_air_force_summary_gives_one_entry_per_model() -> None:
         ("Of the 48 missiles, 40 were shot down.", "missile", 48, 40),
         ("Air defences downed 34 missiles and 100 drones.", "drone", None, 100),
         ('The ministry claims 41 Ukrainian drones were "intercepted and destroyed" overnight.', "drone", None, 41),
+        ("The air force said Russia had fired 38 missiles of various types, and that its units had shot down 30.",
+         "missile", 38, 30),
         ("Air defence systems intercepted ten Tochka-U missiles and two Vilkha rockets.", "rocket", None, 2),
         ("In total, Russia fired 127 missiles and 109 drones, of which 102 missiles and 99 drones were shot down",
          "missile", 127, 102),

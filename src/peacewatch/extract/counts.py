@@ -287,6 +287,10 @@ def _weapon_right_after(text: str, end: int, weapons: list[WeaponMention]) -> We
     return None
 
 
+_BARE_INTERCEPT_LEFT = re.compile(
+    r"\b(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed)\s+(?:(?:a\s+total\s+of|all\s+but|only)\s+)?$",
+    re.IGNORECASE,
+)
 _CONJ_ONLY = re.compile(r"\s*(?:and|or|&|/|plus)\s*", re.IGNORECASE)
 
 
@@ -419,6 +423,18 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             and not n.vague
         ):
             intercepted.setdefault(last_weapon, n.count)  # "Air defence shot down 95 of them"
+            if last_weapon not in order:
+                order.append(last_weapon)
+            used += 1
+            continue
+        if (
+            last_weapon is not None
+            and not n.vague
+            and _BARE_INTERCEPT_LEFT.search(left)
+            and re.match(r"\s*(?:[.;]|$)", right)
+        ):
+            # "fired 38 missiles … and that its units had shot down 30.": of the weapon just counted
+            intercepted.setdefault(last_weapon, n.count)
             if last_weapon not in order:
                 order.append(last_weapon)
             used += 1
