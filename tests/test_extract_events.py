@@ -75,6 +75,17 @@ def test_a_toll_over_two_towns_told_again_town_by_town_is_their_sum() -> None:
     assert got == {"Kharkiv": 1, "Dnipro": 3}
 
 
+def test_a_regional_breakdown_does_not_replace_the_total_reported_before_it() -> None:
+    text = (
+        "Russian air defence systems intercepted and destroyed 11 Ukrainian drones overnight, the ministry said. "
+        '"Nine drones were destroyed over the territory of the Belgorod Region and two over the Kursk Region," '
+        "it added."
+    )
+    (e,) = attacks(text, "2024-02-04")
+    (w,) = e.weapons
+    assert w.kind == "drone" and w.intercepted is not None and w.intercepted.value == 11
+
+
 def test_per_site_figures_are_not_summed() -> None:
     text = "Russian strikes overnight killed two people in Kharkiv and three in Kherson, officials said."
     evs = attacks(text)

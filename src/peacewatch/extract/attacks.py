@@ -1655,7 +1655,10 @@ def _with_evidence(ctx: DocContext, count: Count, m: Mention, field: str) -> Cou
 def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
     table: dict[tuple[str, str | None], list] = {}
     order: list[tuple[str, str | None]] = []
-    for m in c.mentions:
+    # the first report in the body's order (the headline last, as it restates the body): a
+    # breakdown by region further down ("nine over Belgorod and two over Kursk") does not replace
+    # the total reported before it
+    for m in sorted(c.mentions, key=lambda x: (x.in_title, x.clause.start)):
         ev = ctx.evidence(m.sent.start, m.sent.end, "weapons")
         for kind, model, launched, intercepted in m.facts.weapons:
             key = (kind, model)
