@@ -11,8 +11,10 @@ import datetime as dt
 import json
 import random
 import shutil
+import socket
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -340,3 +342,45 @@ def canonical_fingerprint_of(db: str | Path) -> dict[str, dict[str, Any]]:
 def canonical_fingerprint() -> Callable[[str | Path], dict[str, dict[str, Any]]]:
     """``canonical_fingerprint(db)``: the stored canonical events, comparable across stores."""
     return canonical_fingerprint_of
+
+
+# --- the web app on a real loopback port, and Chromium (browser tests) ----------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+# the flags of TECH-NOTES: headless, no sandbox (root in CI), and nothing that phones home
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serve_app(app: Any, name: str = "uvicorn") -> Iterator[str]:
+    """uvicorn in a daemon thread on a free loopback port; yields the base URL, stops it after."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, name=name, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -27,7 +27,6 @@ import select
 import shutil
 import socket
 import tempfile
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -41,6 +40,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
+from conftest import CHROMIUM, CHROMIUM_FLAGS, serve_app
 from peacewatch import api, report
 from peacewatch.errors import FetchError, ForbiddenAddress
 from peacewatch.ingest import fetch as fetch_module
@@ -209,17 +209,6 @@ def _canonical_of(store: Any, article_id: int) -> list[_Member]:
 
 # --- the app on a real port, and Chromium -----------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [  # TECH-NOTES: headless, no sandbox (root in CI), nothing that phones home
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # the page routes of the app; a new one fails test_every_page_route_is_visited until it is added
 PAGE_ROUTES = {"/", "/events/{event_id}", "/articles/{article_id}", "/timeline", "/charts", "/docs"}
 # Elements no page of ours holds and every payload would create. The trap records them as they
@@ -248,32 +237,11 @@ INSPECT = """() => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def served(hostile: Hostile) -> Iterator[str]:
     """uvicorn in a thread on a free loopback port, serving the hostile database."""
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(hostile.db, token=TOKEN), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, name="uvicorn-hostile", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with serve_app(create_app(hostile.db, token=TOKEN), "uvicorn-hostile") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -282,7 +250,7 @@ def chromium() -> Iterator[Any]:
         pytest.skip(f"chromium is not installed at {CHROMIUM} (apt-get install -y chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         try:
             yield browser
         finally:

@@ -8,19 +8,16 @@ Every test fails if the page asks for anything that is not on this server, or lo
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import CHROMIUM, CHROMIUM_FLAGS, serve_app
 from peacewatch import api
 from peacewatch.web import create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(
         f"chromium is not installed at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True
@@ -30,17 +27,6 @@ playwright = pytest.importorskip(
 )
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-# the flags of TECH-NOTES: headless, no sandbox (root in CI), and nothing that phones home
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SCRIPT = "<script>window.__pwned = 1</script>"
 HOSTILE = {
     "id": "hostile-1",
@@ -55,44 +41,23 @@ HOSTILE = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """uvicorn in a thread, serving the demo corpus and the hostile article."""
-    import uvicorn
-
     folder = tmp_path_factory.mktemp("web-browser")
     db = str(folder / "demo.db")
     api.demo(db)
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
     assert api.ingest([str(hostile)], db).added == 1
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(db, token=""), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
+    with serve_app(create_app(db, token="")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         try:
             yield b
         finally:
