@@ -86,6 +86,42 @@ def test_a_regional_breakdown_does_not_replace_the_total_reported_before_it() ->
     assert w.kind == "drone" and w.intercepted is not None and w.intercepted.value == 11
 
 
+def test_more_people_injured_besides_the_dead_is_the_injured_count() -> None:
+    (e,) = attacks(
+        "A drone struck a residential building in Ramenskoye on Monday, the governor wrote. "
+        '"Unfortunately, a woman has died. Three more people were injured," he said.'
+    )
+    assert (e.killed.value, e.injured.value) == (1, 3)  # type: ignore[union-attr]
+
+
+def test_more_bodies_recovered_are_an_increment_not_a_toll() -> None:
+    (e,) = attacks(
+        "A Russian missile hit a block of flats in Dnipro on Saturday. Rescuers recovered nine more bodies."
+    )
+    assert e.killed is None
+
+
+def test_an_overnight_barrage_and_an_afternoon_strike_the_same_day_are_two_attacks() -> None:
+    evs = attacks(
+        "A Russian missile struck Odesa this afternoon, killing 20 people, the governor said.\n\n"
+        "Russia launched 27 Shahed drones overnight, the air force said. Of these, 22 were shot down over "
+        "the Mykolaiv and Odesa regions.",
+        "2024-03-15",
+    )
+    assert len(evs) == 2
+    city = next(e for e in evs if "Odesa" in names(e))
+    assert city.killed is not None and city.killed.value == 20
+    assert all(w.kind != "drone" for w in city.weapons)
+
+
+def test_a_latest_figure_after_a_colon_is_an_update() -> None:
+    (e,) = attacks(
+        "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "
+        "Later the interior minister gave the latest figure from Hrozivka: 51 people killed."
+    )
+    assert e.killed is not None and e.killed.value == 51
+
+
 def test_per_site_figures_are_not_summed() -> None:
     text = "Russian strikes overnight killed two people in Kharkiv and three in Kherson, officials said."
     evs = attacks(text)
@@ -141,6 +177,62 @@ def test_a_district_is_reported_as_its_city() -> None:
 def test_launch_areas_are_not_attack_places() -> None:
     (e,) = attacks("Russia launched 12 Shahed drones from the Kursk region and Crimea at Sumy overnight.")
     assert names(e) == {"Sumy"}
+
+
+def test_a_village_the_gazetteer_lacks_is_kept_as_written_without_coordinates() -> None:
+    (e,) = attacks(
+        "At least 48 people were killed when a Russian missile hit a cafe in the village of Hrozivka "
+        "in the Kupiansk district on Thursday, the governor said. Rescuers in Hrozivka worked overnight."
+    )
+    village = next(p for p in e.places if p.name == "Hrozivka")
+    assert (village.admin1, village.country, village.lat, village.lon, village.precision) == (
+        "Kharkiv Oblast",
+        "UA",
+        None,
+        None,
+        None,
+    )
+    assert e.killed is not None and e.killed.value == 48
+
+
+def test_an_unlisted_village_takes_the_region_named_before_it() -> None:
+    (e,) = attacks(
+        "Russian forces shelled border areas of the Chernihiv region on Monday. Eight mortar rounds landed "
+        "near the village of Ostrivka."
+    )
+    village = next(p for p in e.places if p.name == "Ostrivka")
+    assert (village.admin1, village.country) == ("Chernihiv Oblast", "UA")
+
+
+def test_a_country_locates_an_unlisted_town() -> None:
+    (e,) = attacks("Fragments of a downed missile fell near the town of Vadul-lui-Voda in Moldova on Monday.")
+    (p,) = [p for p in e.places if p.name == "Vadul-lui-Voda"]
+    assert p.country == "MD" and p.admin1 is None
+
+
+def test_a_place_a_distance_is_measured_from_is_not_the_attack_place() -> None:
+    (e,) = attacks(
+        "A missile struck a shop in Hrozivka, a village about 30 km west of Kupiansk, killing 12 people."
+    )
+    assert names(e) == {"Hrozivka"}
+    (e,) = attacks("A drone hit a farm 20 kilometres from Kharkiv on Monday, injuring two workers.")
+    assert names(e) == {"Kharkiv"}  # no other place: the reference is the last resort
+
+
+def test_words_that_are_not_settlements_after_the_cue_are_not_places() -> None:
+    (e,) = attacks("In the town of Sumy, which Russia shelled on Friday, two people were injured.")
+    assert names(e) == {"Sumy"}
+    assert not attacks("The Village of Hope charity said the town of Monday was a fiction.")
+
+
+def test_rockets_that_landed_on_a_place_put_it_on_the_attack() -> None:
+    (e,) = attacks(
+        "Russian troops fired on Semenivka with a Grad launcher on Monday. Between 20 and 25 rockets landed "
+        "on the outskirts of Semenivka and in fields around the village of Ostrivka."
+    )
+    assert names(e) >= {"Semenivka", "Ostrivka"}
+    (w,) = e.weapons
+    assert w.kind == "rocket" and (w.launched.low, w.launched.high) == (20, 25)
 
 
 def test_diplomatic_venue_is_not_an_attack_place() -> None:
@@ -408,6 +500,29 @@ def test_a_leader_flown_in_for_talks_with_the_host() -> None:
     )
     (t,) = (t for t in kind(text, "talks", "2025-05-16") if t.venue.name == "Ankara")
     assert set(t.parties) == {"UA", "TR"} and t.status == "held" and str(t.date.start) == "2025-05-15"
+
+
+def test_a_us_state_named_as_the_venue() -> None:
+    text = (
+        "Russia fired dozens of drones at Ukraine overnight as the Ukrainian delegation headed to Florida "
+        "for talks with the Trump administration scheduled for Sunday."
+    )
+    (t,) = kind(text, "talks", "2025-11-29")
+    assert (t.venue.name, t.venue.country, t.status) == ("Florida", "US", "planned")
+
+
+def test_a_meeting_verb_far_before_the_venue_still_places_the_talks() -> None:
+    text = (
+        "Ukrainian negotiators led by Rustem Umerov spent about four hours with Marco Rubio, Steve Witkoff "
+        "and Jared Kushner at a private club near Miami on Sunday."
+    )
+    (t,) = kind(text, "talks", "2025-12-01")
+    assert t.venue.name == "Miami" and set(t.parties) == {"UA", "US"} and str(t.date.start) == "2025-11-30"
+
+
+def test_a_place_after_near_is_no_venue_without_a_building() -> None:
+    text = "Russia pledged to scale back operations near Kyiv after the Istanbul talks on Tuesday."
+    assert {t.venue.name for t in kind(text, "talks", "2022-03-30")} == {"Istanbul"}
 
 
 def test_a_country_visited_is_a_place_not_a_party() -> None:

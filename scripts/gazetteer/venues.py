@@ -34,6 +34,9 @@ VENUES: tuple[tuple[str, tuple[str, ...], str, float | None, float | None], ...]
     ("Minsk", (), "BY", None, None),
     ("Anchorage", ("Joint Base Elmendorf-Richardson", "Elmendorf-Richardson"), "US", None, None),
     ("Alaska", (), "US", 61.2181, -149.9003),
+    # a state named as the venue ("headed to Florida for talks"), at its centre, as "Alaska" above
+    ("Florida", (), "US", 27.9944, -81.7603),
+    ("Hallandale Beach", (), "US", 25.9812, -80.1484),
     ("Davos", ("Davos-Klosters",), "CH", 46.8027, 9.8360),
     ("Munich", ("Muenchen", "München"), "DE", None, None),
     ("Helsinki", (), "FI", None, None),

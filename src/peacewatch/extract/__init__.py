@@ -29,6 +29,7 @@ from peacewatch.extract.entities import (
     add_capital_phrases,
     add_city_anaphora,
     add_direction_pairs,
+    add_unlisted_settlements,
     drop_ship_names,
     find_entities,
     resolve_places,
@@ -100,6 +101,7 @@ class Extractor:
         ents = add_direction_pairs(find_entities(text, starts, ends, self.gaz), self.gaz, text)
         resolve_places(ents, self.gaz, text)
         drop_ship_names(ents, text)
+        ents = add_unlisted_settlements(ents, self.gaz, text)
         ents = add_city_anaphora(add_capital_phrases(ents, self.gaz, text), text)
         title_end = _headline_end(text)
         years = years_in(text)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
 from peacewatch.extract.context import Clause, DocContext, Sentence
-from peacewatch.extract.counts import CountFacts, classify
+from peacewatch.extract.counts import CountFacts, classify, updates_toll
 from peacewatch.extract.entities import Ent
 from peacewatch.extract.gazetteer import Entry, Gazetteer
 from peacewatch.extract.numbers import word_to_int
@@ -24,7 +24,8 @@ from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
 
 _ATTACK_PLACE_KINDS = {"city", "district", "admin1", "region", "country"}
 _LAUNCH_LEFT = re.compile(
-    r"\b(?:(?<!road\s)(?<!highway\s)from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of"
+    r"\b(?:(?<!road\s)(?<!highway\s)(?<!figure\s)(?<!figures\s)(?<!toll\s)(?<!report\s)(?<!reports\s)(?<!update\s)"
+    r"(?<!news\s)from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of"
     r"|toward|towards"
     r"|(?:bombers|aircraft|jets|planes|warplanes|ships|warships|submarines|vessels|carriers)\s+(?:flying\s+|operating\s+"
     r"|positioned\s+|based\s+|patrolling\s+)?(?:over|above|in|from)|flying\s+over|from\s+(?:aircraft|bombers)\s+over"
@@ -324,6 +325,14 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             paragraph, prior = sent.paragraph, None
         for clause in sent.clauses:
             facts = classify(text[clause.start : clause.end], prior)
+            if (
+                clause.start > sent.start
+                and (facts.killed or facts.injured)
+                and updates_toll(text[sent.start : clause.start])
+            ):
+                facts = replace(
+                    facts, killed_update=facts.killed is not None, injured_update=facts.injured is not None
+                )
             prior = facts.last_weapon or prior
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
             if m is not None:
@@ -699,10 +708,20 @@ def _is_authority(text: str, ent: Ent) -> bool:
     )
 
 
+# "a village about 30 km west of Kupiansk", "20 kilometres from Kharkiv": a place to measure from
+_DISTANCE_LEFT = re.compile(
+    r"\b\d[\d.,]*\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?|outside\s+(?:of\s+)?|from\s+|of\s+)"
+    r"(?:the\s+)?(?:(?:city|town|village|centre|center)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
     text = ctx.text
     out: list[tuple[Entry, Ent]] = []
     authorities: list[tuple[Entry, Ent]] = []
+    references: list[tuple[Entry, Ent]] = []
     explicit_country = False
     last_launch_end = -1
     sent = ctx.sentences[clause.sent]
@@ -733,6 +752,9 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         left = text[max(clause.start, ent.start - 70) : ent.start]
         right = text[ent.end : min(clause.end, ent.end + 60)]
         if right.startswith("-"):
+            continue
+        if _DISTANCE_LEFT.search(left):
+            references.append((e, ent))  # the place a distance is given from: the last resort
             continue
         if _WHERE_SPOKEN_LEFT.search(text, max(0, ent.start - 6), ent.start) and _SPEAKER_RIGHT.match(
             text, ent.end, min(len(text), ent.end + 80)
@@ -777,7 +799,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         # "In southern Russia, officials in the Rostov region reported …": their region is the
         # more precise place of the attack they report
         return authorities, explicit_country
-    return (out or authorities), explicit_country
+    return (out or authorities or references), explicit_country
 
 
 def actor_use(ctx: DocContext, ent: Ent, end: int) -> bool:
@@ -884,6 +906,40 @@ def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
     return abs((a.start - b.start).days) <= 1 or (a.start <= b_end and b.start <= a_end)
 
 
+_NIGHT = re.compile(r"\b(?:overnight|night)\b", re.IGNORECASE)
+_AFTERNOON = re.compile(r"\b(?:afternoon|midday|noon|lunchtime)\b", re.IGNORECASE)
+
+
+def _part_of_day(m: Mention) -> str | None:
+    if m.date is None or m.date.span.start is None:
+        return None
+    if _NIGHT.search(m.date.text):
+        return "night"
+    if _AFTERNOON.search(m.date.text):
+        return "afternoon"
+    return None
+
+
+def _night_and_afternoon(c: AttackCluster, m: Mention) -> bool:
+    """An overnight attack and one "this afternoon" on the same day are two attacks: a night's
+    barrage runs from the evening into the morning, never into the afternoon."""
+    part = _part_of_day(m)
+    if part is None or m.date is None:
+        return False
+    for x in c.mentions:
+        other = _part_of_day(x)
+        if other is None or other == part or x.date is None:
+            continue
+        night, day = (m.date.span, x.date.span) if part == "night" else (x.date.span, m.date.span)
+        if (
+            night.start is not None
+            and day.start is not None
+            and night.start <= day.start <= (night.end or night.start)
+        ):
+            return True
+    return False
+
+
 def _counts_conflict(a: Count | None, b: Count | None, b_update: bool) -> bool:
     if a is None or b is None or not a.has_number or not b.has_number or b_update:
         return False
@@ -913,6 +969,8 @@ def _compatible(
         and any(x.date is not None and x.date.kind != "relative_day" for x in c.mentions)
     )  # a bare "overnight" told from the publication date yields to a date the text states
     if not weak and not _dates_compatible(c.date(), m.date.span if m.date else None):
+        return False
+    if _night_and_afternoon(c, m):
         return False
     actors = {x.actor for x in c.mentions if x.actor}
     if m.actor and actors and m.actor not in actors:

@@ -55,11 +55,27 @@ _INJURED_LEFT = re.compile(
 )
 _UPDATE_LEFT = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|bringing\s+(?:the\s+)?(?:death\s+)?toll\b.*\bto)"
-    r"\s+(?:to\s+)?$",
+    r"\s+(?:to\s+)?$"
+    # "the updated toll is 12", "the latest figure, 51 killed"
+    r"|\b(?:latest|updated|revised|new)\s+(?:death\s+)?(?:toll|figures?|count|tally)\b[^.;\d]{0,50}?"
+    r"(?:[:,]|\bis|\bwas|\bof|\bat|\bto)\s*$",
     re.I,
 )
+
+
+def updates_toll(lead: str) -> bool:
+    """Whether the words before a clause announce its figures as an update ("the latest figure from Hroza:")."""
+    return lead.rstrip().endswith(":") and _UPDATE_LEFT.search(lead) is not None
+
+
 # "nine more people": an increment, not the total
 _INCREMENT_RIGHT = re.compile(r"^\s+(?:more|additional|further|new)\b", re.IGNORECASE)
+# "A woman has died. Three more people were injured": more people besides the dead, the injured count
+_MORE_HURT_RIGHT = re.compile(
+    r"^\s+more\s+(?:people|persons?|civilians|residents)\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
+    r"(?:injured|wounded|hurt|hospitali[sz]ed)\b",
+    re.IGNORECASE,
+)
 _HARM_VERB_LEFT = re.compile(r"\b(?:injuring|wounding|killing|injured|wounded|killed)\s*$", re.IGNORECASE)
 _BODIES_RIGHT = re.compile(r"^\s+bodies\b", re.IGNORECASE)
 _CHILDREN = re.compile(
@@ -453,9 +469,11 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
             continue  # no single attack of this war has killed or hurt thousands: a war total
         if _PEOPLE_SUBJECT_OTHER.match(right):
             continue
-        if (_INCREMENT_RIGHT.match(right) and not _HARM_VERB_LEFT.search(left)) or _SWAP_LEFT.search(
-            left[-60:]
-        ):
+        if (
+            _INCREMENT_RIGHT.match(right)
+            and not _HARM_VERB_LEFT.search(left)
+            and not _MORE_HURT_RIGHT.match(right)
+        ) or _SWAP_LEFT.search(left[-60:]):
             continue  # "rose by three more" adds to a toll; "injuring two more people" is a count
         if (_MILITARY_CLAIM_RIGHT.match(right) and _CLAIM.search(text)) or _ENEMY_LOSSES_RIGHT.match(right):
             continue  # "claimed that 34 officers had died", "up to two generals": claims of enemy losses
@@ -522,7 +540,7 @@ _SINGLE_ASIDE = (
     r"|\s+who\s+[^,.;]{1,80}?(?=\s+(?:was|were|has\s+been|had\s+been)\s))?"
 )
 _SINGLE_KILLED_RIGHT = re.compile(
-    rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE}\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
+    rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE}\s+(?:was\s+|has\s+been\s+|had\s+been\s+|has\s+|had\s+)?"
     rf"(?:also\s+)?(?:{L.KILLED_WORDS})\b",
     re.IGNORECASE,
 )

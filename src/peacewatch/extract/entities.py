@@ -382,3 +382,93 @@ def _local_country(ent: Ent, ents: list[Ent], text: str) -> str | None:
             ):
                 return other.country or other.demonym
     return None
+
+
+# Villages below the gazetteer's population threshold still reach the news when they are hit
+# ("a missile hit a café in the village of Hroza"). The text itself says they are settlements:
+# "the village of X", "X, a village …". Such a name, when the gazetteer does not know it, is kept
+# as written, ungeocoded (no coordinates, no precision), with the oblast and country of the
+# place the same sentence locates it by ("in the Kupiansk district", "30 km west of Kupiansk").
+_NAME = r"[A-Z][a-zà-ÿʼ’']+(?:-[A-Za-zà-ÿʼ’']+)*(?:\s[A-Z][a-zà-ÿʼ’']+(?:-[A-Za-zà-ÿʼ’']+)*)?"
+_UNLISTED_CUES = (
+    re.compile(
+        rf"\b(?:villages?|settlements?|hamlets?|small\s+towns?|towns?|townships?)\s+of\s+({_NAME})"
+        rf"(?:\s*,\s*({_NAME})\s*,?\s+and\s+({_NAME})|\s+and\s+({_NAME}))?"
+    ),
+    re.compile(
+        rf"\b({_NAME}),\s+an?\s+(?:(?:small|tiny|frontline|front-line|border|nearby|neighbouring|neighboring"
+        r"|rural|farming|fishing|coastal|remote)\s+){0,2}(?:village|settlement|hamlet)\b"
+    ),
+)
+_NOT_PLACE_NAMES = frozenset(
+    {
+        "The", "A", "An", "In", "On", "At", "By", "Of", "And", "But", "This", "That", "It", "He", "She",
+        "They", "We", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Ukrainian", "Russian", "Soviet", "Western", "Eastern",
+    }
+)  # fmt: skip
+_WHERE_SENTENCE = re.compile(r"[.!?\n]")
+
+
+def add_unlisted_settlements(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]:
+    """Settlements the text calls villages or towns but the gazetteer lacks, with every mention of them."""
+    if "illage" not in text and "ettlement" not in text and "own of" not in text and "amlet" not in text:
+        return ents  # every cue has one of these words: skip the patterns
+    found: dict[str, Entry] = {}
+    for pattern in _UNLISTED_CUES:
+        for m in pattern.finditer(text):
+            for g in range(1, (pattern.groups or 0) + 1):
+                name = m.group(g)
+                if not name or name in found:
+                    continue
+                name = name.rstrip("'’ʼ")
+                if name in _NOT_PLACE_NAMES or name.split()[0] in _NOT_PLACE_NAMES or _index(gaz).get(name):
+                    continue
+                if any(e.start <= m.start(g) < e.end for e in ents):
+                    continue  # part of a name the gazetteer knows, or a person
+                found[name] = _unlisted_entry(name, m.start(g), ents, gaz, text)
+    if not found:
+        return ents
+    taken = [(e.start, e.end) for e in ents]
+    extra = []
+    for name, entry in found.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                extra.append(Ent(m.start(), m.end(), name, places=[entry], place=entry))
+    return sorted(ents + extra, key=lambda e: e.start)
+
+
+def _unlisted_entry(name: str, at: int, ents: list[Ent], gaz: Gazetteer, text: str) -> Entry:
+    """An ungeocoded settlement, placed in the oblast of the nearest known place in its sentence."""
+    s = at
+    while s > 0 and not _WHERE_SENTENCE.match(text, s - 1):
+        s -= 1
+    e = text.find(".", at)
+    e = len(text) if e < 0 else e
+    near = [
+        x
+        for x in ents
+        if s <= x.start < e and ((x.place is not None and x.place.kind != "region") or x.country)
+    ]
+    near.sort(key=lambda x: (x.start < at, abs(x.start - at)))  # what follows the name locates it first
+    country, admin1, parent = "", "", ""
+    if near and (near[0].place is None or near[0].place.kind == "country"):
+        country = near[0].place.country if near[0].place is not None else near[0].country or ""
+    elif near:  # "in the Kupiansk district", "30 km west of Kupiansk"
+        p = near[0].place
+        assert p is not None
+        country, admin1 = p.country, p.admin1
+        parent = gaz.admin1_id(p) or ""
+    else:  # the place named last before it ("… in the Chernihiv region. Mortar rounds hit near the village of …")
+        before = [
+            x
+            for x in ents
+            if x.end <= at and x.place is not None and x.place.kind in ("city", "district", "admin1")
+        ]
+        if before:
+            p = before[-1].place
+            assert p is not None
+            country, admin1 = p.country, p.admin1
+            parent = gaz.admin1_id(p) or ""
+    return Entry(f"text:{name}", name, "city", country, admin1, None, None, 0, parent)

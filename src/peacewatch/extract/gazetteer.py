@@ -48,7 +48,8 @@ class Entry:
             country=self.country or None,
             lat=self.lat,
             lon=self.lon,
-            precision=precision or PRECISION_OF_KIND[self.kind],  # type: ignore[arg-type]
+            # a settlement known only from the text ("the village of …") has no located precision
+            precision=precision or (None if self.id.startswith("text:") else PRECISION_OF_KIND[self.kind]),  # type: ignore[arg-type]
             geonameid=int(self.id[3:]) if self.id.startswith("gn:") else None,
         )
 
@@ -203,7 +204,7 @@ class Gazetteer:
 
     def admin1_id(self, e: Entry) -> str | None:
         for i in self.parent_chain(e):
-            if self.places[i].kind == "admin1":
+            if i in self.places and self.places[i].kind == "admin1":  # the first may be a text-only place
                 return i
         if e.admin1 and e.admin1 in self.admin1_by_name:
             return self.admin1_by_name[e.admin1]

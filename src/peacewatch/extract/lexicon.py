@@ -126,7 +126,7 @@ ATTACK_TRIGGERS = (
 )
 TRIGGER_RE = lc(
     rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
-    rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?)\b"
+    rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed)\b"
 )
 
 # A clause is a real attack (not talk about attacks) only with one of these.
@@ -141,6 +141,7 @@ STRONG_ATTACK = lc(
     r"|(?:strikes|attacks|hits)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:reported|recorded)"
     r"|(?:explosions?|blasts?)\s+(?:were\s+|was\s+)?(?:reported|heard|rocked|hit|struck|rang\s+out|thundered)"
     r"|(?:drones?|UAVs?|missiles?)\s+(?:[\w-]+\s+){0,2}?(?:crashed|smashed|plunged)\s+(?:into|onto)"
+    r"|(?:rockets?|missiles?|shells?|bombs?|rounds|munitions|drones?)\s+(?:[\w-]+\s+){0,2}?landed\s+(?:on|in|near|around|at)"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?"
     r"|(?:delivered|carried\s+out|conducted|launched|made)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,6}?(?:strikes?|attacks?|raids?))\b",
 )

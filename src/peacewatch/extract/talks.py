@@ -25,7 +25,11 @@ _VENUE_PREFIX = (
     r"(?:the\s+)?(?:(?:Emirati|Saudi|Turkish|Swiss|Qatari|Russian|Ukrainian|US|U\.S\.|American|Belarusian|Hungarian"
     r"|Austrian|Italian|French|German|British)\s+)?(?:(?:resort|port|coastal)\s+)?(?:city|capital|town)?\s*(?:of\s+)?"
 )
-_VENUE_LEFT = re.compile(rf"\b(?:in|at|inside)\s+{_VENUE_PREFIX}$", re.IGNORECASE)
+_VENUE_LEFT = re.compile(
+    rf"\b(?:in|at|inside|(?:club|resort|hotel|estate|base|palace|residence|villa|compound|retreat)\s+(?:near|outside))"
+    rf"\s+{_VENUE_PREFIX}$",
+    re.IGNORECASE,
+)  # "at a private club near Miami"; not "scale back near Kyiv"
 _TRAVEL_LEFT = re.compile(
     rf"\b(?:travel\w*|trip|visit\w*|fl[ye]w?|flown|flying|head\w*|dispatch\w*|sent|sending|en\s+route|arriv\w*|go|going"
     rf"|went|return\w*|summoned|invited|journey\w*|came|coming)\b[^.;]{{0,60}}?\bto\s+{_VENUE_PREFIX}$",
@@ -35,8 +39,14 @@ _MEETING = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?|met|meet|meets|meeting|round"
     r"|sat\s+down|huddled|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
     r"|sessions?|conference|peace\s+process|hosted|hosts|host"
+    r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours\s+with"
     # a plan carried to a leader: "travel to St Petersburg to present it to Putin"
     r"|present\w*\s+(?:it|them|the\s+[\w-]+)\s+to|hand\w*\s+(?:it|the\s+[\w-]+)\s+(?:over\s+)?to)\b",
+    re.IGNORECASE,
+)
+_MET_WITH = re.compile(
+    r"\b(?:met|meets|meet|sat\s+down|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours)"
+    r"\s+with\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
@@ -222,8 +232,14 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     by_talks = _VENUE_RIGHT_TALKS.match(right) is not None or _MEDIATOR_RIGHT.match(right) is not None
     # "had sent its own roadmap to Moscow": a document travels, nobody meets there
     by_travel = _TRAVEL_LEFT.search(left) is not None and not _SENT_PAPER_LEFT.search(left)
-    by_prep = _VENUE_LEFT.search(left) is not None and _MEETING.search(
-        text[max(sent.start, ent.start - 80) : min(sent.end, ent.end + 70)]
+    by_prep = (
+        _VENUE_LEFT.search(left) is not None
+        and (
+            _MEETING.search(text[max(sent.start, ent.start - 80) : min(sent.end, ent.end + 70)]) is not None
+            # a meeting verb further back still governs the venue: "X spent four hours with A, B and C
+            # at a private club near Miami"
+            or _MET_WITH.search(text[max(sent.start, ent.start - 160) : ent.start]) is not None
+        )
     )
     by_dateline = (
         ent.start - sent.start <= 2
