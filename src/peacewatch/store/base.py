@@ -687,3 +687,72 @@ def check_official_rows(rows: Sequence[OfficialRowLike]) -> None:
             raise StoreError(f"official row at line {r.line} has unknown kind {r.kind!r}")
         if r.scope not in OFFICIAL_SCOPES:
             raise StoreError(f"official row at line {r.line} has unknown scope {r.scope!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialDiff:
+    """What an import changes in the stored series: the rows to write as new versions (with
+    their content hashes), the ids of current versions they or a full import supersede, and
+    the counts ``OfficialImportResult`` reports."""
+
+    write: list[tuple[OfficialRowLike, str]]
+    supersede: list[int]
+    new: int
+    changed: int
+    unchanged: int
+    removed: int
+
+
+def official_diff(
+    current: Mapping[str, tuple[int, str]], incoming: Sequence[tuple[OfficialRowLike, str]], *, full: bool
+) -> OfficialDiff:
+    """Diff hashed rows against the current versions (row key → (id, content hash)).
+
+    Why here: both backends make this diff inside their write transaction and must count
+    exactly alike; a full import also supersedes every current row it no longer has."""
+    write: list[tuple[OfficialRowLike, str]] = []
+    supersede: list[int] = []
+    new = changed = unchanged = 0
+    for row, digest in incoming:
+        cur = current.get(row.row_key)
+        if cur is None:
+            new += 1
+            write.append((row, digest))
+        elif cur[1] != digest:
+            changed += 1
+            supersede.append(cur[0])
+            write.append((row, digest))
+        else:
+            unchanged += 1
+    removed = 0
+    if full:
+        seen = {r.row_key for r, _ in incoming}
+        gone = [i for k, (i, _) in current.items() if k not in seen]
+        removed = len(gone)
+        supersede += gone
+    return OfficialDiff(write, supersede, new, changed, unchanged, removed)
+
+
+def official_row_values(r: OfficialRowLike, digest: str, version: int, import_id: int) -> tuple[Any, ...]:
+    """The columns of one new ``official_rows`` version, in the order both backends insert them:
+    row_key, version, import_id, line, time_start, time_end, night, model, kind, scope,
+    launched, destroyed, launch_place, target, source, raw, content_hash."""
+    return (
+        r.row_key,
+        version,
+        import_id,
+        r.line,
+        official_time(r.time_start),
+        official_time(r.time_end),
+        r.night.isoformat(),
+        r.model,
+        r.kind,
+        r.scope,
+        r.launched,
+        r.destroyed,
+        r.launch_place,
+        r.target,
+        r.source,
+        to_json(dict(r.raw)),
+        digest,
+    )

@@ -5,9 +5,10 @@ official series are in ``postgres_canonical.py`` and ``postgres_official.py``). 
 is set up this way:
 
 - psycopg 3, plain SQL: the SQLite store is plain SQL too, so each query here is the
-  SQLite one with ``%s`` placeholders and the two read side by side. SQLAlchemy Core
-  would add a dependency and a second way of writing the same queries without removing
-  any dialect difference that matters (upserts, advisory locks, COPY).
+  SQLite one with ``%s`` placeholders and the two read side by side (the filters of the
+  listings are built once for both, ``store.sqlfilter``). SQLAlchemy Core would add a
+  dependency and a second way of writing the same queries without removing any dialect
+  difference that matters (upserts, advisory locks, COPY).
 - Autocommit connection and explicit ``with conn.transaction()`` around every write, so
   no read leaves a transaction idle and open; a multi-statement read runs in one
   REPEATABLE READ snapshot.
@@ -46,9 +47,6 @@ from peacewatch.store.base import (
     check_kind,
     check_page,
     event_rows,
-    fold,
-    iso_day,
-    like_contains,
     outranks,
     rejection_note,
     similarity,
@@ -58,6 +56,7 @@ from peacewatch.store.base import (
 from peacewatch.store.migrations.postgres import load_postgres_migrations
 from peacewatch.store.postgres_canonical import CanonicalMixin
 from peacewatch.store.postgres_official import OfficialMixin
+from peacewatch.store.sqlfilter import POSTGRES, events_where
 from peacewatch.store.url import check_postgres_url, redact
 
 CONNECT_TIMEOUT_S = 10
@@ -483,9 +482,10 @@ class PostgresStore(CanonicalMixin, OfficialMixin, Store):
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[StoredArticle]:
         check_page(limit, offset)
-        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles a ORDER BY a.id LIMIT %s OFFSET %s"
+        page, page_params = POSTGRES.page(limit, offset)
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles a ORDER BY a.id{page}"
         with self._errors("listing articles"), self._conn.cursor(row_factory=dict_row) as cur:
-            return [_article(r) for r in cur.execute(sql, (limit, offset)).fetchall()]
+            return [_article(r) for r in cur.execute(sql, page_params).fetchall()]
 
     def article(self, article_id: int) -> StoredArticle | None:
         with self._errors(f"reading article {article_id}"), self._conn.cursor(row_factory=dict_row) as cur:
@@ -552,44 +552,23 @@ class PostgresStore(CanonicalMixin, OfficialMixin, Store):
     ) -> list[StoredEvent]:
         """Events matching every filter given, by date (unknown dates last), article, position.
 
-        The filters are those of ``SQLiteStore.events``. An unfiltered read is remembered
-        (as a digest of the event ids) for the reconcile write that may follow it.
+        The filters are those of ``SQLiteStore.events`` (``sqlfilter.events_where``). An
+        unfiltered read is remembered (as a digest of the event ids) for the reconcile write
+        that may follow it.
         """
         check_kind(kind)
         check_page(limit, offset)
-        where: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            where.append("e.kind = %s")
-            params.append(kind)
-        if place:
-            pattern = like_contains(fold(place) or "")
-            where.append(
-                "EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = e.id"
-                " AND (p.name_fold LIKE %s ESCAPE '\\' OR p.admin1_fold LIKE %s ESCAPE '\\'))"
-            )
-            params += [pattern, pattern]
-        if country:
-            where.append("EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = e.id AND p.country = %s)")
-            params.append(country.strip().upper())
-        if since is not None:
-            where.append("COALESCE(e.date_end, e.date_start) >= %s")
-            params.append(iso_day(since))
-        if until is not None:
-            where.append("COALESCE(e.date_start, e.date_end) <= %s")
-            params.append(iso_day(until))
-        if article_id is not None:
-            where.append("e.article_id = %s")
-            params.append(article_id)
+        where, params = events_where(
+            POSTGRES, kind=kind, place=place, country=country, since=since, until=until, article_id=article_id
+        )
+        page, page_params = POSTGRES.page(limit, offset)
         sql = (
             "SELECT e.id, e.article_id, e.seq, e.data, a.doc_id, a.title, a.source, a.url, a.published,"
-            " a.content_hash"
-            " FROM events e JOIN articles a ON a.id = e.article_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY e.date_start IS NULL, e.date_start, e.article_id, e.seq LIMIT %s OFFSET %s"
+            f" a.content_hash FROM events e JOIN articles a ON a.id = e.article_id{where}"
+            f" ORDER BY e.date_start IS NULL, e.date_start, e.article_id, e.seq{page}"
         )
         with self._errors("listing events"):
-            rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
+            rows = self._conn.execute(sql, [*params, *page_params]).fetchall()
         if not where and limit is None and not offset:
             self._remember_events(int(r[0]) for r in rows)
         return [

@@ -39,8 +39,6 @@ from peacewatch.store.base import (
     check_kind,
     check_page,
     fold,
-    iso_day,
-    like_contains,
     reconcile_note,
     to_json,
     utc_now,
@@ -54,6 +52,7 @@ from peacewatch.store.canonical import (
     StoredCanonical,
 )
 from peacewatch.store.paging import CanonicalFilter, order_by
+from peacewatch.store.sqlfilter import POSTGRES, canonical_events_where, canonical_where
 
 if TYPE_CHECKING:
     import psycopg
@@ -85,21 +84,6 @@ _VERSION = (
     " (SELECT COUNT(*) || ',' || COALESCE(MAX(id), 0) FROM declared_commitments),"
     " (SELECT COUNT(*) || ',' || COALESCE(MAX(id), 0) FROM official_imports)"
 )
-# PostgreSQL's fold of district names and free-text words (see store.paging).
-_FOLD = "lower(normalize({}, NFKC))"
-_DISTRICT = _FOLD.format("jp->>'district'")
-# The folded text the words of q are looked for in (store.paging.haystack, in SQL).
-_HAYSTACK = (
-    "lower(normalize(concat_ws(' ', c.id, c.kind, d->>'name', d->>'scope', d->>'status', d->>'actor',"
-    " (SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(COALESCE(d->'parties', '[]')) x),"
-    " (SELECT string_agg(x, ' ') FROM jsonb_array_elements_text(COALESCE(d->'targets', '[]')) x),"
-    " (SELECT string_agg(concat_ws(' ', p->>'name', p->>'district', p->>'admin1'), ' ')"
-    " FROM jsonb_array_elements(COALESCE(d->'places', '[]')) p),"
-    " d->'venue'->>'name',"
-    " (SELECT string_agg(concat_ws(' ', m->>'source', m->>'title', m->>'quote'), ' ')"
-    " FROM jsonb_array_elements(COALESCE(d->'mentions', '[]')) m)), NFKC))"
-)
-
 # An event without a canonical event, or a canonical event without events: reconcile is behind.
 _PENDING = (
     "SELECT EXISTS (SELECT 1 FROM events e WHERE NOT EXISTS"
@@ -227,127 +211,36 @@ class CanonicalMixin:
         """Canonical events matching every filter, by day (undated last), then kind and id."""
         check_kind(kind)
         check_page(limit, offset)
-        where: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            where.append("c.kind = %s")
-            params.append(kind)
-        if place:
-            pattern = like_contains(fold(place) or "")
-            where.append(
-                "EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id"
-                " AND (p.name_fold LIKE %s ESCAPE '\\' OR p.admin1_fold LIKE %s ESCAPE '\\'))"
-            )
-            params += [pattern, pattern]
-        if country:
-            where.append(
-                "EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id AND p.country = %s)"
-            )
-            params.append(country.strip().upper())
-        if since is not None:
-            where.append("COALESCE(c.date_end, c.date_start) >= %s")
-            params.append(iso_day(since))
-        if until is not None:
-            where.append("COALESCE(c.date_start, c.date_end) <= %s")
-            params.append(iso_day(until))
-        if ids is not None:
-            if not ids:
-                return []
-            where.append("c.id = ANY(%s::text[])")
-            params.append(list(ids))
-        sql = (
-            "SELECT c.id, c.kind, c.data, c.content_hash, c.created_at, c.updated_at,"
-            " ARRAY(SELECT m.event_id FROM canonical_mentions m WHERE m.canonical_id = c.id"
-            " ORDER BY m.event_id) AS events"
-            " FROM canonical_events c"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY c.day IS NULL, c.day, c.kind, c.id LIMIT %s OFFSET %s"
+        if ids is not None and not ids:
+            return []
+        where, params = canonical_events_where(
+            POSTGRES, kind=kind, place=place, country=country, since=since, until=until, ids=ids
         )
-        with self._errors("listing canonical events"):
-            rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
-        return [
-            StoredCanonical(
-                id=r[0],
-                kind=r[1],
-                data=json.loads(r[2]),
-                content_hash=r[3],
-                event_ids=tuple(int(x) for x in r[6]),
-                created_at=r[4],
-                updated_at=r[5],
-            )
-            for r in rows
-        ]
+        return self._canonical_rows(where, params, order_by("date", POSTGRES.first_reported), limit, offset)
 
     # --- pages of canonical events chosen in SQL (see store.paging) ------------------
-
-    def _canonical_where(self, f: CanonicalFilter) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if f.kind is not None:
-            where.append("c.kind = %s")
-            params.append(f.kind)
-        if f.place:
-            needle = fold(f.place) or ""
-            where.append(
-                "(EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id"
-                " AND (strpos(p.name_fold, %s) > 0 OR strpos(p.admin1_fold, %s) > 0))"
-                ' OR EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN c.data LIKE \'%%"district":"%%\''
-                " THEN c.data::jsonb->'places' END) jp"
-                f" WHERE strpos({_DISTRICT}, {_FOLD.format('%s')}) > 0))"
-            )
-            params += [needle, needle, f.place]
-        if f.admin1:
-            where.append(
-                "EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id"
-                " AND strpos(p.admin1_fold, %s) > 0)"
-            )
-            params.append(fold(f.admin1) or "")
-        if f.country:
-            where.append(
-                "EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id AND p.country = %s)"
-            )
-            params.append(f.country.strip().upper())
-        if f.actor:
-            where.append(
-                "(SELECT COALESCE(d->>'actor' = %s, false) OR COALESCE(d->>'by' = %s, false)"
-                " OR COALESCE(d->>'proposer' = %s, false)"
-                " OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(COALESCE(d->'parties', '[]')) x"
-                " WHERE x = %s) FROM (SELECT c.data::jsonb AS d) j)"
-            )
-            params += [f.actor.strip().upper()] * 4
-        if f.since is not None:
-            where.append("COALESCE(c.date_end, c.date_start) >= %s")
-            params.append(iso_day(f.since))
-        if f.until is not None:
-            where.append("COALESCE(c.date_start, c.date_end) <= %s")
-            params.append(iso_day(f.until))
-        if f.min_killed is not None:
-            where.append("c.killed >= %s")
-            params.append(int(f.min_killed))
-        if f.q and f.q.split():
-            words = f.q.split()
-            tests = " AND ".join(f"strpos(h, {_FOLD.format('%s')}) > 0" for _ in words)
-            where.append(
-                f"(SELECT {tests} FROM (SELECT {_HAYSTACK} AS h FROM (SELECT c.data::jsonb AS d) j) hh)"
-            )
-            params += words
-        return (" WHERE " + " AND ".join(where) if where else ""), params
 
     def canonical_page(
         self, f: CanonicalFilter, *, sort: str = "date", limit: int | None = None, offset: int = 0
     ) -> list[StoredCanonical]:
         """The canonical events ``f`` selects, sorted, one page of them (``store.paging``)."""
         check_page(limit, offset)
-        where, params = self._canonical_where(f)
-        order = order_by(sort, "((c.data::jsonb->>'first_reported') COLLATE \"C\")")
+        where, params = canonical_where(POSTGRES, f)
+        return self._canonical_rows(where, params, order_by(sort, POSTGRES.first_reported), limit, offset)
+
+    def _canonical_rows(
+        self, where: str, params: list[Any], order: str, limit: int | None, offset: int
+    ) -> list[StoredCanonical]:
+        """The canonical events of a WHERE (``store.sqlfilter``) in ``order``, one page, decoded."""
+        page, page_params = POSTGRES.page(limit, offset)
         sql = (
             "SELECT c.id, c.kind, c.data, c.content_hash, c.created_at, c.updated_at,"
             " ARRAY(SELECT m.event_id FROM canonical_mentions m WHERE m.canonical_id = c.id"
             " ORDER BY m.event_id) AS events"
-            f" FROM canonical_events c{where} ORDER BY {order} LIMIT %s OFFSET %s"
+            f" FROM canonical_events c{where} ORDER BY {order}{page}"
         )
         with self._errors("listing canonical events"):
-            rows = self._conn.execute(sql, [*params, limit, offset]).fetchall()
+            rows = self._conn.execute(sql, [*params, *page_params]).fetchall()
         return [
             StoredCanonical(
                 id=r[0],
@@ -363,7 +256,7 @@ class CanonicalMixin:
 
     def count_canonical(self, f: CanonicalFilter) -> int:
         """How many canonical events ``f`` selects."""
-        where, params = self._canonical_where(f)
+        where, params = canonical_where(POSTGRES, f)
         with self._errors("counting canonical events"):
             row = self._conn.execute(f"SELECT COUNT(*) FROM canonical_events c{where}", params).fetchone()
         return int(row[0]) if row else 0

@@ -23,13 +23,13 @@ from peacewatch.store.base import (
     OfficialRowLike,
     StoredOfficialRow,
     check_official_rows,
-    iso_day,
     official_content_hash,
-    official_time,
+    official_diff,
+    official_row_values,
     parse_official_time,
-    to_json,
     utc_now,
 )
+from peacewatch.store.sqlfilter import POSTGRES, official_where
 
 if TYPE_CHECKING:
     import psycopg
@@ -73,30 +73,11 @@ class OfficialMixin:
                     "SELECT row_key, MAX(version) FROM official_rows GROUP BY row_key"
                 ).fetchall()
             }
-            to_write: list[tuple[OfficialRowLike, str]] = []
-            to_supersede: list[int] = []
-            new = changed = unchanged = 0
-            for row, digest in incoming:
-                cur = current.get(row.row_key)
-                if cur is None:
-                    new += 1
-                    to_write.append((row, digest))
-                elif cur[1] != digest:
-                    changed += 1
-                    to_supersede.append(cur[0])
-                    to_write.append((row, digest))
-                else:
-                    unchanged += 1
-            removed = 0
-            if meta.full:
-                seen = {r.row_key for r in rows}
-                gone = [i for k, (i, _) in current.items() if k not in seen]
-                removed = len(gone)
-                to_supersede += gone
-            if not to_write and not to_supersede:
+            diff = official_diff(current, incoming, full=meta.full)
+            if not diff.write and not diff.supersede:
                 latest = c.execute("SELECT MAX(id) FROM official_imports").fetchone()
                 if latest is not None and latest[0] is not None:
-                    return OfficialImportResult(int(latest[0]), 0, 0, unchanged, 0, recorded=False)
+                    return OfficialImportResult(int(latest[0]), 0, 0, diff.unchanged, 0, recorded=False)
             inserted = c.execute(
                 'INSERT INTO official_imports (imported_at, file_name, sha256, row_count, problems, "full",'
                 " new, changed, unchanged, removed) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
@@ -108,10 +89,10 @@ class OfficialMixin:
                     len(rows),
                     meta.problems,
                     int(meta.full),
-                    new,
-                    changed,
-                    unchanged,
-                    removed,
+                    diff.new,
+                    diff.changed,
+                    diff.unchanged,
+                    diff.removed,
                 ),
             ).fetchone()
             assert inserted is not None  # RETURNING always gives the row
@@ -119,7 +100,7 @@ class OfficialMixin:
             # Supersede first: the partial unique index allows one current version per key.
             c.execute(
                 "UPDATE official_rows SET superseded_by = %s WHERE id = ANY(%s::bigint[])",
-                (import_id, to_supersede),
+                (import_id, diff.supersede),
             )
             with c.cursor() as cur_:
                 cur_.executemany(
@@ -128,29 +109,11 @@ class OfficialMixin:
                     " content_hash)"
                     " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     [
-                        (
-                            r.row_key,
-                            last_version.get(r.row_key, 0) + 1,
-                            import_id,
-                            r.line,
-                            official_time(r.time_start),
-                            official_time(r.time_end),
-                            r.night.isoformat(),
-                            r.model,
-                            r.kind,
-                            r.scope,
-                            r.launched,
-                            r.destroyed,
-                            r.launch_place,
-                            r.target,
-                            r.source,
-                            to_json(dict(r.raw)),
-                            digest,
-                        )
-                        for r, digest in to_write
+                        official_row_values(r, digest, last_version.get(r.row_key, 0) + 1, import_id)
+                        for r, digest in diff.write
                     ],
                 )
-        return OfficialImportResult(import_id, new, changed, unchanged, removed)
+        return OfficialImportResult(import_id, diff.new, diff.changed, diff.unchanged, diff.removed)
 
     def official_rows(
         self,
@@ -160,23 +123,12 @@ class OfficialMixin:
         *,
         as_of: int | None = None,
     ) -> list[StoredOfficialRow]:
-        where: list[str] = []
-        params: list[Any] = []
-        if as_of is not None:
-            where.append("import_id <= %s AND (superseded_by IS NULL OR superseded_by > %s)")
-            params += [as_of, as_of]
-        elif current_only:
-            where.append("superseded_by IS NULL")
-        if night_from is not None:
-            where.append("night >= %s")
-            params.append(iso_day(night_from))
-        if night_to is not None:
-            where.append("night <= %s")
-            params.append(iso_day(night_to))
+        where, params = official_where(
+            POSTGRES, night_from=night_from, night_to=night_to, current_only=current_only, as_of=as_of
+        )
         sql = (
-            f"SELECT {_OFFICIAL_COLUMNS} FROM official_rows"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY night, time_start, model, row_key, version"
+            f"SELECT {_OFFICIAL_COLUMNS} FROM official_rows{where}"
+            " ORDER BY night, time_start, model, row_key, version"
         )
         with self._errors("listing official rows"), self._conn.cursor(row_factory=dict_row) as cur:
             return [_official_row(r) for r in cur.execute(sql, params).fetchall()]

@@ -45,11 +45,9 @@ from peacewatch.store.base import (
     check_official_rows,
     check_page,
     event_rows,
-    fold,
-    iso_day,
-    like_contains,
     official_content_hash,
-    official_time,
+    official_diff,
+    official_row_values,
     outranks,
     parse_official_time,
     rejection_note,
@@ -58,6 +56,7 @@ from peacewatch.store.base import (
     utc_now,
 )
 from peacewatch.store.migrations import load_migrations
+from peacewatch.store.sqlfilter import SQLITE, events_where, official_where
 from peacewatch.store.sqlite_canonical import CanonicalMixin
 
 BUSY_TIMEOUT_MS = 30_000
@@ -457,9 +456,10 @@ class SQLiteStore(CanonicalMixin, Store):
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[StoredArticle]:
         check_page(limit, offset)
-        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles a ORDER BY a.id" + _page(limit, offset)
+        page, page_params = SQLITE.page(limit, offset)
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles a ORDER BY a.id{page}"
         with self._errors("listing articles"):
-            return [_article(r) for r in self._conn.execute(sql, _page_params(limit, offset))]
+            return [_article(r) for r in self._conn.execute(sql, page_params)]
 
     def article(self, article_id: int) -> StoredArticle | None:
         with self._errors(f"reading article {article_id}"):
@@ -530,40 +530,17 @@ class SQLiteStore(CanonicalMixin, Store):
         """
         check_kind(kind)
         check_page(limit, offset)
-        where: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            where.append("e.kind = ?")
-            params.append(kind)
-        if place:
-            pattern = like_contains(fold(place) or "")
-            where.append(
-                "EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = e.id"
-                " AND (p.name_fold LIKE ? ESCAPE '\\' OR p.admin1_fold LIKE ? ESCAPE '\\'))"
-            )
-            params += [pattern, pattern]
-        if country:
-            where.append("EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = e.id AND p.country = ?)")
-            params.append(country.strip().upper())
-        if since is not None:
-            where.append("COALESCE(e.date_end, e.date_start) >= ?")
-            params.append(iso_day(since))
-        if until is not None:
-            where.append("COALESCE(e.date_start, e.date_end) <= ?")
-            params.append(iso_day(until))
-        if article_id is not None:
-            where.append("e.article_id = ?")
-            params.append(article_id)
+        where, params = events_where(
+            SQLITE, kind=kind, place=place, country=country, since=since, until=until, article_id=article_id
+        )
+        page, page_params = SQLITE.page(limit, offset)
         sql = (
             "SELECT e.id, e.article_id, e.seq, e.data, a.doc_id, a.title, a.source, a.url, a.published,"
-            " a.content_hash"
-            " FROM events e JOIN articles a ON a.id = e.article_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY e.date_start IS NULL, e.date_start, e.article_id, e.seq"
-            + _page(limit, offset)
+            f" a.content_hash FROM events e JOIN articles a ON a.id = e.article_id{where}"
+            f" ORDER BY e.date_start IS NULL, e.date_start, e.article_id, e.seq{page}"
         )
         with self._errors("listing events"):
-            rows = self._conn.execute(sql, [*params, *_page_params(limit, offset)]).fetchall()
+            rows = self._conn.execute(sql, [*params, *page_params]).fetchall()
         return [
             StoredEvent(
                 id=r["id"],
@@ -633,30 +610,11 @@ class SQLiteStore(CanonicalMixin, Store):
                 str(k): int(v)
                 for k, v in c.execute("SELECT row_key, MAX(version) FROM official_rows GROUP BY row_key")
             }
-            to_write: list[tuple[OfficialRowLike, str]] = []
-            to_supersede: list[int] = []
-            new = changed = unchanged = 0
-            for row, digest in incoming:
-                cur = current.get(row.row_key)
-                if cur is None:
-                    new += 1
-                    to_write.append((row, digest))
-                elif cur[1] != digest:
-                    changed += 1
-                    to_supersede.append(cur[0])
-                    to_write.append((row, digest))
-                else:
-                    unchanged += 1
-            removed = 0
-            if meta.full:
-                seen = {r.row_key for r in rows}
-                gone = [i for k, (i, _) in current.items() if k not in seen]
-                removed = len(gone)
-                to_supersede += gone
-            if not to_write and not to_supersede:
+            diff = official_diff(current, incoming, full=meta.full)
+            if not diff.write and not diff.supersede:
                 latest = c.execute("SELECT MAX(id) FROM official_imports").fetchone()[0]
                 if latest is not None:
-                    return OfficialImportResult(int(latest), 0, 0, unchanged, 0, recorded=False)
+                    return OfficialImportResult(int(latest), 0, 0, diff.unchanged, 0, recorded=False)
             import_id = int(
                 c.execute(
                     "INSERT INTO official_imports (imported_at, file_name, sha256, row_count, problems,"
@@ -669,46 +627,28 @@ class SQLiteStore(CanonicalMixin, Store):
                         len(rows),
                         meta.problems,
                         int(meta.full),
-                        new,
-                        changed,
-                        unchanged,
-                        removed,
+                        diff.new,
+                        diff.changed,
+                        diff.unchanged,
+                        diff.removed,
                     ),
                 ).fetchall()[0][0]
             )
             # Supersede first: the partial unique index allows one current version per key.
             c.executemany(
                 "UPDATE official_rows SET superseded_by = ? WHERE id = ?",
-                [(import_id, i) for i in to_supersede],
+                [(import_id, i) for i in diff.supersede],
             )
             c.executemany(
                 "INSERT INTO official_rows (row_key, version, import_id, line, time_start, time_end, night,"
                 " model, kind, scope, launched, destroyed, launch_place, target, source, raw, content_hash)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (
-                        r.row_key,
-                        last_version.get(r.row_key, 0) + 1,
-                        import_id,
-                        r.line,
-                        official_time(r.time_start),
-                        official_time(r.time_end),
-                        r.night.isoformat(),
-                        r.model,
-                        r.kind,
-                        r.scope,
-                        r.launched,
-                        r.destroyed,
-                        r.launch_place,
-                        r.target,
-                        r.source,
-                        to_json(dict(r.raw)),
-                        digest,
-                    )
-                    for r, digest in to_write
+                    official_row_values(r, digest, last_version.get(r.row_key, 0) + 1, import_id)
+                    for r, digest in diff.write
                 ],
             )
-        return OfficialImportResult(import_id, new, changed, unchanged, removed)
+        return OfficialImportResult(import_id, diff.new, diff.changed, diff.unchanged, diff.removed)
 
     def official_rows(
         self,
@@ -718,23 +658,12 @@ class SQLiteStore(CanonicalMixin, Store):
         *,
         as_of: int | None = None,
     ) -> list[StoredOfficialRow]:
-        where: list[str] = []
-        params: list[Any] = []
-        if as_of is not None:
-            where.append("import_id <= ? AND (superseded_by IS NULL OR superseded_by > ?)")
-            params += [as_of, as_of]
-        elif current_only:
-            where.append("superseded_by IS NULL")
-        if night_from is not None:
-            where.append("night >= ?")
-            params.append(iso_day(night_from))
-        if night_to is not None:
-            where.append("night <= ?")
-            params.append(iso_day(night_to))
+        where, params = official_where(
+            SQLITE, night_from=night_from, night_to=night_to, current_only=current_only, as_of=as_of
+        )
         sql = (
-            f"SELECT {_OFFICIAL_COLUMNS} FROM official_rows"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY night, time_start, model, row_key, version"
+            f"SELECT {_OFFICIAL_COLUMNS} FROM official_rows{where}"
+            " ORDER BY night, time_start, model, row_key, version"
         )
         with self._errors("listing official rows"):
             return [_official_row(r) for r in self._conn.execute(sql, params)]
@@ -799,18 +728,6 @@ def _official_row(r: sqlite3.Row) -> StoredOfficialRow:
         raw=json.loads(r["raw"]),
         content_hash=r["content_hash"],
     )
-
-
-def _page(limit: int | None, offset: int) -> str:
-    if limit is not None:
-        return " LIMIT ? OFFSET ?"
-    return " LIMIT -1 OFFSET ?" if offset else ""
-
-
-def _page_params(limit: int | None, offset: int) -> list[int]:
-    if limit is not None:
-        return [limit, offset]
-    return [offset] if offset else []
 
 
 def _article(r: sqlite3.Row) -> StoredArticle:

@@ -19,8 +19,6 @@ from peacewatch.store.base import (
     check_kind,
     check_page,
     fold,
-    iso_day,
-    like_contains,
     reconcile_note,
     to_json,
     utc_now,
@@ -34,6 +32,7 @@ from peacewatch.store.canonical import (
     StoredCanonical,
 )
 from peacewatch.store.paging import CanonicalFilter, order_by, sqlite_fold, words_match
+from peacewatch.store.sqlfilter import SQLITE, canonical_events_where, canonical_where
 
 # What else an analysis depends on, beside the canonical events (``canonical_version``).
 _VERSION_PARTS = (
@@ -139,59 +138,12 @@ class CanonicalMixin:
         """Canonical events matching every filter, by day (undated last), then id."""
         check_kind(kind)
         check_page(limit, offset)
-        where: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            where.append("c.kind = ?")
-            params.append(kind)
-        if place:
-            pattern = like_contains(fold(place) or "")
-            where.append(
-                "EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id"
-                " AND (p.name_fold LIKE ? ESCAPE '\\' OR p.admin1_fold LIKE ? ESCAPE '\\'))"
-            )
-            params += [pattern, pattern]
-        if country:
-            where.append(
-                "EXISTS (SELECT 1 FROM canonical_places p WHERE p.canonical_id = c.id AND p.country = ?)"
-            )
-            params.append(country.strip().upper())
-        if since is not None:
-            where.append("COALESCE(c.date_end, c.date_start) >= ?")
-            params.append(iso_day(since))
-        if until is not None:
-            where.append("COALESCE(c.date_start, c.date_end) <= ?")
-            params.append(iso_day(until))
-        if ids is not None:
-            if not ids:
-                return []
-            where.append(f"c.id IN ({', '.join('?' * len(ids))})")
-            params += list(ids)
-        sql = (
-            "SELECT c.id, c.kind, c.data, c.content_hash, c.created_at, c.updated_at,"
-            " (SELECT GROUP_CONCAT(m.event_id) FROM canonical_mentions m WHERE m.canonical_id = c.id) AS events"
-            " FROM canonical_events c"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY c.day IS NULL, c.day, c.kind, c.id"
+        if ids is not None and not ids:
+            return []
+        where, params = canonical_events_where(
+            SQLITE, kind=kind, place=place, country=country, since=since, until=until, ids=ids
         )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        elif offset:
-            sql += f" LIMIT -1 OFFSET {int(offset)}"
-        with self._errors("listing canonical events"):
-            rows = self._conn.execute(sql, params).fetchall()
-        return [
-            StoredCanonical(
-                id=r["id"],
-                kind=r["kind"],
-                data=json.loads(r["data"]),
-                content_hash=r["content_hash"],
-                event_ids=tuple(sorted(int(x) for x in (r["events"] or "").split(",") if x)),
-                created_at=r["created_at"],
-                updated_at=r["updated_at"],
-            )
-            for r in rows
-        ]
+        return self._canonical_rows(where, params, order_by("date", SQLITE.first_reported), limit, offset)
 
     # --- pages of canonical events chosen in SQL (see store.paging) ------------------
 
@@ -202,66 +154,27 @@ class CanonicalMixin:
             self._conn.create_function("pw_words", 2, words_match, deterministic=True)
             self._has_paging_functions = True
 
-    def _canonical_where(self, f: CanonicalFilter) -> tuple[str, list[Any]]:
-        self._paging_functions()
-        where: list[str] = []
-        params: list[Any] = []
-        if f.kind is not None:
-            where.append("c.kind = ?")
-            params.append(f.kind)
-        if f.place:
-            needle = fold(f.place) or ""
-            where.append(
-                "(c.id IN (SELECT p.canonical_id FROM canonical_places p"
-                " WHERE instr(p.name_fold, ?) > 0 OR instr(p.admin1_fold, ?) > 0)"
-                " OR EXISTS (SELECT 1 FROM json_each(c.data, '$.places') jp"
-                " WHERE instr(pw_fold(json_extract(jp.value, '$.district')), ?) > 0))"
-            )
-            params += [needle, needle, needle]
-        if f.admin1:
-            where.append(
-                "c.id IN (SELECT p.canonical_id FROM canonical_places p WHERE instr(p.admin1_fold, ?) > 0)"
-            )
-            params.append(fold(f.admin1) or "")
-        if f.country:
-            # IN, not a correlated EXISTS: the planner would walk the country index once per row
-            where.append("c.id IN (SELECT p.canonical_id FROM canonical_places p WHERE p.country = ?)")
-            params.append(f.country.strip().upper())
-        if f.actor:
-            where.append(
-                "(json_extract(c.data, '$.actor') = ? OR json_extract(c.data, '$.by') = ?"
-                " OR json_extract(c.data, '$.proposer') = ?"
-                " OR EXISTS (SELECT 1 FROM json_each(c.data, '$.parties') jp WHERE jp.value = ?))"
-            )
-            params += [f.actor.strip().upper()] * 4
-        if f.since is not None:
-            where.append("COALESCE(c.date_end, c.date_start) >= ?")
-            params.append(iso_day(f.since))
-        if f.until is not None:
-            where.append("COALESCE(c.date_start, c.date_end) <= ?")
-            params.append(iso_day(f.until))
-        if f.min_killed is not None:
-            where.append("c.killed >= ?")
-            params.append(int(f.min_killed))
-        if words := f.words():
-            where.append("pw_words(c.data, ?) = 1")
-            params.append("\x00".join(words))
-        return (" WHERE " + " AND ".join(where) if where else ""), params
-
     def canonical_page(
         self, f: CanonicalFilter, *, sort: str = "date", limit: int | None = None, offset: int = 0
     ) -> list[StoredCanonical]:
         """The canonical events ``f`` selects, sorted, one page of them (``store.paging``)."""
         check_page(limit, offset)
-        where, params = self._canonical_where(f)
-        order = order_by(sort, "json_extract(c.data, '$.first_reported')")
+        self._paging_functions()
+        where, params = canonical_where(SQLITE, f)
+        return self._canonical_rows(where, params, order_by(sort, SQLITE.first_reported), limit, offset)
+
+    def _canonical_rows(
+        self, where: str, params: list[Any], order: str, limit: int | None, offset: int
+    ) -> list[StoredCanonical]:
+        """The canonical events of a WHERE (``store.sqlfilter``) in ``order``, one page, decoded."""
+        page, page_params = SQLITE.page(limit, offset)
         sql = (
             "SELECT c.id, c.kind, c.data, c.content_hash, c.created_at, c.updated_at,"
             " (SELECT GROUP_CONCAT(m.event_id) FROM canonical_mentions m WHERE m.canonical_id = c.id) AS events"
-            f" FROM canonical_events c{where} ORDER BY {order} LIMIT ? OFFSET ?"
+            f" FROM canonical_events c{where} ORDER BY {order}{page}"
         )
         with self._errors("listing canonical events"):
-            rows = self._conn.execute(sql, [*params, -1 if limit is None else limit, offset]).fetchall()
+            rows = self._conn.execute(sql, [*params, *page_params]).fetchall()
         return [
             StoredCanonical(
                 id=r["id"],
@@ -277,7 +190,8 @@ class CanonicalMixin:
 
     def count_canonical(self, f: CanonicalFilter) -> int:
         """How many canonical events ``f`` selects."""
-        where, params = self._canonical_where(f)
+        self._paging_functions()
+        where, params = canonical_where(SQLITE, f)
         with self._errors("counting canonical events"):
             row = self._conn.execute(f"SELECT COUNT(*) FROM canonical_events c{where}", params).fetchone()
         return int(row[0])
