@@ -33,6 +33,10 @@ def one(text: str, pub: dt.date | None = PUB, **kw):
         ("this week", "2025-11-24", "2025-11-30", "week"),
         ("in August", "2025-08-01", "2025-08-31", "month"),
         ("November 2025", "2025-11-01", "2025-11-30", "month"),
+        ("the night of 25 November", "2025-11-24", "2025-11-25", "days"),  # in a report of that day
+        ("the night of 20 November", "2025-11-20", "2025-11-21", "days"),
+        ("for most of the night", "2025-11-24", "2025-11-25", "days"),
+        ("throughout the night", "2025-11-24", "2025-11-25", "days"),
     ],
 )
 def test_forms(text: str, start: str, end: str, precision: str) -> None:

@@ -114,6 +114,58 @@ def test_an_overnight_barrage_and_an_afternoon_strike_the_same_day_are_two_attac
     assert all(w.kind != "drone" for w in city.weapons)
 
 
+AIR_FORCE_TALLY = """Air Force: enemy attacked with 78 missiles and 97 drones overnight
+
+On the night of 28 November (from 19:00 on 27 November), the enemy carried out a combined missile and drone attack on the energy system.
+
+In total, 188 means of air attack were detected:
+🔹 2 Kh-47M2 Kinzhal aeroballistic missiles (launch area - Tambov region);
+🔹 48 Kh-101/Kh-55SM cruise missiles (launched from Tu-95MS aircraft over the Caspian Sea);
+🔹 28 Kalibr cruise missiles (Black Sea);
+🔹 97 Shahed attack UAVs and drones of unknown types.
+
+Air defence shot down 74 missiles: 46 Kh-101/Kh-55SM and 28 Kalibr.
+
+35 enemy drones were shot down; 62 enemy UAVs were locationally lost, probably to electronic warfare.
+
+Strikes on energy facilities were reported in the Lviv, Volyn and Rivne regions."""
+
+
+def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
+    (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
+    got = {
+        (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) for w in e.weapons
+    }
+    assert got == {
+        ("Kinzhal", 2, None),
+        ("Kh-101", 48, 46),
+        ("Kalibr", 28, 28),
+        ("Shahed", 97, 35),
+    }  # the 62 drones lost to electronic warfare are neither launched nor shot down
+    assert {"Lviv Oblast", "Volyn Oblast", "Rivne Oblast"} <= names(e)
+    assert e.date is not None and str(e.date.end) == "2024-11-28"  # not 27 November, the evening it began
+
+
+def test_the_capital_is_the_capital_of_the_city_named_before_it_in_the_paragraph() -> None:
+    text = (
+        "Russian drones were shot down over the Kursk, Bryansk and Belgorod regions and over Samara and Rostov.\n\n"
+        "The number of people killed in Kyiv has risen to at least 23, the capital's military administration said. "
+        "It put the number of wounded at 63."
+    )
+    (e,) = [e for e in attacks(text, "2025-08-28") if e.killed is not None]
+    assert names(e) == {"Kyiv"}
+    assert (e.killed.qualifier, e.killed.value, e.injured and e.injured.value) == ("at_least", 23, 63)
+
+
+def test_a_headline_figure_does_not_override_the_bodys_qualified_one() -> None:
+    text = (
+        "Kyiv death toll rises to 23 after night of missiles\n\n"
+        "The number of people killed in Kyiv after a Russian missile attack has risen to at least 23, officials said."
+    )
+    (e,) = attacks(text, "2025-08-28")
+    assert e.killed is not None and (e.killed.value, e.killed.qualifier) == (23, "at_least")
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

@@ -207,7 +207,8 @@ UA: dict[str, tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("Vinnytsia", "Vinnytsya", "Vinnitsa", "Vinnitsia"),
         ("Vinnytska oblast", "Vinnytska Oblast", "Vinnychchyna"),
     ),
-    "24": ("UA-07", "Volyn Oblast", "oblast", ("Volyn",), ("Volynska oblast", "Volynska Oblast", "Volhynia")),
+    # no town is called Volyn: the bare stem is the oblast ("the Lviv, Volyn and Rivne regions")
+    "24": ("UA-07", "Volyn Oblast", "oblast", ("Volyn",), ("Volynska oblast", "Volynska Oblast", "Volhynia", "Volyn")),
     "25": (
         "UA-21",
         "Zakarpattia Oblast",

@@ -226,8 +226,8 @@ class AttackCluster:
             and getattr(m.facts, which).has_number
             and getattr(m.facts, f"{which}_update")
         ]
-        if updates:
-            return max(updates, key=lambda cm: cm[0].best or 0)
+        if updates:  # of equal figures, the body's ("risen to at least 23") over the headline's
+            return max(updates, key=lambda cm: (cm[0].best or 0, not cm[1].in_title))
         for m in ordered:
             c = getattr(m.facts, which)
             if c is None:
@@ -333,6 +333,15 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 facts = replace(
                     facts, killed_update=facts.killed is not None, injured_update=facts.injured is not None
                 )
+            if facts.weapons and _shot_down_colon(text, sent, clause):
+                # "79 missiles were shot down: 45 Kh-101, 26 Kalibr and 8 Kh-59": the list is of the
+                # missiles shot down
+                facts = replace(
+                    facts,
+                    weapons=tuple(
+                        (k, mo, None, ic if ic is not None else lc) for k, mo, lc, ic in facts.weapons
+                    ),
+                )
             prior = facts.last_weapon or prior
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
             if m is not None:
@@ -347,6 +356,18 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 out.append(m)
                 last_mention_sent = sent.index
     return out
+
+
+def _shot_down_colon(text: str, sent: Sentence, clause: Clause) -> bool:
+    """Whether the clause is a bare list after "… were shot down:" in the same sentence."""
+    if clause.start <= sent.start or not text[sent.start : clause.start].rstrip().endswith(":"):
+        return False
+    lead = text[max(sent.start, clause.start - 120) : clause.start]
+    body = text[clause.start : clause.end]
+    return bool(
+        re.search(rf"\b(?:{L.INTERCEPT_VERBS})\b[^:;]{{0,40}}:\s*$", lead, re.IGNORECASE)
+        and not L.STRONG_ATTACK.search(L.lower(body))
+    )
 
 
 def _heading(ctx: DocContext, sent: Sentence, stext: str) -> bool:
@@ -431,7 +452,11 @@ def _mention(
     sent_dates = [
         d
         for d in sent_dates
-        if not re.search(r"(?i)\b(?:since|until|by|before)\s+$", stext[max(0, d.start - _LOOKBACK) : d.start])
+        # "since", "until", and the evening a night began: "the night of 28 November (from 19:00 on 27 November)"
+        if not re.search(
+            r"(?i)\b(?:since|until|by|before|from\s+\d{1,2}[:.]\d{2}\s+on)\s+$",
+            stext[max(0, d.start - _LOOKBACK) : d.start],
+        )
         and not re.match(r"(?i)(?:since|until|by)\b(?!\s+midnight)", d.text)
         and not _SAID_BEFORE.search(
             stext[max(0, d.start - 40) : d.start]

@@ -50,7 +50,8 @@ _KILLED_LEFT = re.compile(
 _INJURED_LEFT = re.compile(
     r"\b(?:injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|hospitali[sz]ing)\s*$|"
     r"\b(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll|(?:the\s+)?injured)(?:\s+\w+){0,3}?\s+"
-    r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+at|\s+to)?\s*$",
+    r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+at|\s+to)?\s*$"
+    r"|\b(?:put|puts|putting|placed|estimated)\s+(?:the\s+)?(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)\s+at\s*$",
     re.IGNORECASE,
 )
 _UPDATE_LEFT = re.compile(
@@ -142,7 +143,8 @@ _SUPERLATIVE = re.compile(
 )
 # Drones "lost from location" or that "disappeared from radar" were neither launched at a target nor shot down.
 _LOST_RIGHT = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+lost|lost\s+from|went\s+missing|were\s+(?:\"|“)?lost)",
+    r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+(?:\w+\s+)?lost|lost\s+from|went\s+missing|were\s+(?:\"|“)?lost"
+    r"|(?:were\s+)?lost\s+(?:in\s+)?location)",  # "62 UAVs were locationally lost" (to electronic warfare)
     re.IGNORECASE,
 )
 # Headline style: "48 Ukrainian drones downed"

@@ -66,6 +66,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<rd>earlier\s+today|since\s+midnight|today|this\s+morning|this\s+afternoon|this\s+evening|tonight"
             r"|yesterday|last\s+night|overnight|during\s+the\s+night|in\s+the\s+night|the\s+previous\s+night"
+            r"|(?:most|much|all)\s+of\s+the\s+night|all\s+night|through(?:out)?\s+the\s+night"
             r"|early\s+(?:this|on\s+the)\s+morning|the\s+day\s+before|(?:two|three|four|five|\d)\s+days\s+ago"
             r"|(?:over\s+the|this|last|at\s+the|on\s+the)\s+weekend(?!\s+of\b)"
             r"|this\s+week|last\s+week|next\s+week|earlier\s+this\s+week|later\s+this\s+week"
@@ -190,6 +191,10 @@ def _resolve(
                 return DateSpan(start, start, "day")
             return DateSpan(start, end, "days")
         if g.get("night"):
+            if pub is not None and start == pub:
+                # "the night of 28 November" in a report of 28 November: the night into that day
+                # (as the Ukrainian air force writes it), not one still to come
+                return DateSpan(start - dt.timedelta(days=1), start, "days")
             return DateSpan(start, start + dt.timedelta(days=1), "days")
         return DateSpan(start, start, "day")
     if name == "month_year":
@@ -238,7 +243,14 @@ def _resolve(
             return DateSpan(pub, pub, "day")
         if rd in ("yesterday", "the day before"):
             return DateSpan(pub - one, pub - one, "day")
-        if rd in ("last night", "overnight", "during the night", "in the night", "the previous night"):
+        if rd in (
+            "last night",
+            "overnight",
+            "during the night",
+            "in the night",
+            "the previous night",
+            "all night",
+        ) or (rd.endswith("the night") and rd.split()[0] in ("most", "much", "all", "through", "throughout")):
             return DateSpan(pub - one, pub, "days")
         if rd.endswith("days ago"):
             n = _word_num(rd.split()[0])

@@ -249,7 +249,20 @@ def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]
     countries = Counter(e.place.country for e in ents if e.place is not None and e.place.kind != "country")
     default = countries.most_common(1)[0][0] if countries else None
     for m in _CAPITAL_PHRASE.finditer(text):
-        iso = {"Ukrainian": "UA", "Russian": "RU"}.get(m.group(1) or "", default)
+        # "killed in Kyiv …, the capital's military administration said": the country of the city
+        # named just before in the paragraph, else the country the document is mostly about
+        before = [
+            e
+            for e in ents
+            if e.end <= m.start()
+            and m.start() - e.end < 300
+            and "\n" not in text[e.end : m.start()]  # in the same paragraph
+            and e.place is not None
+            and e.place.kind == "city"
+            and e.place.country in ("UA", "RU")
+        ]
+        local = before[-1].place.country if before and before[-1].place is not None else default
+        iso = {"Ukrainian": "UA", "Russian": "RU"}.get(m.group(1) or "", local)
         name = {"UA": "Kyiv", "RU": "Moscow"}.get(iso or "")
         cands = [e for e in gaz.candidates(name) if e.kind == "city" and e.country == iso] if name else []
         if cands:
