@@ -166,6 +166,32 @@ def test_a_headline_figure_does_not_override_the_bodys_qualified_one() -> None:
     assert e.killed is not None and (e.killed.value, e.killed.qualifier) == (23, "at_least")
 
 
+def test_a_russian_town_keeps_the_english_spelling_of_the_text() -> None:
+    (e,) = attacks(
+        "In the Kursk region, a Ukrainian drone struck a house on the outskirts of the town of Lgov on Sunday, "
+        "killing one man, the governor said.",
+        "2025-03-10",
+    )
+    assert "Lgov" in names(e) and e.actor == "UA" and e.killed is not None and e.killed.value == 1
+
+
+def test_a_war_total_split_over_two_clauses_is_no_count() -> None:
+    text = (
+        "Since the start of the invasion, 13 aid workers have been killed while on duty and more than 40 injured, "
+        "according to the UN."
+    )
+    assert all(e.killed is None and e.injured is None for e in attacks(text))
+
+
+def test_the_day_after_an_attack_dates_the_attack_the_day_before() -> None:
+    text = (
+        "Rescuers in Lviv finished searching the rubble of an apartment block on Friday afternoon, a day after a "
+        "Russian cruise missile struck the city. Ten people were killed."
+    )
+    (e,) = attacks(text, "2023-07-07")
+    assert e.date is not None and str(e.date.start) == "2023-07-06"
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

@@ -324,7 +324,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
         if sent.paragraph != paragraph:
             paragraph, prior = sent.paragraph, None
         for clause in sent.clauses:
-            facts = classify(text[clause.start : clause.end], prior)
+            facts = classify(text[clause.start : clause.end], prior, text[sent.start : clause.start])
             if (
                 clause.start > sent.start
                 and (facts.killed or facts.injured)
@@ -472,6 +472,18 @@ def _mention(
         # day the sentence names ("on March 4"), else from the last day named before
         base = date.span.start if date is not None and date.span.precision == "day" else None
         date = _shifted_date(ctx, sent, attack_shift.group("shift"), base) or date
+    after = _DAYS_AFTER_ATTACK.search(ctext)
+    if (
+        after is not None
+        and date is not None
+        and date.span.precision == "day"
+        and date.span.start is not None
+    ):
+        # "Rescuers finished on Friday afternoon, a day after a missile struck": the strike was Thursday
+        n = 1 if after.group("n").lower() in ("a", "one") else word_to_int(after.group("n"))
+        if n is not None and 1 <= n <= 14:
+            day = date.span.start - dt.timedelta(days=n)
+            date = D.DateMention(0, 0, after.group(0), DateSpan(day, day, "day"), "shift")
     if date is None:
         date = _shifted_date(ctx, sent, ctext) or _paragraph_date(ctx, sent)
     if generic and not facts.numbers_used:
@@ -550,6 +562,13 @@ def _statement_date(stext: str, d: D.DateMention) -> bool:
 _ATTACK_SHIFT = re.compile(
     r"\b(?:strikes?|attacks?|barrage|shelling|bombing)\s+(?:[\w-]+\s+){0,2}?(?P<shift>(?:\w+|a|one)\s+days?\s+"
     r"(?:earlier|before)|the\s+(?:day|night)\s+before|the\s+previous\s+(?:day|night))\b",
+    re.IGNORECASE,
+)
+
+
+_DAYS_AFTER_ATTACK = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:missiles?|drones?|strikes?|attacks?|barrage|bombs?|rockets?)\s+(?:had\s+)?(?:struck|hit|slammed|tore|killed)\b",
     re.IGNORECASE,
 )
 
@@ -1664,7 +1683,9 @@ def _english_name(e: Entry, ent: Ent | None) -> str:
     surface = re.sub(r"['’]s?$", "", ent.text).strip()
     if not surface or not surface[0].isupper() or surface.isupper() or surface == e.name:
         return e.name
-    if difflib.SequenceMatcher(None, surface.lower(), e.name.lower()).ratio() >= 0.85:
+    if (
+        difflib.SequenceMatcher(None, surface.lower(), e.name.lower()).ratio() >= 0.7
+    ):  # "Lgov" for GeoNames "Lgovsky"
         return surface
     return e.name
 

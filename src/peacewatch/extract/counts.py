@@ -166,6 +166,8 @@ _PERIOD = L.lc(
     r"|october|november|december)(?:\s+20\d\d)?\s*,|\bmonthly\b|\bverified\b|\bmonitoring\s+mission\b"
     r"|\bso\s+far\b|\bthis\s+year\b|\bin\s+20\d\d\b|\bover\s+the\s+past\s+(?:day|24\s+hours|week|month)"
     r"|\b(?:a|one|two|three|\d+)\s+years?\s+(?:on|into|after)\b|\bsince\s+the\s+(?:full-scale\s+)?invasion\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak|launch)\s+of\s+(?:the\s+|russia['’]s\s+)?(?:full-scale\s+)?(?:invasion|war)\b"
+    r"|\bsince\s+(?:24\s+)?february\s+(?:24,?\s+)?2022\b"
 )
 _PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+(?:launched|killed|fired|sent)\b",
@@ -323,11 +325,12 @@ def _conjoined_kind(text: str, w: WeaponMention, weapons: list[WeaponMention]) -
     )
 
 
-def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFacts:
+def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str = "") -> CountFacts:
     """Read the casualty and weapon counts of one clause.
 
     ``prior`` is the last weapon named before this clause ("…launched 20 missiles; 18 of them
-    were destroyed"), which "of them" may refer to.
+    were destroyed"), which "of them" may refer to; ``lead`` is the sentence before the clause,
+    whose period ("Since the start of the invasion, … while … 40 injured") covers it too.
     """
     numbers = [n for n in find_numbers(text) if _plausible(text, n)]
     weapons = weapon_mentions(text)
@@ -345,7 +348,9 @@ def classify(text: str, prior: tuple[str, str | None] | None = None) -> CountFac
     low = L.lower(text)
     aggregate = L.AGGREGATE_CUES.search(low) is not None or _SINCE_WAR.search(low) is not None
     retracted = _RETRACTED.search(text) is not None
-    period_total = _PERIOD.search(low) is not None
+    period_total = _PERIOD.search(low) is not None or (
+        bool(lead) and _PERIOD.search(L.lower(lead)) is not None
+    )
 
     tallied: set[int] = set()
     for wm in weapons:
