@@ -603,6 +603,31 @@ def test_a_place_after_near_is_no_venue_without_a_building() -> None:
     assert {t.venue.name for t in kind(text, "talks", "2022-03-30")} == {"Istanbul"}
 
 
+def test_one_sides_proposal_of_talks_is_not_a_meeting() -> None:
+    text = (
+        "Putin proposes direct talks in Istanbul after European leaders in Kyiv demand a ceasefire\n\n"
+        "Vladimir Putin proposed in the early hours of Sunday that Russia and Ukraine resume direct negotiations "
+        "in Istanbul next Thursday. In a late-night statement at the Kremlin, he proposed talks without "
+        "preconditions in Istanbul."
+    )
+    assert {t.venue.name for t in kind(text, "talks", "2025-05-11")} <= {"Kyiv"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strikes came as European leaders gathered in Moldova for a summit of the European Political Community, "
+        "where Zelensky pressed for a signal on Ukraine's NATO membership.",
+        "The attack came as ministers and prosecutors from some 40 countries met in The Hague to coordinate "
+        "investigations into alleged war crimes in Ukraine.",
+        "Ukraine's Yaroslava Mahuchikh set a world record in the high jump at the Paris Diamond League meeting "
+        "on Sunday, days after Russian strikes on her home city of Dnipro.",
+    ],
+)
+def test_meetings_that_are_not_war_talks(text: str) -> None:
+    assert kind(text, "talks", "2024-07-08") == []
+
+
 def test_a_country_visited_is_a_place_not_a_party() -> None:
     text = (
         "Russian and U.S. officials held talks in Riyadh on Tuesday on ending the war. "

@@ -54,6 +54,12 @@ _HYPOTHETICAL = re.compile(
     r"|proposed\s+(?:holding|that)|ready\s+to\s+host|would\s+be\s+willing)\b",
     re.IGNORECASE,
 )
+# one side's proposal is not a meeting: "Putin proposed … that the sides resume talks in Istanbul"
+_PROPOSED_LEFT = re.compile(
+    r"\bpropos(?:ed|es|ing)\s+(?:[^.]{0,60}?\s)?(?:that|holding|(?:direct\s+)?(?:talks|negotiations)|to\s+(?:hold|resume|meet))\b"
+    r"[^.]*$",
+    re.IGNORECASE,
+)
 _MEETING_LC = L.lc(_MEETING.pattern)
 _VENUE_RIGHT_TALKS = re.compile(
     r"^(?:['’]s)?\s+(?:peace\s+|[Ss]ecurity\s+)?(?:talks|summit|meeting|negotiations|round|format|process|[Cc]onference"
@@ -97,7 +103,9 @@ _DATELINE_RIGHT = re.compile(
 # a dateline sentence that places talks elsewhere ("KYIV — … talks in Geneva") does not place them at home
 _OTHER_VENUE_WORDS = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?!Ukraine|Russia|Europe)[A-Z]")
 _NOT_VENUE_LEFT = re.compile(
-    r"(?<!meeting\sat\sthe\s)(?<!talks\sat\sthe\s)\b(?:embassy|consulate|ambassador)\s+(?:in|to)\s+(?:the\s+)?$",
+    r"(?<!meeting\sat\sthe\s)(?<!talks\sat\sthe\s)\b(?:embassy|consulate|ambassador)\s+(?:in|to)\s+(?:the\s+)?$"
+    # where something was said: "in a late-night statement at the Kremlin, he proposed talks in Istanbul"
+    r"|\b(?:statement|speech|address|briefing|press\s+conference|news\s+conference)\s+(?:at|in|from)\s+(?:the\s+)?$",
     re.I,
 )
 _OFF_TOPIC = re.compile(
@@ -177,7 +185,21 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\b(?:NATO|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20|Twenty)|Arab\s+League|BRICS|SCO|ASEAN|EU|European\s+Union"
     r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+|(?:foreign|defen[cs]e|finance)\s+)?"
     r"(?:summit|leaders|ministers|gathering)\b"
-    r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b",
+    r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b"
+    r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b"
+    # justice for war crimes is not a settlement of the war: "prosecutors … met in The Hague"
+    r"|\b(?:investigations?|prosecutors?|tribunal|war\s+crimes?\s+(?:probe|inquiry|investigations?))\b"
+    # an athletics "meeting", a trade fair's "conference"
+    r"|\b(?:Diamond\s+League|athletics|championships?|tournament|high\s+jump|world\s+record)\b"
+    r"|\b(?:companies|manufacturers|industry|industrial|exhibition|trade\s+fair|expo)\b[^.]{0,80}\bconference\b"
+    r"|\bconference\b[^.]{0,80}\b(?:companies|manufacturers|industry|exhibition)\b",
+    re.IGNORECASE,
+)
+_BLOC_SUMMIT_RIGHT = re.compile(
+    r"\s*,?\s*(?:for|at|during|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:summit|gathering|conference|meeting)\s+(?:of\s+(?:the\s+)?)?(?:European\s+Political\s+Community|NATO|G7|G-7|G20"
+    r"|G-20|EU|European\s+Union|European\s+Council|BRICS|SCO|OSCE|Arab\s+League|African\s+Union)\b"
+    r"|\s*,?\s*(?:for|at|during)\s+(?:a|an|the)\s+(?:NATO|G7|G20|EU|BRICS|SCO|OSCE)\s+(?:summit|gathering|meeting)\b",
     re.IGNORECASE,
 )
 _ROLE_RIGHT = re.compile(
@@ -251,6 +273,11 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         return None
     if _HYPOTHETICAL.search(text[max(sent.start, ent.start - 80) : ent.start]):
         return None
+    proposed = _PROPOSED_LEFT.search(text, max(sent.start, ent.start - 140), ent.start)
+    if proposed is not None:
+        between = re.sub(r"\b(?:in|at)\s+(?:the\s+)?$", "", text[proposed.start() : ent.start])
+        if not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", between):
+            return None  # the proposal is for this venue ("… proposes talks in Istanbul after leaders in Kyiv …")
     if re.search(
         r"\b(?:officials|authorities|sources|diplomats|analysts|residents|observers)\s+in\s+$", left, re.I
     ) and re.match(
@@ -420,6 +447,8 @@ def _talks_event(
             for e in ctx.ents_in(s.start, s.end)
         )
     )
+    if any(_BLOC_SUMMIT_RIGHT.match(text, e.end, min(len(text), e.end + 120)) for e in c.venue_ents):
+        return None  # "leaders gathered in Moldova for a summit of the European Political Community"
     if _OFF_TOPIC_TALKS.search(own_only) or (
         _OFF_TOPIC.search(stext_all) and not _WAR_TOPIC.search(stext_all)
     ):
