@@ -192,6 +192,23 @@ def test_the_day_after_an_attack_dates_the_attack_the_day_before() -> None:
     assert e.date is not None and str(e.date.start) == "2023-07-06"
 
 
+def test_no_strikes_recorded_is_no_attack() -> None:
+    text = (
+        "Russian drones hit Mykolaiv overnight, injuring two people. "
+        "No strikes were recorded in the Bashtanka and Pervomaisk districts."
+    )
+    (e,) = attacks(text)
+    assert names(e) == {"Mykolaiv"}
+
+
+def test_a_leaders_destination_and_a_talks_venue_are_not_attack_places() -> None:
+    text = (
+        "Hours before Orbán landed in Moscow, Russian glide bombs and drones struck front-line towns in the east. "
+        "Erdogan failed to revive the grain deal at Sochi talks as drones hit a Danube port."
+    )
+    assert not {"Moscow", "Sochi"} & {n for e in attacks(text, "2024-07-05") for n in names(e)}
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

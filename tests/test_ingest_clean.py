@@ -193,6 +193,10 @@ def test_comment_like_lines_in_the_middle_or_reporting_are_kept() -> None:
         ("Read more: Why winter matters for Ukraine's grid", "related link"),
         ("Related: Kyiv hit by largest drone attack of the month", "related link"),
         ("See also", "related link"),
+        (
+            "More news: Moscow Region - buildings damaged in Ramenskoye after drone attack (September 10)",
+            "related link",
+        ),
         ("Updates – Front Line News Brief", "news brief promo"),
         ("To the Front Line News Brief in English", "news brief promo"),
         ("All current reports on the war can be found in our live blog.", "news brief promo"),

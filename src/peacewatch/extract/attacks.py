@@ -320,6 +320,8 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             continue
         if _QUESTION.search(stext) or L.NOT_ATTACK.search(lstext) or _heading(ctx, sent, stext):
             continue
+        if _NO_STRIKES.match(lstext):
+            continue  # "No strikes were recorded in the Bashtanka and Pervomaisk districts."
         sent_dates = D.find_dates(stext, ctx.published, ctx.anchor_year)
         if sent.paragraph != paragraph:
             paragraph, prior = sent.paragraph, None
@@ -356,6 +358,12 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 out.append(m)
                 last_mention_sent = sent.index
     return out
+
+
+_NO_STRIKES = re.compile(
+    r"\s*no\s+(?:strikes|attacks|hits|shelling|explosions|damage|casualties)\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
+    r"(?:recorded|reported|registered|observed)\b[^,;]*$"
+)
 
 
 def _shot_down_colon(text: str, sent: Sentence, clause: Clause) -> bool:
@@ -752,6 +760,12 @@ def _is_authority(text: str, ent: Ent) -> bool:
     )
 
 
+_TRAVEL_LEFT = re.compile(
+    r"\b(?:landed|arrived|arriving|arrives|flew|travel(?:l)?ed|travel(?:l)?ing|went|headed|returned|visited|visiting)"
+    r"\s+(?:back\s+)?(?:in|to|at|into)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TALKS_RIGHT = re.compile(r"^\s+(?:peace\s+)?(?:talks|summit|negotiations)\b", re.IGNORECASE)
 # "a village about 30 km west of Kupiansk", "20 kilometres from Kharkiv": a place to measure from
 _DISTANCE_LEFT = re.compile(
     r"\b\d[\d.,]*\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
@@ -807,6 +821,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _LAUNCH_LEFT.search(left):
             last_launch_end = ent.end
             continue
+        if _TRAVEL_LEFT.search(left) or _TALKS_RIGHT.match(right):
+            continue  # "hours before Orbán landed in Moscow", "at Sochi talks": travel and diplomacy
         if (
             e.kind == "city"
             and ent.text in _CAPITALS_METONYMY

@@ -191,7 +191,7 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\b(?:investigations?|prosecutors?|tribunal|war\s+crimes?\s+(?:probe|inquiry|investigations?))\b"
     # an athletics "meeting", a trade fair's "conference"
     r"|\b(?:Diamond\s+League|athletics|championships?|tournament|high\s+jump|world\s+record)\b"
-    r"|\b(?:companies|manufacturers|industry|industrial|exhibition|trade\s+fair|expo)\b[^.]{0,80}\bconference\b"
+    r"|\b(?:companies|manufacturers|industry|industrial|exhibition|trade\s+fair|expo|association)\b[^.]{0,200}\bconference\b"
     r"|\bconference\b[^.]{0,80}\b(?:companies|manufacturers|industry|exhibition)\b",
     re.IGNORECASE,
 )
