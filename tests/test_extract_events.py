@@ -209,6 +209,16 @@ def test_a_leaders_destination_and_a_talks_venue_are_not_attack_places() -> None
     assert not {"Moscow", "Sochi"} & {n for e in attacks(text, "2024-07-05") for n in names(e)}
 
 
+def test_a_model_named_without_a_count_is_what_of_the_four_launched_counts() -> None:
+    text = (
+        "Russian cruise missiles struck Vinnytsia on Thursday, killing 23. Ukraine's navy said the missiles were "
+        "Kalibrs fired from a submarine. Of the four launched at the city, two were brought down by air defences."
+    )
+    (e,) = attacks(text, "2022-07-14")
+    (w,) = e.weapons
+    assert (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) == ("Kalibr", 4, 2)
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

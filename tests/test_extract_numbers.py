@@ -82,6 +82,9 @@ def _k(text: str):
         ),
         ("In Prymorske, a Russian drone hit a car, killing the driver, the governor said.", 1, None),
         ("Three people were killed. The strike also hit the bus station, killing the driver.", 3, None),
+        ("More than 100 people sought hospital treatment.", None, 100),
+        ("The governor said the toll had risen from 23 to 25 as two of the wounded died.", 25, None),
+        ("Unfortunately, a woman has died.", 1, None),
     ],
 )
 def test_casualties(text: str, killed: int | None, injured: int | None) -> None:
@@ -179,3 +182,17 @@ def test_range_of_drones_keeps_its_bounds() -> None:
     got = {k: lc for k, _, lc, _ in f.weapons}
     assert (got["drone"].low, got["drone"].high, got["drone"].qualifier) == (350, 500, "range")
     assert (got["missile"].value, got["missile"].qualifier) == (65, "approx")
+
+
+def test_a_toll_risen_from_one_figure_to_another_is_the_second_and_an_update() -> None:
+    facts = classify("The governor said the toll had risen from 23 to 25.")
+    assert facts.killed is not None and (facts.killed.value, facts.killed.qualifier) == (25, "exact")
+    assert facts.killed_update
+
+
+def test_of_the_n_launched_counts_the_weapon_named_before() -> None:
+    facts = classify(
+        "Of the four launched at the city, two were brought down by air defences.", ("missile", "Kalibr")
+    )
+    ((kind, model, launched, intercepted),) = facts.weapons
+    assert (kind, model, launched.value, intercepted.value) == ("missile", "Kalibr", 4, 2)  # type: ignore[union-attr]

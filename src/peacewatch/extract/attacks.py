@@ -344,7 +344,10 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                         (k, mo, None, ic if ic is not None else lc) for k, mo, lc, ic in facts.weapons
                     ),
                 )
-            prior = facts.last_weapon or prior
+            # the weapon "of them" and "of the four launched" point back to: the last one counted, else
+            # the last model named ("the missiles were Kalibrs")
+            named = [(w.kind, w.model) for w in facts.kinds if w.model]
+            prior = facts.last_weapon or (named[-1] if named else None) or prior
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
             if m is not None:
                 dl = datelines.get(sent.paragraph)

@@ -56,7 +56,7 @@ _INJURED_LEFT = re.compile(
 )
 _UPDATE_LEFT = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|bringing\s+(?:the\s+)?(?:death\s+)?toll\b.*\bto)"
-    r"\s+(?:to\s+)?$"
+    r"\s+(?:from\s+[\w,.-]+\s+)?(?:to\s+)?$"
     # "the updated toll is 12", "the latest figure, 51 killed"
     r"|\b(?:latest|updated|revised|new)\s+(?:death\s+)?(?:toll|figures?|count|tally)\b[^.;\d]{0,50}?"
     r"(?:[:,]|\bis|\bwas|\bof|\bat|\bto)\s*$",
@@ -458,6 +458,18 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         ):
             # "fired 38 missiles … and that its units had shot down 30.": of the weapon just counted
             intercepted.setdefault(last_weapon, n.count)
+            if last_weapon not in order:
+                order.append(last_weapon)
+            used += 1
+            continue
+        if (
+            last_weapon is not None
+            and not n.vague
+            and re.search(r"(?i)\bof\s+the\s+$", left)
+            and re.match(r"\s+(?:launched|fired)\b", right)
+        ):
+            # "the missiles were Kalibrs … Of the four launched at the city, two were brought down"
+            launched.setdefault(last_weapon, n.count)
             if last_weapon not in order:
                 order.append(last_weapon)
             used += 1

@@ -140,10 +140,23 @@ def word_to_int(s: str) -> int | None:
     return total + current
 
 
+_CHANGE_LEFT = re.compile(
+    r"\b(?:risen|rose|rises|rising|climbed|climbs|increased|jumped|grew|gone\s+up|went\s+up|revised(?:\s+\w+)?"
+    r"|raised(?:\s+\w+)?|fell|fallen|dropped)\s+$",
+    re.IGNORECASE,
+)
+
+
 def find_numbers(text: str) -> list[NumberPhrase]:
     """Every number phrase in ``text`` with a Count describing its hedging."""
     out: list[NumberPhrase] = []
     for m in _NUMBER_RE.finditer(text.translate(_ASCII_LOWER)):
+        if m.group("from") and _CHANGE_LEFT.search(text, max(0, m.start() - 40), m.start()):
+            # "the toll had risen from 23 to 25": a change, whose figure now is the second number
+            b = word_to_int(m.group("f2"))
+            if b is not None:
+                out.append(NumberPhrase(m.start("f2"), m.end("f2"), Count.exact(b), m.group("f2"), m.start("f2")))
+            continue
         phrase = _to_phrase(m)
         if phrase is not None:
             out.append(phrase)
