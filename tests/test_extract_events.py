@@ -216,7 +216,33 @@ def test_a_model_named_without_a_count_is_what_of_the_four_launched_counts() -> 
     )
     (e,) = attacks(text, "2022-07-14")
     (w,) = e.weapons
-    assert (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) == ("Kalibr", 4, 2)
+    assert (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) == (
+        "Kalibr",
+        4,
+        2,
+    )
+
+
+def test_a_russian_state_report_of_a_kiev_regime_drone_attack() -> None:
+    text = (
+        "A fire broke out in the town of Toropets in the Tver Region overnight after debris from a drone fell. "
+        '"At night the Kiev regime attempted a massive drone attack on the Toropets district," the governor wrote. '
+        "Thirteen people were treated for minor injuries. The ministry said that over seven days its forces had "
+        "destroyed 457 UAVs over Russian territory."
+    )
+    (e,) = attacks(text, "2024-09-18")
+    assert e.actor == "UA" and e.injured is not None and e.injured.value == 13
+    assert all(w.intercepted is None for w in e.weapons)  # a week's tally is no count of this attack
+
+
+def test_a_village_the_text_places_in_another_oblast_than_the_gazetteers_namesake() -> None:
+    text = (
+        "A Ukrainian drone struck a car on the outskirts of the village of Zhuravlyovka in the Belgorod district "
+        "on Wednesday, wounding two men, the Belgorod governor said."
+    )
+    (e,) = attacks(text, "2024-09-18")
+    village = next(p for p in e.places if p.name == "Zhuravlyovka")
+    assert (village.admin1, village.country, village.lat) == ("Belgorod Oblast", "RU", None)
 
 
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:

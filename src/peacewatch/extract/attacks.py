@@ -95,7 +95,7 @@ _ACTOR_VERB_RIGHT = re.compile(
     r"^(?:\s*,\s*[^,.;]{1,30},)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+|then\s+|once\s+again\s+|reportedly\s+)?(?:launched|fired"
     r"|attacked|struck|strikes|hit|hits|pounded|shelled|bombarded|bombed|targeted|unleashed|sent|used|retaliated"
     r"|carried\s+out|conducted|stepped\s+up|pummel(?:l)?ed|slammed|attacks|launches|fires|rained|resumed|renewed"
-    r"|intensified|unleashed|dropped)\b",
+    r"|intensified|unleashed|dropped|attempted|tried\s+to\s+(?:attack|strike|hit))\b",
     re.IGNORECASE,
 )
 _BY_LEFT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -893,6 +893,8 @@ def _actor(
         side = ent.country or ent.demonym
         if ent.text in ("Moscow", "Kremlin"):
             side = "RU"
+        elif ent.text in ("Kiev regime", "Kyiv regime"):
+            side = "UA"  # Russian officials' name for Ukraine's government
         elif ent.text in ("Kyiv", "Kiev") and id(ent) not in place_ents:
             side = "UA"
         if side is None or id(ent) in place_ents:

@@ -165,9 +165,18 @@ _PERIOD = L.lc(
     r"^\s*(?:in|during|over)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)(?:\s+20\d\d)?\s*,|\bmonthly\b|\bverified\b|\bmonitoring\s+mission\b"
     r"|\bso\s+far\b|\bthis\s+year\b|\bin\s+20\d\d\b|\bover\s+the\s+past\s+(?:day|24\s+hours|week|month)"
+    r"|\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2}|a|one|the)"
+    r"\s+(?:days|weeks?|months?)\b|\blast\s+week\b[^.]{0,40}\bover\b"
     r"|\b(?:a|one|two|three|\d+)\s+years?\s+(?:on|into|after)\b|\bsince\s+the\s+(?:full-scale\s+)?invasion\b"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak|launch)\s+of\s+(?:the\s+|russia['’]s\s+)?(?:full-scale\s+)?(?:invasion|war)\b"
     r"|\bsince\s+(?:24\s+)?february\s+(?:24,?\s+)?2022\b"
+)
+# A period that makes a weapon figure a tally of many attacks (a single day's or night's is one barrage).
+_WEAPON_PERIOD = L.lc(
+    r"\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2}|a|one|the"
+    r"|two|three|four|several)\s+(?:weeks?|months?|years?)\b"
+    r"|\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2})\s+days\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\bsince\s+the\s+(?:full-scale\s+)?invasion\b"
 )
 _PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+(?:launched|killed|fired|sent)\b",
@@ -382,6 +391,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             continue
         if w is not None and _conjoined_kind(text, w, weapons):
             continue  # "more than 200 missiles and drones": one figure for two kinds, a count of neither
+        if w is not None and _WEAPON_PERIOD.search(low, 0, n.start):
+            continue  # "over seven days its forces had destroyed 457 UAVs": a week's tally, no one attack
         if w is not None:
             key = (w.kind, w.model)
             if (_HIT_RIGHT.match(text[w.end : w.end + 60]) and not _launch_near(left)) or _LOST_RIGHT.match(

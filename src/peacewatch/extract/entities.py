@@ -25,6 +25,9 @@ CAPITAL_SIDES = {
     "White House": "US",
 }
 INSTITUTIONS = {
+    # Russian official usage for Ukraine's government ("the Kiev regime attempted a drone attack")
+    "Kiev regime": "UA",
+    "Kyiv regime": "UA",
     "Kremlin": "RU",
     "White House": "US",
     "Pentagon": "US",
@@ -436,13 +439,23 @@ def add_unlisted_settlements(ents: list[Ent], gaz: Gazetteer, text: str) -> list
                 if not name or name in found:
                     continue
                 name = name.rstrip("'’ʼ")
-                if name in _NOT_PLACE_NAMES or name.split()[0] in _NOT_PLACE_NAMES or _index(gaz).get(name):
+                if name in _NOT_PLACE_NAMES or name.split()[0] in _NOT_PLACE_NAMES:
                     continue
-                if any(e.start <= m.start(g) < e.end for e in ents):
-                    continue  # part of a name the gazetteer knows, or a person
+                known = next((e for e in ents if e.start == m.start(g) and e.text == name), None)
+                if known is not None and _elsewhere(known, ents, gaz, text):
+                    # "the village of Zhuravlyovka in the Belgorod district": the gazetteer's only
+                    # Zhuravlyovka lies in another oblast, so this one is a village it lacks
+                    found[name] = _unlisted_entry(name, m.start(g), ents, gaz, text)
+                    continue
+                if _index(gaz).get(name) or any(e.start <= m.start(g) < e.end for e in ents):
+                    continue  # a name the gazetteer knows, or part of one, or a person
                 found[name] = _unlisted_entry(name, m.start(g), ents, gaz, text)
     if not found:
         return ents
+    for e in ents:  # every mention of a name re-read as an unlisted village
+        if e.text in found and e.place is not None and not e.place.id.startswith("text:"):
+            e.place = found[e.text]
+            e.places = [found[e.text]]
     taken = [(e.start, e.end) for e in ents]
     extra = []
     for name, entry in found.items():
@@ -450,6 +463,23 @@ def add_unlisted_settlements(ents: list[Ent], gaz: Gazetteer, text: str) -> list
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 extra.append(Ent(m.start(), m.end(), name, places=[entry], place=entry))
     return sorted(ents + extra, key=lambda e: e.start)
+
+
+_IN_AREA_RIGHT = re.compile(r"\s*(?:,\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?)$")
+
+
+def _elsewhere(known: Ent, ents: list[Ent], gaz: Gazetteer, text: str) -> bool:
+    """Whether the area the text puts a village in ("X in the Belgorod district") holds none of the
+    gazetteer's places of that name."""
+    if known.place is None or known.place.kind != "city" or not known.places:
+        return False
+    area = next((e for e in ents if e.start >= known.end and e.start - known.end <= 12), None)
+    if area is None or area.place is None or not _IN_AREA_RIGHT.match(text, known.end, area.start):
+        return False
+    a1 = area.place.admin1 or (area.place.name if area.place.kind == "admin1" else "")
+    if not a1 or area.place.kind not in ("city", "admin1", "district"):
+        return False
+    return all(c.admin1 != a1 for c in known.places)
 
 
 def _unlisted_entry(name: str, at: int, ents: list[Ent], gaz: Gazetteer, text: str) -> Entry:
@@ -462,7 +492,9 @@ def _unlisted_entry(name: str, at: int, ents: list[Ent], gaz: Gazetteer, text: s
     near = [
         x
         for x in ents
-        if s <= x.start < e and ((x.place is not None and x.place.kind != "region") or x.country)
+        if s <= x.start < e
+        and x.start != at
+        and ((x.place is not None and x.place.kind != "region") or x.country)
     ]
     near.sort(key=lambda x: (x.start < at, abs(x.start - at)))  # what follows the name locates it first
     country, admin1, parent = "", "", ""

@@ -155,7 +155,9 @@ def find_numbers(text: str) -> list[NumberPhrase]:
             # "the toll had risen from 23 to 25": a change, whose figure now is the second number
             b = word_to_int(m.group("f2"))
             if b is not None:
-                out.append(NumberPhrase(m.start("f2"), m.end("f2"), Count.exact(b), m.group("f2"), m.start("f2")))
+                out.append(
+                    NumberPhrase(m.start("f2"), m.end("f2"), Count.exact(b), m.group("f2"), m.start("f2"))
+                )
             continue
         phrase = _to_phrase(m)
         if phrase is not None:
