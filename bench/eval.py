@@ -14,14 +14,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from peacewatch.evaluate import score, write_articles
+from peacewatch.evaluate import LABELLED_SETS, score, write_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def sets(shared: Path) -> list[tuple[str, Path, Path]]:
     out = [("dev-seeds", shared / "eval/dev/seeds.gold.jsonl", shared / "eval/dev/seeds.articles.jsonl")]
-    for name in ("attacks", "diplomacy", "articles", "articles2", "articles3", "articles4"):
+    for name in LABELLED_SETS:
         out.append(
             (
                 f"labelled-{name}",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from peacewatch.evaluate import score, write_articles
+from peacewatch.evaluate import LABELLED_SETS, score, write_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -30,7 +30,7 @@ def _sets(tmp: Path) -> dict[str, tuple[Path, Path]]:
         "dev-seeds": (SHARED / "eval/dev/seeds.gold.jsonl", SHARED / "eval/dev/seeds.articles.jsonl"),
         "demo": (ROOT / "tests/data/demo.gold.jsonl", demo),
     }
-    for name in ("attacks", "diplomacy", "articles", "articles2", "articles3", "articles4"):
+    for name in LABELLED_SETS:
         gold = ROOT / f"eval/labelled/{name}.gold.jsonl"
         if gold.exists():
             out[f"labelled-{name}"] = (gold, ROOT / f"eval/labelled/{name}.articles.jsonl")

@@ -245,6 +245,31 @@ def test_a_village_the_text_places_in_another_oblast_than_the_gazetteers_namesak
     assert (village.admin1, village.country, village.lat) == ("Belgorod Oblast", "RU", None)
 
 
+def test_a_warplane_crash_on_a_training_flight_is_no_attack() -> None:
+    text = (
+        "A Russian Su-34 fighter-bomber crashed into an apartment building in Yeysk during a training flight, the "
+        "defence ministry said, blaming an engine fire. Emergency officials said at least four people were killed "
+        "and 19 injured."
+    )
+    assert attacks(text, "2022-10-17") == []
+
+
+def test_every_one_of_them_shot_down_is_all_launched() -> None:
+    text = "Russia fired 10 Iskander-M ballistic missiles at Kyiv overnight, and air defences destroyed every one of them."
+    (e,) = attacks(text, "2023-06-01")
+    (w,) = e.weapons
+    assert (w.launched and w.launched.value, w.intercepted and w.intercepted.value) == (10, 10)
+
+
+def test_an_earlier_attack_told_in_passing_lends_the_attack_neither_date_nor_toll() -> None:
+    text = (
+        "Explosions have been heard in central Kyiv on Monday, a week after the October 10 barrage that killed 19 "
+        "people across Ukraine."
+    )
+    (e,) = attacks(text, "2022-10-17")
+    assert e.killed is None and e.date is not None and str(e.date.start) == "2022-10-17"
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

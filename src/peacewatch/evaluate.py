@@ -16,6 +16,10 @@ from typing import Any
 
 from peacewatch.api import extract_documents
 
+# The project's labelled sets in eval/labelled/ (NAME.articles.jsonl + NAME.gold.jsonl), in the
+# order they were written; the accuracy gate and bench/eval.py score each of them.
+LABELLED_SETS = ("attacks", "diplomacy", "articles", "articles2", "articles3", "articles4", "articles5")
+
 
 def predict(articles: str | os.PathLike[str], out: str | os.PathLike[str]) -> int:
     """Run ``extract`` over an article JSONL file, writing contract lines; returns the count."""

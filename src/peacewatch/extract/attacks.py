@@ -322,10 +322,14 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             continue
         if _NO_STRIKES.match(lstext):
             continue  # "No strikes were recorded in the Bashtanka and Pervomaisk districts."
+        if _accident_paragraph(ctx, sent):
+            continue  # "a Su-34 crashed into an apartment block during a training flight": no attack
         sent_dates = D.find_dates(stext, ctx.published, ctx.anchor_year)
         if sent.paragraph != paragraph:
             paragraph, prior = sent.paragraph, None
         for clause in sent.clauses:
+            if clause.start > sent.start and _EARLIER_ATTACK.match(text, clause.start, clause.end):
+                continue  # "…, a week after the October 10 barrage that killed 19": told in passing
             facts = classify(text[clause.start : clause.end], prior, text[sent.start : clause.start])
             if (
                 clause.start > sent.start
@@ -361,6 +365,29 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 out.append(m)
                 last_mention_sent = sent.index
     return out
+
+
+_EARLIER_ATTACK = re.compile(
+    r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:barrage|attack|strike|bombardment|shelling)s?\s+(?:that|which|in\s+which)\s+(?:killed|left)\b",
+    re.IGNORECASE,
+)
+_ACCIDENT = re.compile(
+    r"\b(?:during\s+a\s+training\s+(?:flight|exercise)|training\s+flight|on\s+take-?off|engine\s+(?:fire|failure)"
+    r"|technical\s+(?:fault|failure|malfunction)|(?:plane|air|helicopter|jet)\s+crash|crashed\s+on\s+landing"
+    r"|nothing\s+suggests\s+hostile\s+action|no\s+sign\s+of\s+(?:hostile\s+action|an\s+attack)|was\s+an\s+accident)\b",
+    re.IGNORECASE,
+)
+
+
+def _accident_paragraph(ctx: DocContext, sent: Sentence) -> bool:
+    """A paragraph about an accident (a warplane that crashed on a training flight): its toll is no attack's."""
+    key = ("accident", sent.paragraph)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        para = [s for s in ctx.sentences if s.paragraph == sent.paragraph]
+        hit = ctx.memo[key] = bool(_ACCIDENT.search(ctx.text, para[0].start, para[-1].end))
+    return bool(hit)
 
 
 _NO_STRIKES = re.compile(
@@ -1159,6 +1186,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         target.mentions.append(m)
         where[id(m)] = target
     _fold_into_barrages(ctx, gaz, specific_clusters, country_clusters)
+    _fold_restated_tallies(gaz, specific_clusters + country_clusters, country_clusters)
     _title_place(ctx, country_clusters)
     out = []
     for c in specific_clusters + country_clusters:
@@ -1262,6 +1290,31 @@ def _fold_into_barrages(
                 b.mentions.extend(c.mentions)
                 b.mentions.sort(key=lambda m: m.clause.start)
                 c.mentions.clear()
+
+
+def _fold_restated_tallies(
+    gaz: Gazetteer, clusters: list[AttackCluster], countrywide: list[AttackCluster]
+) -> None:
+    """A live-blog heading "37 of 43 drones destroyed" over the air force's report of the same figures,
+    placed and dated nowhere itself: the same barrage, told first in short."""
+    for c in countrywide:
+        if not c.mentions or c.date() is not None or c.place_entries():
+            continue
+        mine = set().union(*(_figures_of(m) for m in c.mentions))
+        if not mine or any(m.facts.killed or m.facts.injured for m in c.mentions):
+            continue
+        cands = [
+            o
+            for o in clusters
+            if o is not c
+            and o.mentions
+            and mine & set().union(*(_figures_of(m) for m in o.mentions))
+            and all(_compatible(gaz, o, m, strict_places=False) for m in c.mentions)
+        ]
+        if len(cands) == 1:
+            cands[0].mentions.extend(c.mentions)
+            cands[0].mentions.sort(key=lambda m: m.clause.start)
+            c.mentions.clear()
 
 
 def _merge_paragraph_towns(

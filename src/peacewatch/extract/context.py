@@ -24,6 +24,9 @@ _CLAUSE_SPLIT = re.compile(
     r";\s+|:\s+(?=\S)(?![\d,]+\s+(?:\w+\s+)?(?:over|in|above|near|across|on)\s)|,?\s+while\s+|,?\s+whereas\s+|,\s+as\s+well\s+as\s+(?=[A-Z])|,\s+and\s+(?=(?:in|on)\s+[A-Z])"
     r"|,?\s+and\s+(?=(?:also\s+)?(?:hit|struck|damaged|targeted|shelled|pounded|attacked)\s+(?:the\s+)?[\w-]*\s*[A-Z])"
     r"|,\s+and\s+(?=the\s+(?:city|town|port|village|region|capital)\s+of\s+[A-Z])"
+    # "…, a week after the October 10 barrage that killed 19": an earlier attack, told in passing
+    r"|,\s+(?=(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:barrage|attack|strike|bombardment|shelling)s?\s+(?:that|which|in\s+which)\s+(?:killed|left))"
     r"|\.(?:\[\d{1,3}\])*\s+(?=[A-Z])"
 )
 

@@ -95,7 +95,8 @@ _NOT_COUNT_RIGHT = re.compile(
 _NOT_COUNT_LEFT = re.compile(
     r"(?:\baged|\bage|\$|€|£|\bNo\.|\bnumber|\bpage|\barticle|\bparagraph|\bround|\bat|\bversion|\bPoint"
     r"|\bpoints?|\bResolution|\bUNSC|\bphase|\bstage|\bKh|\bS|\bTu|\bSu|\bMiG|\bF|\bBM|\["
-    r"|\b[Nn]o|\b[Nn]ot|\b[Nn]ot\s+a\s+single|\b[Nn]ot\s+even|\b[Nn]either|\b[Nn]one\s+of\s+the)\s*[-–]?\s*$",
+    r"|\b[Nn]o|\b[Nn]ot|\b[Nn]ot\s+a\s+single|\b[Nn]ot\s+even|\b[Nn]either|\b[Nn]one\s+of\s+the|\b[Ee]very|\b[Ee]very\s+single)"
+    r"\s*[-–]?\s*$",
 )
 _PEOPLE_SUBJECT_OTHER = re.compile(
     r"^\s+(?:people|residents|civilians|families|households|homes|apartments|consumers|customers|subscribers"
@@ -211,7 +212,9 @@ _LIST_THEN_INTERCEPTED = re.compile(
 # "Kh-101: 40 of 46": shot down out of launched, by model
 _MODEL_TALLY = re.compile(r"\s*[:–-]\s*(?P<a>\d{1,4})\s+(?:of|out\s+of|/)\s+(?P<b>\d{1,4})\b")
 _ALL_INTERCEPTED = re.compile(
-    rf"\ball\s+(?:of\s+them|of\s+these|of\s+which|\w+)?\s*(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b",
+    rf"\ball\s+(?:of\s+them|of\s+these|of\s+which|\w+)?\s*(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b"
+    # "air defences destroyed every one of them", "shot down all of them"
+    rf"|\b(?:{L.INTERCEPT_VERBS})\s+(?:every\s+(?:single\s+)?one|all|each)\s+of\s+(?:them|these|those)\b",
     re.IGNORECASE,
 )
 _TOLL_AT_LEFT = re.compile(
