@@ -270,6 +270,23 @@ def test_an_earlier_attack_told_in_passing_lends_the_attack_neither_date_nor_tol
     assert e.killed is None and e.date is not None and str(e.date.start) == "2022-10-17"
 
 
+def test_a_drone_tally_is_not_the_missile_strike_told_just_before_it() -> None:
+    text = (
+        "War live: drones hit central Kyiv, killing four in apartment block\n\n"
+        "16:10\nKyiv toll rises to four\nFour people died when a drone struck an apartment block on Zhylianska "
+        "Street, the mayor said.\n\n"
+        "13:20\nEnergy site hit in Sumy\nSeparately, a Russian missile struck an energy facility in Sumy, killing "
+        "three people, the governor said.\n\n"
+        "11:45\nAir force: 37 of 43 drones destroyed\nThe air force says Russia launched 43 Shahed-136 drones at "
+        "Ukraine since midnight, and 37 of them were shot down.\n\n"
+        "07:15\nBlasts in Kyiv\nExplosions have been heard in central Kyiv for the second Monday in a row."
+    )
+    by_place = {next(iter(names(e))): e for e in attacks(text, "2022-10-17")}
+    assert set(by_place) == {"Kyiv", "Sumy"}
+    assert not any(w.launched for w in by_place["Sumy"].weapons)
+    assert any(w.launched and w.launched.value == 43 for w in by_place["Kyiv"].weapons)
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

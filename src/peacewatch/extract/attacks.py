@@ -1539,9 +1539,17 @@ def _recent_cluster(
             c is not None
             and (other.specific or (reach > 2 and _specific(c.place_entries())))
             and _compatible(gaz, c, m)
+            and not _other_weapons(c, m)
         ):
             return c
     return None
+
+
+def _other_weapons(c: AttackCluster, m: Mention) -> bool:
+    """A tally of drones is not the missile strike told just before it: the weapon kinds share nothing."""
+    mine = {k for k, _mo, lc, ic in m.facts.weapons if lc is not None or ic is not None}
+    theirs = {w.kind for x in c.mentions for w in x.facts.kinds}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _latest_specific(
