@@ -723,6 +723,39 @@ def test_meetings_that_are_not_war_talks(text: str) -> None:
     assert kind(text, "talks", "2024-07-08") == []
 
 
+def test_talks_in_the_kremlin_are_in_moscow_despite_eu_leaders_rebukes() -> None:
+    text = (
+        "Hungarian Prime Minister Viktor Orban held talks with Vladimir Putin in the Kremlin on Friday, a trip he "
+        "called a peace mission but which drew sharp rebukes from European Union leaders."
+    )
+    (t,) = kind(text, "talks", "2024-07-05")
+    assert t.venue.name == "Moscow" and set(t.parties) == {"HU", "RU"} and str(t.date.start) == "2024-07-05"
+
+
+def test_leaders_who_talked_for_hours_at_a_black_sea_resort() -> None:
+    text = (
+        "Erdogan failed on Monday to persuade Putin to revive the grain deal. The two leaders talked for about three "
+        "hours at Putin's residence in the Black Sea resort of Sochi. Putin said Russia would return once the West "
+        "met its demands on Russian agricultural exports."
+    )
+    (t,) = kind(text, "talks", "2023-09-04")
+    assert t.venue.name == "Sochi" and t.status == "held"
+
+
+def test_a_bloc_summit_is_still_not_war_talks() -> None:
+    text = "NATO leaders arriving in Madrid for a summit that opens on Wednesday will discuss support for Ukraine."
+    assert kind(text, "talks", "2022-06-28") == []
+
+
+def test_a_plan_cut_down_to_fewer_points_revises_it() -> None:
+    text = (
+        "A day of talks in Geneva yielded a refined framework, cutting the 28-point plan that Washington "
+        "circulated last week down to 19 points."
+    )
+    by_points = {p.points: p for p in kind(text, "proposal", "2025-11-24")}
+    assert by_points[19].revises_points == 28
+
+
 def test_a_country_visited_is_a_place_not_a_party() -> None:
     text = (
         "Russian and U.S. officials held talks in Riyadh on Tuesday on ending the war. "

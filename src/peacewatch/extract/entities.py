@@ -180,7 +180,7 @@ def _lookup(form: str, s: int, e: int, idx: _Index) -> Ent | None:
     if hit is None:
         return None
     places, venue, country, demonym, person = hit
-    if person and not places:
+    if person and not places and not venue:
         return Ent(s, e, form, person=person)
     return Ent(s, e, form, places=list(places), venue=venue, country=country, demonym=demonym, person=person)
 

@@ -31,7 +31,8 @@ _FROM_TO = re.compile(
 )
 _REVISION_AFTER = re.compile(
     r"\b(?:refined|trimmed|cut|reduced|narrowed|pared|slimmed|whittled|streamlined|revised|shrunk|shortened"
-    r"|condensed|reworked|overhauled|amended|down|boiled)\b",
+    r"|condensed|reworked|overhauled|amended|down|boiled|cutting|trimming|reducing|narrowing|paring|slimming"
+    r"|whittling|shrinking|shortening|condensing|revising|refining)\b",
     re.IGNORECASE,
 )
 _REVISION_FROM = re.compile(
@@ -136,6 +137,10 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
             a = word_to_int(m.group("a")) if m.group("a") else None
             if b is None or not 2 <= b <= 100:
                 continue
+            if a is None and _REVISION_AFTER.search(m.group(0)):
+                # "cutting the 28-point plan that Washington circulated down to 19 points": the plan
+                # the noun belongs to is the one revised
+                a = next((p.points for p in pointed if p.start <= sent.start + m.start() <= p.end), None)
             if not any(p.points == b for p in pointed):
                 pointed.append(
                     Proposal(b, f"{b}-point plan", sent.start + m.start(), sent.start + m.end(), sent, a)

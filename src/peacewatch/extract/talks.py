@@ -23,7 +23,8 @@ from peacewatch.records import DateSpan, Event, Venue
 # --- talks ---------------------------------------------------------------------------------
 _VENUE_PREFIX = (
     r"(?:the\s+)?(?:(?:Emirati|Saudi|Turkish|Swiss|Qatari|Russian|Ukrainian|US|U\.S\.|American|Belarusian|Hungarian"
-    r"|Austrian|Italian|French|German|British)\s+)?(?:(?:resort|port|coastal)\s+)?(?:city|capital|town)?\s*(?:of\s+)?"
+    r"|Austrian|Italian|French|German|British|Black\s+Sea|Red\s+Sea|Mediterranean|Gulf|Baltic|Alpine)\s+)?"
+    r"(?:(?:resort|port|coastal)\s+)?(?:city|capital|town)?\s*(?:of\s+)?"
 )
 _VENUE_LEFT = re.compile(
     rf"\b(?:in|at|inside|(?:club|resort|hotel|estate|base|palace|residence|villa|compound|retreat)\s+(?:near|outside))"
@@ -40,6 +41,7 @@ _MEETING = re.compile(
     r"|sat\s+down|huddled|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
     r"|sessions?|conference|peace\s+process|hosted|hosts|host"
     r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours\s+with"
+    r"|talked\s+for\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours"
     # a plan carried to a leader: "travel to St Petersburg to present it to Putin"
     r"|present\w*\s+(?:it|them|the\s+[\w-]+)\s+to|hand\w*\s+(?:it|the\s+[\w-]+)\s+(?:over\s+)?to)\b",
     re.IGNORECASE,
@@ -171,7 +173,9 @@ _MEDIATOR_LEFT = re.compile(
 )
 # What the talks were about, when it is not this war: trade, Gaza, embassies, grain import bans …
 _OFF_TOPIC_TALKS = re.compile(
-    r"\b(?:talks|met|meeting|negotiations|discussions)\b[^.]{0,40}?\b(?:on|about|over|regarding|concerning|with)\s+"
+    r"\b(?:talks|met(?!\s+(?:its|their|his|her|the|all|these|those|our)\s+(?:[\w-]+\s+)?(?:demands?|conditions|requirements"
+    r"|targets?|obligations|criteria|goals?|needs|expectations))|meeting|negotiations|discussions)\b[^.]{0,40}?"
+    r"\b(?:on|about|over|regarding|concerning|with)\s+"
     r"[^.]{0,60}?\b(?:trade|tariffs?|minerals?|Gaza|Hamas|Israel\w*|embass\w+|diplomatic\s+missions|imports?|exports?"
     r"|ban|visas?|investment|business|climate|football|gas\s+transit|Iran\w*|Syria\w*|Venezuela\w*)\b"
     r"|\b(?:agriculture|trade|economy|finance|health|education|sports?|culture)\s+ministers?\b"
@@ -184,7 +188,8 @@ _OFF_TOPIC_TALKS = re.compile(
     # a bloc's own summit is not a round of war talks, though the war is on its agenda
     r"|\b(?:NATO|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20|Twenty)|Arab\s+League|BRICS|SCO|ASEAN|EU|European\s+Union"
     r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+|(?:foreign|defen[cs]e|finance)\s+)?"
-    r"(?:summit|leaders|ministers|gathering)\b"
+    r"(?:summit|gathering|(?:leaders|ministers)\b[^.;]{0,40}?\b(?:met|meet|meets|meeting|gather\w*|arriv\w*|summit))\b"
+    r"|\b(?:meeting|gathering|summit)\s+of\s+(?:the\s+)?(?:NATO|G7|G-7|G20|G-20|EU|European\s+Union|BRICS|SCO|OSCE)\b"
     r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b"
     r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b"
     # justice for war crimes is not a settlement of the war: "prosecutors … met in The Hague"
