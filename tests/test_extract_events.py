@@ -287,6 +287,32 @@ def test_a_drone_tally_is_not_the_missile_strike_told_just_before_it() -> None:
     assert any(w.launched and w.launched.value == 43 for w in by_place["Kyiv"].weapons)
 
 
+def test_cities_hit_the_same_night_are_one_barrage_with_the_national_tally() -> None:
+    text = (
+        "Zaporizhzhia: the governor says a boy was killed and at least nine people injured when a drone and a "
+        "missile hit a residential area of the city overnight.\n\n"
+        "The full air force tally is in. Russia launched 465 drones and 32 missiles overnight. Air defences shot "
+        "down 405 of the drones and 15 of the missiles.\n\n"
+        "In Kyiv, explosions were heard from about 2am. Twelve people have been injured in the capital."
+    )
+    (e,) = attacks(text, "2025-10-10")
+    assert names(e) == {"Zaporizhzhia", "Kyiv"}
+    got = {
+        (w.kind, w.launched and w.launched.value, w.intercepted and w.intercepted.value) for w in e.weapons
+    }
+    assert ("drone", 465, 405) in got and ("missile", 32, 15) in got
+
+
+def test_drones_of_a_named_type_and_the_kind_figure_for_the_one_counted_model() -> None:
+    text = (
+        "Overnight the enemy attacked with 810 strike UAVs of the Shahed type, Gerbera and imitator drones. "
+        "Air defence shot down 702 enemy UAVs."
+    )
+    (e,) = attacks(text, "2025-09-07")
+    (w,) = [w for w in e.weapons if w.model == "Shahed"]
+    assert (w.launched and w.launched.value, w.intercepted and w.intercepted.value) == (810, 702)
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

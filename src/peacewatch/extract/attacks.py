@@ -1036,7 +1036,8 @@ def _counts_conflict(a: Count | None, b: Count | None, b_update: bool) -> bool:
     if a is None or b is None or not a.has_number or not b.has_number or b_update:
         return False
     if a.qualifier == "exact" and b.qualifier == "exact":
-        return a.value != b.value
+        # "a missile hit a residential area" in one city is part of "32 missiles" launched that night
+        return a.value != b.value and min(a.value or 0, b.value or 0) > 1
     return False
 
 
@@ -1256,6 +1257,19 @@ def _fold_into_barrages(
     blocks = _blocks(ctx)
     undated_doc = all(x.date() is None for x in specific + countrywide)
     barrages = [b for b in countrywide if any(m.facts.weapons for m in b.mentions)]
+    # a city's attack that took in the night's national tally ("Russia launched 465 drones") is the
+    # barrage too, for the other cities reported hit that night
+    barrages += [
+        c
+        for c in specific
+        if any(
+            not m.places
+            and m.actor
+            and any(lc is not None and (lc.best or 0) >= 10 for _k, _mo, lc, _ic in m.facts.weapons)
+            for m in c.mentions
+        )
+    ]
+    from_city = {id(b) for b in barrages if b not in countrywide}
     for b in barrages:
         bd = b.date()
         if not undated_doc and (bd is None or bd.precision not in ("day", "days")):
@@ -1267,15 +1281,19 @@ def _fold_into_barrages(
         first = min(blocks[m.sent.index] for m in b.mentions)
         kinds = {w.kind for m in b.mentions for w in m.facts.kinds}
         for c in specific:
-            if not c.mentions:
+            if not c.mentions or c is b or not b.mentions:
                 continue
             cd = c.date()
+            if cd is not None and id(b) in from_city:
+                continue  # a city dated on its own ("on Wednesday morning") is its own attack
             if cd is not None and not (bd is not None and _dates_compatible(cd, bd)):
                 continue  # dated otherwise: an attack of its own
             if cd is not None and any(
-                lc is not None for m in c.mentions for _k, _mo, lc, _ic in m.facts.weapons
+                lc is not None and (lc.best or 0) > 1
+                for m in c.mentions
+                for _k, _mo, lc, _ic in m.facts.weapons
             ):
-                continue  # it counts its own weapons: reported as an attack of its own
+                continue  # it counts its own weapons: reported as an attack of its own ("a missile" is not a count)
             start = min(blocks[m.sent.index] for m in c.mentions)
             # near it, or anywhere after it when it is the only barrage the text reports
             near = first <= start <= first + 2 or (len(barrages) == 1 and start >= first)
@@ -1892,6 +1910,9 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
         if model is not None:
             continue
         models = [k for k in order if k[0] == kind and k[1] is not None]
+        if len(models) > 1:
+            # "810 UAVs of the Shahed type, Gerbera and imitator drones": the one model counted
+            models = [k for k in models if table[k][0] is not None and table[k][0].has_number]
         if len(models) != 1:
             continue
         tgt = table[models[0]]

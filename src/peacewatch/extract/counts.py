@@ -292,6 +292,16 @@ def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMenti
                 continue
         if out and out[-1].model is None and w.model is None and out[-1].end == w.start:
             continue
+        if (
+            out
+            and out[-1].model is None
+            and w.model is not None
+            and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[out[-1].end : w.start])
+            and re.match(r"\s*-?\s*(?:types?|class|family)\b", text[w.end : w.end + 10])
+        ):
+            prev = out[-1]  # "810 strike UAVs of the Shahed type": the noun, of that model
+            out[-1] = WeaponMention(prev.kind, w.model, prev.start, w.end)
+            continue
         out.append(w)
     return out
 
