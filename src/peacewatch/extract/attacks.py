@@ -1870,7 +1870,12 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
                 table[key] = [None, None, ev]
                 order.append(key)
             cur = table[key]  # a figure beats "hundreds of drones"; otherwise the first report stands
-            if launched is not None and (cur[0] is None or (not cur[0].has_number and launched.has_number)):
+            if launched is not None and (
+                cur[0] is None
+                or (not cur[0].has_number and launched.has_number)
+                # "a missile hit the city" is one of the "32 missiles" the tally gives later
+                or (cur[0].best == 1 and (launched.best or 0) > 1)
+            ):
                 cur[0] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
             if intercepted is not None and (
                 cur[1] is None or (not cur[1].has_number and intercepted.has_number)
