@@ -313,6 +313,39 @@ def test_drones_of_a_named_type_and_the_kind_figure_for_the_one_counted_model() 
     assert (w.launched and w.launched.value, w.intercepted and w.intercepted.value) == (810, 702)
 
 
+def test_a_headline_toll_without_a_town_is_the_body_attack_with_that_toll() -> None:
+    text = (
+        "Russian missile strike on Ukrainian train station kills 25 on Independence Day\n\n"
+        "The toll from Wednesday's Russian missile attack on the railway station in Chaplyne rose to 25, "
+        "officials said on Thursday.\n\n"
+        "Air raid sirens sounded across Ukraine more than 180 times on Wednesday."
+    )
+    (e,) = attacks(text, "2022-08-25")
+    assert names(e) == {"Chaplyne"} and e.killed is not None and e.killed.value == 25
+
+
+def test_a_city_in_the_headline_and_body_folds_into_the_nights_barrage() -> None:
+    text = (
+        "Russia's biggest strike in weeks hits US-owned factory in Mukachevo\n\n"
+        "KYIV - Russia fired 574 drones and 40 missiles at Ukraine overnight into Thursday, the air force said.\n\n"
+        "The attack killed one person in Lviv and injured at least 15 across the country, officials said.\n\n"
+        "In Mukachevo, two cruise missiles hit the plant of an American electronics manufacturer."
+    )
+    (e,) = attacks(text, "2025-08-21")
+    assert {"Mukachevo", "Lviv"} <= names(e)
+    text = "Hungary protested Ukrainian strikes on the Druzhba oil pipeline on Monday."
+    assert not any("Druzhba" in names(e) for e in attacks(text, "2025-08-21"))
+
+
+def test_a_state_and_a_city_in_one_sentence_are_one_summit() -> None:
+    text = (
+        "At the Alaska summit on Aug. 15, at Joint Base Elmendorf-Richardson near Anchorage, Trump and Putin "
+        "talked for nearly three hours but announced no ceasefire."
+    )
+    (t,) = kind(text, "talks", "2025-08-21")
+    assert t.venue.name == "Anchorage" and set(t.parties) == {"RU", "US"}
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

@@ -861,6 +861,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "Moscow rejected …", "talks between Kyiv and Moscow", "Washington and Kyiv disagree"
         if re.match(
             r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|hydro\w*|HPP|HES|[Pp]ower\s+[Ss]tation|[Hh]ighway|[Ss]treet"
+            r"|(?:oil\s+|gas\s+)?[Pp]ipeline"
             r"|[Aa]venue|[Rr]oad|[Ss]quare|[Bb]oulevard|[Pp]rospekt|[Ee]mbankment|[Ll]ane)\b",
             right,
         ) or (e.name == "Dnipro" and re.search(r"\bthe\s+$", left)):
@@ -1174,8 +1175,8 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             continue  # (a mention placed in step 1 whose places were then set aside is placed already)
         if m.in_title and body and not m.has_numbers:
             continue
-        target = None
-        if not m.elsewhere and not m.summary:
+        target = _same_toll(m, specific_clusters) if m.in_title else None
+        if target is None and not m.elsewhere and not m.summary:
             target = _attach(ctx, gaz, ms, m, where, specific_clusters)
         if target is None:
             if not m.places and not m.has_numbers and (m.elsewhere or m.summary):
@@ -1196,6 +1197,23 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if c in specific_clusters or _worth_reporting(c):
             out.append(c)
     return out
+
+
+def _same_toll(m: Mention, clusters: list[AttackCluster]) -> AttackCluster | None:
+    """A headline toll with no town ("Russian strike on Ukrainian train station kills 25"): the one
+    attack of the body that reports the same toll."""
+    for which in ("killed", "injured"):
+        mine = getattr(m.facts, which)
+        if mine is None or mine.value is None or mine.value < 2:
+            continue
+        same = [
+            c
+            for c in clusters
+            if any((x := getattr(o.facts, which)) is not None and x.value == mine.value for o in c.mentions)
+        ]
+        if len(same) == 1:
+            return same[0]
+    return None
 
 
 def _sum_of_towns(gaz: Gazetteer, m: Mention, ms: list[Mention]) -> bool:
@@ -1263,7 +1281,7 @@ def _fold_into_barrages(
         c
         for c in specific
         if any(
-            not m.places
+            all(e.kind == "country" for e, _ in m.places)
             and m.actor
             and any(lc is not None and (lc.best or 0) >= 10 for _k, _mo, lc, _ic in m.facts.weapons)
             for m in c.mentions
@@ -1294,7 +1312,8 @@ def _fold_into_barrages(
                 for _k, _mo, lc, _ic in m.facts.weapons
             ):
                 continue  # it counts its own weapons: reported as an attack of its own ("a missile" is not a count)
-            start = min(blocks[m.sent.index] for m in c.mentions)
+            body = [m for m in c.mentions if not m.in_title] or c.mentions  # the headline restates
+            start = min(blocks[m.sent.index] for m in body)
             # near it, or anywhere after it when it is the only barrage the text reports
             near = first <= start <= first + 2 or (len(barrages) == 1 and start >= first)
             c_countries = {e.country for e in c.place_entries()}

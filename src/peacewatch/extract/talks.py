@@ -345,6 +345,7 @@ def talks(
             if sent not in c.sentences:
                 c.sentences.append(sent)
             c.venue_ents.append(ent)
+    clusters = _fold_states(clusters)
     clusters = [c for c in clusters if not _historic(text, c)]
     clusters = [
         c
@@ -360,6 +361,35 @@ def talks(
         if ev is not None:
             events.append(ev)
     return events
+
+
+# Venues that are a whole state, named beside the city of the meeting ("the Alaska summit … near Anchorage")
+_STATE_VENUES = frozenset({"Alaska", "Florida"})
+
+
+def _fold_states(clusters: list[TalksCluster]) -> list[TalksCluster]:
+    """A state named in a sentence with a city of that country is where the city lies: one meeting."""
+    out = []
+    for c in clusters:
+        if c.venue.name in _STATE_VENUES:
+            city = next(
+                (
+                    o
+                    for o in clusters
+                    if o is not c
+                    and o.venue.name not in _STATE_VENUES
+                    and o.venue.country == c.venue.country
+                    and any(s in o.sentences for s in c.sentences)
+                ),
+                None,
+            )
+            if city is not None:
+                city.sentences.extend(s for s in c.sentences if s not in city.sentences)
+                city.sentences.sort(key=lambda s: s.index)
+                city.venue_ents.extend(c.venue_ents)
+                continue
+        out.append(c)
+    return out
 
 
 _BACKGROUND = re.compile(
