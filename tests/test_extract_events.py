@@ -346,6 +346,18 @@ def test_a_state_and_a_city_in_one_sentence_are_one_summit() -> None:
     assert t.venue.name == "Anchorage" and set(t.parties) == {"RU", "US"}
 
 
+def test_a_strike_on_the_zaporizhzhia_nuclear_plant_is_at_enerhodar() -> None:
+    text = "At least three drones struck the Zaporizhzhia nuclear power plant on Sunday, the IAEA said."
+    (e,) = attacks(text, "2024-04-08")
+    (p,) = e.places
+    assert (p.name, p.admin1) == ("Enerhodar", "Zaporizhzhia Oblast")
+
+
+def test_an_institutions_own_session_is_not_talks() -> None:
+    text = "The IAEA Board of Governors met in an extraordinary session in Vienna on Monday at the request of Russia."
+    assert kind(text, "talks", "2024-04-08") == []
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

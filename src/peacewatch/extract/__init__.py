@@ -32,6 +32,7 @@ from peacewatch.extract.entities import (
     add_unlisted_settlements,
     drop_ship_names,
     find_entities,
+    relocate_plants,
     resolve_places,
 )
 from peacewatch.extract.gazetteer import Gazetteer
@@ -101,6 +102,7 @@ class Extractor:
         ents = add_direction_pairs(find_entities(text, starts, ends, self.gaz), self.gaz, text)
         resolve_places(ents, self.gaz, text)
         drop_ship_names(ents, text)
+        relocate_plants(ents, self.gaz, text)
         ents = add_unlisted_settlements(ents, self.gaz, text)
         ents = add_city_anaphora(add_capital_phrases(ents, self.gaz, text), text)
         title_end = _headline_end(text)

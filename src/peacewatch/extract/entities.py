@@ -517,3 +517,31 @@ def _unlisted_entry(name: str, at: int, ents: list[Ent], gaz: Gazetteer, text: s
             country, admin1 = p.country, p.admin1
             parent = gaz.admin1_id(p) or ""
     return Entry(f"text:{name}", name, "city", country, admin1, None, None, 0, parent)
+
+
+# Nuclear power plants named after a city or region they are not in: a strike on "the Zaporizhzhia
+# nuclear power plant" is a strike at Enerhodar.
+_PLANT_TOWNS = {
+    "Zaporizhzhia": "Enerhodar",
+    "Zaporozhye": "Enerhodar",
+    "Kursk": "Kurchatov",
+    "Rivne": "Varash",
+    "Khmelnytskyi": "Netishyn",
+    "Kalinin": "Udomlya",
+    "Smolensk": "Desnogorsk",
+}
+_PLANT_RIGHT = re.compile(
+    r"\s+(?:nuclear\s+(?:power\s+)?(?:plant|station|facility)|NPP|atomic\s+(?:power\s+)?(?:plant|station))\b"
+)
+
+
+def relocate_plants(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
+    """Put "the Zaporizhzhia nuclear power plant" at the town the plant is in."""
+    for e in ents:
+        town = _PLANT_TOWNS.get(e.text)
+        if town is None or e.place is None or not _PLANT_RIGHT.match(text, e.end):
+            continue
+        cands = [c for c in gaz.candidates(town) if c.kind == "city" and c.country == e.place.country]
+        if cands:
+            e.place = max(cands, key=lambda c: c.population)
+            e.places = [e.place]

@@ -192,6 +192,8 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\b(?:meeting|gathering|summit)\s+of\s+(?:the\s+)?(?:NATO|G7|G-7|G20|G-20|EU|European\s+Union|BRICS|SCO|OSCE)\b"
     r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b"
     r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b"
+    # an institution's own session is not talks between the sides: "the IAEA Board of Governors met in Vienna"
+    r"|\b(?:Board\s+of\s+Governors|General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council)\b"
     # justice for war crimes is not a settlement of the war: "prosecutors … met in The Hague"
     r"|\b(?:investigations?|prosecutors?|tribunal|war\s+crimes?\s+(?:probe|inquiry|investigations?))\b"
     # an athletics "meeting", a trade fair's "conference"
