@@ -358,6 +358,26 @@ def test_an_institutions_own_session_is_not_talks() -> None:
     assert kind(text, "talks", "2024-04-08") == []
 
 
+def test_the_victims_side_is_not_the_attacker() -> None:
+    text = (
+        "Rescue workers have recovered the bodies of at least 45 Ukrainian soldiers from the ruins of barracks in "
+        "the southern city of Mykolaiv that was hit by missiles early on Friday, officials said on Sunday.\n\n"
+        "The strike on the base caused some of the heaviest losses Ukrainian troops have suffered in a single "
+        "strike since Russia invaded on Feb. 24."
+    )
+    (e,) = attacks(text, "2022-03-20")
+    assert e.actor is None and str(e.date.start) == "2022-03-18"  # type: ignore[union-attr]
+
+
+def test_the_city_is_not_a_destination_named_on_the_way() -> None:
+    text = (
+        "Mykolaiv, a shipbuilding city, stands on the road to Odesa. Russian rockets hit a residential "
+        "neighbourhood near the city centre on Saturday, wounding several residents."
+    )
+    (e,) = attacks(text, "2022-03-20")
+    assert names(e) == {"Mykolaiv"}
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

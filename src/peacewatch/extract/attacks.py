@@ -82,7 +82,9 @@ _ACTOR_MOD = (
 _ACTOR_RIGHT = re.compile(
     rf"^(?:['’]s)?\s+[\"“]?{_ACTOR_MOD}{{0,4}}[\"“]?(?:{_ACTOR_NOUNS}|Shaheds|Gerans)\b"
     rf"(?!\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced|warned|confirmed|claimed|added|noted|told"
-    rf"|shot|shoot|shoots|intercepted|intercept|intercepts|downed|repelled|repulsed|neutrali[sz]ed))"
+    rf"|shot|shoot|shoots|intercepted|intercept|intercepts|downed|repelled|repulsed|neutrali[sz]ed"
+    # "the heaviest losses Ukrainian troops have suffered": the side hit, not the attacker
+    rf"|(?:have\s+|has\s+|had\s+)?(?:suffered|sustained|lost|died)|were\s+(?:killed|wounded|injured)))"
     # "Ukraine's navy spokesman", "the Ukrainian army's press service": who speaks, not who attacked
     rf"(?!['’]?s?\s+(?:spokes(?:man|woman|person)|press\s+(?:service|office|secretary)|commanders?|chiefs?"
     rf"|officials?|sources?|statement|representatives?)\b)"
@@ -492,7 +494,9 @@ def _mention(
         for d in sent_dates
         # "since", "until", and the evening a night began: "the night of 28 November (from 19:00 on 27 November)"
         if not re.search(
-            r"(?i)\b(?:since|until|by|before|from\s+\d{1,2}[:.]\d{2}\s+on)\s+$",
+            r"(?i)\b(?:since|until|by|before|from\s+\d{1,2}[:.]\d{2}\s+on)\s+$"
+            # "since Russia invaded on Feb. 24": the start of the war, not this attack
+            r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$",
             stext[max(0, d.start - _LOOKBACK) : d.start],
         )
         and not re.match(r"(?i)(?:since|until|by)\b(?!\s+midnight)", d.text)
@@ -933,6 +937,11 @@ def _actor(
             continue
         if re.search(r"\b(?:for|of|to|supplying|supplies\s+to|serving|used\s+by)\s+(?:the\s+)?$", left):
             continue  # "fuel for the Russian army": who benefits, not who attacks
+        if re.search(
+            r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores))\s+$",
+            left,
+        ):
+            continue  # "the bodies of at least 45 Ukrainian soldiers": the victims, counted
         if _ACTOR_RIGHT.match(right) or _ACTOR_VERB_RIGHT.match(right) or _BY_LEFT.search(left):
             return side, True
     ctext = text[clause.start : clause.end]

@@ -224,6 +224,11 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             and e.place is not None
             and e.place.kind == "city"
             and e.place.population >= 10000  # "the city" is not the village named last
+            # "stands on the road to Odesa": a destination, not the city the text is about
+            and not re.search(
+                r"\b(?:road|way|route|highway|path|railway|motorway)\s+(?:to|from)\s+$",
+                text[max(0, e.start - 20) : e.start],
+            )
             and not re.match(
                 r"\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|(?:[Nn]uclear\s+)?(?:[Pp]ower\s+)?(?:[Pp]lant|[Ss]tation)\b|NPP\b)",
                 text[e.end : e.end + 24],
