@@ -208,7 +208,13 @@ UA: dict[str, tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("Vinnytska oblast", "Vinnytska Oblast", "Vinnychchyna"),
     ),
     # no town is called Volyn: the bare stem is the oblast ("the Lviv, Volyn and Rivne regions")
-    "24": ("UA-07", "Volyn Oblast", "oblast", ("Volyn",), ("Volynska oblast", "Volynska Oblast", "Volhynia", "Volyn")),
+    "24": (
+        "UA-07",
+        "Volyn Oblast",
+        "oblast",
+        ("Volyn",),
+        ("Volynska oblast", "Volynska Oblast", "Volhynia", "Volyn"),
+    ),
     "25": (
         "UA-21",
         "Zakarpattia Oblast",
@@ -341,6 +347,15 @@ RU: dict[str, tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = {
     "91": ("RU-KYA", "Krasnoyarsk Krai", "krai", ("Krasnoyarsk",), ()),
     "92": ("RU-KAM", "Kamchatka Krai", "krai", ("Kamchatka",), ("Kamchatka",)),
     "93": ("RU-ZAB", "Zabaykalsky Krai", "krai", ("Zabaykalsky", "Zabaykalsky"), ("Transbaikal",)),
+}
+
+# English news calls a republic by its short name ("Tatarstan", "Bashkortostan", "Chechnya"), not the
+# official "Republic of Tatarstan": the short name is the display name; the official one stays a form.
+RU = {
+    code: (iso, stems[0], style, stems, extra if name in extra else (*extra, name))
+    if style == "republic"
+    else (iso, name, style, stems, extra)
+    for code, (iso, name, style, stems, extra) in RU.items()
 }
 
 # --------------------------------------------------------------------------- neighbours
