@@ -378,6 +378,18 @@ def test_the_city_is_not_a_destination_named_on_the_way() -> None:
     assert names(e) == {"Mykolaiv"}
 
 
+def test_a_box_of_period_totals_is_no_attacks_toll() -> None:
+    text = (
+        "UN monitors report more civilian casualties in March\n\n"
+        "KEY FIGURES (March 2025)\nCivilians killed: 164\nCivilians injured: 910\n"
+        "Of whom children: 16 killed, 97 injured\n\n"
+        "Shortly before midnight on 7 March, Russian forces struck the centre of Dobropillia with ballistic "
+        "missiles. Eleven civilians were killed and 30 were injured."
+    )
+    (e,) = [e for e in attacks(text, "2025-04-10") if e.killed is not None]
+    assert (e.killed.value, e.injured and e.injured.value) == (11, 30)
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

@@ -374,6 +374,11 @@ _EARLIER_ATTACK = re.compile(
     r"(?:barrage|attack|strike|bombardment|shelling)s?\s+(?:that|which|in\s+which)\s+(?:killed|left)\b",
     re.IGNORECASE,
 )
+# A box of period totals ("KEY FIGURES (March 2025) … Of whom children: 16 killed, 97 injured").
+_TALLY_BOX = re.compile(
+    r"\b(?:key\s+figures|reporting\s+period|by\s+the\s+numbers|in\s+numbers|at\s+a\s+glance|cumulative\s+(?:figures|totals))\b",
+    re.IGNORECASE,
+)
 _ACCIDENT = re.compile(
     r"\b(?:during\s+a\s+training\s+(?:flight|exercise)|training\s+flight|on\s+take-?off|engine\s+(?:fire|failure)"
     r"|technical\s+(?:fault|failure|malfunction)|(?:plane|air|helicopter|jet)\s+crash|crashed\s+on\s+landing"
@@ -383,12 +388,18 @@ _ACCIDENT = re.compile(
 
 
 def _accident_paragraph(ctx: DocContext, sent: Sentence) -> bool:
-    """A paragraph about an accident (a warplane that crashed on a training flight): its toll is no attack's."""
+    """A paragraph about an accident (a warplane that crashed on a training flight), or a box of period
+    totals headed "Key figures": its tolls are no attack's."""
     key = ("accident", sent.paragraph)
     hit = ctx.memo.get(key)
     if hit is None:
         para = [s for s in ctx.sentences if s.paragraph == sent.paragraph]
-        hit = ctx.memo[key] = bool(_ACCIDENT.search(ctx.text, para[0].start, para[-1].end))
+        block = max(ctx.text.rfind("\n\n", 0, para[0].start), para[0].start - 400, 0)
+        hit = ctx.memo[key] = bool(
+            _ACCIDENT.search(ctx.text, para[0].start, para[-1].end)
+            # the box's heading opens the block of lines this one belongs to
+            or _TALLY_BOX.search(ctx.text, block, min(para[-1].end, para[0].start + 80))
+        )
     return bool(hit)
 
 
