@@ -36,6 +36,7 @@ def one(text: str, pub: dt.date | None = PUB, **kw):
         ("the night of 25 November", "2025-11-24", "2025-11-25", "days"),  # in a report of that day
         ("the night of 20 November", "2025-11-20", "2025-11-21", "days"),
         ("for most of the night", "2025-11-24", "2025-11-25", "days"),
+        ("Overnight into Tuesday, drones attacked", "2025-11-24", "2025-11-25", "days"),
         ("throughout the night", "2025-11-24", "2025-11-25", "days"),
     ],
 )

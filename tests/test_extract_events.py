@@ -390,6 +390,22 @@ def test_a_box_of_period_totals_is_no_attacks_toll() -> None:
     assert (e.killed.value, e.injured and e.injured.value) == (11, 30)
 
 
+def test_a_trains_destinations_and_a_bearing_are_not_the_attack_places() -> None:
+    text = (
+        "Five people were killed when Russian drones struck a passenger train near Barvinkove on Tuesday "
+        "afternoon. The train, travelling from Barvinkove towards Lviv and the western border town of Chop, had "
+        "about 200 passengers on board when three drones hit it in open country south of Izium.\n\n"
+        "Overnight into Wednesday, Russia launched 146 drones at Ukraine, of which 118 were shot down. Most of "
+        "them targeted the Odesa and Sumy regions."
+    )
+    evs = attacks(text, "2026-01-28")
+    train = next(e for e in evs if "Barvinkove" in names(e))
+    assert not {"Chop", "Lviv", "Izium"} & names(train)
+    assert {(w.launched and w.launched.value) for w in train.weapons} == {
+        3
+    }  # the night's 146 are another attack
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

@@ -807,7 +807,10 @@ def _is_authority(text: str, ent: Ent) -> bool:
 
 _TRAVEL_LEFT = re.compile(
     r"\b(?:landed|arrived|arriving|arrives|flew|travel(?:l)?ed|travel(?:l)?ing|went|headed|returned|visited|visiting)"
-    r"\s+(?:back\s+)?(?:in|to|at|into)?\s*(?:the\s+)?$",
+    r"\s+(?:back\s+)?(?:in|to|at|into)?\s*(?:the\s+)?$"
+    # "a train travelling from Barvinkove towards Lviv and the western border town of Chop": where it was going
+    r"|\b(?:travel(?:l)?ing|heading|bound|en\s+route|running)\b[^.;]{0,60}?\b(?:to|towards|for)\s+"
+    r"(?:(?!in\b|at\b|near\b|was\b|were\b|hit\b|struck\b|when\b)[\w-]+\s+){0,8}?$",
     re.IGNORECASE,
 )
 _TALKS_RIGHT = re.compile(r"^\s+(?:peace\s+)?(?:talks|summit|negotiations)\b", re.IGNORECASE)
@@ -816,6 +819,12 @@ _DISTANCE_LEFT = re.compile(
     r"\b\d[\d.,]*\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?|outside\s+(?:of\s+)?|from\s+|of\s+)"
     r"(?:the\s+)?(?:(?:city|town|village|centre|center)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# "in open country south of Izium": a bearing from a town, not the town (and no place of last resort)
+_BEARING_LEFT = re.compile(
+    r"\b(?:country|fields?|area|road|highway|forest|steppe)\s+(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
+    r"\s+of\s+$",
     re.IGNORECASE,
 )
 
@@ -856,6 +865,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         right = text[ent.end : min(clause.end, ent.end + 60)]
         if right.startswith("-"):
             continue
+        if _BEARING_LEFT.search(left):
+            continue
         if _DISTANCE_LEFT.search(left):
             references.append((e, ent))  # the place a distance is given from: the last resort
             continue
@@ -866,7 +877,9 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _LAUNCH_LEFT.search(left):
             last_launch_end = ent.end
             continue
-        if _TRAVEL_LEFT.search(left) or _TALKS_RIGHT.match(right):
+        if _TRAVEL_LEFT.search(text, max(clause.start, ent.start - 140), ent.start) or _TALKS_RIGHT.match(
+            right
+        ):
             continue  # "hours before Orbán landed in Moscow", "at Sochi talks": travel and diplomacy
         if (
             e.kind == "city"
