@@ -987,6 +987,34 @@ def test_non_peace_plan_is_not_a_proposal() -> None:
     )
 
 
+def test_an_explainer_keeps_each_pause_apart() -> None:
+    text = (
+        "Explainer: every ceasefire Russia and Ukraine have agreed to this year\n\n"
+        "On March 18, Putin agreed that both sides would stop striking each other's energy infrastructure for 30 "
+        "days. The Kremlin said the moratorium had run out in mid-April.\n\n"
+        "On March 25 the White House said Russia and Ukraine had agreed to ensure safe navigation and to refrain "
+        "from using force in the Black Sea.\n\n"
+        'On April 19, Putin ordered his forces to observe an "Easter truce" until midnight on Sunday. The truce '
+        "lapsed at midnight and was not extended.\n\n"
+        "At talks in Jeddah, Kyiv said it was ready to accept a 30-day ceasefire on all fronts, provided Russia "
+        "did the same."
+    )
+    scopes = [c.scope or "" for c in kind(text, "commitment", "2025-05-02")]
+    assert len(scopes) == 3
+    assert any("energy" in x for x in scopes) and any("Black Sea" in x for x in scopes)
+    assert any("Easter" in x for x in scopes)
+
+
+def test_one_agreement_of_two_undertakings_is_two_commitments() -> None:
+    text = (
+        "The United States said on Tuesday that Russia and Ukraine had agreed to stop using force in the Black Sea "
+        "and to work out ways of implementing a ban on strikes against energy facilities."
+    )
+    scopes = sorted(c.scope or "" for c in kind(text, "commitment", "2025-03-25"))
+    assert len(scopes) == 2 and "Black Sea" in scopes[0] + scopes[1]
+    assert any("energy" in x and "Black Sea" not in x for x in scopes)
+
+
 def test_commitment_disputed() -> None:
     text = (
         "Moscow agreed to a 30-day pause on strikes against energy infrastructure. "

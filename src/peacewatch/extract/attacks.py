@@ -595,10 +595,21 @@ _DIED_LATER = re.compile(
 _LOOKBACK = 200
 
 
+# "during their March 18 call", "the February 28 meeting": the day of something else
+_NOT_ATTACK_DAY = re.compile(
+    r"['’]?s?\s+(?:phone\s+|telephone\s+|video\s+)?(?:call|talks|meeting|summit|conversation|speech|address|statement"
+    r"|announcement|deal|agreement|decree|interview|visit|briefing)\b",
+    re.IGNORECASE,
+)
+
+
 def _statement_date(stext: str, d: D.DateMention) -> bool:
     """When something was said ("On June 28 the ministry said it had struck …") or when a victim
-    died later ("died of her injuries on July 1"), not when the attack happened."""
-    if _DIED_LATER.search(stext[max(0, d.start - _LOOKBACK) : d.start]):
+    died later ("died of her injuries on July 1"), not when the attack happened; or the day of
+    another event ("during their March 18 call")."""
+    if _DIED_LATER.search(stext[max(0, d.start - _LOOKBACK) : d.start]) or _NOT_ATTACK_DAY.match(
+        stext, d.end
+    ):
         return True
     # only a date that opens the sentence and is followed straight by who said what: "On June 28
     # the ministry said it had struck …" (not "… hit Sumy on Monday evening, officials said")
@@ -692,7 +703,14 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
     for prev in reversed(ctx.sentences[max(0, sent.index - 2) : sent.index]):
         if prev.paragraph != sent.paragraph or prev.index not in hinted:
             continue
-        ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision in ("day", "days") and not d.future]
+        ptext = ctx.text[prev.start : prev.end]
+        ds = [
+            d
+            for d in _sentence_dates(ctx, prev)
+            if d.span.precision in ("day", "days")
+            and not d.future
+            and not _NOT_ATTACK_DAY.match(ptext, d.end)
+        ]
         trig = L.STRONG_ATTACK.search(ctx.lower[prev.start : prev.end])
         if ds and trig is not None:
             d = min(ds, key=lambda x: (abs(x.start - trig.start()), x.start))  # the attack's, not the talks'

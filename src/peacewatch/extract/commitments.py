@@ -41,9 +41,9 @@ _HINT = L.lc(
 _VERB = re.compile(
     r"\b(?P<verb>agreed|agrees|agree|pledged|pledges|promised|promises|committed|commits|ordered|orders|vowed"
     r"|vows|decided|declared)\b(?P<mid>(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){0,70}?)\b(?:not\s+to\s+(?P<neg>attack|strike|target|shell|fire\s+on|hit)"
-    r"|to\s+(?:(?:ensure\s+(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){0,40}?\s+and\s+)?(?:stop|halt|pause|suspend|cease|refrain\s+from|end|freeze))\s+"
+    r"|(?:to|would)\s+(?:(?:ensure\s+(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){0,40}?\s+and\s+(?:to\s+)?)?(?:stop|halt|pause|suspend|cease|refrain\s+from|end|freeze))\s+"
     r"(?P<ger>attacking|striking|strikes|attacks|hitting|targeting|shelling|hostilities|fire|firing|fighting"
-    r"|the\s+use\s+of\s+force|military\s+action))\b(?P<obj>(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){0,90})",
+    r"|the\s+use\s+of\s+force|using\s+force|military\s+action))\b(?P<obj>(?:[^.;]|\.(?=\S)|(?<=\b[A-Z])\.){0,90})",
     re.IGNORECASE,
 )
 _DEADLINE_VERB = re.compile(
@@ -71,7 +71,7 @@ _FLOATED_ONLY = re.compile(
     r"\b(?:floated|proposed|suggested|called\s+for|calls\s+for|calling\s+(?:instead\s+)?for|urged|urging|demanded"
     r"|on\s+the\s+table|hypothetical|would\s+(?:agree|accept)|if\s+\w+\s+(?:agrees|accepts)|could\s+include"
     r"|unresolved|remain(?:s|ed)?\s+(?:open|unresolved|elusive)|no\s+agreement|failed\s+to\s+agree|did\s+not\s+agree"
-    r"|unless|threaten\w*)\b",
+    r"|unless|threaten\w*|provided\s+(?:that\s+)?(?:Russia|Moscow|Ukraine|Kyiv|the\s+other)|on\s+condition\s+that)\b",
     re.IGNORECASE,
 )
 # "to agree to a ceasefire", "calling for a ceasefire": the noun is the goal, not a commitment
@@ -195,11 +195,27 @@ def _mentions(ctx: DocContext) -> list[CommitMention]:
             )
             taken.append(m.span())
         for m in _VERB.finditer(stext):
-            obj = _trim(m.group("obj") or "")
+            raw = m.group("obj") or ""
+            # "to stop using force in the Black Sea and to work out a ban on strikes against energy
+            # facilities": two undertakings, each its own commitment
+            nxt = _NEXT_UNDERTAKING.search(raw)
+            obj = _trim(raw[: nxt.start()] if nxt else raw)
             head = (m.group("neg") or m.group("ger") or "").strip()
             scope = f"{'no ' if m.group('neg') else 'stop '}{head} {obj}".strip()
             by = _subject_side(ctx, sent, sent.start + m.start())
             out.append(CommitMention(sent, "verb", scope, sent.start + m.start(), sent.start + m.end(), by))
+            energy = _ENERGY_STRIKES.search(stext, m.start("obj") + nxt.end()) if nxt else None
+            if energy is not None:
+                out.append(
+                    CommitMention(
+                        sent,
+                        "verb",
+                        f"stop {_trim(energy.group(0))}",
+                        sent.start + m.start(),
+                        sent.start + m.end(),
+                        by,
+                    )
+                )
             taken.append(m.span())
         for m in _NOUN.finditer(stext):
             if m.group("plural") or any(s <= m.start("noun") < e for s, e in taken):
@@ -240,6 +256,17 @@ def _mentions(ctx: DocContext) -> list[CommitMention]:
     return out
 
 
+_NEXT_UNDERTAKING = re.compile(
+    r"\s+and\s+(?:to\s+)?(?:work\s+out|implement\w*|develop|agree|ensure|prevent|allow|restore|resume)\b",
+    re.IGNORECASE,
+)
+_ENERGY_STRIKES = re.compile(
+    r"\b(?:strikes|attacks)\s+(?:on|against)\s+(?:the\s+)?energy\s+(?:facilities|infrastructure|sites|targets)"
+    r"(?:\s+of\s+(?:Russia|Ukraine)(?:\s+and\s+(?:Russia|Ukraine))?)?",
+    re.IGNORECASE,
+)
+
+
 def _trim(s: str) -> str:
     s = s.strip()
     m = _SCOPE_CUT.search(s)
@@ -276,18 +303,41 @@ def _has_object(scope: str) -> bool:
     )
 
 
+_OCCASION = re.compile(r"\b(easter|christmas|victory|anniversary|new\s+year|orthodox|olympic)", re.IGNORECASE)
+_FULL = re.compile(
+    r"\b(?:full|all\s+fronts|complete|comprehensive|unconditional|total|general)\b", re.IGNORECASE
+)
+
+
+def _topic(scope: str) -> str | None:
+    """What an arrangement covers, to tell one from another in the same article (None: not said)."""
+    if _SCOPE_ENERGY.search(scope):
+        return "energy"
+    if "sea" in scope.lower():
+        return "sea"
+    occasion = _OCCASION.search(scope)
+    if occasion:
+        word = occasion.group(1).lower()
+        return "victory" if word == "anniversary" else word
+    if _FULL.search(scope):
+        return "full"
+    return None
+
+
 def _same(group: list[CommitMention], m: CommitMention) -> bool:
     g0 = group[0]
     if abs(m.sent.index - group[-1].sent.index) > 8:
         return False
     if (g0.kind == "deadline") != (m.kind == "deadline"):
         return False
-    e1, e2 = bool(_SCOPE_ENERGY.search(g0.scope)), bool(_SCOPE_ENERGY.search(m.scope))
-    sea1, sea2 = "sea" in g0.scope.lower(), "sea" in m.scope.lower()
-    if e1 == e2 and sea1 == sea2:
-        return True
-    generic = not _has_object(m.scope) or not _has_object(g0.scope)
-    return generic and not (sea1 or sea2)
+    # the group's subject is its first mention that says what it covers: an explainer that opens
+    # on "every ceasefire" does not fold the energy pause, the Easter truce and the Victory Day
+    # ceasefire into one
+    mine = _topic(m.scope)
+    theirs = next((t for x in group if (t := _topic(x.scope)) is not None), None)
+    if mine is None or theirs is None:
+        return "sea" not in (mine, theirs)  # a bare "the truce" never joins the Black Sea deal
+    return mine == theirs
 
 
 def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
@@ -432,7 +482,10 @@ def _with_context(ctx: DocContext, scope: str, sents: list[Sentence]) -> str:
             ):
                 extra.append(e.text)
     out: list[str] = []
+    topic = _topic(scope)
     for term in extra:
+        if topic is not None and _topic(term) not in (None, topic):
+            continue  # the Black Sea does not qualify the energy pause agreed in the same sentence
         if term.lower() not in have and term.lower() not in (x.lower() for x in out):
             out.append(term)
     return f"{scope} ({', '.join(out[:4])})" if out else scope
