@@ -406,6 +406,27 @@ def test_a_trains_destinations_and_a_bearing_are_not_the_attack_places() -> None
     }  # the night's 146 are another attack
 
 
+def test_a_town_a_place_is_located_by_is_not_hit_and_a_governors_first_name_is_no_place() -> None:
+    text = (
+        "In Illinivka, west of Kostiantynivka, an FPV drone struck a car on Monday, killing the driver, "
+        "Governor Vadym Filashkin said."
+    )
+    (e,) = attacks(text, "2025-10-14")
+    assert names(e) == {"Illinivka"}
+    text = "Russian drones attacked Nikopol on Monday, wounding a man, Governor Serhii Lysak said."
+    (e,) = attacks(text, "2025-10-14")
+    assert names(e) == {"Nikopol"}
+
+
+def test_one_person_hit_and_killed() -> None:
+    text = (
+        "An explosive dropped from a Russian drone hit a 64-year-old man in the yard of his house in Kherson on "
+        "Monday morning, killing him, the governor said."
+    )
+    (e,) = attacks(text, "2025-10-14")
+    assert e.killed is not None and e.killed.value == 1
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

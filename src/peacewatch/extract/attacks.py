@@ -811,6 +811,32 @@ _FIRST_NAMES = frozenset(
         "Denys",
         "Mykola",
         "Oleksandr",
+        "Serhii",
+        "Serhiy",
+        "Oleh",
+        "Ihor",
+        "Vadym",
+        "Ivan",
+        "Iryna",
+        "Oleksii",
+        "Andrii",
+        "Dmytro",
+        "Vitalii",
+        "Yurii",
+        "Volodymyr",
+        "Mykhailo",
+        "Petro",
+        "Pavlo",
+        "Taras",
+        "Yevhen",
+        "Anatolii",
+        "Vasyl",
+        "Maksym",
+        "Kyrylo",
+        "Nataliia",
+        "Svitlana",
+        "Tetiana",
+        "Yulia",
     }
 )
 
@@ -843,6 +869,13 @@ _DISTANCE_LEFT = re.compile(
 _BEARING_LEFT = re.compile(
     r"\b(?:country|fields?|area|road|highway|forest|steppe)\s+(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
     r"\s+of\s+$",
+    re.IGNORECASE,
+)
+# "in Illinivka, west of Kostiantynivka", "a village on the estuary west of Kherson": the town the
+# place is located by (a place of last resort, as a distance reference is)
+_BEARING_REF_LEFT = re.compile(
+    r"\b(?:just\s+|some\s+way\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern\s+outskirts)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
 
@@ -885,7 +918,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue
         if _BEARING_LEFT.search(left):
             continue
-        if _DISTANCE_LEFT.search(left):
+        if _DISTANCE_LEFT.search(left) or (_BEARING_REF_LEFT.search(left) and out):
             references.append((e, ent))  # the place a distance is given from: the last resort
             continue
         if _WHERE_SPOKEN_LEFT.search(text, max(0, ent.start - 6), ent.start) and _SPEAKER_RIGHT.match(

@@ -594,6 +594,7 @@ _SINGLE_INJURED_RIGHT = re.compile(
 )
 
 
+_HARM_PRONOUN = re.compile(r",\s*(killing|wounding|injuring)\s+(?:him|her)\b", re.IGNORECASE)
 _VEHICLE_HIT = re.compile(
     r"\b(?:hit|struck|targeted|attacked|dropped\s+\w+\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:car|vehicle|bus|minibus"
     r"|truck|lorry|van|tractor|ambulance|motorcycle)\s*,\s*(?:killing|wounding|injuring)\s+$",
@@ -623,6 +624,9 @@ def _single_people(text: str, numbers: list[NumberPhrase]) -> list[tuple[str, Nu
             which = "killed"
         elif _SINGLE_INJURED_RIGHT.match(right):
             which = "injured"
+        elif m.group("the") is None and (pron := _HARM_PRONOUN.search(right.split(".")[0])):
+            # "a drone hit a 64-year-old man in the yard of his house …, killing him"
+            which = "killed" if pron.group(1).lower().startswith("kill") else "injured"
         elif m.group("the") is None or _VEHICLE_HIT.search(text, max(0, m.start() - 70), m.start()):
             # "killing the driver" counts only where the text has just named the vehicle that was
             # hit ("a drone hit a car, killing the driver"), not a person counted before
