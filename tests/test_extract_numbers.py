@@ -83,6 +83,7 @@ def _k(text: str):
         ("In Prymorske, a Russian drone hit a car, killing the driver, the governor said.", 1, None),
         ("Three people were killed. The strike also hit the bus station, killing the driver.", 3, None),
         ("More than 100 people sought hospital treatment.", None, 100),
+        ("Two employees were treated for minor burns, he said.", None, 2),
         ("The governor said the toll had risen from 23 to 25 as two of the wounded died.", 25, None),
         ("Unfortunately, a woman has died.", 1, None),
     ],
