@@ -427,6 +427,15 @@ def test_one_person_hit_and_killed() -> None:
     assert e.killed is not None and e.killed.value == 1
 
 
+def test_the_armed_formations_of_the_kiev_regime_are_the_attacker() -> None:
+    text = (
+        "The Bryansk governor reported that on Tuesday afternoon the armed formations of the Kiev regime attacked "
+        "a civilian car on the road near Pogar with an FPV drone."
+    )
+    (e,) = attacks(text, "2025-11-05")
+    assert e.actor == "UA"
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

@@ -84,6 +84,7 @@ def _k(text: str):
         ("Three people were killed. The strike also hit the bus station, killing the driver.", 3, None),
         ("More than 100 people sought hospital treatment.", None, 100),
         ("Two employees were treated for minor burns, he said.", None, 2),
+        ("The driver died of his injuries. His passenger, a woman, was wounded and taken to hospital.", 1, 1),
         ("The governor said the toll had risen from 23 to 25 as two of the wounded died.", 25, None),
         ("Unfortunately, a woman has died.", 1, None),
     ],

@@ -1010,8 +1010,13 @@ def _actor(
         left = text[max(clause.start, ent.start - 20) : ent.start]
         if ent.possessive and _followed_by_place(ent, ents):
             continue
-        if re.search(r"\b(?:for|of|to|supplying|supplies\s+to|serving|used\s+by)\s+(?:the\s+)?$", left):
-            continue  # "fuel for the Russian army": who benefits, not who attacks
+        if re.search(
+            r"\b(?:for|of|to|supplying|supplies\s+to|serving|used\s+by)\s+(?:the\s+)?$", left
+        ) and not re.search(
+            r"\b(?:formations|forces|troops|units|militants|army|servicemen|fighters)\s+of\s+(?:the\s+)?$",
+            left,
+        ):
+            continue  # "fuel for the Russian army": who benefits, not who attacks ("the armed formations of the Kiev regime attacked" do)
         if re.search(
             r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores))\s+$",
             left,

@@ -583,12 +583,12 @@ _SINGLE_ASIDE = (
     r"|\s+who\s+[^,.;]{1,80}?(?=\s+(?:was|were|has\s+been|had\s+been)\s))?"
 )
 _SINGLE_KILLED_RIGHT = re.compile(
-    rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE}\s+(?:was\s+|has\s+been\s+|had\s+been\s+|has\s+|had\s+)?"
+    rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE},?\s+(?:was\s+|has\s+been\s+|had\s+been\s+|has\s+|had\s+)?"
     rf"(?:also\s+)?(?:{L.KILLED_WORDS})\b",
     re.IGNORECASE,
 )
 _SINGLE_INJURED_RIGHT = re.compile(
-    rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE}\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
+    rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE},?\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
     rf"(?:also\s+)?(?:{L.INJURED_WORDS})\b",
     re.IGNORECASE,
 )
@@ -615,8 +615,10 @@ def _single_people(text: str, numbers: list[NumberPhrase]) -> list[tuple[str, Nu
     for m in _SINGLE_PERSON.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        if re.search(rf"\b(?:{_PERSON})\s*(?:,|and|or)\s*$", text[max(0, m.start() - 40) : m.start()], re.I):
-            continue  # "a woman and a child were wounded": two, which we do not add up
+        if re.search(
+            rf"\b(?:{_PERSON})\s*(?:,|and|or)\s*$", text[max(0, m.start() - 40) : m.start()], re.I
+        ) and not re.match(r"[^,.;]{0,30}?,\s+(?:was|has\s+been|had\s+been)\b", text[m.end() : m.end() + 60]):
+            continue  # "a woman and a child were wounded": two, which we do not add up ("His passenger, a woman, was wounded": one)
         right = text[m.end() : m.end() + 160]
         left = text[max(0, m.start() - 20) : m.start()]
         which = None
