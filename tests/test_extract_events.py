@@ -436,6 +436,17 @@ def test_the_armed_formations_of_the_kiev_regime_are_the_attacker() -> None:
     assert e.actor == "UA"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine launched its incursion on August 6 and says it now controls 82 settlements in the Kursk region.",
+        "Russia launched its full-scale invasion of Ukraine in February 2022.",
+    ],
+)
+def test_a_ground_operation_or_the_war_itself_is_no_strike(text: str) -> None:
+    assert attacks(text, "2024-08-20") == []
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "
