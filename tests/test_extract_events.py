@@ -447,6 +447,19 @@ def test_a_ground_operation_or_the_war_itself_is_no_strike(text: str) -> None:
     assert attacks(text, "2024-08-20") == []
 
 
+def test_a_tally_listing_each_model_on_its_own_line_then_its_counts() -> None:
+    text = (
+        "Russia fired 48 missiles at Ukraine overnight, the air force said.\n\n"
+        "• Kh-101/Kh-555 (air-launched cruise missiles, Tu-95MS, Caspian area)\n28 launched, 20 destroyed;\n"
+        "• Kalibr (sea-launched, Black Sea Fleet)\n20 launched, 14 destroyed."
+    )
+    (e,) = attacks(text, "2023-03-09")
+    got = {
+        (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) for w in e.weapons
+    }
+    assert {("Kh-101/Kh-555", 28, 20), ("Kalibr", 20, 14)} <= got
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

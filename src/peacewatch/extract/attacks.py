@@ -319,6 +319,13 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 if cont is not None:
                     out.append(cont)
                     last_mention_sent = sent.index
+                    # "• Kalibr (sea-launched)" then "20 launched, 14 destroyed": the model the next line counts
+                    named = [(w.kind, w.model) for w in cont.facts.kinds if w.model]
+                    prior = (
+                        (named[-1] if named and not cont.facts.weapons else None)
+                        or cont.facts.last_weapon
+                        or prior
+                    )
             continue
         if _QUESTION.search(stext) or L.NOT_ATTACK.search(lstext) or _heading(ctx, sent, stext):
             continue
@@ -328,7 +335,12 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             continue  # "a Su-34 crashed into an apartment block during a training flight": no attack
         sent_dates = D.find_dates(stext, ctx.published, ctx.anchor_year)
         if sent.paragraph != paragraph:
-            paragraph, prior = sent.paragraph, None
+            # a new paragraph forgets the weapon counted last, but not a line right under a model's
+            # line ("• Kalibr (sea-launched)" / "20 launched, 14 destroyed")
+            prev_end = ctx.sentences[sent.index - 1].end if sent.index else 0
+            if "\n\n" in text[prev_end : sent.start] or sent.index == 0:
+                prior = None
+            paragraph = sent.paragraph
         for clause in sent.clauses:
             if clause.start > sent.start and _EARLIER_ATTACK.match(text, clause.start, clause.end):
                 continue  # "…, a week after the October 10 barrage that killed 19": told in passing
@@ -353,7 +365,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             # the weapon "of them" and "of the four launched" point back to: the last one counted, else
             # the last model named ("the missiles were Kalibrs")
             named = [(w.kind, w.model) for w in facts.kinds if w.model]
-            prior = facts.last_weapon or (named[-1] if named else None) or prior
+            prior = (named[-1] if named and not facts.weapons else None) or facts.last_weapon or prior
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
             if m is not None:
                 dl = datelines.get(sent.paragraph)

@@ -489,9 +489,10 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         if (
             last_weapon is not None
             and not n.vague
-            and re.search(r"(?i)\bof\s+the\s+$", left)
-            and re.match(r"\s+(?:launched|fired)\b", right)
+            and (re.search(r"(?i)\bof\s+the\s+$", left) or re.fullmatch(r"[\s•·*-]*", left[-6:]))
+            and re.match(r"\s+(?:were\s+)?(?:launched|fired)\b", right)
         ):
+            # "Of the four launched, two were brought down"; under a model's line, "28 launched, 20 destroyed"
             # "the missiles were Kalibrs … Of the four launched at the city, two were brought down"
             launched.setdefault(last_weapon, n.count)
             if last_weapon not in order:
