@@ -394,7 +394,9 @@ _TALLY_BOX = re.compile(
 _ACCIDENT = re.compile(
     r"\b(?:during\s+a\s+training\s+(?:flight|exercise)|training\s+flight|on\s+take-?off|engine\s+(?:fire|failure)"
     r"|technical\s+(?:fault|failure|malfunction)|(?:plane|air|helicopter|jet)\s+crash|crashed\s+on\s+landing"
-    r"|nothing\s+suggests\s+hostile\s+action|no\s+sign\s+of\s+(?:hostile\s+action|an\s+attack)|was\s+an\s+accident)\b",
+    r"|nothing\s+suggests\s+hostile\s+action|no\s+sign\s+of\s+(?:hostile\s+action|an\s+attack)|was\s+an\s+accident"
+    # a stray interceptor: "a Ukrainian air-defence missile that fell in the Polish village of Przewodów"
+    r"|(?:errant|stray)\s+(?:air-defen[cs]e\s+)?missiles?|air-defen[cs]e\s+missile\s+that\s+fell|interceptor\s+(?:missile\s+)?(?:fell|killed|landed))\b",
     re.IGNORECASE,
 )
 
@@ -952,7 +954,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "Moscow rejected …", "talks between Kyiv and Moscow", "Washington and Kyiv disagree"
         if re.match(
             r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|hydro\w*|HPP|HES|[Pp]ower\s+[Ss]tation|[Hh]ighway|[Ss]treet"
-            r"|(?:oil\s+|gas\s+)?[Pp]ipeline"
+            r"|(?:oil\s+|gas\s+)?[Pp]ipeline|Human\s+Rights|University|Institute|Polytechnic|Museum|Opera|Theatre|Philharmonic"
             r"|[Aa]venue|[Rr]oad|[Ss]quare|[Bb]oulevard|[Pp]rospekt|[Ee]mbankment|[Ll]ane)\b",
             right,
         ) or (e.name == "Dnipro" and re.search(r"\bthe\s+$", left)):
@@ -1891,18 +1893,27 @@ def _place(ctx: DocContext, gaz: Gazetteer, c: AttackCluster, e: Entry) -> Place
             district=e.name,
         )
     p = e.to_place()
-    return Place(_english_name(e, ent), p.admin1, p.country, p.lat, p.lon, p.precision, p.geonameid, ev)
+    return Place(_english_name(gaz, e, ent), p.admin1, p.country, p.lat, p.lon, p.precision, p.geonameid, ev)
 
 
-def _english_name(e: Entry, ent: Ent | None) -> str:
+def _english_name(gaz: Gazetteer, e: Entry, ent: Ent | None) -> str:
     """A Russian town as English news spells it ("Novokuibyshevsk", GeoNames "Novokuybyshevsk"): the
     text's form when it is a spelling of the same name, the gazetteer's otherwise. Ukrainian places
-    keep the gazetteer's (Ukrainian-based) name, which is the one analysts use."""
-    if ent is None or e.country != "RU" or e.kind != "city":
+    keep the gazetteer's (Ukrainian-based) name, which is the one analysts use, except a town the
+    report calls by its name from before a renaming."""
+    if ent is None or e.kind != "city" or e.country not in ("RU", "UA"):
         return e.name
     surface = re.sub(r"['’]s?$", "", ent.text).strip()
     if not surface or not surface[0].isupper() or surface.isupper() or surface == e.name:
         return e.name
+    if e.country == "UA":
+        # a town renamed since 2016 keeps the name the report uses ("Krasnohrad", now Berestyn);
+        # spellings of the same name ("Kupyansk") and the big cities keep the gazetteer's
+        similar = difflib.SequenceMatcher(None, surface.lower(), e.name.lower()).ratio()
+        own_name = any(
+            c.id == e.id for c in gaz.candidates(surface)
+        )  # not "the Zaporizhzhia plant" at Enerhodar
+        return surface if own_name and similar < 0.5 and e.population < 100_000 else e.name
     if (
         difflib.SequenceMatcher(None, surface.lower(), e.name.lower()).ratio() >= 0.7
     ):  # "Lgov" for GeoNames "Lgovsky"

@@ -135,7 +135,9 @@ _NOT_LAUNCHED_LEFT = re.compile(
     r"\b(?:capable\s+of\s+(?:carrying|launching|firing)|can\s+(?:carry|launch|fire)|carrying|armed\s+with|loaded\s+with"
     r"|hits\s+by|struck\s+by"
     r"|equipped\s+with|stockpiles?\s+of|total\s+salvo\s+of|salvo\s+capacity\s+of|produc\w+|manufactur\w+"
-    r"|reserves?\s+of|stocks?\s+of|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for)"
+    r"|reserves?\s+of|stocks?\s+of|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for"
+    # "a raid by ten Tu-95s could therefore deliver 80 missiles": what could be, not what was fired
+    r"|(?:could|would|might|can|may)\s+(?:\w+\s+)?(?:deliver|carry|launch|fire|send|field))"
     r"\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
