@@ -18,7 +18,16 @@ from peacewatch.api import extract_documents
 
 # The project's labelled sets in eval/labelled/ (NAME.articles.jsonl + NAME.gold.jsonl), in the
 # order they were written; the accuracy gate and bench/eval.py score each of them.
-LABELLED_SETS = ("attacks", "diplomacy", "articles", "articles2", "articles3", "articles4", "articles5", "articles6")
+LABELLED_SETS = (
+    "attacks",
+    "diplomacy",
+    "articles",
+    "articles2",
+    "articles3",
+    "articles4",
+    "articles5",
+    "articles6",
+)
 
 
 def predict(articles: str | os.PathLike[str], out: str | os.PathLike[str]) -> int:
