@@ -27,6 +27,7 @@ LABELLED_SETS = (
     "articles4",
     "articles5",
     "articles6",
+    "articles7",
 )
 
 
