@@ -487,6 +487,16 @@ def test_an_organisation_named_after_a_city_is_no_place() -> None:
     assert not any("Kharkiv" in names(e) for e in attacks(text, "2023-09-07"))
 
 
+def test_a_ship_named_in_apposition_and_a_citys_exchange_are_no_places() -> None:
+    text = (
+        "The Novocherkassk, a Ropucha-class vessel, was hit early on Tuesday by guided missiles at Feodosia, "
+        "the commander said."
+    )
+    assert all("Novocherkassk" not in names(e) for e in attacks(text, "2023-12-26"))
+    text = "Fuel prices on the St Petersburg exchange hit record highs as refinery outages followed drone strikes."
+    assert all("St Petersburg" not in names(e) and "Saint Petersburg" not in names(e) for e in attacks(text))
+
+
 def test_a_latest_figure_after_a_colon_is_an_update() -> None:
     (e,) = attacks(
         "The death toll from the missile strike on Hrozivka has risen to 49, the governor said on Thursday. "

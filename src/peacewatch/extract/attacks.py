@@ -955,6 +955,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if re.match(
             r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|hydro\w*|HPP|HES|[Pp]ower\s+[Ss]tation|[Hh]ighway|[Ss]treet"
             r"|(?:oil\s+|gas\s+)?[Pp]ipeline|Human\s+Rights|University|Institute|Polytechnic|Museum|Opera|Theatre|Philharmonic"
+            r"|(?:[Ss]tock\s+|[Cc]urrency\s+|[Cc]ommodit\w+\s+)?[Ee]xchange|International\s+Economic\s+Forum"
             r"|[Aa]venue|[Rr]oad|[Ss]quare|[Bb]oulevard|[Pp]rospekt|[Ee]mbankment|[Ll]ane)\b",
             right,
         ) or (e.name == "Dnipro" and re.search(r"\bthe\s+$", left)):

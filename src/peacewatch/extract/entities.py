@@ -205,10 +205,20 @@ _VESSEL_LEFT = re.compile(
 )
 
 
+# "The Novocherkassk, a Ropucha-class vessel, was hit": the ship named in apposition
+_VESSEL_RIGHT = re.compile(
+    r"['’]?,\s+an?\s+(?:[\w-]+\s+){0,3}?(?:vessel|ship|warship|frigate|corvette|submarine|cruiser|tanker"
+    r"|destroyer|minesweeper|patrol\s+boat)\b",
+    re.IGNORECASE,
+)
+
+
 def drop_ship_names(ents: list[Ent], text: str) -> None:
     """'the cruiser Moskva', 'the submarine Rostov-on-Don': ships named after cities are not places."""
     for e in ents:
-        if e.place is not None and _VESSEL_LEFT.search(text[max(0, e.start - 40) : e.start]):
+        if e.place is not None and (
+            _VESSEL_LEFT.search(text[max(0, e.start - 40) : e.start]) or _VESSEL_RIGHT.match(text, e.end)
+        ):
             e.place = None
             e.places = []
 

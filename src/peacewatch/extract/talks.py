@@ -183,7 +183,7 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\bnegotiat\w+\s+(?:[\w-]+\s+){0,3}?(?:gas|oil|electricity|loans?|purchases?|imports?|supplies|contracts?"
     r"|prices?|tariffs?)\b"
     # military aid and reconstruction meetings are about arms and money, not a settlement
-    r"|\b(?:Defen[cs]e\s+Contact\s+Group|Ramstein\s+format|donors?['’]?\s+conference|(?:aid|pledging|recovery"
+    r"|\b(?:Defen[cs]e\s+Contact\s+Group|Ramstein\s+(?:format|group)|donors?['’]?\s+conference|(?:aid|pledging|recovery"
     r"|reconstruction)\s+conference)\b"
     # a bloc's own summit is not a round of war talks, though the war is on its agenda
     r"|\b(?:NATO|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20|Twenty)|Arab\s+League|BRICS|SCO|ASEAN|EU|European\s+Union"
