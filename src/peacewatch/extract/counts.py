@@ -349,6 +349,19 @@ def _conjoined_kind(text: str, w: WeaponMention, weapons: list[WeaponMention]) -
     )
 
 
+def _credit(
+    table: dict[tuple[str, str | None], Count],
+    order: list[tuple[str, str | None]],
+    key: tuple[str, str | None],
+    count: Count,
+) -> int:
+    """Give ``count`` to weapon ``key`` unless it has one already; 1, the number used up."""
+    table.setdefault(key, count)
+    if key not in order:
+        order.append(key)
+    return 1
+
+
 def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str = "") -> CountFacts:
     """Read the casualty and weapon counts of one clause.
 
@@ -459,11 +472,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         of_w = _weapon_after_of(text, n.end, weapons)
         if of_w is not None and (_INTERCEPT_LEFT.search(left) or _INTERCEPT_RIGHT.match(right)
                                  or re.search(r"\b(?:shot\s+down|intercepted|destroyed|downed)\b", text, re.I)):  # fmt: skip
-            key = (of_w.kind, of_w.model)
-            intercepted.setdefault(key, n.count)
-            if key not in order:
-                order.append(key)
-            used += 1
+            used += _credit(intercepted, order, (of_w.kind, of_w.model), n.count)
             continue
         if (
             last_weapon is not None
@@ -471,10 +480,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             and _INTERCEPT_LEFT.search(left)
             and not n.vague
         ):
-            intercepted.setdefault(last_weapon, n.count)  # "Air defence shot down 95 of them"
-            if last_weapon not in order:
-                order.append(last_weapon)
-            used += 1
+            used += _credit(intercepted, order, last_weapon, n.count)  # "Air defence shot down 95 of them"
             continue
         if (
             last_weapon is not None
@@ -483,10 +489,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             and re.match(r"\s*(?:[.;]|$)", right)
         ):
             # "fired 38 missiles … and that its units had shot down 30.": of the weapon just counted
-            intercepted.setdefault(last_weapon, n.count)
-            if last_weapon not in order:
-                order.append(last_weapon)
-            used += 1
+            used += _credit(intercepted, order, last_weapon, n.count)
             continue
         if (
             last_weapon is not None
@@ -496,16 +499,10 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         ):
             # "Of the four launched, two were brought down"; under a model's line, "28 launched, 20 destroyed"
             # "the missiles were Kalibrs … Of the four launched at the city, two were brought down"
-            launched.setdefault(last_weapon, n.count)
-            if last_weapon not in order:
-                order.append(last_weapon)
-            used += 1
+            used += _credit(launched, order, last_weapon, n.count)
             continue
         if last_weapon is not None and _INTERCEPT_RIGHT.match(right) and not n.vague:
-            intercepted.setdefault(last_weapon, n.count)
-            if last_weapon not in order:
-                order.append(last_weapon)
-            used += 1
+            used += _credit(intercepted, order, last_weapon, n.count)
             continue
         if aggregate and _aggregate_near(text, n.start, n.end + 40):
             continue
