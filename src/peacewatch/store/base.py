@@ -369,6 +369,18 @@ def outranks(article: Article, stored: Sequence[Any]) -> bool:
     )
 
 
+def copy_update(params: Sequence[Any], article_id: int, mark: str) -> tuple[str, tuple[Any, ...]]:
+    """The UPDATE that puts an outranking copy's metadata on the stored article row (both
+    backends; ``mark`` is the driver's placeholder): ``params`` are the article's insert values."""
+    (doc_id, _, title, published, url, source, language, origin, raw_text, text, boilerplate,
+     extractor_version, ingested_at, run_id, _, _) = params  # fmt: skip
+    columns = ("doc_id", "title", "published", "url", "source", "language", "origin", "raw_text", "text",
+               "boilerplate", "extractor_version", "ingested_at", "run_id")  # fmt: skip
+    sql = f"UPDATE articles SET {', '.join(f'{c} = {mark}' for c in columns)} WHERE id = {mark}"
+    return sql, (doc_id, title, published, url, source, language, origin, raw_text, text, boilerplate,
+                 extractor_version, ingested_at, run_id, article_id)  # fmt: skip
+
+
 def article_note(article: Article, result: AddResult) -> dict[str, Any]:
     """What ``on_commit`` hears of a committed ``add_article``."""
     note: dict[str, Any] = {

@@ -46,6 +46,7 @@ from peacewatch.store.base import (
     article_note,
     check_kind,
     check_page,
+    copy_update,
     event_rows,
     outranks,
     rejection_note,
@@ -410,15 +411,7 @@ class PostgresStore(CanonicalMixin, OfficialMixin, Store):
         self, c: Conn, article_id: int, params: tuple[Any, ...], rows: Sequence[EventRow]
     ) -> tuple[int, ...]:
         """Put a copy that outranks the stored one in its place (see ``sqlite.py``)."""
-        (doc_id, _, title, published, url, source, language, origin, raw_text, text, boilerplate,
-         extractor_version, ingested_at, run_id, _, _) = params  # fmt: skip
-        c.execute(
-            "UPDATE articles SET doc_id = %s, title = %s, published = %s, url = %s, source = %s,"
-            " language = %s, origin = %s, raw_text = %s, text = %s, boilerplate = %s,"
-            " extractor_version = %s, ingested_at = %s, run_id = %s WHERE id = %s",
-            (doc_id, title, published, url, source, language, origin, raw_text, text, boilerplate,
-             extractor_version, ingested_at, run_id, article_id),
-        )  # fmt: skip
+        c.execute(*copy_update(params, article_id, "%s"))
         c.execute("DELETE FROM events WHERE article_id = %s", (article_id,))
         return self._insert_events(c, article_id, rows)
 

@@ -44,6 +44,7 @@ from peacewatch.store.base import (
     check_kind,
     check_official_rows,
     check_page,
+    copy_update,
     event_rows,
     official_content_hash,
     official_diff,
@@ -384,15 +385,7 @@ class SQLiteStore(CanonicalMixin, Store):
         """Put a copy that outranks the stored one in its place (``copy_rank``): its metadata and
         its events (extracted with its own publication date), keeping the row, its signature and
         keys (the text is the same) and its near-duplicate link."""
-        (doc_id, _, title, published, url, source, language, origin, raw_text, text, boilerplate,
-         extractor_version, ingested_at, run_id, _, _) = params  # fmt: skip
-        c.execute(
-            "UPDATE articles SET doc_id = ?, title = ?, published = ?, url = ?, source = ?, language = ?,"
-            " origin = ?, raw_text = ?, text = ?, boilerplate = ?, extractor_version = ?, ingested_at = ?,"
-            " run_id = ? WHERE id = ?",
-            (doc_id, title, published, url, source, language, origin, raw_text, text, boilerplate,
-             extractor_version, ingested_at, run_id, article_id),
-        )  # fmt: skip
+        c.execute(*copy_update(params, article_id, "?"))
         c.execute(
             "DELETE FROM event_places WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)",
             (article_id,),
