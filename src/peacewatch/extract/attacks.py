@@ -320,12 +320,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                     out.append(cont)
                     last_mention_sent = sent.index
                     # "• Kalibr (sea-launched)" then "20 launched, 14 destroyed": the model the next line counts
-                    named = [(w.kind, w.model) for w in cont.facts.kinds if w.model]
-                    prior = (
-                        (named[-1] if named and not cont.facts.weapons else None)
-                        or cont.facts.last_weapon
-                        or prior
-                    )
+                    prior = _prior_after(cont.facts, prior)
             continue
         if _QUESTION.search(stext) or L.NOT_ATTACK.search(lstext) or _heading(ctx, sent, stext):
             continue
@@ -356,16 +351,8 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             if facts.weapons and _shot_down_colon(text, sent, clause):
                 # "79 missiles were shot down: 45 Kh-101, 26 Kalibr and 8 Kh-59": the list is of the
                 # missiles shot down
-                facts = replace(
-                    facts,
-                    weapons=tuple(
-                        (k, mo, None, ic if ic is not None else lc) for k, mo, lc, ic in facts.weapons
-                    ),
-                )
-            # the weapon "of them" and "of the four launched" point back to: the last one counted, else
-            # the last model named ("the missiles were Kalibrs")
-            named = [(w.kind, w.model) for w in facts.kinds if w.model]
-            prior = (named[-1] if named and not facts.weapons else None) or facts.last_weapon or prior
+                facts = _as_intercepted(facts)
+            prior = _prior_after(facts, prior)
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
             if m is not None:
                 dl = datelines.get(sent.paragraph)
@@ -460,11 +447,23 @@ def _continuation(
     if not facts.kinds:
         return None
     if intercepted and facts.weapons:
-        facts = replace(
-            facts,
-            weapons=tuple((k, mo, None, ic if ic is not None else lc) for k, mo, lc, ic in facts.weapons),
-        )
+        facts = _as_intercepted(facts)
     return Mention(clause, sent, [], None, False, facts, None, set(), False, False, False)
+
+
+def _as_intercepted(facts: CountFacts) -> CountFacts:
+    """The clause's weapon figures read as figures shot down (a list under "… were shot down:")."""
+    return replace(
+        facts, weapons=tuple((k, mo, None, ic if ic is not None else lc) for k, mo, lc, ic in facts.weapons)
+    )
+
+
+def _prior_after(facts: CountFacts, prior: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
+    """The weapon a later "of them" or "of the four launched" points back to: a model the clause
+    names without counting it ("the missiles were Kalibrs"), else the last one counted, else the
+    one before."""
+    named = [(w.kind, w.model) for w in facts.kinds if w.model]
+    return (named[-1] if named and not facts.weapons else None) or facts.last_weapon or prior
 
 
 def _mention(
