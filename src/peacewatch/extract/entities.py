@@ -439,7 +439,6 @@ _NOT_PLACE_NAMES = frozenset(
         "October", "November", "December", "Ukrainian", "Russian", "Soviet", "Western", "Eastern",
     }
 )  # fmt: skip
-_WHERE_SENTENCE = re.compile(r"[.!?\n]")
 
 
 def add_unlisted_settlements(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]:
@@ -499,9 +498,7 @@ def _elsewhere(known: Ent, ents: list[Ent], gaz: Gazetteer, text: str) -> bool:
 
 def _unlisted_entry(name: str, at: int, ents: list[Ent], gaz: Gazetteer, text: str) -> Entry:
     """An ungeocoded settlement, placed in the oblast of the nearest known place in its sentence."""
-    s = at
-    while s > 0 and not _WHERE_SENTENCE.match(text, s - 1):
-        s -= 1
+    s = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
     e = text.find(".", at)
     e = len(text) if e < 0 else e
     near = [
@@ -512,26 +509,22 @@ def _unlisted_entry(name: str, at: int, ents: list[Ent], gaz: Gazetteer, text: s
         and ((x.place is not None and x.place.kind != "region") or x.country)
     ]
     near.sort(key=lambda x: (x.start < at, abs(x.start - at)))  # what follows the name locates it first
-    country, admin1, parent = "", "", ""
     if near and (near[0].place is None or near[0].place.kind == "country"):
         country = near[0].place.country if near[0].place is not None else near[0].country or ""
-    elif near:  # "in the Kupiansk district", "30 km west of Kupiansk"
-        p = near[0].place
-        assert p is not None
-        country, admin1 = p.country, p.admin1
-        parent = gaz.admin1_id(p) or ""
-    else:  # the place named last before it ("… in the Chernihiv region. Mortar rounds hit near the village of …")
-        before = [
-            x
-            for x in ents
-            if x.end <= at and x.place is not None and x.place.kind in ("city", "district", "admin1")
-        ]
-        if before:
-            p = before[-1].place
-            assert p is not None
-            country, admin1 = p.country, p.admin1
-            parent = gaz.admin1_id(p) or ""
-    return Entry(f"text:{name}", name, "city", country, admin1, None, None, 0, parent)
+        return Entry(f"text:{name}", name, "city", country, "", None, None, 0, "")
+    # "in the Kupiansk district", "30 km west of Kupiansk"; else the place named last before it
+    # ("… in the Chernihiv region. Mortar rounds hit near the village of …")
+    before = [
+        x
+        for x in ents
+        if x.end <= at and x.place is not None and x.place.kind in ("city", "district", "admin1")
+    ]
+    loc = near[0].place if near else (before[-1].place if before else None)
+    if loc is None:
+        return Entry(f"text:{name}", name, "city", "", "", None, None, 0, "")
+    return Entry(
+        f"text:{name}", name, "city", loc.country, loc.admin1, None, None, 0, gaz.admin1_id(loc) or ""
+    )
 
 
 # Nuclear power plants named after a city or region they are not in: a strike on "the Zaporizhzhia
