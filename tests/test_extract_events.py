@@ -131,6 +131,70 @@ Air defence shot down 74 missiles: 46 Kh-101/Kh-55SM and 28 Kalibr.
 Strikes on energy facilities were reported in the Lviv, Volyn and Rivne regions."""
 
 
+def test_shelling_and_the_nights_drone_tally_are_two_attacks() -> None:
+    evs = attacks(
+        "Russian shelling killed a 71-year-old man in Sadove, a village in the Kherson region, on Tuesday "
+        "morning, the governor said.\n\n"
+        "Overnight, Russia launched 19 Shahed drones at Ukraine, the air force said; 13 were shot down.",
+        "2023-12-26",
+    )
+    assert len(evs) == 2
+    village = next(e for e in evs if "Sadove" in names(e))
+    assert village.weapons == () or all(w.kind == "artillery" for w in village.weapons)
+    wave = next(e for e in evs if e is not village)
+    assert [(w.launched.value, w.intercepted.value) for w in wave.weapons] == [(19, 13)]
+
+
+def test_a_wire_dateline_is_not_the_day_of_the_strike() -> None:
+    (e,) = attacks(
+        "ZAPORIZHZHIA, Ukraine, Jan 9 (Agency) - Two Russian guided aerial bombs struck an industrial "
+        "enterprise on the eastern edge of the city of Zaporizhzhia as workers were leaving at the end of "
+        "their shift on Wednesday afternoon, killing 13 people, officials said.",
+        "2025-01-09",
+    )
+    assert e.date is not None and str(e.date.start) == "2025-01-08"
+
+
+def test_a_headline_rounding_yields_to_the_bodys_exact_figure() -> None:
+    (e,) = attacks(
+        "Glide bombs kill 13 in Zaporizhzhia; more than 100 wounded\n\n"
+        "Two Russian glide bombs struck Zaporizhzhia on Wednesday, killing 13 people and wounding 113.",
+        "2025-01-09",
+    )
+    assert e.injured is not None and (e.injured.value, e.injured.qualifier) == (113, "exact")
+
+
+def test_an_air_force_list_line_per_model_and_the_grand_total() -> None:
+    text = (
+        "Russia fires 81 missiles in nationwide strike; five killed in Lviv region\n\n"
+        "Russia hit Ukraine with a heavy missile attack overnight, striking power plants in several regions.\n\n"
+        "According to the air force:\n"
+        "• Kh-101/Kh-555 (air-launched, Tu-95MS, Caspian area): 28 launched, 20 destroyed;\n"
+        "• Kalibr (sea-launched, Black Sea Fleet): 20 launched, 14 destroyed;\n"
+        "• Kh-22 missiles from Tu-22M3 bombers: 6 launched;\n"
+        "• Kinzhal aeroballistic missiles: 6 launched;\n"
+        "• Kh-59 guided missiles: 8 launched, 4 destroyed;\n"
+        "• S-300 missiles fired at ground targets: 13.\n\n"
+        "In the Lviv region a missile fell on a row of houses. Five people were killed there.\n\n"
+        "In all, the barrage killed at least six people, and 11 were injured."
+    )
+    (e,) = attacks(text, "2023-03-09")
+    got = {
+        (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) for w in e.weapons
+    }
+    assert got == {
+        ("Kh-101/Kh-555", 28, 20),
+        ("Kalibr", 20, 14),
+        ("Kh-22", 6, None),
+        ("Kinzhal", 6, None),
+        ("Kh-59", 8, 4),
+        ("S-300", 13, None),
+    }  # the 81 in the headline is their sum, not another entry
+    assert e.killed is not None and (e.killed.value, e.killed.qualifier) == (6, "at_least")
+    assert e.injured is not None and e.injured.value == 11
+    assert e.date is not None and str(e.date.end) == "2023-03-09"
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

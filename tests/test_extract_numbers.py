@@ -198,3 +198,8 @@ def test_of_the_n_launched_counts_the_weapon_named_before() -> None:
     )
     ((kind, model, launched, intercepted),) = facts.weapons
     assert (kind, model, launched.value, intercepted.value) == ("missile", "Kalibr", 4, 2)  # type: ignore[union-attr]
+
+
+def test_what_raids_are_usually_like_counts_nothing() -> None:
+    f = classify("In practice, large raids have rarely involved more than about 40 Kh-101s.")
+    assert f.weapons == ()

@@ -195,6 +195,9 @@ class Mention:
         )
 
 
+_GRAND_TOTAL = re.compile(r"(?:In\s+all|In\s+total|Altogether|Overall|All\s+told),?\s")
+
+
 @dataclass(slots=True)
 class AttackCluster:
     mentions: list[Mention] = field(default_factory=list)
@@ -230,6 +233,16 @@ class AttackCluster:
         ]
         if updates:  # of equal figures, the body's ("risen to at least 23") over the headline's
             return max(updates, key=lambda cm: (cm[0].best or 0, not cm[1].in_title))
+        # "In all, the barrage killed at least six": the whole attack's figure, over a town's
+        totals = [
+            (c, m)
+            for m in ordered
+            if (c := getattr(m.facts, which)) is not None
+            and c.has_number
+            and _GRAND_TOTAL.match(m.sent.text, m.sent.start)
+        ]
+        if totals:
+            return totals[-1]
         for m in ordered:
             c = getattr(m.facts, which)
             if c is None:
@@ -245,6 +258,20 @@ class AttackCluster:
             ):
                 chosen = (c, m)
                 chosen_stale = stale
+        head, hm = chosen
+        if hm is not None and hm.in_title and head is not None and head.qualifier == "at_least" and head.low:
+            # "more than 100 wounded" over a body that gives 113: the headline rounds the body's figure
+            exact = [
+                (c, m)
+                for m in ordered
+                if not m.in_title
+                and not m.stale
+                and (c := getattr(m.facts, which)) is not None
+                and c.qualifier == "exact"
+                and (c.value or 0) >= head.low
+            ]
+            if exact:
+                return exact[0]
         return chosen
 
 
@@ -263,6 +290,18 @@ _DATELINE = re.compile(
 )
 # where correspondents file from: a dateline there says where the reporter is, not what was hit
 _BUREAU_CITIES = frozenset({"Kyiv", "Kiev", "Moscow", "Washington", "London", "Brussels", "Berlin", "Paris"})
+
+
+_DATELINE_BEFORE_DATE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2},(?: [A-Z][\w ]{2,30},)? ?$")
+_DATELINE_AFTER_DATE = re.compile(r"\s*(?:\([^)]{2,40}\))?\s*[-–—]")
+
+
+def _in_dateline(stext: str, d: D.DateMention) -> bool:
+    """Whether the date sits in a wire dateline ("KHARKIV, Ukraine, Jan 9 (Agency) -")."""
+    return (
+        _DATELINE_BEFORE_DATE.match(stext[: d.start]) is not None
+        and _DATELINE_AFTER_DATE.match(stext, d.end) is not None
+    )
 
 
 def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
@@ -529,6 +568,11 @@ def _mention(
         )  # "said on Saturday": when it was said
         and not _statement_date(stext, d)
     ]
+    wire = [d for d in sent_dates if _in_dateline(stext, d)]
+    if wire and len(wire) < len(sent_dates):
+        # "ZAPORIZHZHIA, Ukraine, Jan 9 (Agency) - … struck … on Wednesday afternoon": the day the story
+        # was filed, not the day of the strike the sentence dates itself
+        sent_dates = [d for d in sent_dates if d not in wire]
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
     anchor = clause.start + (trig.start() if trig else 0)
     date = _nearest_date(cdates, sent.start, anchor) or _nearest_date(sent_dates, sent.start, anchor)
@@ -1145,6 +1189,37 @@ def _counts_conflict(a: Count | None, b: Count | None, b_update: bool) -> bool:
     return False
 
 
+_FRONT_LINE_KINDS = frozenset({"artillery", "glide_bomb", "bomb", "rocket", "cluster_munition"})
+
+
+def _long_range_tally(m: Mention) -> bool:
+    """ "Russia launched 19 Shahed drones at Ukraine": a night's wave counted for a country or its
+    regions, with no town of its own."""
+    return all(e.kind in ("country", "admin1") for e, _ in m.places) and any(
+        k in ("drone", "missile") and (lc or ic) is not None and ((lc or ic).best or 0) >= 10  # type: ignore[union-attr]
+        for k, _mo, lc, ic in m.facts.weapons
+    )
+
+
+def _front_line_only(ms: list[Mention]) -> bool:
+    """Shelling, glide bombs, rockets or an FPV drone: weapons of the front line, never part of a
+    night's long-range wave."""
+    kinds = {w.kind for x in ms for w in x.facts.kinds}
+    if any(_SHELLING.search(x.sent.text, x.clause.start, x.clause.end) for x in ms):
+        kinds.add("artillery")
+    fpv = any(re.search(r"\bFPV\b", x.sent.text[x.clause.start : x.clause.end]) for x in ms)
+    return bool(kinds) and (kinds <= _FRONT_LINE_KINDS or (fpv and kinds <= _FRONT_LINE_KINDS | {"drone"}))
+
+
+def _scales_differ(c: AttackCluster, m: Mention) -> bool:
+    """A front-line strike and the country's tally of drones and missiles are two attacks."""
+    if _long_range_tally(m):
+        return _front_line_only(c.mentions)
+    if any(_long_range_tally(x) for x in c.mentions):
+        return _front_line_only([m])
+    return False
+
+
 def _compatible(
     gaz: Gazetteer, c: AttackCluster, m: Mention, strict_places: bool = True, figures: bool = True
 ) -> bool:
@@ -1171,6 +1246,8 @@ def _compatible(
         return False
     actors = {x.actor for x in c.mentions if x.actor}
     if m.actor and actors and m.actor not in actors:
+        return False
+    if _scales_differ(c, m):
         return False
     if not figures:
         return True
@@ -1561,6 +1638,9 @@ def _attach(
     lone = _lone_cluster_in_target_country(gaz, clusters, m, ctx.published)
     if lone is not None:
         return lone  # "Russia launched 464 drones …" + "In Kyiv, seven were killed": one barrage
+    wave = _the_wave(gaz, clusters, m)
+    if wave is not None:
+        return wave  # "Russia hit Ukraine with a huge missile attack overnight": the night's counted wave
     target = _previous_in_paragraph(ms, m, where, gaz, clusters)
     if target is not None:
         return target
@@ -1574,7 +1654,12 @@ def _attach(
             for c in clusters
             if c.date() is not None and _dates_compatible(c.date(), m.date.span) and _compatible(gaz, c, m)
         ]
-        if len(same_day) == 1:
+        # the attack is one reported before it: a day shared with one told only further down
+        # ("was hit early on Tuesday" under the port strike, a village shelled on Tuesday below)
+        # does not reach forward past the undated strike it follows
+        if len(same_day) == 1 and (
+            _reported_before(same_day[0], m) or not any(_reported_before(c, m) for c in clusters)
+        ):
             return same_day[0]
     if clusters and _TOLL_UPDATE.search(ctx.lower[m.sent.start : m.sent.end]):
         lede = clusters[0]  # "the death toll rose to 18": the article's main attack
@@ -1584,6 +1669,31 @@ def _attach(
     if target is None and m.has_numbers:
         target = _next_in_paragraph(ms, m, where, gaz)  # "Russia launched 109 drones … In Konotop, …"
     return target
+
+
+def _the_wave(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) -> AttackCluster | None:
+    """For a report of long-range strikes on a whole country, with no figures of its own, the one
+    attack the text counts as a wave of drones or missiles."""
+    if (
+        m.has_numbers
+        or not m.places
+        or any(e.kind != "country" for e, _ in m.places)
+        or not {w.kind for w in m.facts.kinds} <= {"missile", "drone"}
+    ):
+        return None
+    countries = {e.country for e, _ in m.places}
+    waves = [
+        c
+        for c in clusters
+        if any(_long_range_tally(x) for x in c.mentions)
+        and {e.country for e in c.place_entries()} <= countries
+        and _compatible(gaz, c, m)
+    ]
+    return waves[0] if len(waves) == 1 else None
+
+
+def _reported_before(c: AttackCluster, m: Mention) -> bool:
+    return any(x.clause.start < m.clause.start for x in c.mentions)
 
 
 def _launched_before(
@@ -1647,6 +1757,8 @@ def _lone_cluster_in_target_country(
             c for c in cands if (d := c.date()) is None or d.start is None or (published - d.start).days <= 14
         ]
         cands = recent or cands
+    if any(c not in cands and _scales_differ(c, m) for c in clusters):
+        return None  # a front-line strike told beside it leaves the wave's own place open
     return cands[0] if len(cands) == 1 else None
 
 

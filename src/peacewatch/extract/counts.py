@@ -137,7 +137,10 @@ _NOT_LAUNCHED_LEFT = re.compile(
     r"|equipped\s+with|stockpiles?\s+of|total\s+salvo\s+of|salvo\s+capacity\s+of|produc\w+|manufactur\w+"
     r"|reserves?\s+of|stocks?\s+of|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for"
     # "a raid by ten Tu-95s could therefore deliver 80 missiles": what could be, not what was fired
-    r"|(?:could|would|might|can|may)\s+(?:\w+\s+)?(?:deliver|carry|launch|fire|send|field))"
+    r"|(?:could|would|might|can|may)\s+(?:\w+\s+)?(?:deliver|carry|launch|fire|send|field)"
+    # "large raids have rarely involved more than about 40 Kh-101s": what raids are like, no raid
+    r"|(?:raids|attacks|barrages|strikes|waves|salvos)\s+(?:have\s+|had\s+)?(?:rarely|seldom|usually|typically"
+    r"|generally|normally|often|tend(?:ed)?\s+to)\s+\w+)"
     r"\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -308,6 +311,31 @@ def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMenti
     return out
 
 
+_LINE_HEAD = re.compile(r"[\s•·*▪►▸–—-]*(?:\ufe0f\s*)?")
+_LINE_COUNTS = re.compile(
+    rf"(?P<a>\d{{1,4}})(?:\s+(?:launched|fired|used))?"
+    rf"(?:\s*[,;]\s*(?P<b>\d{{1,4}})\s+(?:were\s+)?(?:{L.INTERCEPT_VERBS}))?\s*[.;,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _model_line(
+    text: str, weapons: list[WeaponMention]
+) -> tuple[tuple[str, str | None], re.Match[str]] | None:
+    """A list line that opens with a weapon model and gives its figures after a colon."""
+    if not weapons or weapons[0].model is None or weapons[0].start != _LINE_HEAD.match(text).end():  # type: ignore[union-attr]
+        return None
+    w = weapons[0]
+    colon = text.find(":", w.end)
+    # what lies between the model and the colon describes it (launchers, carriers, areas): no figures
+    if colon < 0 or re.search(r"(?<![\w-])\d+(?![\w-])", text[w.end : colon]):
+        return None
+    m = _LINE_COUNTS.match(text, colon + 1 + (len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip())))
+    if m is None:
+        return None
+    return (w.kind, w.model), m
+
+
 def _only_modifiers(gap: str) -> bool:
     pos = 0
     while pos < len(gap):
@@ -403,6 +431,18 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 order.append(key)
             used += 2
             tallied.update(range(t.start("a"), t.end("b")))
+    line = _model_line(text, weapons)
+    if line is not None:
+        # "• Kh-22 missiles from Tu-22M3 bombers: 6 launched", "• Kalibr (sea-launched): 20 launched, 14
+        # destroyed", "• S-300 missiles fired at ground targets: 13": an air-force list, a line a model
+        key, lm = line
+        launched.setdefault(key, Count.exact(int(lm.group("a"))))
+        if lm.group("b"):
+            intercepted.setdefault(key, Count.exact(int(lm.group("b"))))
+        order.append(key)
+        used += 2 if lm.group("b") else 1
+        last_weapon = key
+        tallied.update({lm.start("a"), lm.start("b")})
     numbers = [n for n in numbers if n.start not in tallied]
     for n in numbers:
         left = text[max(0, n.start - 130) : n.start]
@@ -499,6 +539,16 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         ):
             # "Of the four launched, two were brought down"; under a model's line, "28 launched, 20 destroyed"
             # "the missiles were Kalibrs … Of the four launched at the city, two were brought down"
+            used += _credit(launched, order, last_weapon, n.count)
+            continue
+        if (
+            last_weapon is not None
+            and not n.vague
+            and lead.rstrip().endswith(":")
+            and not text[: n.start].strip()
+            and re.fullmatch(r"\s*[.;,]?\s*", text[n.end :])
+        ):
+            # "• S-300 missiles fired at ground targets: 13;": a list line's one figure, the launched
             used += _credit(launched, order, last_weapon, n.count)
             continue
         if last_weapon is not None and _INTERCEPT_RIGHT.match(right) and not n.vague:
