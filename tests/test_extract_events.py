@@ -195,6 +195,31 @@ def test_an_air_force_list_line_per_model_and_the_grand_total() -> None:
     assert e.date is not None and str(e.date.end) == "2023-03-09"
 
 
+def test_towns_a_paragraph_lists_under_a_wave_are_one_attack() -> None:
+    (e,) = attacks(
+        "Russia launched another wave of missile attacks on Ukraine's infrastructure. In Dnipro, missiles "
+        "hit a plant and a nearby street. Twenty-three people were injured. In the Odesa region, a missile "
+        "hit an infrastructure facility.\n\n"
+        "The air force said it had shot down 10 cruise missiles and five Shahed drones.",
+        "2022-11-17",
+    )
+    assert names(e) == {"Dnipro", "Odesa Oblast"}
+    assert e.injured is not None and e.injured.value == 23
+    assert {(w.kind, w.intercepted and w.intercepted.value) for w in e.weapons} == {
+        ("missile", 10),
+        ("drone", 5),
+    }
+
+
+def test_missiles_in_the_afternoon_and_drones_over_the_night_are_two_attacks() -> None:
+    evs = attacks(
+        "On Saturday afternoon, Russia launched 20 cruise missiles at Kyiv; 12 of them were shot down.\n\n"
+        "Over the night, Russia launched 45 Shahed drones at Ukraine, and all 45 were shot down.",
+        "2023-01-01",
+    )
+    assert len(evs) == 2
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

@@ -1367,6 +1367,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
                 country_clusters.append(target)
         target.mentions.append(m)
         where[id(m)] = target
+    _merge_wave_paragraph(ctx, gaz, specific_clusters, country_clusters)
     _fold_into_barrages(ctx, gaz, specific_clusters, country_clusters)
     _fold_restated_tallies(gaz, specific_clusters + country_clusters, country_clusters)
     _title_place(ctx, country_clusters)
@@ -1440,6 +1441,56 @@ def _blocks(ctx: DocContext) -> list[int]:
         out.append(block)
         prev_end = sent.end
     return out
+
+
+_WAVE = re.compile(
+    r"\b(?:wave|barrage|massive|combined|large-scale|nationwide|across\s+(?:the\s+country|Ukraine|Russia))\b",
+    re.IGNORECASE,
+)
+
+
+def _merge_wave_paragraph(
+    ctx: DocContext, gaz: Gazetteer, specific: list[AttackCluster], countrywide: list[AttackCluster]
+) -> None:
+    """ "Russia launched another wave of missile attacks. In Dnipro, missiles hit a plant … In the Odesa
+    region, a missile hit …": the towns a paragraph lists under the wave it opens with are its places,
+    one attack, even with no figure to tie them."""
+    for b in countrywide:
+        if len(b.mentions) != 1:
+            continue
+        w = b.mentions[0]
+        kinds = {x.kind for x in w.facts.kinds}
+        if (
+            w.has_numbers
+            or w.in_title
+            or w.actor is None
+            or not kinds
+            or not kinds <= {"missile", "drone"}
+            or not _WAVE.search(w.sent.text, w.clause.start, w.clause.end)
+        ):
+            continue
+        members = []
+        for c in specific:
+            placed = [x for x in c.mentions if x.places and not x.in_title]
+            if (
+                placed
+                and all(
+                    x.sent.paragraph == w.sent.paragraph and x.clause.start > w.clause.start for x in placed
+                )
+                and {x.actor for x in c.mentions if x.actor} <= {w.actor}
+                and not _front_line_only(placed)
+                and _compatible(gaz, c, w, strict_places=False, figures=False)
+            ):
+                members.append(c)
+        if len(members) < 2:
+            continue
+        first = members[0]
+        for c in members[1:]:
+            first.mentions.extend(c.mentions)
+            c.mentions.clear()
+        first.mentions.append(w)
+        first.mentions.sort(key=lambda x: x.clause.start)
+        b.mentions.clear()
 
 
 def _fold_into_barrages(

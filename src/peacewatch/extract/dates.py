@@ -67,7 +67,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<rd>earlier\s+today|since\s+midnight|today|this\s+morning|this\s+afternoon|this\s+evening|tonight"
             r"|yesterday|last\s+night|overnight|during\s+the\s+night|in\s+the\s+night|the\s+previous\s+night"
-            r"|(?:most|much|all)\s+of\s+the\s+night|all\s+night|through(?:out)?\s+the\s+night"
+            r"|(?:most|much|all)\s+of\s+the\s+night|all\s+night|(?:through(?:out)?|over)\s+the\s+night"
             r"|early\s+(?:this|on\s+the)\s+morning|the\s+day\s+before|(?:two|three|four|five|\d)\s+days\s+ago"
             r"|(?:over\s+the|this|last|at\s+the|on\s+the)\s+weekend(?!\s+of\b)"
             r"|this\s+week|last\s+week|next\s+week|earlier\s+this\s+week|later\s+this\s+week"
@@ -251,7 +251,10 @@ def _resolve(
             "in the night",
             "the previous night",
             "all night",
-        ) or (rd.endswith("the night") and rd.split()[0] in ("most", "much", "all", "through", "throughout")):
+        ) or (
+            rd.endswith("the night")
+            and rd.split()[0] in ("most", "much", "all", "through", "throughout", "over")
+        ):
             return DateSpan(pub - one, pub, "days")
         if rd.endswith("days ago"):
             n = _word_num(rd.split()[0])
