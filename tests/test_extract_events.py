@@ -220,6 +220,39 @@ def test_missiles_in_the_afternoon_and_drones_over_the_night_are_two_attacks() -
     assert len(evs) == 2
 
 
+def test_a_text_table_of_figures_per_model_goes_on_the_wave_above_it() -> None:
+    text = (
+        "On the night of 20 January, the enemy attacked Ukraine with 26 missiles and 339 strike drones.\n\n"
+        "Results of combat work:\n\n"
+        "Type | launched | shot down\n"
+        "Kh-101 cruise missiles | 15 | 13\n"
+        "Kalibr cruise missiles | 2 | 2\n"
+        "Iskander-M ballistic missiles | 9 | 6\n"
+        "Shahed-type UAVs and decoys | 339 | 287\n\n"
+        "Energy facilities in the Kyiv and Odesa regions were damaged."
+    )
+    (e,) = attacks(text, "2025-01-20")
+    got = {
+        (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) for w in e.weapons
+    }
+    assert {("Kh-101", 15, 13), ("Kalibr", 2, 2), ("Iskander-M", 9, 6), ("Shahed", 339, 287)} <= got
+
+
+def test_a_list_line_with_dashes_and_its_launch_area_in_brackets() -> None:
+    text = (
+        "Russia attacked Kyiv with missiles at about 05:00 this morning. The enemy used:\n\n"
+        "Kh-101/Kh-555 (cruise, Tu-95MS carriers, Volgodonsk area) — 29, destroyed — 29;\n"
+        "Iskander-M ballistic missiles (from the Bryansk region) — 2, destroyed — 2.\n\n"
+        "Falling debris injured 13 people in the city."
+    )
+    (e,) = attacks(text, "2024-03-21")
+    assert names(e) == {"Kyiv"}  # Volgodonsk and Bryansk are where the missiles came from
+    got = {
+        (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) for w in e.weapons
+    }
+    assert got == {("Kh-101/Kh-555", 29, 29), ("Iskander-M", 2, 2)}
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

@@ -203,3 +203,19 @@ def test_of_the_n_launched_counts_the_weapon_named_before() -> None:
 def test_what_raids_are_usually_like_counts_nothing() -> None:
     f = classify("In practice, large raids have rarely involved more than about 40 Kh-101s.")
     assert f.weapons == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "launched", "intercepted"),
+    [
+        ("Of the six drones that flew towards the city, air defence destroyed four, the mayor said.", 6, 4),
+        (
+            "The air force said it shot down all nine Shahed drones that Russia launched against the region.",
+            9,
+            9,
+        ),
+    ],
+)
+def test_intercepts_told_after_the_launch_figure(text: str, launched: int, intercepted: int) -> None:
+    ((_kind, _model, lc, ic),) = classify(text).weapons
+    assert (lc.value, ic.value) == (launched, intercepted)

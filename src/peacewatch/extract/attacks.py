@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
 from peacewatch.extract.context import Clause, DocContext, Sentence
-from peacewatch.extract.counts import CountFacts, classify, updates_toll
+from peacewatch.extract.counts import CountFacts, classify, table_row, updates_toll, weapon_mentions
 from peacewatch.extract.entities import Ent
 from peacewatch.extract.gazetteer import Entry, Gazetteer
 from peacewatch.extract.numbers import word_to_int
@@ -175,6 +175,7 @@ class Mention:
     summary: bool  # "Russian attacks struck civilian targets": several attacks, none specific
     explicit_country: bool = False  # "at Ukraine"
     authority_only: bool = False  # its only places are where the reporting officials sit
+    table_row: bool = False  # a row of a text table of figures ("Kalibr | 8 | 8")
 
     @property
     def stale(self) -> bool:
@@ -329,6 +330,11 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
     return out
 
 
+_LAUNCH_LIST = re.compile(
+    r"\blaunch(?:ed|ing)?\s+(?:areas?|sites?|zones?|directions?|points?|positions?|from)\b", re.IGNORECASE
+)
+
+
 def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     """Every clause of the document that reports an attack."""
     out: list[Mention] = []
@@ -338,6 +344,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     triggered = ctx.sentences_with(L.TRIGGER_RE)
     datelines = _datelines(ctx)
     shot_down_list = False  # inside a list under "air defence shot down 53 means of air attack:"
+    launch_list = False  # inside a list under "Launch areas:"
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
         lstext = ctx.lower[sent.start : sent.end]
@@ -346,7 +353,13 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             shot_down_list = stext.rstrip().endswith(":") and bool(
                 re.search(rf"\b(?:{L.INTERCEPT_VERBS})\b", stext, re.I)
             )
-        if sent.index not in triggered:
+            launch_list = stext.rstrip().endswith(":") and _LAUNCH_LIST.search(stext) is not None
+        elif launch_list:
+            continue  # "Launch areas:" / "- Kh-101: Tu-95MS bombers, Engels area": where they came from
+        table = (
+            stext.count("|") >= 2 and _table_row(text, Clause(sent.start, sent.end, sent.index)) is not None
+        )
+        if sent.index not in triggered and not table:
             # "The missiles included Iskander-Ms and North Korean KN-23s.": no attack word, but it tells
             # more about the attack in the sentence before
             if (
@@ -361,7 +374,11 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                     # "• Kalibr (sea-launched)" then "20 launched, 14 destroyed": the model the next line counts
                     prior = _prior_after(cont.facts, prior)
             continue
-        if _QUESTION.search(stext) or L.NOT_ATTACK.search(lstext) or _heading(ctx, sent, stext):
+        if (
+            _QUESTION.search(stext)
+            or L.NOT_ATTACK.search(lstext)
+            or (_heading(ctx, sent, stext) and not table)
+        ):
             continue
         if _NO_STRIKES.match(lstext):
             continue  # "No strikes were recorded in the Bashtanka and Pervomaisk districts."
@@ -378,7 +395,9 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
         for clause in sent.clauses:
             if clause.start > sent.start and _EARLIER_ATTACK.match(text, clause.start, clause.end):
                 continue  # "…, a week after the October 10 barrage that killed 19": told in passing
-            facts = classify(text[clause.start : clause.end], prior, text[sent.start : clause.start])
+            facts = _table_row(text, clause) or classify(
+                text[clause.start : clause.end], prior, text[sent.start : clause.start]
+            )
             if (
                 clause.start > sent.start
                 and (facts.killed or facts.injured)
@@ -393,6 +412,8 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 facts = _as_intercepted(facts)
             prior = _prior_after(facts, prior)
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
+            if m is not None and table:
+                m.table_row = True
             if m is not None:
                 dl = datelines.get(sent.paragraph)
                 if (
@@ -405,6 +426,24 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 out.append(m)
                 last_mention_sent = sent.index
     return out
+
+
+def _table_row(text: str, clause: Clause) -> CountFacts | None:
+    """The figures of a row of a text table, read under the table's first line."""
+    if text.count("|", clause.start, clause.end) < 2:
+        return None
+    line_start = text.rfind("\n", 0, clause.start) + 1
+    header_start = line_start
+    while header_start > 0:
+        prev = text.rfind("\n", 0, header_start - 1) + 1
+        if text.count("|", prev, header_start) < 2:
+            break
+        header_start = prev
+    if header_start == line_start:
+        return None
+    header = text[header_start : text.find("\n", header_start)]
+    line_end = text.find("\n", clause.start)
+    return table_row(text[line_start : line_end if line_end >= 0 else len(text)], header)
 
 
 _EARLIER_ATTACK = re.compile(
@@ -937,6 +976,16 @@ _BEARING_REF_LEFT = re.compile(
 )
 
 
+def _weapon_aside(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` lies in a parenthesis that opens right after a weapon's name: an air-force list's
+    note on the launchers and launch area, never the target."""
+    opening = text.rfind("(", start, at)
+    if opening < 0 or ")" in text[opening:at]:
+        return False
+    before = text[max(start, opening - 60) : opening].rstrip()
+    return any(w.end == len(before) for w in weapon_mentions(before))
+
+
 def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
     text = ctx.text
     out: list[tuple[Entry, Ent]] = []
@@ -985,6 +1034,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _LAUNCH_LEFT.search(left):
             last_launch_end = ent.end
             continue
+        if _weapon_aside(text, sent.start, ent.start):
+            continue  # "Kh-101/Kh-555 (cruise, Tu-95MS carriers, Volgodonsk area)": where they came from
         if _TRAVEL_LEFT.search(text, max(clause.start, ent.start - 140), ent.start) or _TALKS_RIGHT.match(
             right
         ):
@@ -1356,6 +1407,8 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if m.in_title and body and not m.has_numbers:
             continue
         target = _same_toll(m, specific_clusters) if m.in_title else None
+        if m.table_row and not m.places:
+            target = _table_home(ms, m, where)
         if target is None and not m.elsewhere and not m.summary:
             target = _attach(ctx, gaz, ms, m, where, specific_clusters)
         if target is None:
@@ -1378,6 +1431,22 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if c in specific_clusters or _worth_reporting(c):
             out.append(c)
     return out
+
+
+def _table_home(ms: list[Mention], m: Mention, where: dict[int, AttackCluster]) -> AttackCluster | None:
+    """A table row's attack: the one its table's earlier rows went to, else the one whose weapons
+    the text counted last before the table ("the enemy attacked with 26 missiles …" over the table)."""
+    for other in reversed(ms[: ms.index(m)]):
+        c = where.get(id(other))
+        if other.table_row:
+            if c is not None:
+                return c
+            continue
+        if m.sent.index - other.sent.index > 12:
+            return None
+        if c is not None and any(lc is not None for _k, _mo, lc, _ic in other.facts.weapons):
+            return c
+    return None
 
 
 def _same_toll(m: Mention, clusters: list[AttackCluster]) -> AttackCluster | None:

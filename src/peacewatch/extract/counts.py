@@ -314,9 +314,13 @@ def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMenti
 _LINE_HEAD = re.compile(r"[\s•·*▪►▸–—-]*(?:\ufe0f\s*)?")
 _LINE_COUNTS = re.compile(
     rf"(?P<a>\d{{1,4}})(?:\s+(?:launched|fired|used))?"
-    rf"(?:\s*[,;]\s*(?P<b>\d{{1,4}})\s+(?:were\s+)?(?:{L.INTERCEPT_VERBS}))?\s*[.;,]?\s*$",
+    rf"(?:\s*[,;]\s*(?:(?P<b>\d{{1,4}})\s+(?:were\s+)?(?:{L.INTERCEPT_VERBS})"
+    # "— 29, destroyed — 29"
+    rf"|(?:{L.INTERCEPT_VERBS})\s*(?:[:—–]|-\s)\s*(?P<b2>\d{{1,4}})))?\s*[.;,]?\s*$",
     re.IGNORECASE,
 )
+# between a list line's model and its figures: a colon, or a dash set off by spaces
+_LINE_SEP = re.compile(r":|\s[—–-]\s")
 
 
 def _model_line(
@@ -326,14 +330,49 @@ def _model_line(
     if not weapons or weapons[0].model is None or weapons[0].start != _LINE_HEAD.match(text).end():  # type: ignore[union-attr]
         return None
     w = weapons[0]
-    colon = text.find(":", w.end)
-    # what lies between the model and the colon describes it (launchers, carriers, areas): no figures
-    if colon < 0 or re.search(r"(?<![\w-])\d+(?![\w-])", text[w.end : colon]):
+    sep = _LINE_SEP.search(text, w.end)
+    # what lies between the model and the separator describes it (launchers, carriers, areas): no figures
+    if sep is None or re.search(r"(?<![\w-])\d+(?![\w-])", text[w.end : sep.start()]):
         return None
-    m = _LINE_COUNTS.match(text, colon + 1 + (len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip())))
+    rest = text[sep.end() :]
+    m = _LINE_COUNTS.match(text, sep.end() + len(rest) - len(rest.lstrip()))
     if m is None:
         return None
     return (w.kind, w.model), m
+
+
+_LAUNCH_COLUMN = re.compile(r"\b(?:launched|fired|used|sent|total)\b", re.IGNORECASE)
+_DOWN_COLUMN = re.compile(rf"\b(?:{L.INTERCEPT_VERBS}|suppressed|down)\b", re.IGNORECASE)
+
+
+def table_row(row: str, header: str) -> CountFacts | None:
+    """A row of an air-force table ("Shahed and Gerbera drones | 579 | 552") under its header
+    ("Type | launched | shot down/suppressed"): the weapon in the first cell, each figure in the
+    column the header names."""
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    heads = [c.strip() for c in header.strip().strip("|").split("|")]
+    if len(cells) < 2 or len(cells) != len(heads):
+        return None
+    weapons = weapon_mentions(cells[0])
+    if not weapons:
+        return None
+    w = weapons[0]
+    launched = intercepted = None
+    for cell, head in zip(cells[1:], heads[1:], strict=True):
+        if not re.fullmatch(r"\d{1,5}", cell):
+            continue
+        if _DOWN_COLUMN.search(head):
+            intercepted = intercepted or Count.exact(int(cell))
+        elif _LAUNCH_COLUMN.search(head):
+            launched = launched or Count.exact(int(cell))
+    if launched is None and intercepted is None:
+        return None
+    return CountFacts(
+        weapons=((w.kind, w.model, launched, intercepted),),
+        kinds=(w,),
+        numbers_used=(launched is not None) + (intercepted is not None),
+        last_weapon=(w.kind, w.model),
+    )
 
 
 def _only_modifiers(gap: str) -> bool:
@@ -361,6 +400,14 @@ def _weapon_right_after(text: str, end: int, weapons: list[WeaponMention]) -> We
 
 _BARE_INTERCEPT_LEFT = re.compile(
     r"\b(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed)\s+(?:(?:a\s+total\s+of|all\s+but|only)\s+)?$",
+    re.IGNORECASE,
+)
+_ALL_THAT_LAUNCHED = re.compile(
+    r"\s+(?:that|which)\s+(?:[\w’'-]+\s+){0,3}(?:had\s+|have\s+)?(?:launched|fired|sent)\b", re.IGNORECASE
+)
+# what may follow a bare "destroyed four": the end of the clause, or who said so
+_BARE_INTERCEPT_RIGHT = re.compile(
+    r"\s*(?:[.;]|$|,\s+(?:[^,.;]{0,80}\s)?(?:said|says|reported|reports|wrote|writes|added)\b|,\s+according\s+to\b)",
     re.IGNORECASE,
 )
 _CONJ_ONLY = re.compile(r"\s*(?:and|or|&|/|plus)\s*", re.IGNORECASE)
@@ -436,13 +483,14 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         # "• Kh-22 missiles from Tu-22M3 bombers: 6 launched", "• Kalibr (sea-launched): 20 launched, 14
         # destroyed", "• S-300 missiles fired at ground targets: 13": an air-force list, a line a model
         key, lm = line
+        b_group = "b" if lm.group("b") else "b2"
         launched.setdefault(key, Count.exact(int(lm.group("a"))))
-        if lm.group("b"):
-            intercepted.setdefault(key, Count.exact(int(lm.group("b"))))
+        if lm.group(b_group):
+            intercepted.setdefault(key, Count.exact(int(lm.group(b_group))))
         order.append(key)
-        used += 2 if lm.group("b") else 1
+        used += 2 if lm.group(b_group) else 1
         last_weapon = key
-        tallied.update({lm.start("a"), lm.start("b")})
+        tallied.update({lm.start("a"), lm.start(b_group)})
     numbers = [n for n in numbers if n.start not in tallied]
     for n in numbers:
         left = text[max(0, n.start - 130) : n.start]
@@ -487,6 +535,10 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                     if key not in order:
                         order.append(key)
                     used += 1
+                    if re.search(r"\ball\s+(?:the\s+)?$", left) and _ALL_THAT_LAUNCHED.match(text, w.end):
+                        launched.setdefault(
+                            key, n.count
+                        )  # "shot down all nine Shahed drones that Russia launched"
                 prev_intercepted = True
             else:
                 if key not in launched:
@@ -526,7 +578,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             last_weapon is not None
             and not n.vague
             and _BARE_INTERCEPT_LEFT.search(left)
-            and re.match(r"\s*(?:[.;]|$)", right)
+            and _BARE_INTERCEPT_RIGHT.match(right)
         ):
             # "fired 38 missiles … and that its units had shot down 30.": of the weapon just counted
             used += _credit(intercepted, order, last_weapon, n.count)

@@ -234,6 +234,11 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             and e.place is not None
             and e.place.kind == "city"
             and e.place.population >= 10000  # "the city" is not the village named last
+            # "(cruise, Tu-95MS carriers, Volgodonsk area)": an aside, never what "the city" points to
+            and not (
+                "(" in text[max(0, e.start - 80) : e.start]
+                and ")" not in text[text.rfind("(", 0, e.start) : e.start]
+            )
             # "stands on the road to Odesa": a destination, not the city the text is about
             and not re.search(
                 r"\b(?:road|way|route|highway|path|railway|motorway)\s+(?:to|from)\s+$",
