@@ -253,6 +253,57 @@ def test_a_list_line_with_dashes_and_its_launch_area_in_brackets() -> None:
     assert got == {("Kh-101/Kh-555", 29, 29), ("Iskander-M", 2, 2)}
 
 
+def test_drones_sent_towards_a_region_strike_that_region_and_debris_there_is_the_same_attack() -> None:
+    (e,) = attacks(
+        "Overnight, Russia also sent seven Shahed drones towards the Mykolaiv region, the governor said; air "
+        "defence units shot down five of them. Debris from one drone fell in a field in the Bashtanka "
+        "district, causing a grass fire.",
+        "2024-09-14",
+    )
+    assert "Mykolaiv Oblast" in names(e)
+    assert [(w.launched.value, w.intercepted.value) for w in e.weapons if w.launched] == [(7, 5)]
+
+
+def test_a_train_travelling_towards_a_city_does_not_place_the_attack_there() -> None:
+    (e,) = attacks(
+        "The train, travelling from Barvinkove towards Lviv, had about 200 passengers on board when three "
+        "Russian drones hit it near Izium on Tuesday.",
+        "2025-01-28",
+    )
+    assert "Lviv" not in names(e)
+
+
+def test_two_days_after_a_strike_counts_back_to_the_strike() -> None:
+    evs = attacks(
+        "Erdogan met Zelensky in Istanbul on Friday.\n\n"
+        "The visit came two days after a Russian ballistic missile struck the port of Odesa, killing five.",
+        "2024-03-08",
+    )
+    (e,) = evs
+    assert e.date is not None and str(e.date.start) == "2024-03-06"
+
+
+def test_all_of_a_kind_destroyed_gives_each_model_its_intercepts() -> None:
+    (e,) = attacks(
+        "Ukrainian air defences shot down all 31 missiles that Russia fired at Kyiv before dawn on Thursday. "
+        "Russia launched 29 Kh-101 cruise missiles and two Iskander-M ballistic missiles, the air force said. "
+        "All 29 cruise missiles and both ballistic missiles were destroyed, it said. Debris damaged houses "
+        "in the Kyiv region.",
+        "2024-03-21",
+    )
+    got = {
+        (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) for w in e.weapons
+    }
+    assert got == {("Kh-101", 29, 29), ("Iskander-M", 2, 2)}
+    assert names(e) == {"Kyiv", "Kyiv Oblast"}
+
+
+def test_a_trend_of_strikes_is_no_attack() -> None:
+    assert (
+        attacks("Since the liberation of Kherson, missile and drone strikes have become less frequent.") == []
+    )
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

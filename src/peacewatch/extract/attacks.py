@@ -26,7 +26,6 @@ _ATTACK_PLACE_KINDS = {"city", "district", "admin1", "region", "country"}
 _LAUNCH_LEFT = re.compile(
     r"\b(?:(?<!road\s)(?<!highway\s)(?<!figure\s)(?<!figures\s)(?<!toll\s)(?<!report\s)(?<!reports\s)(?<!update\s)"
     r"(?<!news\s)from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of"
-    r"|toward|towards"
     r"|(?:bombers|aircraft|jets|planes|warplanes|ships|warships|submarines|vessels|carriers)\s+(?:flying\s+|operating\s+"
     r"|positioned\s+|based\s+|patrolling\s+)?(?:over|above|in|from)|flying\s+over|from\s+(?:aircraft|bombers)\s+over"
     r"|in\s+the\s+directions?\s+of|from\s+the\s+(?:directions?|territory|area|airspace|waters|side)\s+of)\s+"
@@ -677,6 +676,12 @@ _SHIFT = re.compile(
 )
 
 
+_AFTER_THE_ATTACK = re.compile(
+    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|drones?|strikes?|attacks?|barrage|bombs?|rockets?|shelling)\b",
+    re.IGNORECASE,
+)
+
+
 _SAYING = re.compile(
     r"\b(?:said|says|claimed|claims|announced|reported|stated|told|wrote|confirmed|denied)\b", re.IGNORECASE
 )
@@ -768,6 +773,8 @@ def _shifted_date(
         n = 0 if m.group("same") else 1
     direction = (m.group("dir") or m.group("dir1") or m.group("dir2") or m.group("dir3") or "").lower()
     sign = -1 if direction in ("earlier", "before", "previous") else 1
+    if direction == "after" and _AFTER_THE_ATTACK.match(ctext, m.end()):
+        sign = -1  # "the visit came two days after a Russian missile struck the port": the strike came first
     if base is not None:
         day = base + dt.timedelta(days=sign * n)
         return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
@@ -1034,6 +1041,17 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _LAUNCH_LEFT.search(left):
             last_launch_end = ent.end
             continue
+        if re.search(
+            r"(?i)\b(?:travel+ing|heading|bound|en\s+route|going|running|driving|sailing)\s+(?:from\s+[\w\s’'-]{1,40}?\s+)?"
+            r"towards?\s+(?:the\s+)?$",
+            left,
+        ):
+            continue  # "the train, travelling from Barvinkove towards Lviv": where it was going
+        if re.search(r"(?i)\btowards?\s+(?:the\s+)?(?:\w+['’]s\s+)?$", left):
+            # "sent seven drones towards the Mykolaiv region": the target, unless the clause names
+            # where they hit ("85 drones over the Bryansk region …, one flying towards Moscow")
+            references.append((e, ent))
+            continue
         if _weapon_aside(text, sent.start, ent.start):
             continue  # "Kh-101/Kh-555 (cruise, Tu-95MS carriers, Volgodonsk area)": where they came from
         if _TRAVEL_LEFT.search(text, max(clause.start, ent.start - 140), ent.start) or _TALKS_RIGHT.match(
@@ -1165,10 +1183,23 @@ def _targets(ctext: str) -> set[str]:
 # --- grouping ------------------------------------------------------------------------------
 
 
+# Cities that are oblasts of their own, inside the oblast around them: "Kyiv and the Kyiv region"
+# report one attack on the capital and its suburbs
+_ENCLAVES = {
+    "adm1:UA-32": "adm1:UA-30",
+    "adm1:UA-43": "adm1:UA-40",
+}  # Kyiv Oblast ⊃ Kyiv, Crimea ⊃ Sevastopol
+
+
+def _around(gaz: Gazetteer, outer: Entry, inner: Entry) -> bool:
+    enclave = _ENCLAVES.get(outer.id)
+    return gaz.contains(outer, inner) or (enclave is not None and enclave in gaz.parent_chain(inner))
+
+
 def _places_compatible(gaz: Gazetteer, a: list[Entry], b: list[Entry]) -> bool:
     if not a or not b:
         return True
-    return any(gaz.contains(x, y) or gaz.contains(y, x) for x in a for y in b)
+    return any(_around(gaz, x, y) or _around(gaz, y, x) for x in a for y in b)
 
 
 def _towns(entries: list[Entry]) -> list[Entry]:
@@ -1307,6 +1338,8 @@ def _compatible(
     cw = {(k, mo): lc for x in c.mentions for k, mo, lc, _ in x.facts.weapons if lc is not None}
     for k, mo, lc, _ in m.facts.weapons:
         if lc is not None and (k, mo) in cw and _counts_conflict(cw[(k, mo)], lc, False):
+            if mo is None and any(key[0] == k and key[1] and v.best == lc.best for key, v in cw.items()):
+                continue  # "all 29 cruise missiles" are the "29 Kh-101" of the 31 missiles
             return False
     return True
 
@@ -2322,8 +2355,23 @@ def _totals_vs_breakdown(ws: tuple[Weapon, ...]) -> tuple[Weapon, ...]:
             continue
         t = total[0].launched.best if total[0].launched else None
         s = sum((w.launched.best or 0) for w in models if w.launched)
+        if t is not None and t < max((w.launched.best or 0) for w in models if w.launched):
+            # "debris from one drone fell" beside "seven Shahed drones": a part, not a total
+            out = [
+                Weapon(w.kind, w.model, None, w.intercepted, w.evidence) if w is total[0] else w for w in out
+            ]
+            continue
         if t is not None and s == t:
             out = [w for w in out if w is not total[0]]
+            ti = total[0].intercepted
+            if ti is not None and ti.best == t:
+                # "all 31 missiles were shot down": each model's every one
+                out = [
+                    Weapon(w.kind, w.model, w.launched, w.launched, w.evidence)
+                    if w in models and w.intercepted is None
+                    else w
+                    for w in out
+                ]
         else:
             out = [
                 Weapon(w.kind, w.model, None, w.intercepted, w.evidence) if w in models else w for w in out

@@ -402,6 +402,7 @@ _BARE_INTERCEPT_LEFT = re.compile(
     r"\b(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed)\s+(?:(?:a\s+total\s+of|all\s+but|only)\s+)?$",
     re.IGNORECASE,
 )
+_ALL_LEFT = re.compile(r"(?i)\ball\s+(?:the\s+)?$")
 _ALL_THAT_LAUNCHED = re.compile(
     r"\s+(?:that|which)\s+(?:[\w’'-]+\s+){0,3}(?:had\s+|have\s+)?(?:launched|fired|sent)\b", re.IGNORECASE
 )
@@ -519,8 +520,10 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             if aggregate and _aggregate_near(text, n.start, w.end):
                 continue
             coordinated = prev_end is not None and _COORD.fullmatch(text[prev_end : n.start]) is not None
-            of_which = _OF_WHICH_LEFT.search(left) and re.search(
-                rf"\b(?:{L.INTERCEPT_VERBS})\b", text[w.end : w.end + 80], re.IGNORECASE
+            of_which = (_OF_WHICH_LEFT.search(left) or _ALL_LEFT.search(left[-12:])) and re.search(
+                rf"\b(?:were|was|had\s+been|have\s+been)\s+(?:{L.INTERCEPT_VERBS})\b",
+                text[w.end : w.end + 80],
+                re.IGNORECASE,
             )
             if (
                 of_which
@@ -535,10 +538,12 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                     if key not in order:
                         order.append(key)
                     used += 1
-                    if re.search(r"\ball\s+(?:the\s+)?$", left) and _ALL_THAT_LAUNCHED.match(text, w.end):
-                        launched.setdefault(
-                            key, n.count
-                        )  # "shot down all nine Shahed drones that Russia launched"
+                    if _ALL_LEFT.search(left[-12:]) and (
+                        _ALL_THAT_LAUNCHED.match(text, w.end) or not _INTERCEPT_LEFT.search(left)
+                    ):
+                        # "shot down all nine Shahed drones that Russia launched", "All 29 cruise missiles
+                        # … were destroyed": every one launched was downed
+                        launched.setdefault(key, n.count)
                 prev_intercepted = True
             else:
                 if key not in launched:

@@ -316,6 +316,8 @@ NOT_ATTACK = lc(
     r"\s+accident|ruling\s+out|ruled\s+out|not\s+(?:caused\s+by|related\s+to|linked\s+to|the\s+result\s+of)"
     r"|short\s+circuit|faulty\s+wiring|heart\s+attack|laid\s+(?:flowers|wreaths)|memorial\s+to|commemorat\w+"
     r"|mass\s+graves?|exhum\w+"
+    # a trend, not an attack: "missile and drone strikes have become less frequent"
+    r"|(?:strikes|attacks|shelling|bombardments?)\s+(?:have|has)\s+(?:\w+\s+)?become\s+(?:less|more|rarer|fewer|routine|a\s+daily)"
     # a ground operation or the war itself, not a strike: "Ukraine launched its incursion on August 6"
     r"|launched\s+(?:its|the|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:incursion|offensive|counter-?offensive|invasion"
     r"|ground\s+operation))\b",
