@@ -304,6 +304,29 @@ def test_a_trend_of_strikes_is_no_attack() -> None:
     )
 
 
+def test_lines_of_a_weapons_list_stay_together() -> None:
+    e = attacks(
+        "Missile attack on Kyiv on 21 March\n\n"
+        "At about 05:00 this morning, Russia carried out a combined missile attack on Kyiv. According to the "
+        "Air Force, the enemy used:\n\n"
+        "Kh-101/Kh-555 (cruise, Tu-95MS carriers) — 29, destroyed — 29;\n\n"
+        "Iskander-M ballistic missiles (from the Bryansk region) — 2, destroyed — 2.\n\n"
+        "Debris injured 13 people in the city.\n\n"
+        "Shelling damaged houses in Kupiansk in the Kharkiv region on Wednesday.",
+        "2024-03-21",
+    )[0]
+    assert {w.model for w in e.weapons} == {"Kh-101/Kh-555", "Iskander-M"}
+
+
+def test_an_estuary_named_after_a_city_is_not_the_city() -> None:
+    evs = attacks(
+        "Russian forces fired about a dozen artillery shells at Ochakiv, at the mouth of the Dnipro-Buh "
+        "estuary, on Friday. No one was injured, the town's military administration said.",
+        "2024-09-14",
+    )
+    assert all("Dnipro" not in names(e) for e in evs)
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

@@ -219,3 +219,7 @@ def test_what_raids_are_usually_like_counts_nothing() -> None:
 def test_intercepts_told_after_the_launch_figure(text: str, launched: int, intercepted: int) -> None:
     ((_kind, _model, lc, ic),) = classify(text).weapons
     assert (lc.value, ic.value) == (launched, intercepted)
+
+
+def test_debris_from_one_drone_is_no_launch() -> None:
+    assert classify("Debris from one drone fell in a field in the Bashtanka district.").weapons == ()

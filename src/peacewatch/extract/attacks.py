@@ -1271,15 +1271,19 @@ def _counts_conflict(a: Count | None, b: Count | None, b_update: bool) -> bool:
     return False
 
 
-_FRONT_LINE_KINDS = frozenset({"artillery", "glide_bomb", "bomb", "rocket", "cluster_munition"})
+_FRONT_LINE_KINDS = frozenset(
+    {"artillery", "glide_bomb", "bomb", "rocket"}
+)  # (cluster warheads fly on missiles too)
 
 
 def _long_range_tally(m: Mention) -> bool:
     """ "Russia launched 19 Shahed drones at Ukraine": a night's wave counted for a country or its
     regions, with no town of its own."""
     return all(e.kind in ("country", "admin1") for e, _ in m.places) and any(
-        k in ("drone", "missile") and (lc or ic) is not None and ((lc or ic).best or 0) >= 10  # type: ignore[union-attr]
-        for k, _mo, lc, ic in m.facts.weapons
+        k in ("drone", "missile")
+        and (c := lc or ic) is not None
+        and ((c.best or 0) >= 10 or k == "missile" or bool(mo and re.match(r"(?i)shahed|geran", mo)))
+        for k, mo, lc, ic in m.facts.weapons
     )
 
 
@@ -1940,11 +1944,13 @@ def _recent_cluster(
         if m.sent.index - other.sent.index > reach:
             break
         c = where.get(id(other))
+        # the line above in a list of weapons ("Kh-101 … — 29, destroyed — 29;" / "Iskander-M … — 2")
+        listed = bool(other.facts.weapons and m.facts.weapons and not other.places and not m.places)
         if (
             c is not None
-            and (other.specific or (reach > 2 and _specific(c.place_entries())))
+            and (other.specific or listed or (reach > 2 and _specific(c.place_entries())))
             and _compatible(gaz, c, m)
-            and not _other_weapons(c, m)
+            and (listed or not _other_weapons(c, m))
         ):
             return c
     return None

@@ -134,6 +134,8 @@ _INTERCEPT_RIGHT = re.compile(
 _NOT_LAUNCHED_LEFT = re.compile(
     r"\b(?:capable\s+of\s+(?:carrying|launching|firing)|can\s+(?:carry|launch|fire)|carrying|armed\s+with|loaded\s+with"
     r"|hits\s+by|struck\s+by"
+    # "debris from one drone fell in a field": what fell of a counted weapon, not another launch
+    r"|debris\s+(?:from|of)|fragments\s+(?:from|of)|wreckage\s+(?:from|of)|remains\s+of|parts\s+of"
     r"|equipped\s+with|stockpiles?\s+of|total\s+salvo\s+of|salvo\s+capacity\s+of|produc\w+|manufactur\w+"
     r"|reserves?\s+of|stocks?\s+of|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for"
     # "a raid by ten Tu-95s could therefore deliver 80 missiles": what could be, not what was fired

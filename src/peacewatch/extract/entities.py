@@ -139,8 +139,9 @@ def _match_at(text: str, s: int, word: str, idx: _Index, ends: set[int]) -> Ent 
         for suffix in ("’s", "'s", "’", "'", "."):
             if word.endswith(suffix) and len(word) > len(suffix):
                 keys.append(word[: -len(suffix)])
-    if "-" in word:
-        keys.append(word.split("-")[0])
+    head, _, rest = word.partition("-")
+    if rest and not rest[:1].isupper():
+        keys.append(head)  # "Kharkiv-based", "Kyiv-led"; not "Dnipro-Buh estuary", another name
     # datelines write the city in capitals ("KHARKIV, Ukraine -"): try it as a name, but only
     # for words of four letters or more, so acronyms (UN, EU, US) keep their own meaning
     shouted = word.isupper() and sum(c.isalpha() for c in word) >= 4
