@@ -327,6 +327,26 @@ def test_an_estuary_named_after_a_city_is_not_the_city() -> None:
     assert all("Dnipro" not in names(e) for e in evs)
 
 
+def test_the_nights_tally_told_without_a_place_joins_the_one_city_hit_that_night() -> None:
+    evs = attacks(
+        "19:05\nThe death toll in the capital has risen to seven, Kyiv's military administration says. The "
+        "number of injured is now 35.\n\n"
+        "15:10\nKHARKIV: A guided aerial bomb hit an industrial area on the city's eastern edge this "
+        "afternoon. Two workers were injured.\n\n"
+        "13:20\nThe Air Force has published its figures for the night. In total the enemy used 449 means of "
+        "air attack:\n"
+        "- Shahed-type attack drones: 430 launched, 379 shot down.\n"
+        "- Iskander-M ballistic missiles: 15 launched, 11 shot down.\n\n"
+        "07:40\nFirst reports: at least two people killed in the night attack on Kyiv.",
+        "2025-11-14",
+    )
+    assert len(evs) == 2
+    kyiv = next(e for e in evs if "Kyiv" in names(e))
+    assert kyiv.killed is not None and kyiv.killed.value == 7
+    assert kyiv.injured is not None and kyiv.injured.value == 35
+    assert {(w.launched.value, w.intercepted.value) for w in kyiv.weapons} == {(430, 379), (15, 11)}
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

@@ -1458,6 +1458,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         target.mentions.append(m)
         where[id(m)] = target
     _merge_wave_paragraph(ctx, gaz, specific_clusters, country_clusters)
+    _fold_lone_wave(gaz, specific_clusters, country_clusters)
     _fold_into_barrages(ctx, gaz, specific_clusters, country_clusters)
     _fold_restated_tallies(gaz, specific_clusters + country_clusters, country_clusters)
     _title_place(ctx, country_clusters)
@@ -1547,6 +1548,31 @@ def _blocks(ctx: DocContext) -> list[int]:
         out.append(block)
         prev_end = sent.end
     return out
+
+
+def _fold_lone_wave(gaz: Gazetteer, specific: list[AttackCluster], countrywide: list[AttackCluster]) -> None:
+    """The night's tally told with no place ("In total the enemy used 449 means of air attack", then
+    per model) goes to the one attack in the target country it can be part of: a glide bomb on
+    another city that afternoon is not a candidate."""
+    for b in countrywide:
+        waves = [x for x in b.mentions if _long_range_tally(x) and not x.places]
+        if not waves or any(x.places for x in b.mentions):
+            continue
+        actors = {x.actor for x in b.mentions if x.actor}
+        target = {"RU": "UA", "UA": "RU"}.get(next(iter(actors)), "") if len(actors) == 1 else None
+        cands = [
+            c
+            for c in specific
+            if c.mentions
+            and not _front_line_only(c.mentions)
+            and (target is None or {e.country for e in c.place_entries()} <= {target})
+            and all(_compatible(gaz, c, x, strict_places=False) for x in waves)
+        ]
+        rivals = [c for c in specific if c.mentions and c not in cands and not _front_line_only(c.mentions)]
+        if len(cands) == 1 and not rivals:
+            cands[0].mentions.extend(b.mentions)
+            cands[0].mentions.sort(key=lambda x: x.clause.start)
+            b.mentions.clear()
 
 
 _WAVE = re.compile(

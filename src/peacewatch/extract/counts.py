@@ -43,20 +43,22 @@ _KILLED_LEFT = re.compile(
     r"\b(?:death\s+toll|number\s+of\s+(?:people\s+)?(?:confirmed\s+)?(?:dead|deaths|killed|those\s+killed|fatalities|victims)"
     r"|toll|fatalities|deaths)"
     r"(?:\s+[\w’'.-]+){0,16}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
-    r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to)(?:\s+at|\s+to)?\s*$|"
+    r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to)(?:\s+now)?(?:\s+at|\s+to)?\s*$|"
     r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$",
     re.IGNORECASE,
 )
 _INJURED_LEFT = re.compile(
     r"\b(?:injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|hospitali[sz]ing)\s*$|"
     r"\b(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll|(?:the\s+)?injured)(?:\s+\w+){0,3}?\s+"
-    r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+at|\s+to)?\s*$"
+    r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+now)?(?:\s+at|\s+to)?\s*$"
     r"|\b(?:put|puts|putting|placed|estimated)\s+(?:the\s+)?(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)\s+at\s*$",
     re.IGNORECASE,
 )
 _UPDATE_LEFT = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|bringing\s+(?:the\s+)?(?:death\s+)?toll\b.*\bto)"
     r"\s+(?:from\s+[\w,.-]+\s+)?(?:to\s+)?$"
+    # "the number of injured is now 35"
+    r"|\b(?:is|are|stands)\s+now\s+(?:at\s+)?$"
     # "the updated toll is 12", "the latest figure, 51 killed"
     r"|\b(?:latest|updated|revised|new)\s+(?:death\s+)?(?:toll|figures?|count|tally)\b[^.;\d]{0,50}?"
     r"(?:[:,]|\bis|\bwas|\bof|\bat|\bto)\s*$",
