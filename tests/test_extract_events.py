@@ -347,6 +347,27 @@ def test_the_nights_tally_told_without_a_place_joins_the_one_city_hit_that_night
     assert {(w.launched.value, w.intercepted.value) for w in kyiv.weapons} == {(430, 379), (15, 11)}
 
 
+def test_the_ukrainian_capital_is_kyiv_and_pressure_on_moscow_is_no_place() -> None:
+    evs = peacewatch.extract(
+        "Allies meet in London as Russia fires ballistic missiles at Kyiv\n\n"
+        "European leaders promised on Friday to keep up pressure on Moscow, hours before Russian missiles "
+        "struck again.\n\n"
+        "Overnight, Russia targeted the Ukrainian capital with nine Iskander-M ballistic missiles and 62 "
+        "drones, of which four missiles and 50 drones were brought down. Zelensky said Russia had launched "
+        "nearly 1,400 glide bombs at Ukraine in the past week.",
+        "2025-10-25",
+    )
+    (e,) = [x for x in evs if x.kind == "attack"]
+    assert names(e) == {"Kyiv"}
+    got = {
+        (w.kind, w.launched and w.launched.value, w.intercepted and w.intercepted.value)
+        for w in e.weapons
+        if w.launched or w.intercepted
+    }
+    assert got == {("missile", 9, 4), ("drone", 62, 50)}  # the week's glide bombs are no count
+    assert [x.venue.name for x in evs if x.kind == "talks"] == ["London"]
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

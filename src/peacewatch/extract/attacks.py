@@ -983,6 +983,14 @@ _BEARING_REF_LEFT = re.compile(
 )
 
 
+_GOVERNMENT_LEFT = re.compile(
+    r"\b(?:pressure\s+on|sanctions\s+(?:on|against)|(?:talks|relations|ties|negotiations|a\s+deal|dialogue)\s+with"
+    r"|demands?\s+(?:on|from|of)|concessions?\s+(?:from|to)|(?:message|warning|signal|ultimatum)\s+to"
+    r"|support\s+for|backing\s+for|aid\s+to)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _weapon_aside(text: str, start: int, at: int) -> bool:
     """Whether ``at`` lies in a parenthesis that opens right after a weapon's name: an air-force list's
     note on the launchers and launch area, never the target."""
@@ -1052,6 +1060,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             # where they hit ("85 drones over the Bryansk region …, one flying towards Moscow")
             references.append((e, ent))
             continue
+        if _GOVERNMENT_LEFT.search(left):
+            continue  # "to keep up pressure on Moscow": the government, not a place hit
         if _weapon_aside(text, sent.start, ent.start):
             continue  # "Kh-101/Kh-555 (cruise, Tu-95MS carriers, Volgodonsk area)": where they came from
         if _TRAVEL_LEFT.search(text, max(clause.start, ent.start - 140), ent.start) or _TALKS_RIGHT.match(

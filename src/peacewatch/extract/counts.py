@@ -186,6 +186,7 @@ _WEAPON_PERIOD = L.lc(
     r"\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2}|a|one|the"
     r"|two|three|four|several)\s+(?:weeks?|months?|years?)\b"
     r"|\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2})\s+days\b"
+    r"|\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:week|fortnight|month|year)\b"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\bsince\s+the\s+(?:full-scale\s+)?invasion\b"
 )
 _PERFECT = re.compile(

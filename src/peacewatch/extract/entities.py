@@ -294,6 +294,8 @@ def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]
             extra.append(Ent(m.start(), m.end(), m.group(0), places=[best], place=best))
     if not extra:
         return ents
+    # the phrase wins over the demonym inside it: "the Ukrainian capital" is Kyiv, not Ukraine
+    ents = [e for e in ents if not any(x.start <= e.start and e.end <= x.end for x in extra)]
     taken = [(e.start, e.end) for e in ents]
     extra = [x for x in extra if not any(s < x.end and x.start < e for s, e in taken)]
     return sorted(ents + extra, key=lambda e: e.start)

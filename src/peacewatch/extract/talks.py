@@ -107,7 +107,9 @@ _OTHER_VENUE_WORDS = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?!Ukraine|Russia|Eur
 _NOT_VENUE_LEFT = re.compile(
     r"(?<!meeting\sat\sthe\s)(?<!talks\sat\sthe\s)\b(?:embassy|consulate|ambassador)\s+(?:in|to)\s+(?:the\s+)?$"
     # where something was said: "in a late-night statement at the Kremlin, he proposed talks in Istanbul"
-    r"|\b(?:statement|speech|address|briefing|press\s+conference|news\s+conference)\s+(?:at|in|from)\s+(?:the\s+)?$",
+    r"|\b(?:statement|speech|address|briefing|press\s+conference|news\s+conference)\s+(?:at|in|from)\s+(?:the\s+)?$"
+    # what was fired at it: "allies meet in London as Russia fires ballistic missiles at Kyiv"
+    r"|\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?|aim(?:s|ed|ing)?|direct(?:s|ed)?)\s+(?:[\w-]+\s+){0,4}?at\s+$",
     re.I,
 )
 _OFF_TOPIC = re.compile(
