@@ -368,6 +368,45 @@ def test_the_ukrainian_capital_is_kyiv_and_pressure_on_moscow_is_no_place() -> N
     assert [x.venue.name for x in evs if x.kind == "talks"] == ["London"]
 
 
+def test_last_weeks_attack_and_last_nights_wave_are_not_one_attack() -> None:
+    evs = attacks(
+        "Missile hits Odesa port, ten injured; overnight drone wave largely repelled\n\n"
+        "A Russian Iskander-M ballistic missile struck the port of Odesa on Monday afternoon. Ten people were "
+        "injured.\n\n"
+        "Overnight, Russia had launched 73 Shahed-type attack drones against Ukraine, the Air Force said. Of "
+        "these, 50 were shot down. Three drones were still flying over Ukrainian territory when the report "
+        "was published.\n\n"
+        "Odesa has been one of the most frequent targets of Russian strikes this autumn. Last week a "
+        "missile attack on the city killed ten people and damaged power equipment.",
+        "2024-11-25",
+    )
+    wave = next(e for e in evs if any(w.launched and w.launched.value == 73 for w in e.weapons))
+    assert wave.killed is None  # last week's toll is not the wave's
+    assert all(not (w.launched and w.launched.value == 3) for w in wave.weapons)
+    port = next(e for e in evs if any(w.model == "Iskander-M" for w in e.weapons))
+    assert port.date is not None and str(port.date.start) == "2024-11-25"
+    assert port.killed is None and wave.killed is None
+
+
+def test_hospitals_the_wounded_were_taken_to_are_no_attack_places() -> None:
+    (e,) = attacks(
+        "A Russian missile hit the market in Kostiantynivka on Wednesday, killing 17 people. Eleven of the "
+        "wounded have been taken to hospitals in Kramatorsk and Dnipro.",
+        "2023-09-07",
+    )
+    assert names(e) == {"Kostiantynivka"}
+
+
+def test_a_final_toll_in_a_live_blog_beats_an_earlier_rise() -> None:
+    (e,) = attacks(
+        "16:45\nThe final toll in Kharkiv is six killed.\n\n"
+        "07:30\nEmergency services say the number of dead in Kharkiv has risen to four after the night's "
+        "Russian drone attack.",
+        "2024-04-06",
+    )
+    assert e.killed is not None and e.killed.value == 6
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

@@ -612,6 +612,12 @@ def _mention(
         # was filed, not the day of the strike the sentence dates itself
         sent_dates = [d for d in sent_dates if d not in wire]
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
+    if clause.start < ctx.title_end:
+        # a headline's halves are two stories: "Missile hits Odesa port; overnight drone wave repelled"
+        seg_start = text.rfind(";", sent.start, clause.start) + 1 or sent.start
+        seg_end = text.find(";", clause.end, sent.end)
+        seg_end = sent.end if seg_end < 0 else seg_end
+        sent_dates = [d for d in sent_dates if seg_start <= sent.start + d.start < seg_end]
     anchor = clause.start + (trig.start() if trig else 0)
     date = _nearest_date(cdates, sent.start, anchor) or _nearest_date(sent_dates, sent.start, anchor)
     attack_shift = _ATTACK_SHIFT.search(ctext)
@@ -957,7 +963,10 @@ _TRAVEL_LEFT = re.compile(
     r"\s+(?:back\s+)?(?:in|to|at|into)?\s*(?:the\s+)?$"
     # "a train travelling from Barvinkove towards Lviv and the western border town of Chop": where it was going
     r"|\b(?:travel(?:l)?ing|heading|bound|en\s+route|running)\b[^.;]{0,60}?\b(?:to|towards|for)\s+"
-    r"(?:(?!in\b|at\b|near\b|was\b|were\b|hit\b|struck\b|when\b)[\w-]+\s+){0,8}?$",
+    r"(?:(?!in\b|at\b|near\b|was\b|were\b|hit\b|struck\b|when\b)[\w-]+\s+){0,8}?$"
+    # "the wounded have been taken to hospitals in Kramatorsk and Dnipro": where they are treated
+    r"|\b(?:taken|brought|transported|transferred|evacuated|airlifted|moved|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+facilit(?:y|ies))\s+(?:in|at)\s+(?:[\w’'-]+\s+(?:and|or)\s+)?$",
     re.IGNORECASE,
 )
 _TALKS_RIGHT = re.compile(r"^\s+(?:peace\s+)?(?:talks|summit|negotiations)\b", re.IGNORECASE)
@@ -1225,8 +1234,17 @@ def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
         return True
     a_end = a.end or a.start
     b_end = b.end or b.start
-    if a.precision in ("week", "month", "year") or b.precision in ("week", "month", "year"):
+    coarse = ("week", "month", "year")
+    if a.precision in coarse and b.precision in coarse:
         return a.start <= b_end and b.start <= a_end
+    if a.precision in coarse or b.precision in coarse:
+        # the day (or night) must lie within the week: "last week" ended before last night did
+        (w0, w1), (d0, d1) = (
+            ((a.start, a_end), (b.start, b_end))
+            if a.precision in coarse
+            else ((b.start, b_end), (a.start, a_end))
+        )
+        return w0 <= d0 and d1 <= w1
     a_night, b_night = (a_end - a.start).days == 1, (b_end - b.start).days == 1
     if a_night and b_night:
         return a_end == b_end  # "the night of May 23 to 24" is not the night of May 24 to 25
@@ -1334,6 +1352,7 @@ def _compatible(
     weak = (
         m.date is not None
         and m.date.kind == "relative_day"
+        and m.date.span.precision in ("day", "days")  # "last week" is no weaker than a date
         and any(x.date is not None and x.date.kind != "relative_day" for x in c.mentions)
     )  # a bare "overnight" told from the publication date yields to a date the text states
     if not weak and not _dates_compatible(c.date(), m.date.span if m.date else None):

@@ -60,7 +60,7 @@ _UPDATE_LEFT = re.compile(
     # "the number of injured is now 35"
     r"|\b(?:is|are|stands)\s+now\s+(?:at\s+)?$"
     # "the updated toll is 12", "the latest figure, 51 killed"
-    r"|\b(?:latest|updated|revised|new)\s+(?:death\s+)?(?:toll|figures?|count|tally)\b[^.;\d]{0,50}?"
+    r"|\b(?:latest|updated|revised|new|final)\s+(?:death\s+)?(?:toll|figures?|count|tally)\b[^.;\d]{0,50}?"
     r"(?:[:,]|\bis|\bwas|\bof|\bat|\bto)\s*$",
     re.I,
 )
@@ -154,7 +154,9 @@ _SUPERLATIVE = re.compile(
 # Drones "lost from location" or that "disappeared from radar" were neither launched at a target nor shot down.
 _LOST_RIGHT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+(?:\w+\s+)?lost|lost\s+from|went\s+missing|were\s+(?:\"|“)?lost"
-    r"|(?:were\s+)?lost\s+(?:in\s+)?location)",  # "62 UAVs were locationally lost" (to electronic warfare)
+    r"|(?:were\s+)?lost\s+(?:in\s+)?location"  # "62 UAVs were locationally lost" (to electronic warfare)
+    # "three drones were still flying over Ukrainian territory when the report was published"
+    r"|(?:were|was|remained)\s+still\s+(?:flying|in\s+the\s+air|airborne)|remained\s+(?:in\s+the\s+air|airborne))",
     re.IGNORECASE,
 )
 # Headline style: "48 Ukrainian drones downed"
