@@ -607,7 +607,9 @@ def _mention(
         and not _statement_date(stext, d)
     ]
     wire = [d for d in sent_dates if _in_dateline(stext, d)]
-    if wire and len(wire) < len(sent_dates):
+    if wire and any(
+        d not in wire and d.span.precision == "day" and d.span.start != wire[0].span.start for d in sent_dates
+    ):
         # "ZAPORIZHZHIA, Ukraine, Jan 9 (Agency) - … struck … on Wednesday afternoon": the day the story
         # was filed, not the day of the strike the sentence dates itself
         sent_dates = [d for d in sent_dates if d not in wire]
