@@ -1014,6 +1014,11 @@ def build_venues() -> list[list[str]]:
             venues.setdefault((cc, name), {"name": name, "cc": cc, "lat": lat, "lon": lon, "forms": [name]})
         v = venues[(cc, name)]
         v["forms"] = uniq([name, *extra, *v["forms"]])
+    # a curated alias is that venue's, never a place of its own: "Manhattan" is New York
+    aliases = {(cc, a) for name, extra, cc, _lat, _lon in VN.VENUES for a in extra if a != name}
+    curated = {(cc, name) for name, _extra, cc, _lat, _lon in VN.VENUES}
+    for key in [k for k in venues if k in aliases and k not in curated]:
+        del venues[key]
     rows = []
     for (cc, name), v in sorted(venues.items()):
         forms = with_folds(uniq([name, *v["forms"]]))

@@ -1162,6 +1162,22 @@ def test_a_leader_flown_in_for_talks_with_the_host() -> None:
     assert set(t.parties) == {"UA", "TR"} and t.status == "held" and str(t.date.start) == "2025-05-15"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "venue"),
+    [
+        ("Zelensky met Trump at Mar-a-Lago on Sunday to discuss the peace plan.", ("Palm Beach", "US")),
+        ("Zelensky met Trump at Trump Tower in Manhattan on Friday to discuss the war.", ("New York", "US")),
+        (
+            "Zelensky met Pope Leo at Castel Gandolfo on Wednesday to discuss peace.",
+            ("Castel Gandolfo", "IT"),
+        ),
+    ],
+)
+def test_a_landmark_venue_is_its_town(sentence: str, venue: tuple[str, str]) -> None:
+    (t,) = kind(sentence, "talks")
+    assert (t.venue.name, t.venue.country) == venue
+
+
 def test_a_us_state_named_as_the_venue() -> None:
     text = (
         "Russia fired dozens of drones at Ukraine overnight as the Ukrainian delegation headed to Florida "

@@ -45,12 +45,14 @@ VENUES: tuple[tuple[str, tuple[str, ...], str, float | None, float | None], ...]
     ("Budapest", (), "HU", None, None),
     (
         "Vatican City",
-        ("Vatican", "the Vatican", "Holy See", "the Holy See", "Castel Gandolfo"),
+        ("Vatican", "the Vatican", "Holy See", "the Holy See"),
         "VA",
         None,
         None,
     ),
     ("Rome", ("Roma",), "IT", None, None),
+    # the papal summer residence, in Italy: a venue of its own ("met the Pope at Castel Gandolfo")
+    ("Castel Gandolfo", (), "IT", 41.7475, 12.6503),
     ("Paris", ("Elysee Palace", "Élysée Palace", "the Elysee", "the Élysée"), "FR", None, None),
     ("London", ("Downing Street", "Lancaster House", "Chequers"), "GB", None, None),
     ("Berlin", ("Chancellery",), "DE", None, None),
@@ -70,11 +72,18 @@ VENUES: tuple[tuple[str, tuple[str, ...], str, float | None, float | None], ...]
         None,
     ),
     ("Miami", (), "US", None, None),
-    ("Palm Beach", ("West Palm Beach",), "US", 26.7056, -80.0364),
-    ("Mar-a-Lago", ("Mar a Lago", "Mar-A-Lago"), "US", 26.6771, -80.0370),
+    # Trump's club is in Palm Beach: the town is the venue, as Trump Tower's is New York
+    ("Palm Beach", ("West Palm Beach", "Mar-a-Lago", "Mar a Lago", "Mar-A-Lago"), "US", 26.7056, -80.0364),
     (
         "New York",
-        ("New York City", "NYC", "Manhattan", "UN headquarters", "United Nations headquarters"),
+        (
+            "New York City",
+            "NYC",
+            "Manhattan",
+            "Trump Tower",
+            "UN headquarters",
+            "United Nations headquarters",
+        ),
         "US",
         None,
         None,
