@@ -1478,6 +1478,16 @@ def test_a_pledge_about_the_corridor_names_the_sea_from_the_sentence_before() ->
             "ceasefire brokered by the IAEA, its chief said on Saturday.",
             "in_force",
         ),
+        (
+            "Repair crews started work on Saturday on a damaged power line of the Zaporizhzhia plant, protected "
+            "by a local truce that the IAEA negotiated with both sides.",
+            "in_force",
+        ),
+        (
+            "Putin accepted a one-week pause in strikes on energy infrastructure. The Kremlin said the pause "
+            "would last only until 1 February, and it was not renewed.",
+            "expired",
+        ),
     ],
 )
 def test_commitment_status_from_its_wording(text: str, status: str) -> None:

@@ -111,12 +111,17 @@ _DISPUTE = re.compile(
 )
 _EXPIRED = re.compile(
     r"\b(?:expired|lapsed|ran\s+out|came\s+to\s+an\s+end|had\s+run\s+until|ran\s+until|pulling\s+out|pulled"
-    r"\s+out|withdr[ae]w\w*|was\s+over|is\s+over|no\s+longer\s+in\s+(?:force|effect))\b",
+    r"\s+out|withdr[ae]w\w*|was\s+over|is\s+over|no\s+longer\s+in\s+(?:force|effect)"
+    # "it would last only until 1 February, and it was not renewed"
+    r"|(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:renewed|extended|prolonged))\b",
     re.IGNORECASE,
 )
 _IN_FORCE = re.compile(
     r"\b(?:took\s+effect|came\s+into\s+force|in\s+effect|in\s+force|is\s+holding|in\s+place"
-    r"|(?:have|has)\s+(?:begun|started)\s+\w+ing\b[^.]{0,80}\bunder\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:ceasefire|truce))\b",
+    r"|(?:have|has)\s+(?:begun|started)\s+\w+ing\b[^.]{0,80}\bunder\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:ceasefire|truce)"
+    # "repair crews started work …, protected by a local truce"; "the deal has been extended for 120 days"
+    r"|protected\s+by\s+(?:a|the)\s+(?:[\w-]+\s+)?(?:truce|ceasefire)"
+    r"|(?<!not\s)(?:has\s+been|have\s+been|was|were)\s+(?:\w+\s+)?(?:extended|renewed|prolonged))\b",
     re.I,
 )
 _SCOPE_ENERGY = re.compile(r"\b(?:energy|power|grid|electric\w*|heating)\b", re.IGNORECASE)
