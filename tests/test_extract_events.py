@@ -407,6 +407,45 @@ def test_a_final_toll_in_a_live_blog_beats_an_earlier_rise() -> None:
     assert e.killed is not None and e.killed.value == 6
 
 
+def test_a_bulleted_weapon_line_joins_the_strike_that_fired_as_many() -> None:
+    evs = attacks(
+        "Russia hit a residential neighbourhood in central Kharkiv on Friday evening.\n\n"
+        "- Two missiles hit within seconds of each other in the Kyivskyi district of Kharkiv.\n"
+        "- The air raid alert had been declared only four minutes earlier.\n\n"
+        "What was used\n"
+        "- Two Iskander-M ballistic missiles, according to the regional prosecutor's office.\n\n"
+        "Separately, drones hit Chuhuiv overnight into Saturday, injuring one woman.",
+        "2026-01-03",
+    )
+    assert len(evs) == 2
+    kharkiv = next(e for e in evs if "Kharkiv" in names(e))
+    assert [(w.model, w.launched.value) for w in kharkiv.weapons if w.launched] == [("Iskander-M", 2)]
+
+
+def test_the_enemys_radar_was_struck_by_ukraine() -> None:
+    (e,) = attacks(
+        "Units of the Defence Forces of Ukraine struck the Ilsky oil refinery in the Krasnodar Krai of the "
+        "Russian Federation overnight.",
+        "2025-12-11",
+    )
+    assert e.actor == "UA"
+    (e,) = attacks(
+        "Units of the Unmanned Systems Forces hit a radar station of the enemy's air defence near the village "
+        "of Vitino in occupied Crimea overnight.",
+        "2025-12-11",
+    )
+    assert e.actor == "UA"
+
+
+def test_hits_registered_in_regions_place_the_nights_wave() -> None:
+    (e,) = attacks(
+        "Ukraine's Air Force said that Russia had attacked Ukraine overnight with 102 drones, of which 83 were "
+        "shot down. Hits were registered in the Sumy and Chernihiv regions.",
+        "2025-12-11",
+    )
+    assert {"Sumy Oblast", "Chernihiv Oblast"} <= names(e)
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

@@ -1161,7 +1161,7 @@ def _actor(
         if re.search(
             r"\b(?:for|of|to|supplying|supplies\s+to|serving|used\s+by)\s+(?:the\s+)?$", left
         ) and not re.search(
-            r"\b(?:formations|forces|troops|units|militants|army|servicemen|fighters)\s+of\s+(?:the\s+)?$",
+            r"(?i)\b(?:formations|forces|troops|units|militants|army|servicemen|fighters)\s+of\s+(?:the\s+)?$",
             left,
         ):
             continue  # "fuel for the Russian army": who benefits, not who attacks ("the armed formations of the Kiev regime attacked" do)
@@ -1176,6 +1176,8 @@ def _actor(
     m = _ENEMY.search(ctext)
     if m:
         # "the enemy" is how Ukrainian officials name Russian forces; Russian officials rarely use it in English
+        if re.match(r"['’]s\b", ctext[m.end() :]) or re.search(r"(?i)\bof\s+$", ctext[: m.start()]):
+            return "UA", True  # "hit a radar station of the enemy's air defence": Russia's, struck by Ukraine
         countries = {e.country for e, _ in places}
         if m.group(0).lower().endswith("enemy") and countries == {"RU"}:
             return "UA", True
@@ -1882,7 +1884,27 @@ def _attach(
     target = _recent_cluster(ms, m, where, gaz)
     if target is None and m.has_numbers:
         target = _next_in_paragraph(ms, m, where, gaz)  # "Russia launched 109 drones … In Konotop, …"
+    if target is None and not m.places and m.facts.weapons:
+        target = _same_launch(
+            gaz, clusters, m
+        )  # "Two missiles hit …" above, "- Two Iskander-M missiles" below
     return target
+
+
+def _same_launch(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) -> AttackCluster | None:
+    """The one attack that launched as many weapons of this kind as the mention counts."""
+    mine = {(k, lc.best) for k, _mo, lc, _ic in m.facts.weapons if lc is not None and lc.best}
+    if not mine:
+        return None
+    cands = [
+        c
+        for c in clusters
+        if any(
+            (k, lc.best) in mine for x in c.mentions for k, _mo, lc, _ic in x.facts.weapons if lc is not None
+        )
+        and _compatible(gaz, c, m, strict_places=False)
+    ]
+    return cands[0] if len(cands) == 1 else None
 
 
 def _the_wave(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) -> AttackCluster | None:
