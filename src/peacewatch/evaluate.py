@@ -28,6 +28,8 @@ LABELLED_SETS = (
     "articles5",
     "articles6",
     "articles7",
+    "articles8",
+    "articles9",
 )
 
 
