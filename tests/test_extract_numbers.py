@@ -223,3 +223,9 @@ def test_intercepts_told_after_the_launch_figure(text: str, launched: int, inter
 
 def test_debris_from_one_drone_is_no_launch() -> None:
     assert classify("Debris from one drone fell in a field in the Bashtanka district.").weapons == ()
+
+
+def test_one_of_the_drones_is_a_part_not_a_launch() -> None:
+    assert classify("One of the drones struck a dormitory near the town of Yelabuga.").weapons == ()
+    ((_k, _m, lc, ic),) = classify("Air defences shot down 546 of the drones.").weapons
+    assert lc is None and ic.value == 546

@@ -513,6 +513,12 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         w = _weapon_right_after(text, n.end, weapons)
         if w is not None and _NOT_LAUNCHED_LEFT.search(left):
             continue
+        if (
+            w is not None
+            and re.match(r"\s+of\s+(?:the|these|those|its|their)\s", right)
+            and not re.search(rf"\b(?:{L.INTERCEPT_VERBS})\b", left[-60:] + right[:80], re.IGNORECASE)
+        ):
+            continue  # "One of the drones struck a dormitory": a part of a wave counted elsewhere
         if w is not None and _conjoined_kind(text, w, weapons):
             continue  # "more than 200 missiles and drones": one figure for two kinds, a count of neither
         if w is not None and _WEAPON_PERIOD.search(low, 0, n.start):
