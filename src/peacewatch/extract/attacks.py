@@ -175,6 +175,7 @@ class Mention:
     explicit_country: bool = False  # "at Ukraine"
     authority_only: bool = False  # its only places are where the reporting officials sit
     table_row: bool = False  # a row of a text table of figures ("Kalibr | 8 | 8")
+    memo: dict[str, object] = field(default_factory=dict)  # per-mention answers grouping asks again and again
 
     @property
     def stale(self) -> bool:
@@ -422,6 +423,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 ):
                     # the paragraph's dateline city, for reports that name no place or only a district
                     m.places = [dl, *m.places]
+                    m.memo.clear()
                 out.append(m)
                 last_mention_sent = sent.index
     return out
@@ -1311,6 +1313,28 @@ _FRONT_LINE_KINDS = frozenset(
 def _long_range_tally(m: Mention) -> bool:
     """ "Russia launched 19 Shahed drones at Ukraine": a night's wave counted for a country or its
     regions, with no town of its own."""
+    hit = m.memo.get("long_range")
+    if hit is None:
+        hit = m.memo["long_range"] = _is_long_range_tally(m)
+    return bool(hit)
+
+
+def _front_line_kinds(m: Mention) -> tuple[frozenset[str], bool]:
+    """The weapon kinds a mention names (shelling counted as artillery) and whether it says FPV."""
+    hit = m.memo.get("kinds")
+    if hit is None:
+        kinds = {w.kind for w in m.facts.kinds}
+        if _SHELLING.search(m.sent.text, m.clause.start, m.clause.end):
+            kinds.add("artillery")
+        fpv = _FPV.search(m.sent.text, m.clause.start, m.clause.end) is not None
+        hit = m.memo["kinds"] = (frozenset(kinds), fpv)
+    return hit  # type: ignore[return-value]
+
+
+_FPV = re.compile(r"\bFPV\b")
+
+
+def _is_long_range_tally(m: Mention) -> bool:
     return all(e.kind in ("country", "admin1") for e, _ in m.places) and any(
         k in ("drone", "missile")
         and (c := lc or ic) is not None
@@ -1322,10 +1346,12 @@ def _long_range_tally(m: Mention) -> bool:
 def _front_line_only(ms: list[Mention]) -> bool:
     """Shelling, glide bombs, rockets or an FPV drone: weapons of the front line, never part of a
     night's long-range wave."""
-    kinds = {w.kind for x in ms for w in x.facts.kinds}
-    if any(_SHELLING.search(x.sent.text, x.clause.start, x.clause.end) for x in ms):
-        kinds.add("artillery")
-    fpv = any(re.search(r"\bFPV\b", x.sent.text[x.clause.start : x.clause.end]) for x in ms)
+    kinds: set[str] = set()
+    fpv = False
+    for x in ms:
+        k, f = _front_line_kinds(x)
+        kinds |= k
+        fpv = fpv or f
     return bool(kinds) and (kinds <= _FRONT_LINE_KINDS or (fpv and kinds <= _FRONT_LINE_KINDS | {"drone"}))
 
 
@@ -1447,6 +1473,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             ):
                 target = same[0]
                 m.places = []
+                m.memo.clear()
         if target is None and m.authority_only and _TOLL_UPDATE.search(ctx.lower[m.sent.start : m.sent.end]):
             # "the separatist authorities in Donetsk had raised the toll to 53": the attack already
             # reported in their region, not a new one in their city
@@ -1461,6 +1488,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             )
             if target is not None:
                 m.places = []
+                m.memo.clear()
         if target is None:
             target = AttackCluster()
             clusters.append(target)

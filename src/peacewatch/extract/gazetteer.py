@@ -149,6 +149,7 @@ class Gazetteer:
                     self.people.setdefault(f, r["country"])
                     if area:
                         self.person_area.setdefault(f, area.group(1).strip())
+        self._chains: dict[tuple[str, str, str, str], list[str]] = {}
         self.venues: dict[str, VenueEntry] = {}
         for r in _rows("venues.tsv"):
             v = VenueEntry(r["name"], r["country"], _float(r["lat"]), _float(r["lon"]))
@@ -186,7 +187,20 @@ class Gazetteer:
         return [self.places[i] for i in self.forms.get(form, ())]
 
     def parent_chain(self, e: Entry) -> list[str]:
-        """Ids from the entry up to its country: district → city → admin1 → country."""
+        """Ids from the entry up to its country: district → city → admin1 → country.
+
+        Memoised: grouping compares every mention's places with every attack's (about 460 calls per
+        article), and the chain of an entry never changes. Text-only places carry their parent in
+        the key, so two with one name in different oblasts stay apart."""
+        key = (e.id, e.parent, e.country, e.kind)
+        chain = self._chains.get(key)
+        if chain is None:
+            if len(self._chains) > 200_000:
+                self._chains.clear()  # text-only places of a long corpus must not grow it without end
+            chain = self._chains[key] = self._parent_chain(e)
+        return chain
+
+    def _parent_chain(self, e: Entry) -> list[str]:
         chain = [e.id]
         cur = e
         for _ in range(5):
