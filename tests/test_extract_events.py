@@ -446,6 +446,15 @@ def test_hits_registered_in_regions_place_the_nights_wave() -> None:
     assert {"Sumy Oblast", "Chernihiv Oblast"} <= names(e)
 
 
+def test_regions_the_drones_were_aimed_at_place_the_tally() -> None:
+    (e,) = attacks(
+        "Ukraine's air force says Russia launched 33 Shahed drones at Ukraine overnight, 29 of which were shot "
+        "down. The drones were aimed at the Odesa, Mykolaiv and Kirovohrad regions.",
+        "2023-10-05",
+    )
+    assert names(e) == {"Odesa Oblast", "Mykolaiv Oblast", "Kirovohrad Oblast"}
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

@@ -126,6 +126,7 @@ ATTACK_TRIGGERS = (
 )
 TRIGGER_RE = lc(
     rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
+    rf"|(?:drones|missiles|uavs|shaheds|rockets)\s+(?:were|had\s+been)\s+(?:mainly\s+|mostly\s+)?(?:aimed|directed)\s+at"
     rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
     rf"|(?:hospital|medical)\s+(?:treatment|help|attention|care)|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds|burns|concussions?|cuts))\b"
 )
@@ -140,6 +141,7 @@ STRONG_ATTACK = lc(
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
     r"|(?:strikes|attacks|hits)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:reported|recorded|registered)"
+    r"|(?:drones|missiles|uavs|shaheds|rockets)\s+(?:were|had\s+been)\s+(?:mainly\s+|mostly\s+)?(?:aimed|directed)\s+at"
     r"|(?:explosions?|blasts?)\s+(?:were\s+|was\s+|have\s+been\s+|has\s+been\s+|had\s+been\s+)?(?:reported|heard|rocked|hit|struck"
     r"|rang\s+out|thundered)"
     r"|(?:drones?|UAVs?|missiles?)\s+(?:[\w-]+\s+){0,2}?(?:crashed|smashed|plunged)\s+(?:into|onto)"
