@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import peacewatch
 from peacewatch.extract.dates import find_dates
 
 PUB = dt.date(2025, 11, 25)  # a Tuesday
@@ -69,3 +70,30 @@ def test_planned_weekday_looks_forward() -> None:
 def test_date_early_in_january_refers_back_to_december() -> None:
     span = one("on December 30", pub=dt.date(2026, 1, 2))
     assert span.start == dt.date(2025, 12, 30)
+
+
+def test_an_attack_told_without_a_day_happened_on_the_day_the_report_leads_with() -> None:
+    evs = [
+        e
+        for e in peacewatch.extract(
+            "A Russian missile struck Kyiv overnight, injuring 13 people, the city said on Thursday.\n\n"
+            "In the Kyiv region, falling debris damaged houses in the Bucha district.\n\n"
+            "In Kupiansk in the Kharkiv region, shelling damaged a school.",
+            "2024-03-21",
+        )
+        if e.kind == "attack"
+    ]
+    assert len(evs) >= 2 and all(e.date is not None and str(e.date.end) == "2024-03-21" for e in evs)
+
+
+def test_an_old_lede_date_does_not_date_the_rest() -> None:
+    evs = [
+        e
+        for e in peacewatch.extract(
+            "On 5 March a Russian missile struck Kyiv, injuring 13 people.\n\n"
+            "In Kupiansk in the Kharkiv region, shelling damaged a school.",
+            "2024-03-21",
+        )
+        if e.kind == "attack"
+    ]
+    assert any(e.date is None for e in evs)

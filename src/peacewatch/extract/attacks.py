@@ -2120,10 +2120,24 @@ def _worth_reporting(c: AttackCluster) -> bool:
 def build_events(ctx: DocContext, gaz: Gazetteer, clusters: list[AttackCluster]) -> list[Event]:
     doc_actor = _doc_actor(clusters, ctx)
     disputed = _DISPUTED_ACTOR.search(ctx.text) is not None
-    events = []
-    for c in clusters:
-        events.append(_event(ctx, gaz, c, doc_actor, disputed))
-    return events
+    events = [_event(ctx, gaz, c, doc_actor, disputed) for c in clusters]
+    return _date_undated(ctx, events)
+
+
+def _date_undated(ctx: DocContext, events: list[Event]) -> list[Event]:
+    """An attack the report tells without a day of its own happened on the report's day: the day of
+    the attack it leads with, when that one is of the last three days before publication."""
+    if ctx.published is None:
+        return events
+    lead = next((e.date for e in events if e.date is not None and e.date.start is not None), None)
+    if lead is None or lead.start is None or not 0 <= (ctx.published - lead.start).days <= 3:
+        return events
+    if lead.precision not in ("day", "days"):
+        return events
+    return [
+        e if e.date is not None else replace(e, date=DateSpan(lead.start, lead.end, lead.precision))
+        for e in events
+    ]
 
 
 def _doc_actor(clusters: list[AttackCluster], ctx: DocContext | None = None) -> dict[str, str]:
