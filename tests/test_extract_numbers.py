@@ -229,3 +229,19 @@ def test_one_of_the_drones_is_a_part_not_a_launch() -> None:
     assert classify("One of the drones struck a dormitory near the town of Yelabuga.").weapons == ()
     ((_k, _m, lc, ic),) = classify("Air defences shot down 546 of the drones.").weapons
     assert lc is None and ic.value == 546
+
+
+def test_a_comparison_since_the_invasion_is_no_period_total() -> None:
+    f = classify(
+        "Russian missiles slammed into Odesa on Saturday, killing eight people and wounding 18, officials "
+        "said, as top U.S. officials made their first visit to Kyiv since the invasion."
+    )
+    assert (f.killed.value, f.injured.value) == (8, 18)
+    assert classify("Russian strikes have killed 12,000 civilians since the invasion.").killed is None
+
+
+def test_treated_in_hospital_for_injuries_counts_the_injured() -> None:
+    f = classify(
+        "Eleven people were pulled out alive, and eight people were treated in hospital for injuries."
+    )
+    assert f.injured is not None and f.injured.value == 8

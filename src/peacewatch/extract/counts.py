@@ -468,9 +468,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
     low = L.lower(text)
     aggregate = L.AGGREGATE_CUES.search(low) is not None or _SINCE_WAR.search(low) is not None
     retracted = _RETRACTED.search(text) is not None
-    period_total = _PERIOD.search(low) is not None or (
-        bool(lead) and _PERIOD.search(L.lower(lead)) is not None
-    )
+    period_total = _period(low) or (bool(lead) and _period(L.lower(lead)))
 
     tallied: set[int] = set()
     for wm in weapons:
@@ -815,6 +813,14 @@ def _weapon_after_of(text: str, end: int, weapons: list[WeaponMention]) -> Weapo
 
 
 _PHRASE_BREAK = re.compile(r"[;—]|,(?!\d{3}\b)")
+
+
+def _period(low: str) -> bool:
+    """A period-total cue in the clause that is not a comparison: "killed since the invasion" sums,
+    "their first visit to Kyiv since the invasion" does not."""
+    return any(
+        not _SUPERLATIVE.search(low[max(0, m.start() - 70) : m.start()]) for m in _PERIOD.finditer(low)
+    )
 
 
 def _aggregate_near(text: str, start: int, end: int) -> bool:

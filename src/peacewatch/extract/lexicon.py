@@ -128,7 +128,7 @@ TRIGGER_RE = lc(
     rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
     rf"|(?:drones|missiles|uavs|shaheds|rockets)\s+(?:were|had\s+been)\s+(?:mainly\s+|mostly\s+)?(?:aimed|directed)\s+at"
     rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
-    rf"|(?:hospital|medical)\s+(?:treatment|help|attention|care)|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds|burns|concussions?|cuts))\b"
+    rf"|(?:hospital|medical)\s+(?:treatment|help|attention|care)|treated\s+(?:in\s+(?:a\s+|the\s+)?hospitals?\s+)?for\s+(?:\w+\s+)?(?:injuries|wounds|burns|concussions?|cuts))\b"
 )
 
 # A clause is a real attack (not talk about attacks) only with one of these.
@@ -181,7 +181,7 @@ KILLED_WORDS = (
 )
 INJURED_WORDS = (
     r"injured|wounded|hurt|hospitali[sz]ed|injuries|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?injuries"
-    r"|treated\s+for\s+(?:(?:minor|light|serious|severe|shrapnel|blast|various)\s+)?(?:injuries|wounds|burns|concussions?|cuts)|sought\s+(?:medical|hospital)\s+(?:help|attention|treatment|care)"
+    r"|treated\s+(?:in\s+(?:a\s+|the\s+)?hospital\s+|in\s+hospitals?\s+)?for\s+(?:(?:minor|light|serious|severe|shrapnel|blast|various)\s+)?(?:injuries|wounds|burns|concussions?|cuts)|sought\s+(?:medical|hospital)\s+(?:help|attention|treatment|care)"
     r"|needed\s+(?:medical|hospital)\s+(?:help|attention|treatment|care)"
     r"|received\s+injuries|casualties\s+with\s+injuries|taken\s+to\s+hospital"
 )
