@@ -455,6 +455,15 @@ def test_regions_the_drones_were_aimed_at_place_the_tally() -> None:
     assert names(e) == {"Odesa Oblast", "Mykolaiv Oblast", "Kirovohrad Oblast"}
 
 
+def test_the_sea_of_azov_and_azov_fighters_are_not_the_town() -> None:
+    evs = attacks(
+        "The Russian Ministry of Defence claimed that its forces downed 94 drones overnight over southern "
+        "Russia and the Sea of Azov. It also said Azov fighters had shelled a village.",
+        "2025-12-01",
+    )
+    assert all("Azov" not in names(e) for e in evs)
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

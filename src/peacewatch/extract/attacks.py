@@ -996,6 +996,9 @@ _BEARING_REF_LEFT = re.compile(
 )
 
 
+_UNIT_RIGHT = re.compile(
+    r"\s+(?:[Rr]egiment|[Bb]attalion|[Bb]rigade|[Ff]ighters|[Dd]efenders|[Dd]ivision|[Cc]orps|[Gg]roup\s+of\s+[Ff]orces)\b"
+)
 _GOVERNMENT_LEFT = re.compile(
     r"\b(?:pressure\s+on|sanctions\s+(?:on|against)|(?:talks|relations|ties|negotiations|a\s+deal|dialogue)\s+with"
     r"|demands?\s+(?:on|from|of)|concessions?\s+(?:from|to)|(?:message|warning|signal|ultimatum)\s+to"
@@ -1075,6 +1078,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue
         if _GOVERNMENT_LEFT.search(left):
             continue  # "to keep up pressure on Moscow": the government, not a place hit
+        if re.search(r"\b(?:[Ss]ea|[Gg]ulf)\s+of\s+$", left) or _UNIT_RIGHT.match(right):
+            continue  # "the Sea of Azov", "Azov fighters": a sea and a regiment, not the town
         if _weapon_aside(text, sent.start, ent.start):
             continue  # "Kh-101/Kh-555 (cruise, Tu-95MS carriers, Volgodonsk area)": where they came from
         if _TRAVEL_LEFT.search(text, max(clause.start, ent.start - 140), ent.start) or _TALKS_RIGHT.match(
