@@ -1235,6 +1235,17 @@ def test_a_landmark_venue_is_its_town(sentence: str, venue: tuple[str, str]) -> 
     assert (t.venue.name, t.venue.country) == venue
 
 
+def test_the_sides_a_mediator_stands_between_are_the_parties() -> None:
+    (t,) = kind(
+        "The third round of trilateral talks is scheduled for 17 and 18 February in Geneva, with the United "
+        "States again mediating between the Ukrainian and Russian delegations.",
+        "talks",
+        "2026-02-10",
+    )
+    assert t.venue.name == "Geneva"
+    assert set(t.parties) == {"RU", "UA"} and set(t.mediators) == {"US"}
+
+
 def test_a_us_state_named_as_the_venue() -> None:
     text = (
         "Russia fired dozens of drones at Ukraine overnight as the Ukrainian delegation headed to Florida "

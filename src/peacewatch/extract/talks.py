@@ -166,6 +166,7 @@ _VISIT = re.compile(
 )
 _MEDIATOR_RIGHT = re.compile(
     r"^(?:['’]s)?(?:,\s*(?:which|who)\s+(?:is|was|has\s+been|had\s+been)\s+)?[\s-]*(?:-|\s)?"
+    r"(?:(?:again|also|once\s+again|still|now|jointly)\s+)?"
     r"(?:mediat\w+|brokered|led\s+mediation|facilitated|moderated|sponsored)\b",
     re.IGNORECASE,
 )
@@ -260,7 +261,10 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     right = text[ent.end : min(sent.end, ent.end + 40)]
     if _NOT_VENUE_LEFT.search(left) or right.startswith("-") or _NOT_VENUE_RIGHT.match(right):
         return None
-    by_talks = _VENUE_RIGHT_TALKS.match(right) is not None or _MEDIATOR_RIGHT.match(right) is not None
+    # "Ankara, which is mediating, …" hosts; "with the United States again mediating" only mediates
+    by_talks = _VENUE_RIGHT_TALKS.match(right) is not None or (
+        _MEDIATOR_RIGHT.match(right) is not None and ent.venue is not None
+    )
     # "had sent its own roadmap to Moscow": a document travels, nobody meets there
     by_travel = _TRAVEL_LEFT.search(left) is not None and not _SENT_PAPER_LEFT.search(left)
     by_prep = (
@@ -580,8 +584,9 @@ def _sides(
                 continue  # "Kharkiv" is a city, not a side
             if re.search(r"\bhosted\s+by\s+(?:the\s+)?$", left) or _DRAFTED_BY_LEFT.search(left):
                 continue  # the host provides the room; the drafters of a text are not at this table
-            if _MEDIATOR_RIGHT.match(right) or _MEDIATOR_LEFT.search(left):
-                mediators.add(side)
+            between = re.search(r"\bbetween\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$", left, re.I)
+            if _MEDIATOR_RIGHT.match(right) or (_MEDIATOR_LEFT.search(left) and not between):
+                mediators.add(side)  # (those a mediator stands "between" are the parties)
                 continue
             if c.venue.country == side and (
                 c.venue_is_country or _HOSTING.search(text[max(s.start, ent.start - 60) : ent.end + 60])
