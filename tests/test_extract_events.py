@@ -1246,6 +1246,13 @@ def test_the_sides_a_mediator_stands_between_are_the_parties() -> None:
     assert set(t.parties) == {"RU", "UA"} and set(t.mediators) == {"US"}
 
 
+def test_a_visitor_to_kyiv_meets_ukraine() -> None:
+    (t,) = kind(
+        "US Army Secretary Dan Driscoll travelled to Kyiv on Thursday for talks on the peace plan.", "talks"
+    )
+    assert t.venue.name == "Kyiv" and set(t.parties) == {"UA", "US"}
+
+
 def test_a_us_state_named_as_the_venue() -> None:
     text = (
         "Russia fired dozens of drones at Ukraine overnight as the Ukrainian delegation headed to Florida "

@@ -514,6 +514,9 @@ def _talks_event(
     mediators |= m2
     if len(parties - mediators) < 2:
         parties |= p2
+    if not c.venue_is_country and c.venue.country in ("UA", "RU") and len(parties - mediators) == 1:
+        # "Driscoll would go to Kyiv": a visitor to a warring side's city meets that side
+        parties.add(c.venue.country)
     parties -= mediators
     rnd = c.round
     if rnd is None:
