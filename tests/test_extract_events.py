@@ -464,6 +464,29 @@ def test_the_sea_of_azov_and_azov_fighters_are_not_the_town() -> None:
     assert all("Azov" not in names(e) for e in evs)
 
 
+def test_figures_by_missile_class_go_to_the_model_of_that_class() -> None:
+    (e,) = attacks(
+        "Russia attacked Kyiv overnight. Russia launched 598 drones and 31 missiles - 22 Kh-101 cruise missiles "
+        "and nine Iskander-M ballistic missiles. Air defences brought down 563 drones, 21 of the cruise "
+        "missiles and five of the ballistic missiles.",
+        "2025-07-04",
+    )
+    got = {
+        (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) for w in e.weapons
+    }
+    assert {("Kh-101", 22, 21), ("Iskander-M", 9, 5)} <= got
+
+
+def test_a_class_figure_with_no_model_of_that_class_is_the_kinds() -> None:
+    (e,) = attacks(
+        "Russia fired seven cruise missiles at Odesa on Saturday, two of which were shot down. One missile "
+        "hit a military facility.",
+        "2022-04-25",
+    )
+    (w,) = [w for w in e.weapons if w.kind == "missile"]
+    assert w.model is None and w.launched.value == 7
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

@@ -2438,6 +2438,7 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
                 near = ctx.sentence_of(ev.start)
                 if near.paragraph == m.sent.paragraph and m.sent.index - near.index <= 2:
                     table[key][1] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
+    _resolve_classes(table, order)
     # a figure given for the kind ("72 drones were shot down") belongs to the kind's only model
     for kind, model in list(order):
         if model is not None:
@@ -2472,6 +2473,34 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             continue
         out.append(Weapon(kind, model, launched, intercepted, ev))
     return _totals_vs_breakdown(tuple(out))
+
+
+def _model_class(model: str) -> str | None:
+    return L.MISSILE_CLASS.get(model.split("/")[0])
+
+
+def _resolve_classes(table: dict[tuple[str, str | None], list], order: list[tuple[str, str | None]]) -> None:
+    """ "21 of the cruise missiles": the figure of the one cruise model the report names (the
+    Kh-101), else of missiles in general when that has no such figure yet, else of nothing."""
+    for key in [k for k in order if k[1] and k[1].startswith("~")]:
+        kind, cls = key[0], key[1][1:]  # type: ignore[index]
+        launched, intercepted, ev = table.pop(key)
+        order.remove(key)
+        models = [k for k in order if k[0] == kind and k[1] and _model_class(k[1]) == cls]
+        target = models[0] if len(models) == 1 else (kind, None)
+        if target not in table:
+            if target != (kind, None) or (launched is None and intercepted is None):
+                continue
+            table[target] = [None, None, ev]
+            order.append(target)
+        cur = table[target]
+        for i, figure in ((0, launched), (1, intercepted)):
+            if figure is not None and (
+                cur[i] is None
+                or (not cur[i].has_number and figure.has_number)
+                or (cur[i].best == 1 and (figure.best or 0) > 1)  # "one missile hit …" of the seven
+            ):
+                cur[i] = figure
 
 
 def _totals_vs_breakdown(ws: tuple[Weapon, ...]) -> tuple[Weapon, ...]:

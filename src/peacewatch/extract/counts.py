@@ -249,6 +249,14 @@ class WeaponMention:
     model: str | None
     start: int  # offsets in the clause text
     end: int
+    cls: str | None = None  # "cruise" or "ballistic", for a missile named only by its class
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        """The weapon a figure is counted against: the model, else the class as "~cruise"
+        ("21 of the cruise missiles and five of the ballistic missiles": two figures, two weapons),
+        which the attack resolves to the one model of that class it names."""
+        return (self.kind, self.model or (f"~{self.cls}" if self.cls else None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,8 +283,15 @@ def weapon_mentions(text: str) -> list[WeaponMention]:
         s, e = m.span()
         if kind == "artillery" and m.group(0) == "shells" and re.search(r"\bhollowed\s+$", text[:s]):
             continue
-        found.append(WeaponMention(kind, name, s, e))
+        cls = None
+        if kind == "missile" and name is None:
+            c = _MISSILE_CLASS_LEFT.search(text, max(0, s - 24), s)
+            cls = c.group(1).lower() if c else None
+        found.append(WeaponMention(kind, name, s, e, cls))
     return _fold_model_nouns(found, text)
+
+
+_MISSILE_CLASS_LEFT = re.compile(r"\b(cruise|ballistic)\s+$", re.IGNORECASE)
 
 
 def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMention]:
@@ -522,7 +537,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         if w is not None and _WEAPON_PERIOD.search(low, 0, n.start):
             continue  # "over seven days its forces had destroyed 457 UAVs": a week's tally, no one attack
         if w is not None:
-            key = (w.kind, w.model)
+            key = w.key
             if (_HIT_RIGHT.match(text[w.end : w.end + 60]) and not _launch_near(left)) or _LOST_RIGHT.match(
                 text[w.end : w.end + 60]
             ):
@@ -580,7 +595,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         of_w = _weapon_after_of(text, n.end, weapons)
         if of_w is not None and (_INTERCEPT_LEFT.search(left) or _INTERCEPT_RIGHT.match(right)
                                  or re.search(r"\b(?:shot\s+down|intercepted|destroyed|downed)\b", text, re.I)):  # fmt: skip
-            used += _credit(intercepted, order, (of_w.kind, of_w.model), n.count)
+            used += _credit(intercepted, order, of_w.key, n.count)
             continue
         if (
             last_weapon is not None

@@ -85,6 +85,25 @@ WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
     ("FAB", "glide_bomb", r"FAB-\d+s?"),
 )
 
+# Missile models by class, for "21 of the cruise missiles and five of the ballistic missiles"
+# beside the models the same report names.
+_CRUISE = (
+    "Kh-101", "Kh-555", "Kh-55", "Kh-22", "Kh-32", "Kh-59/69", "Kh-59", "Kh-69", "Kh-35", "Kalibr",
+    "Neptune", "Flamingo", "Storm Shadow", "SCALP", "Taurus", "Tomahawk", "Iskander-K",
+)  # fmt: skip
+_BALLISTIC = (
+    "Iskander-M",
+    "Iskander",
+    "KN-23",
+    "Kinzhal",
+    "Tochka-U",
+    "ATACMS",
+    "S-300",
+    "S-400",
+    "Oreshnik",
+)
+MISSILE_CLASS: dict[str, str] = {**dict.fromkeys(_CRUISE, "cruise"), **dict.fromkeys(_BALLISTIC, "ballistic")}
+
 # Generic weapon nouns → kind. Plurals listed; matched case-insensitively.
 WEAPON_NOUNS: tuple[tuple[str, str], ...] = (
     (r"cluster[\s-]+(?:munitions?|bombs?|shells?|warheads?|rockets?|submunitions?)", "cluster_munition"),
