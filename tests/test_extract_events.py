@@ -487,6 +487,22 @@ def test_a_class_figure_with_no_model_of_that_class_is_the_kinds() -> None:
     assert w.model is None and w.launched.value == 7
 
 
+def test_a_list_the_air_force_gave_as_follows_joins_the_strikes_above() -> None:
+    evs = attacks(
+        "In the Kyiv region town of Vyshhorod, a Russian missile hit a residential building on Wednesday.\n\n"
+        "Strikes were also reported in Lviv, Kharkiv, Dnipro and Odesa on Wednesday.\n\n"
+        "The Ukrainian air force summarised the attack on its Telegram channel as follows:\n"
+        "Cruise missiles - 70, destroyed - 51\n"
+        "Attack drones - 5, destroyed - 5\n\n"
+        "Shelling hit Kupiansk in the Kharkiv region on Monday.",
+        "2022-11-24",
+    )
+    with_figures = [e for e in evs if any(w.launched for w in e.weapons)]
+    assert len(with_figures) == 1 and names(with_figures[0])
+    got = {(w.kind, w.launched.value, w.intercepted.value) for w in with_figures[0].weapons if w.launched}
+    assert got == {("missile", 70, 51), ("drone", 5, 5)}
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

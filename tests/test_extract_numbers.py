@@ -245,3 +245,12 @@ def test_treated_in_hospital_for_injuries_counts_the_injured() -> None:
         "Eleven people were pulled out alive, and eight people were treated in hospital for injuries."
     )
     assert f.injured is not None and f.injured.value == 8
+
+
+def test_a_list_line_of_a_class_and_a_count_since_january() -> None:
+    ((kind, _model, lc, ic),) = classify("Cruise missiles - 70, destroyed - 51").weapons
+    assert (kind, lc.value, ic.value) == ("missile", 70, 51)
+    assert (
+        classify("Counting from January, over 9,000 drones have been launched at Ukrainian cities.").weapons
+        == ()
+    )

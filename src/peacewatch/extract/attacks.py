@@ -2052,6 +2052,10 @@ def _recent_cluster(
         m.facts.killed or m.facts.injured or _HARM_WORDS.search(m.sent.text, m.clause.start, m.clause.end)
     )
     reach = 8 if casualties and not m.facts.weapons else 2
+    if m.facts.weapons and not m.places and _under_colon(ms, m):
+        reach = (
+            6  # "The air force summarised the attack as follows:" / "Cruise missiles - 70, destroyed - 51"
+        )
     for other in reversed(ms[: ms.index(m)]):
         if m.sent.index - other.sent.index > reach:
             break
@@ -2066,6 +2070,14 @@ def _recent_cluster(
         ):
             return c
     return None
+
+
+def _under_colon(ms: list[Mention], m: Mention) -> bool:
+    """Whether the mention is a line of a list a sentence ending in a colon introduced."""
+    if m.sent.text[max(0, m.sent.start - 200) : m.sent.start].rstrip().endswith(":"):
+        return True
+    # the line above is itself a line of the list
+    return any(x.sent.index == m.sent.index - 1 and x.facts.weapons and not x.places for x in ms)
 
 
 def _other_weapons(c: AttackCluster, m: Mention) -> bool:

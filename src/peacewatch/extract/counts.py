@@ -189,6 +189,9 @@ _WEAPON_PERIOD = L.lc(
     r"|two|three|four|several)\s+(?:weeks?|months?|years?)\b"
     r"|\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2})\s+days\b"
     r"|\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:week|fortnight|month|year)\b"
+    # "Counting from January, over 9,000 drones have been launched"
+    r"|\b(?:since|counting\s+from|from)\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december)\b(?!\s+\d)"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\bsince\s+the\s+(?:full-scale\s+)?invasion\b"
 )
 _PERFECT = re.compile(
@@ -349,9 +352,13 @@ def _model_line(
     text: str, weapons: list[WeaponMention]
 ) -> tuple[tuple[str, str | None], re.Match[str]] | None:
     """A list line that opens with a weapon model and gives its figures after a colon."""
-    if not weapons or weapons[0].model is None or weapons[0].start != _LINE_HEAD.match(text).end():  # type: ignore[union-attr]
+    if not weapons:
         return None
+    head = _LINE_HEAD.match(text).end()  # type: ignore[union-attr]
     w = weapons[0]
+    # ("Cruise missiles - 70, destroyed - 51": a class's line counts as well as a model's)
+    if w.start != head and not (w.model is None and _only_modifiers(text[head : w.start])):
+        return None
     sep = _LINE_SEP.search(text, w.end)
     # what lies between the model and the separator describes it (launchers, carriers, areas): no figures
     if sep is None or re.search(r"(?<![\w-])\d+(?![\w-])", text[w.end : sep.start()]):
@@ -360,7 +367,7 @@ def _model_line(
     m = _LINE_COUNTS.match(text, sep.end() + len(rest) - len(rest.lstrip()))
     if m is None:
         return None
-    return (w.kind, w.model), m
+    return w.key, m
 
 
 _LAUNCH_COLUMN = re.compile(r"\b(?:launched|fired|used|sent|total)\b", re.IGNORECASE)
