@@ -30,6 +30,7 @@ LABELLED_SETS = (
     "articles7",
     "articles8",
     "articles9",
+    "articles10",
 )
 
 
