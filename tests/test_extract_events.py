@@ -503,6 +503,20 @@ def test_a_list_the_air_force_gave_as_follows_joins_the_strikes_above() -> None:
     assert got == {("missile", 70, 51), ("drone", 5, 5)}
 
 
+def test_the_crimean_bridge_is_at_kerch_and_a_rocket_is_no_front_line_sign() -> None:
+    (e,) = attacks(
+        "Kiev regime attacks Crimean Bridge with unmanned boats, two civilians killed", "2023-07-17"
+    )
+    assert names(e) == {"Kerch"} and e.actor == "UA"
+    (e,) = attacks(
+        "Night attack on Odesa: rocket damaged art museum, eight people injured\n"
+        "Overnight Russia attacked Odesa with drones and a missile. Air defence destroyed 15 of 22 Shahed drones "
+        "over the Odesa, Mykolaiv and Kirovohrad regions. Eight people were injured in the city.",
+        "2023-11-06",
+    )
+    assert "Odesa" in names(e)
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

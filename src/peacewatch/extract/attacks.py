@@ -1357,6 +1357,8 @@ def _front_line_only(ms: list[Mention]) -> bool:
         k, f = _front_line_kinds(x)
         kinds |= k
         fpv = fpv or f
+    if kinds == {"rocket"} and not any(w.model for x in ms for w in x.facts.kinds if w.kind == "rocket"):
+        return False  # "a rocket damaged the museum": in many reports a missile, not a Grad's salvo
     return bool(kinds) and (kinds <= _FRONT_LINE_KINDS or (fpv and kinds <= _FRONT_LINE_KINDS | {"drone"}))
 
 

@@ -551,6 +551,25 @@ _PLANT_RIGHT = re.compile(
 )
 
 
+# Landmarks at the town they stand by: "the Crimean Bridge" is at Kerch.
+_LANDMARKS = ((re.compile(r"\b(?:Crimean|Kerch(?:\s+Strait)?)\s+[Bb]ridge\b"), "Kerch", "UA"),)
+
+
+def add_landmarks(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]:
+    """Places for landmarks named without their town ("the Crimean Bridge": Kerch)."""
+    extra = []
+    taken = [(e.start, e.end) for e in ents]
+    for rx, town, country in _LANDMARKS:
+        cands = [c for c in gaz.candidates(town) if c.kind == "city" and c.country == country]
+        if not cands:
+            continue
+        best = max(cands, key=lambda c: c.population)
+        for m in rx.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                extra.append(Ent(m.start(), m.end(), m.group(0), places=[best], place=best))
+    return sorted(ents + extra, key=lambda e: e.start) if extra else ents
+
+
 def relocate_plants(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
     """Put "the Zaporizhzhia nuclear power plant" at the town the plant is in."""
     for e in ents:
