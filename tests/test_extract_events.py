@@ -517,6 +517,17 @@ def test_the_crimean_bridge_is_at_kerch_and_a_rocket_is_no_front_line_sign() -> 
     assert "Odesa" in names(e)
 
 
+def test_an_initial_figure_with_other_time_words_is_the_same_attack() -> None:
+    (e,) = attacks(
+        "Russian ballistic missiles hit the centre of Kharkiv on Friday afternoon, killing one person and "
+        "injuring 110, the mayor said on Saturday. Mayor Ihor Terekhov said four Iskander-M missiles had "
+        "struck the city. The initial figure announced on Friday evening was 57 injured; it roughly doubled "
+        "overnight as people who had driven themselves to clinics were added.",
+        "2025-04-19",
+    )
+    assert e.injured is not None and e.injured.value == 110
+
+
 def test_an_air_force_tally_is_one_barrage_with_intercepts_per_model() -> None:
     (e,) = attacks(AIR_FORCE_TALLY, "2024-11-28")
     got = {

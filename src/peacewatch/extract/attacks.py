@@ -1372,7 +1372,12 @@ def _scales_differ(c: AttackCluster, m: Mention) -> bool:
 
 
 def _compatible(
-    gaz: Gazetteer, c: AttackCluster, m: Mention, strict_places: bool = True, figures: bool = True
+    gaz: Gazetteer,
+    c: AttackCluster,
+    m: Mention,
+    strict_places: bool = True,
+    figures: bool = True,
+    dates: bool = True,
 ) -> bool:
     cp = c.place_entries()
     mp = [e for e, _ in m.places]
@@ -1392,9 +1397,9 @@ def _compatible(
         and m.date.span.precision in ("day", "days")  # "last week" is no weaker than a date
         and any(x.date is not None and x.date.kind != "relative_day" for x in c.mentions)
     )  # a bare "overnight" told from the publication date yields to a date the text states
-    if not weak and not _dates_compatible(c.date(), m.date.span if m.date else None):
+    if dates and not weak and not _dates_compatible(c.date(), m.date.span if m.date else None):
         return False
-    if _night_and_afternoon(c, m):
+    if dates and _night_and_afternoon(c, m):
         return False
     actors = {x.actor for x in c.mentions if x.actor}
     if m.actor and actors and m.actor not in actors:
@@ -1448,6 +1453,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         target = _nearest(
             m, [c for c in clusters if _compatible(gaz, c, m, figures=False) and _same_place(gaz, c, m)]
         )
+
         target = target or _nearest(m, [c for c in clusters if _compatible(gaz, c, m)])
         if (
             target is None
@@ -1886,6 +1892,14 @@ def _attach(
         prev = _previous_in_paragraph(ms, m, where, gaz, None)
         if prev is not None:
             return prev
+    if m.stale and not m.places and (m.facts.killed or m.facts.injured):
+        # "The initial figure announced on Friday evening was 57 injured; it roughly doubled
+        # overnight": an earlier count of the attack just reported, whatever time words it holds
+        latest = _latest_specific(ms, m, where, clusters)
+        if latest is not None and _compatible(
+            gaz, latest, m, strict_places=False, figures=False, dates=False
+        ):
+            return latest
     lone = _lone_cluster_in_target_country(gaz, clusters, m, ctx.published)
     if lone is not None:
         return lone  # "Russia launched 464 drones …" + "In Kyiv, seven were killed": one barrage
