@@ -1215,10 +1215,12 @@ def _targets(ctext: str) -> set[str]:
 
 # Cities that are oblasts of their own, inside the oblast around them: "Kyiv and the Kyiv region"
 # report one attack on the capital and its suburbs
-_ENCLAVES = {
+_ENCLAVES = {  # Kyiv Oblast ⊃ Kyiv, Crimea ⊃ Sevastopol, Moscow Oblast ⊃ Moscow, Leningrad Oblast ⊃ St Petersburg
     "adm1:UA-32": "adm1:UA-30",
     "adm1:UA-43": "adm1:UA-40",
-}  # Kyiv Oblast ⊃ Kyiv, Crimea ⊃ Sevastopol
+    "adm1:RU-MOS": "adm1:RU-MOW",
+    "adm1:RU-LEN": "adm1:RU-SPE",
+}
 
 
 def _around(gaz: Gazetteer, outer: Entry, inner: Entry) -> bool:
