@@ -966,7 +966,7 @@ _TRAVEL_LEFT = re.compile(
     r"\b(?:landed|arrived|arriving|arrives|flew|travel(?:l)?ed|travel(?:l)?ing|went|headed|returned|visited|visiting)"
     r"\s+(?:back\s+)?(?:in|to|at|into)?\s*(?:the\s+)?$"
     # "a train travelling from Barvinkove towards Lviv and the western border town of Chop": where it was going
-    r"|\b(?:travel(?:l)?ing|heading|bound|en\s+route|running)\b[^.;]{0,60}?\b(?:to|towards|for)\s+"
+    r"|\b(?:travel(?:l)?ing|heading|bound|en\s+route|running|going|driving|sailing)\b[^.;]{0,60}?\b(?:to|towards|for)\s+"
     r"(?:(?!in\b|at\b|near\b|was\b|were\b|hit\b|struck\b|when\b)[\w-]+\s+){0,8}?$"
     # "the wounded have been taken to hospitals in Kramatorsk and Dnipro": where they are treated
     r"|\b(?:taken|brought|transported|transferred|evacuated|airlifted|moved|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
@@ -996,6 +996,8 @@ _BEARING_REF_LEFT = re.compile(
 )
 
 
+_TOWARDS_LEFT = re.compile(r"\btowards?\s+(?:the\s+)?(?:\w+['’]s\s+)?$", re.IGNORECASE)
+_SEA_OF_LEFT = re.compile(r"\b(?:[Ss]ea|[Gg]ulf)\s+of\s+$")
 _UNIT_RIGHT = re.compile(
     r"\s+(?:[Rr]egiment|[Bb]attalion|[Bb]rigade|[Ff]ighters|[Dd]efenders|[Dd]ivision|[Cc]orps|[Gg]roup\s+of\s+[Ff]orces)\b"
 )
@@ -1065,20 +1067,16 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _LAUNCH_LEFT.search(left):
             last_launch_end = ent.end
             continue
-        if re.search(
-            r"(?i)\b(?:travel+ing|heading|bound|en\s+route|going|running|driving|sailing)\s+(?:from\s+[\w\s’'-]{1,40}?\s+)?"
-            r"towards?\s+(?:the\s+)?$",
-            left,
-        ):
-            continue  # "the train, travelling from Barvinkove towards Lviv": where it was going
-        if re.search(r"(?i)\btowards?\s+(?:the\s+)?(?:\w+['’]s\s+)?$", left):
+        if _TOWARDS_LEFT.search(left):
+            if _TRAVEL_LEFT.search(text, max(clause.start, ent.start - 140), ent.start):
+                continue  # "the train, travelling from Barvinkove towards Lviv": where it was going
             # "sent seven drones towards the Mykolaiv region": the target, unless the clause names
             # where they hit ("85 drones over the Bryansk region …, one flying towards Moscow")
             references.append((e, ent))
             continue
         if _GOVERNMENT_LEFT.search(left):
             continue  # "to keep up pressure on Moscow": the government, not a place hit
-        if re.search(r"\b(?:[Ss]ea|[Gg]ulf)\s+of\s+$", left) or _UNIT_RIGHT.match(right):
+        if _SEA_OF_LEFT.search(left) or _UNIT_RIGHT.match(right):
             continue  # "the Sea of Azov", "Azov fighters": a sea and a regiment, not the town
         if _weapon_aside(text, sent.start, ent.start):
             continue  # "Kh-101/Kh-555 (cruise, Tu-95MS carriers, Volgodonsk area)": where they came from
