@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
@@ -356,9 +358,8 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             launch_list = stext.rstrip().endswith(":") and _LAUNCH_LIST.search(stext) is not None
         elif launch_list:
             continue  # "Launch areas:" / "- Kh-101: Tu-95MS bombers, Engels area": where they came from
-        table = (
-            stext.count("|") >= 2 and _table_row(text, Clause(sent.start, sent.end, sent.index)) is not None
-        )
+        row = _table_row(text, Clause(sent.start, sent.end, sent.index)) if stext.count("|") >= 2 else None
+        table = row is not None
         if sent.index not in triggered and not table:
             # "The missiles included Iskander-Ms and North Korean KN-23s.": no attack word, but it tells
             # more about the attack in the sentence before
@@ -395,8 +396,10 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
         for clause in sent.clauses:
             if clause.start > sent.start and _EARLIER_ATTACK.match(text, clause.start, clause.end):
                 continue  # "…, a week after the October 10 barrage that killed 19": told in passing
-            facts = _table_row(text, clause) or classify(
-                text[clause.start : clause.end], prior, text[sent.start : clause.start]
+            facts = (
+                row  # a table's row is one line: read once for the sentence, whatever its clauses
+                if row is not None and text.count("|", clause.start, clause.end) >= 2
+                else classify(text[clause.start : clause.end], prior, text[sent.start : clause.start])
             )
             if (
                 clause.start > sent.start
@@ -1934,26 +1937,13 @@ def _attach(
     if target is None and m.has_numbers:
         target = _next_in_paragraph(ms, m, where, gaz)  # "Russia launched 109 drones … In Konotop, …"
     if target is None and not m.places and m.facts.weapons:
-        target = _same_launch(
-            gaz, clusters, m
-        )  # "Two missiles hit …" above, "- Two Iskander-M missiles" below
+        # "Two missiles hit …" above, "- Two Iskander-M missiles" below: any count, of launches only
+        target = _same_figures(gaz, clusters, m, _launch_figures)
     return target
 
 
-def _same_launch(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) -> AttackCluster | None:
-    """The one attack that launched as many weapons of this kind as the mention counts."""
-    mine = {(k, lc.best) for k, _mo, lc, _ic in m.facts.weapons if lc is not None and lc.best}
-    if not mine:
-        return None
-    cands = [
-        c
-        for c in clusters
-        if any(
-            (k, lc.best) in mine for x in c.mentions for k, _mo, lc, _ic in x.facts.weapons if lc is not None
-        )
-        and _compatible(gaz, c, m, strict_places=False)
-    ]
-    return cands[0] if len(cands) == 1 else None
+def _launch_figures(m: Mention) -> set[tuple[str, int]]:
+    return {(k, lc.best) for k, _mo, lc, _ic in m.facts.weapons if lc is not None and lc.best}
 
 
 def _the_wave(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) -> AttackCluster | None:
@@ -2008,15 +1998,22 @@ def _figures_of(m: Mention) -> set[tuple[str, str, int]]:
     return out
 
 
-def _same_figures(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) -> AttackCluster | None:
-    """The one attack that has the same distinctive weapon figure (ten or more) as this mention."""
-    mine = _figures_of(m)
+def _same_figures(
+    gaz: Gazetteer,
+    clusters: list[AttackCluster],
+    m: Mention,
+    figures: Callable[[Mention], set[Any]] | None = None,
+) -> AttackCluster | None:
+    """The one attack that has the same weapon figure as this mention: by default a distinctive one
+    (ten or more, launched or shot down), else what ``figures`` reads off a mention."""
+    figures = figures or _figures_of
+    mine = figures(m)
     if not mine:
         return None
     cands = [
         c
         for c in clusters
-        if any(mine & _figures_of(x) for x in c.mentions) and _compatible(gaz, c, m, strict_places=False)
+        if any(mine & figures(x) for x in c.mentions) and _compatible(gaz, c, m, strict_places=False)
     ]
     return cands[0] if len(cands) == 1 else None
 
