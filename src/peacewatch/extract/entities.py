@@ -224,6 +224,15 @@ def drop_ship_names(ents: list[Ent], text: str) -> None:
             e.places = []
 
 
+def _with_extra(ents: list[Ent], extra: list[Ent]) -> list[Ent]:
+    """``ents`` and those of ``extra`` that overlap none of them, in text order."""
+    if not extra:
+        return ents
+    taken = [(e.start, e.end) for e in ents]
+    extra = [x for x in extra if not any(s < x.end and x.start < e for s, e in taken)]
+    return sorted(ents + extra, key=lambda e: e.start)
+
+
 def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
     """'the city', 'the city centre' refer to the city named last before them."""
     extra = []
@@ -260,11 +269,7 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
         if prev and m.start() - prev[-1].end < 1500:
             p = prev[-1].place
             extra.append(Ent(m.start(), m.end(), m.group(0), places=[p], place=p))  # type: ignore[list-item]
-    if not extra:
-        return ents
-    taken = [(e.start, e.end) for e in ents]
-    extra = [x for x in extra if not any(s < x.end and x.start < e for s, e in taken)]
-    return sorted(ents + extra, key=lambda e: e.start)
+    return _with_extra(ents, extra)
 
 
 def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]:
@@ -296,9 +301,7 @@ def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]
         return ents
     # the phrase wins over the demonym inside it: "the Ukrainian capital" is Kyiv, not Ukraine
     ents = [e for e in ents if not any(x.start <= e.start and e.end <= x.end for x in extra)]
-    taken = [(e.start, e.end) for e in ents]
-    extra = [x for x in extra if not any(s < x.end and x.start < e for s, e in taken)]
-    return sorted(ents + extra, key=lambda e: e.start)
+    return _with_extra(ents, extra)
 
 
 _AUTHORITY_RIGHT = re.compile(
@@ -478,13 +481,12 @@ def add_unlisted_settlements(ents: list[Ent], gaz: Gazetteer, text: str) -> list
         if e.text in found and e.place is not None and not e.place.id.startswith("text:"):
             e.place = found[e.text]
             e.places = [found[e.text]]
-    taken = [(e.start, e.end) for e in ents]
-    extra = []
-    for name, entry in found.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                extra.append(Ent(m.start(), m.end(), name, places=[entry], place=entry))
-    return sorted(ents + extra, key=lambda e: e.start)
+    extra = [
+        Ent(m.start(), m.end(), name, places=[entry], place=entry)
+        for name, entry in found.items()
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    ]
+    return _with_extra(ents, extra)
 
 
 _IN_AREA_RIGHT = re.compile(r"\s*(?:,\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?)$")
@@ -558,16 +560,14 @@ _LANDMARKS = ((re.compile(r"\b(?:Crimean|Kerch(?:\s+Strait)?)\s+[Bb]ridge\b"), "
 def add_landmarks(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]:
     """Places for landmarks named without their town ("the Crimean Bridge": Kerch)."""
     extra = []
-    taken = [(e.start, e.end) for e in ents]
     for rx, town, country in _LANDMARKS:
         cands = [c for c in gaz.candidates(town) if c.kind == "city" and c.country == country]
-        if not cands:
-            continue
-        best = max(cands, key=lambda c: c.population)
-        for m in rx.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                extra.append(Ent(m.start(), m.end(), m.group(0), places=[best], place=best))
-    return sorted(ents + extra, key=lambda e: e.start) if extra else ents
+        if cands:
+            best = max(cands, key=lambda c: c.population)
+            extra += [
+                Ent(m.start(), m.end(), m.group(0), places=[best], place=best) for m in rx.finditer(text)
+            ]
+    return _with_extra(ents, extra)
 
 
 def relocate_plants(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
