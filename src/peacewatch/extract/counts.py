@@ -837,12 +837,15 @@ def _weapon_after_of(text: str, end: int, weapons: list[WeaponMention]) -> Weapo
 _PHRASE_BREAK = re.compile(r"[;—]|,(?!\d{3}\b)")
 
 
+def _uncompared(cues: re.Pattern[str], low: str) -> bool:
+    """A cue of a period in ``low`` that no superlative before it turns into a comparison: "killed
+    since the invasion" sums, "the deadliest attack in months" and "their first visit since the
+    invasion" do not."""
+    return any(not _SUPERLATIVE.search(low[max(0, m.start() - 70) : m.start()]) for m in cues.finditer(low))
+
+
 def _period(low: str) -> bool:
-    """A period-total cue in the clause that is not a comparison: "killed since the invasion" sums,
-    "their first visit to Kyiv since the invasion" does not."""
-    return any(
-        not _SUPERLATIVE.search(low[max(0, m.start() - 70) : m.start()]) for m in _PERIOD.finditer(low)
-    )
+    return _uncompared(_PERIOD, low)
 
 
 def _aggregate_near(text: str, start: int, end: int) -> bool:
@@ -854,9 +857,8 @@ def _aggregate_near(text: str, start: int, end: int) -> bool:
     after = _PHRASE_BREAK.search(text, end)
     seg_end = after.start() if after else len(text)
     seg = L.lower(text[seg_start:seg_end])
-    for cue in L.AGGREGATE_CUES.finditer(seg):
-        if not _SUPERLATIVE.search(seg[max(0, cue.start() - 70) : cue.start()]):
-            return True  # "the deadliest attack in months" compares; it does not sum
+    if _uncompared(L.AGGREGATE_CUES, seg):
+        return True
     return bool(
         _SINCE_WAR.search(L.lower(text))
         and _PERFECT.search(text[max(0, start - 40) : min(len(text), end + 40)])
