@@ -2422,17 +2422,10 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             if key not in table:
                 table[key] = [None, None, ev]
                 order.append(key)
-            cur = table[key]  # a figure beats "hundreds of drones"; otherwise the first report stands
-            if launched is not None and (
-                cur[0] is None
-                or (not cur[0].has_number and launched.has_number)
-                # "a missile hit the city" is one of the "32 missiles" the tally gives later
-                or (cur[0].best == 1 and (launched.best or 0) > 1)
-            ):
+            cur = table[key]
+            if launched is not None and _better_figure(cur[0], launched, one_of_many=True):
                 cur[0] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
-            if intercepted is not None and (
-                cur[1] is None or (not cur[1].has_number and intercepted.has_number)
-            ):
+            if intercepted is not None and _better_figure(cur[1], intercepted):
                 cur[1] = Count(
                     intercepted.value, intercepted.low, intercepted.high, intercepted.qualifier, ev
                 )
@@ -2500,6 +2493,19 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
     return _totals_vs_breakdown(tuple(out))
 
 
+def _better_figure(cur: Count | None, new: Count | None, one_of_many: bool = False) -> bool:
+    """Whether ``new`` replaces the weapon figure held: a figure beats "hundreds of drones", and
+    otherwise the first report stands; with ``one_of_many``, "a missile hit the city" also yields to
+    the "32 missiles" the tally gives later."""
+    if new is None:
+        return False
+    return (
+        cur is None
+        or (not cur.has_number and new.has_number)
+        or (one_of_many and cur.best == 1 and (new.best or 0) > 1)
+    )
+
+
 def _model_class(model: str) -> str | None:
     return L.MISSILE_CLASS.get(model.split("/")[0])
 
@@ -2520,11 +2526,7 @@ def _resolve_classes(table: dict[tuple[str, str | None], list], order: list[tupl
             order.append(target)
         cur = table[target]
         for i, figure in ((0, launched), (1, intercepted)):
-            if figure is not None and (
-                cur[i] is None
-                or (not cur[i].has_number and figure.has_number)
-                or (cur[i].best == 1 and (figure.best or 0) > 1)  # "one missile hit …" of the seven
-            ):
+            if _better_figure(cur[i], figure, one_of_many=True):
                 cur[i] = figure
 
 
