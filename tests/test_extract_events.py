@@ -1697,3 +1697,13 @@ def test_output_validates_against_the_contract() -> None:
     }
     jsonschema.validate(doc, schema)
     assert {e["kind"] for e in doc["events"]} >= {"attack", "talks", "proposal"}
+
+
+def test_explosions_reported_from_cities_are_places_hit_not_launch_areas() -> None:
+    # "reported from Kharkiv": where the news comes from, not where the weapons came from
+    text = (
+        "Live: air raid alert across Ukraine\n\n"
+        "09:30 - The first explosions are being reported from Kharkiv and Kryvyi Rih, local officials say."
+    )
+    (e,) = attacks(text)
+    assert names(e) == {"Kharkiv", "Kryvyi Rih"}

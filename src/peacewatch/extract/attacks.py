@@ -27,7 +27,7 @@ from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
 _ATTACK_PLACE_KINDS = {"city", "district", "admin1", "region", "country"}
 _LAUNCH_LEFT = re.compile(
     r"\b(?:(?<!road\s)(?<!highway\s)(?<!figure\s)(?<!figures\s)(?<!toll\s)(?<!report\s)(?<!reports\s)(?<!update\s)"
-    r"(?<!news\s)from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of"
+    r"(?<!news\s)(?<!reported\s)(?<!heard\s)(?<!updates\s)from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of"
     r"|(?:bombers|aircraft|jets|planes|warplanes|ships|warships|submarines|vessels|carriers)\s+(?:flying\s+|operating\s+"
     r"|positioned\s+|based\s+|patrolling\s+)?(?:over|above|in|from)|flying\s+over|from\s+(?:aircraft|bombers)\s+over"
     r"|in\s+the\s+directions?\s+of|from\s+the\s+(?:directions?|territory|area|airspace|waters|side)\s+of)\s+"
