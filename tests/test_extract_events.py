@@ -1707,3 +1707,12 @@ def test_explosions_reported_from_cities_are_places_hit_not_launch_areas() -> No
     )
     (e,) = attacks(text)
     assert names(e) == {"Kharkiv", "Kryvyi Rih"}
+
+
+def test_since_a_campaign_began_is_a_reference_point_not_an_attack() -> None:
+    text = (
+        "Winter looms\n\n"
+        "The grid operator said the damage in Kyiv was the worst since Russian strikes on the energy system "
+        "began in October 2022."
+    )
+    assert attacks(text, "2022-11-24") == []

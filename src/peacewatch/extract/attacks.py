@@ -61,6 +61,11 @@ _PAUSED_STRIKES = re.compile(
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:on\s+|from\s+|to\s+)?(?:\w+\s+)?(?:strikes|attacks|striking|attacking|shelling)\b",
     re.IGNORECASE,
 )
+# "since the strikes on the grid began in October": when a campaign started, no attack of its own
+_SINCE_BEGAN = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:[\w’'-]+\s+){0,6}?(?:began|started|erupted|resumed)\b(?:\s+(?:in|on|last)\s+[\w’'-]+)?",
+    re.IGNORECASE,
+)
 _METONYMY_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+)?(?:said|says|say|denied|denies|claimed|claims"
     r"|accused|accuses|announced|insists|insisted|rejected|rejects|responded|wants|demanded|demands|agreed|agrees"
@@ -574,6 +579,9 @@ def _mention(
         and paused.start() <= trig.start() < paused.end()
     ):
         return None  # the only strike here is one that was paused or halted
+    since = _SINCE_BEGAN.search(ctext)
+    if not facts.numbers_used and since and trig is not None and since.start() <= trig.start() < since.end():
+        return None  # "the worst damage since the strikes on the grid began in October": a reference point
     gm = L.GENERIC_CUES.search(lctext)
     # "one of the largest attacks since the start of the war" compares this attack; it is not a habit
     generic = gm is not None and not _SUPERLATIVE_BEFORE.search(lctext[max(0, gm.start() - 80) : gm.start()])
@@ -602,7 +610,7 @@ def _mention(
         if not re.search(
             r"(?i)\b(?:since|until|by|before|from\s+\d{1,2}[:.]\d{2}\s+on)\s+$"
             # "since Russia invaded on Feb. 24": the start of the war, not this attack
-            r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$",
+            r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:began|started|erupted)\s+(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$",
             stext[max(0, d.start - _LOOKBACK) : d.start],
         )
         and not re.match(r"(?i)(?:since|until|by)\b(?!\s+midnight)", d.text)
