@@ -1716,3 +1716,16 @@ def test_since_a_campaign_began_is_a_reference_point_not_an_attack() -> None:
         "began in October 2022."
     )
     assert attacks(text, "2022-11-24") == []
+
+
+def test_crimea_is_not_struck_by_the_side_that_attacks_ukraine_elsewhere_in_the_report() -> None:
+    text = (
+        "Night of strikes\n\n"
+        "Russian missiles struck Kharkiv on Sunday night, killing two people, the mayor said.\n\n"
+        "In Sevastopol, the Moscow-installed governor said air defences shot down 12 drones over the city on Sunday."
+    )
+    sev = [e for e in attacks(text, "2025-06-02") if "Sevastopol" in names(e)]
+    assert sev and sev[0].actor is None
+    more = text + "\n\nUkrainian drones also attacked Belgorod on Sunday, Russian officials said."
+    sev = [e for e in attacks(more, "2025-06-02") if "Sevastopol" in names(e)]
+    assert sev and sev[0].actor == "UA"

@@ -258,6 +258,8 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
                 r"\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|(?:[Nn]uclear\s+)?(?:[Pp]ower\s+)?(?:[Pp]lant|[Ss]tation)\b|NPP\b)",
                 text[e.end : e.end + 24],
             )  # "the Zaporizhzhia nuclear power plant" is not a town "the town" can mean
+            # "the Moscow-installed governor", "Kyiv-based": a word about someone else
+            and not text.startswith("-", e.end)
             # "Kyiv responded by …", "Moscow says": the government, not a city to point back to
             and not (
                 e.text in ("Kyiv", "Kiev", "Moscow")
