@@ -1729,3 +1729,15 @@ def test_crimea_is_not_struck_by_the_side_that_attacks_ukraine_elsewhere_in_the_
     more = text + "\n\nUkrainian drones also attacked Belgorod on Sunday, Russian officials said."
     sev = [e for e in attacks(more, "2025-06-02") if "Sevastopol" in names(e)]
     assert sev and sev[0].actor == "UA"
+
+
+def test_an_air_force_tally_told_with_sent_and_brought_down_is_counted() -> None:
+    text = (
+        "Drones hit Odesa port\n\n"
+        "A Russian drone hit a port warehouse in Odesa overnight, the governor said.\n\n"
+        "Overnight, Russian forces sent 45 drones towards Ukraine, the air force said.\n\n"
+        "Air defences brought down 38 of the drones."
+    )
+    (e,) = attacks(text)
+    (w,) = e.weapons
+    assert (w.kind, w.launched.value, w.intercepted.value) == ("drone", 45, 38)
