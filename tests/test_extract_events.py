@@ -1741,3 +1741,35 @@ def test_an_air_force_tally_told_with_sent_and_brought_down_is_counted() -> None
     (e,) = attacks(text)
     (w,) = e.weapons
     assert (w.kind, w.launched.value, w.intercepted.value) == ("drone", 45, 38)
+
+
+def test_a_first_name_given_with_an_age_is_a_person_not_a_village() -> None:
+    text = (
+        "Drone hits house in Poltava\n\n"
+        "A Russian drone hit a house in Poltava overnight, injuring a woman, the governor said.\n\n"
+        "Neighbours said they had heard at least five explosions in the early hours. "
+        '"The windows shook around three o\'clock," said Serhii, 52, who lives near the damaged house.'
+    )
+    assert [names(e) for e in attacks(text)] == [{"Poltava"}]
+
+
+def test_a_bulleted_place_label_heads_its_paragraph() -> None:
+    text = (
+        "Overnight drone attack on the region\n\n"
+        "🔹 Myrhorod. A fire broke out at a gas facility after a drone attack. No one was hurt.\n\n"
+        "🔹 Poltava. Drone debris fell on a private house. A 73-year-old woman was injured."
+    )
+    by_place = {frozenset(names(e)): e for e in attacks(text)}
+    assert by_place[frozenset({"Poltava"})].injured.value == 1
+
+
+def test_a_district_label_yields_to_the_other_town_its_paragraph_names() -> None:
+    text = (
+        "Zaporizhzhia region: the past day\n\n"
+        "📍 Huliaipole. The town came under artillery fire in the afternoon.\n\n"
+        "📍 Vasylivka district. An FPV drone hit a civilian car near Kamianka-Dniprovska late yesterday. "
+        "The driver, a 38-year-old man, was wounded and taken to hospital."
+    )
+    by_place = {frozenset(names(e)): e for e in attacks(text)}
+    assert set(by_place) == {frozenset({"Huliaipole"}), frozenset({"Kamianka-Dniprovska"})}
+    assert by_place[frozenset({"Kamianka-Dniprovska"})].injured.value == 1

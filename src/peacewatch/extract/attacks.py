@@ -290,11 +290,11 @@ _STALE = re.compile(
 )
 # "LYSYCHANSK, Ukraine - …", "KHERSON (Reuters) — …": a wire dateline opening a paragraph
 _DATELINE = re.compile(
-    r"(?:[^\w\s]{1,3}\s*)?(?P<place>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?:, [A-Z][\w ]{2,30})?"
+    r"(?:[^\w\s]{1,3}\s*)?(?:(?P<place>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?:, [A-Z][\w ]{2,30})?"
     r"(?: \([^)]{2,40}\))? ?(?:[-–—]|[.:](?=\s))"
-    # a regional round-up's labels: "Semenivka hromada (Novhorod-Siverskyi raion).", "Chernihiv."
+    # a regional round-up's labels: "Semenivka hromada (Novhorod-Siverskyi raion).", "🔹 Chernihiv."
     r"|(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?: (?:hromada|community|raion|district|region|oblast))?"
-    r"(?: \([^)]{2,40}\))?[.:](?=\s)"
+    r"(?: \([^)]{2,40}\))?[.:](?=\s))"
 )
 # where correspondents file from: a dateline there says where the reporter is, not what was hit
 _BUREAU_CITIES = frozenset({"Kyiv", "Kiev", "Moscow", "Washington", "London", "Brussels", "Berlin", "Paris"})
@@ -333,6 +333,17 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         e = ents[0].place
         if e is None or e.kind not in ("city", "district", "admin1") or e.name in _BUREAU_CITIES:
             continue
+        if label and (
+            e.kind != "city"
+            or re.search(r" (?:hromada|community|raion|district|region|oblast)\b", m.group(0))
+        ):
+            # "📍 Vasylivka district. An FPV drone hit a car near Kamianka-Dniprovska …": the other
+            # town the paragraph names is where its casualties are, not the district of the label
+            end = ctx.text.find("\n\n", m.end())
+            rest = ctx.ents_in(m.end(), len(text) if end < 0 else end)
+            towns = {x.place.name for x in rest if x.place is not None and x.place.kind == "city"}
+            if towns and e.name not in towns:
+                continue
         out[sent.paragraph] = (e, ents[0])
     return out
 

@@ -214,11 +214,18 @@ _VESSEL_RIGHT = re.compile(
 )
 
 
+# "said Serhii, 52, who lives nearby": a person given with an age, not the village of that name
+_AGE_RIGHT = re.compile(r",\s+\d{1,2},\s+(?:a|an|the|who|whose|from|of|said|says)\b")
+
+
 def drop_ship_names(ents: list[Ent], text: str) -> None:
-    """'the cruiser Moskva', 'the submarine Rostov-on-Don': ships named after cities are not places."""
+    """'the cruiser Moskva', 'the submarine Rostov-on-Don': ships named after cities are not places;
+    nor is a first name given with an age."""
     for e in ents:
         if e.place is not None and (
-            _VESSEL_LEFT.search(text[max(0, e.start - 40) : e.start]) or _VESSEL_RIGHT.match(text, e.end)
+            _VESSEL_LEFT.search(text[max(0, e.start - 40) : e.start])
+            or _VESSEL_RIGHT.match(text, e.end)
+            or _AGE_RIGHT.match(text, e.end)
         ):
             e.place = None
             e.places = []
