@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -1678,6 +1681,23 @@ def test_deterministic() -> None:
     assert a == b
 
 
+def test_the_same_in_processes_with_other_string_hashes() -> None:
+    # set order follows PYTHONHASHSEED: no tie may be broken by the order of a set
+    corpus = Path(__file__).resolve().parents[1] / "eval/labelled/articles12.articles.jsonl"
+    outs = set()
+    for seed in ("1", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", "from peacewatch.cli import main; main()", "extract", str(corpus)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        outs.add(run.stdout)
+    assert len(outs) == 1
+
+
 def test_boilerplate_line_is_not_a_count() -> None:
     (e,) = attacks(ARTICLE)
     assert e.killed.value == 2 and e.injured.value == 7
@@ -1773,3 +1793,26 @@ def test_a_district_label_yields_to_the_other_town_its_paragraph_names() -> None
     by_place = {frozenset(names(e)): e for e in attacks(text)}
     assert set(by_place) == {frozenset({"Huliaipole"}), frozenset({"Kamianka-Dniprovska"})}
     assert by_place[frozenset({"Kamianka-Dniprovska"})].injured.value == 1
+
+
+def test_a_nationwide_barrage_takes_in_the_towns_reported_hit_that_day() -> None:
+    text = (
+        "Russia hits Ukraine's grid with 120 missiles and 90 drones, at least seven dead\n\n"
+        "KYIV, Nov 17 (Wire) - Russia fired 120 missiles and 90 drones at Ukraine on Sunday, aiming at power "
+        "stations and killing at least seven people, officials said.\n\n"
+        "The air force said 104 of the missiles and 42 of the drones were destroyed. Two more drones flew on "
+        "towards Belarus.\n\n"
+        "Zelensky said the enemy's target was the energy system all over Ukraine.\n\n"
+        "Grid operator Ukrenergo introduced emergency outages in most regions.\n\n"
+        "By the evening, air defences had also shot down five reconnaissance drones over the south.\n\n"
+        "In the southern city of Mykolaiv, a drone hit a residential neighbourhood, killing two people. Two "
+        "railway workers died in the Dnipropetrovsk region when a depot was struck.\n\n"
+        "Explosions were also reported in Lviv and Rivne."
+    )
+    (e,) = attacks(text, "2024-11-17")
+    assert {"Mykolaiv", "Dnipropetrovsk Oblast", "Lviv", "Rivne"} <= names(e)
+    assert e.killed.value == 7 and e.killed.qualifier == "at_least"
+    assert {(w.kind, w.launched.value, w.intercepted.value) for w in e.weapons} == {
+        ("missile", 120, 104),
+        ("drone", 90, 42),
+    }

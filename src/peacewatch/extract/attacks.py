@@ -1534,7 +1534,8 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     # 2. mentions without a specific place; a vague headline only restates what the body reports
     country_clusters: list[AttackCluster] = []
     body = [m for m in ms if not m.in_title]
-    for m in ms:
+    # the headline last, once the body's figures are placed: it restates them
+    for m in body + [x for x in ms if x.in_title]:
         if m.specific or id(m) in where:
             continue  # (a mention placed in step 1 whose places were then set aside is placed already)
         if m.in_title and body and not m.has_numbers:
@@ -2415,7 +2416,7 @@ def _cluster_actor(
     strong = [m.actor for m in c.mentions if m.actor and m.actor_strong]
     actor: str | None
     if strong:
-        actor = max(set(strong), key=strong.count)
+        actor = max(strong, key=lambda a: (strong.count(a), -strong.index(a)))  # a tie: the first named
     else:
         weak = [m.actor for m in c.mentions if m.actor]
         actor = weak[0] if weak else None

@@ -156,7 +156,9 @@ _LOST_RIGHT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+(?:\w+\s+)?lost|lost\s+from|went\s+missing|were\s+(?:\"|“)?lost"
     r"|(?:were\s+)?lost\s+(?:in\s+)?location"  # "62 UAVs were locationally lost" (to electronic warfare)
     # "three drones were still flying over Ukrainian territory when the report was published"
-    r"|(?:were|was|remained)\s+still\s+(?:flying|in\s+the\s+air|airborne)|remained\s+(?:in\s+the\s+air|airborne))",
+    r"|(?:were|was|remained)\s+still\s+(?:flying|in\s+the\s+air|airborne)|remained\s+(?:in\s+the\s+air|airborne)"
+    # "two drones flew on towards Belarus", "left Ukrainian airspace": gone elsewhere, no launch of their own
+    r"|flew\s+on\s+(?:towards?|into|to|across)|left\s+(?:\w+\s+)?airspace|crossed\s+into)",
     re.IGNORECASE,
 )
 # Headline style: "48 Ukrainian drones downed"

@@ -68,7 +68,7 @@ class _Index:
         for table in (gaz.forms, gaz.venues, gaz.country_names, gaz.demonyms, gaz.people, INSTITUTIONS):
             for form in table:
                 by_first.setdefault(form.split(" ", 1)[0], []).append(form)
-        self.by_first = {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in by_first.items()}
+        self.by_first = {k: tuple(sorted(set(v), key=lambda f: (-len(f), f))) for k, v in by_first.items()}
         self.table: dict[str, tuple | None] = {}  # filled on first use of a form
         lower = sorted(gaz.lower_first, key=len, reverse=True)
         alternation = "|".join(re.escape(w) for w in lower) or "(?!)"

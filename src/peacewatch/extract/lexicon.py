@@ -163,7 +163,7 @@ STRONG_ATTACK = lc(
     r"|burst\s+(?:above|over|in)|detonated"
     r"|(?:strikes|attacks|hits)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:reported|recorded|registered)"
     r"|(?:drones|missiles|uavs|shaheds|rockets)\s+(?:were|had\s+been)\s+(?:mainly\s+|mostly\s+)?(?:aimed|directed)\s+at"
-    r"|(?:explosions?|blasts?)\s+(?:were\s+|was\s+|have\s+been\s+|has\s+been\s+|had\s+been\s+|(?:are|is)\s+being\s+)?"
+    r"|(?:explosions?|blasts?)\s+(?:were\s+|was\s+|have\s+been\s+|has\s+been\s+|had\s+been\s+|(?:are|is)\s+being\s+)?(?:also\s+)?"
     r"(?:reported|heard|rocked|hit|struck"
     r"|rang\s+out|thundered)"
     r"|(?:drones?|UAVs?|missiles?)\s+(?:[\w-]+\s+){0,2}?(?:crashed|smashed|plunged)\s+(?:into|onto)"
