@@ -1816,3 +1816,25 @@ def test_a_nationwide_barrage_takes_in_the_towns_reported_hit_that_day() -> None
         ("missile", 120, 104),
         ("drone", 90, 42),
     }
+
+
+def test_a_neighbours_towns_are_not_places_of_the_strikes() -> None:
+    text = (
+        "Drones over the border\n\n"
+        "Russian drones struck Lutsk overnight, injuring three people, the regional governor said.\n\n"
+        "Polish and allied jets were scrambled in Rzeszów as the drones flew over western Ukraine. "
+        "A house in the village of Wyryki in eastern Poland was damaged by debris, Polish officials said."
+    )
+    evs = attacks(text)
+    assert evs and all(p.country in ("UA", "RU") for e in evs for p in e.places)
+    assert any("Lutsk" in names(e) for e in evs)
+
+
+def test_where_a_ministry_speaks_is_not_a_place_hit() -> None:
+    text = (
+        "Russia hits the grid\n\n"
+        "Russia fired 120 missiles and 90 drones at Ukraine on Sunday, aiming at power stations, officials said.\n\n"
+        'In Moscow, the defence ministry described the operation as a "concentrated blow" against energy sites '
+        "and claimed every intended target was struck."
+    )
+    assert [names(e) for e in attacks(text, "2024-11-17")] == [{"Ukraine"}]

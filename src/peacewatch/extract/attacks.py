@@ -24,6 +24,7 @@ from peacewatch.extract.gazetteer import Entry, Gazetteer
 from peacewatch.extract.numbers import word_to_int
 from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
 
+_WARRING = frozenset({"UA", "RU"})
 _ATTACK_PLACE_KINDS = {"city", "district", "admin1", "region", "country"}
 _LAUNCH_LEFT = re.compile(
     r"\b(?:(?<!road\s)(?<!highway\s)(?<!figure\s)(?<!figures\s)(?<!toll\s)(?<!report\s)(?<!reports\s)(?<!update\s)"
@@ -611,6 +612,12 @@ def _mention(
         # places follow the colon
         tail = Clause(clause.end, sent.end, clause.sent)
         places, _ = _attack_places(ctx, ctx.ents_in(tail.start, tail.end), tail)
+    if any(e.country not in _WARRING for e, _ in places):
+        # "Polish jets were scrambled in Rzeszów", "a house in Wyryki in eastern Poland was damaged": a
+        # neighbour's places, not those of this war's strikes
+        places = [(e, ent) for e, ent in places if e.country in _WARRING]
+        if not places:
+            return None
     actor, strong = _actor(ctx, ents, clause, places)
     # dates: in the clause first (the one nearest the attack word), else anywhere in the sentence
     stext = text[sent.start : sent.end]
@@ -856,7 +863,7 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
 _WHERE_SPOKEN_LEFT = re.compile(r"(?:^|[\n.;]\s*)In\s+$")
 _SPEAKER_RIGHT = re.compile(
     # a national body speaks from its capital; "in Kharkiv, officials said" is about Kharkiv
-    r",\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:[Mm]inistry|Kremlin|[Pp]residential\s+[Oo]ffice"
+    r",\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:[Mm]inistry|Kremlin|[Pp]residential\s+[Oo]ffice"
     r"|[Pp]resident\s+[A-Z]\w+|[Gg]eneral\s+[Ss]taff)\s+(?:\w+\s+)?(?:said|says|spoke|claimed|called|described|announced"
     r"|reported|insisted)\b"
 )
