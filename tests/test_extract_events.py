@@ -1838,3 +1838,10 @@ def test_where_a_ministry_speaks_is_not_a_place_hit() -> None:
         "and claimed every intended target was struck."
     )
     assert [names(e) for e in attacks(text, "2024-11-17")] == [{"Ukraine"}]
+
+
+def test_slavyansk_is_the_russian_refinery_town_or_sloviansk_by_context() -> None:
+    ru = "Refinery ablaze\n\nUkrainian drones attacked refineries in the Krasnodar region on Friday, setting off a fire at the Slavyansk refinery."
+    ua = "Shelling in Donbas\n\nRussian shelling hit Slavyansk in the Donetsk region on Friday, killing one person."
+    assert any(p.name == "Slavyansk-na-Kubani" and p.country == "RU" for e in attacks(ru) for p in e.places)
+    assert any(p.name == "Sloviansk" and p.country == "UA" for e in attacks(ua) for p in e.places)

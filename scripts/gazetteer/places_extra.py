@@ -179,6 +179,8 @@ EXTRA_FORMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("UA", "Marinka"): ("Maryinka", "Marinka"),
     ("RU", "Rostov-on-Don"): ("Rostov", "Rostov-na-Donu", "Rostov-on-Don"),
     ("RU", "Novorossiysk"): ("Novorossiisk",),
+    # the refinery town of Krasnodar Krai; "Slavyansk" alone is also Sloviansk, chosen by context
+    ("RU", "Slavyansk-na-Kubani"): ("Slavyansk-on-Kuban", "Slavyansk", "Slavyansk-na-Kubani"),
     ("RU", "Oryol"): ("Orel", "Oryol"),
     ("RU", "Nizhny Novgorod"): ("Nizhniy Novgorod", "Nizhni Novgorod"),
     ("RU", "Saint Petersburg"): (
