@@ -1845,3 +1845,13 @@ def test_slavyansk_is_the_russian_refinery_town_or_sloviansk_by_context() -> Non
     ua = "Shelling in Donbas\n\nRussian shelling hit Slavyansk in the Donetsk region on Friday, killing one person."
     assert any(p.name == "Slavyansk-na-Kubani" and p.country == "RU" for e in attacks(ru) for p in e.places)
     assert any(p.name == "Sloviansk" and p.country == "UA" for e in attacks(ua) for p in e.places)
+
+
+def test_injuries_told_with_received_are_the_attacks_injured() -> None:
+    text = (
+        "Drone hits ferry at Kavkaz port\n\n"
+        "A Ukrainian drone hit a rail ferry at the port of Kavkaz in the Krasnodar region on Tuesday, the governor said.\n\n"
+        "The ferry was later towed to a berth. Two crew members received minor injuries."
+    )
+    (e,) = attacks(text)
+    assert e.injured is not None and e.injured.value == 2

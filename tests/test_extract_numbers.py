@@ -87,6 +87,16 @@ def _k(text: str):
         ("The driver died of his injuries. His passenger, a woman, was wounded and taken to hospital.", 1, 1),
         ("The governor said the toll had risen from 23 to 25 as two of the wounded died.", 25, None),
         ("Unfortunately, a woman has died.", 1, None),
+        ("One worker received a shrapnel wound to the arm and was taken to hospital.", None, 1),
+        ("Two crew members received minor injuries.", None, 2),
+        ("Two men aged 49 and 63 were wounded and shops were damaged.", None, None),  # never 63
+        (
+            "The monitors recorded 286 civilian deaths and 1,388 civilian injuries during July 2025.",
+            None,
+            None,
+        ),
+        ("December alone accounted for 163 deaths and 848 injuries.", None, None),
+        ("Officials say 160 civilians were killed in the border regions during the year.", None, None),
     ],
 )
 def test_casualties(text: str, killed: int | None, injured: int | None) -> None:

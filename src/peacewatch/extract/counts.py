@@ -95,7 +95,7 @@ _NOT_COUNT_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _NOT_COUNT_LEFT = re.compile(
-    r"(?:\baged|\bage|\$|€|£|\bNo\.|\bnumber|\bpage|\barticle|\bparagraph|\bround|\bat|\bversion|\bPoint"
+    r"(?:\baged|\bage|\baged\s+\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and|\$|€|£|\bNo\.|\bnumber|\bpage|\barticle|\bparagraph|\bround|\bat|\bversion|\bPoint"
     r"|\bpoints?|\bResolution|\bUNSC|\bphase|\bstage|\bKh|\bS|\bTu|\bSu|\bMiG|\bF|\bBM|\["
     r"|\b[Nn]o|\b[Nn]ot|\b[Nn]ot\s+a\s+single|\b[Nn]ot\s+even|\b[Nn]either|\b[Nn]one\s+of\s+the|\b[Ee]very|\b[Ee]very\s+single)"
     r"\s*[-–]?\s*$",
@@ -178,6 +178,10 @@ _SINCE_WAR = L.lc(
 _PERIOD = L.lc(
     r"^\s*(?:in|during|over)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)(?:\s+20\d\d)?\s*,|\bmonthly\b|\bverified\b|\bmonitoring\s+mission\b"
+    # "recorded 286 civilian deaths … during July 2025", "killed in the border regions during the year"
+    r"|\b(?:during|throughout)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\b|\b(?:during|throughout|over)\s+the\s+(?:whole\s+)?year\b"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+alone\b"
     r"|\bso\s+far\b|\bthis\s+year\b|\bin\s+20\d\d\b|\bover\s+the\s+past\s+(?:day|24\s+hours|week|month)"
     r"|\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2}|a|one|the)"
     r"\s+(?:days|weeks?|months?)\b|\blast\s+week\b[^.]{0,40}\bover\b"

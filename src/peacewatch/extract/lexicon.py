@@ -149,6 +149,8 @@ TRIGGER_RE = lc(
     rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
     # the verbs of an air-force tally: "sent 309 drones", "brought down 288 of them"
     rf"|sent|deployed|neutrali[sz]ed|suppressed|jammed|repelled|eliminated|(?:took|taken|brought)\s+down"
+    # "received a shrapnel wound", "two crew members received minor injuries"
+    rf"|injur(?:y|ies)|wounds?"
     rf"|(?:hospital|medical)\s+(?:treatment|help|attention|care)|treated\s+(?:in\s+(?:a\s+|the\s+)?hospitals?\s+)?for\s+(?:\w+\s+)?(?:injuries|wounds|burns|concussions?|cuts))\b"
 )
 
@@ -196,6 +198,7 @@ PEOPLE_NOUNS = (
     r"|infants?|babies|baby|toddlers?|students|patients|staff|miners|locals|family\s+members|guests"
     r"|drivers?|motorists?|cyclists?|farmers?|guards?|nurses?|doctors?|mother|father|son|daughter|serviceman"
     r"|servicewoman|policeman|police\s+officer|journalist|volunteer|passenger|person"
+    r"|crew\s+members?|crewmen|sailors?|seafarers?|dockers?|port\s+workers|railway\s+workers|railwaymen"
 )
 KILLED_WORDS = (
     r"killed|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|confirmed\s+dead"
@@ -203,6 +206,8 @@ KILLED_WORDS = (
 )
 INJURED_WORDS = (
     r"injured|wounded|hurt|hospitali[sz]ed|injuries|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?injuries"
+    # "received a shrapnel wound to the arm", "received minor injuries"
+    r"|(?:received|suffered|sustained)\s+(?:an?\s+)?(?:(?:minor|light|serious|severe|shrapnel|blast|gunshot|mine-blast)\s+)?(?:injur(?:y|ies)|wounds?)"
     r"|treated\s+(?:in\s+(?:a\s+|the\s+)?hospital\s+|in\s+hospitals?\s+)?for\s+(?:(?:minor|light|serious|severe|shrapnel|blast|various)\s+)?(?:injuries|wounds|burns|concussions?|cuts)|sought\s+(?:medical|hospital)\s+(?:help|attention|treatment|care)"
     r"|needed\s+(?:medical|hospital)\s+(?:help|attention|treatment|care)"
     r"|received\s+injuries|casualties\s+with\s+injuries|taken\s+to\s+hospital"
