@@ -1855,3 +1855,21 @@ def test_injuries_told_with_received_are_the_attacks_injured() -> None:
     )
     (e,) = attacks(text)
     assert e.injured is not None and e.injured.value == 2
+
+
+def test_a_weekday_heading_dates_the_night_told_under_it() -> None:
+    text = (
+        "The week in the border regions\n\n"
+        "Our Sunday review of the week.\n\n"
+        "MONDAY\n\n"
+        "A Ukrainian drone struck an apartment block in Kursk. Three residents were injured, the governor said.\n\n"
+        "THURSDAY\n\n"
+        "Drones attacked an electrical substation on the outskirts of Klintsy in the Bryansk region overnight, "
+        "the governor said. There were no casualties.\n\n"
+        "SATURDAY\n\n"
+        "In Odesa, the city council held a funeral for a rescuer killed in October."
+    )
+    by_place = {p.name: e for e in attacks(text, "2025-09-21") for p in e.places}
+    assert str(by_place["Kursk"].date.start) == "2025-09-15"
+    assert str(by_place["Klintsy"].date.start) == "2025-09-18"
+    assert "Odesa" not in by_place

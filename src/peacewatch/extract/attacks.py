@@ -673,6 +673,8 @@ def _mention(
             date = D.DateMention(0, 0, after.group(0), DateSpan(day, day, "day"), "shift")
     if date is None:
         date = _shifted_date(ctx, sent, ctext) or _paragraph_date(ctx, sent)
+    elif date.kind == "relative_day" and (heading := _heading_date(ctx, sent, strict=True)) is not None:
+        date = heading  # "THURSDAY" over "Drones attacked a substation overnight": that Thursday's night
     if generic and not facts.numbers_used:
         return None
     if not facts.numbers_used and _OWN_FORCES_CLAIM.search(text, sent.start, sent.end):
@@ -874,9 +876,10 @@ _OWN_FORCES_CLAIM = re.compile(
 )
 
 
-def _heading_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
+def _heading_date(ctx: DocContext, sent: Sentence, strict: bool = False) -> D.DateMention | None:
     """A day-by-day report: the heading line above ("Friday", "Monday, January 20") dates the
-    paragraphs under it, up to the next heading."""
+    paragraphs under it, up to the next heading; ``strict``: only the nearest heading, so one that
+    names no day ("New Year's night: 45 Shaheds") ends the search."""
     for prev in reversed(ctx.sentences[max(0, sent.index - 15) : sent.index]):
         if prev.paragraph == sent.paragraph:
             continue
@@ -885,11 +888,19 @@ def _heading_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
         ) and (prev.index == 0 or ctx.sentences[prev.index - 1].paragraph != prev.paragraph)
         line = ctx.text[prev.start : prev.end]
         words = line.split()
+        heading = alone and len(words) <= 8 and not line.rstrip().endswith((".", "!", "?", '"', "”"))
+        if strict and heading and (len(words) > 4 or prev.start < ctx.title_end):
+            return None
         if not alone or len(words) > 4 or prev.start < ctx.title_end:
             continue
         if re.search(r"\b(?:19|20)\d\d\b|\d:\d\d", line):
             return None  # a byline's stamp ("19 April 2024, 18:05") dates the report, not a section
-        ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision == "day" and not d.future]
+        found = (
+            D.find_dates(line.title(), ctx.published, ctx.anchor_year)
+            if line.isupper()
+            else _sentence_dates(ctx, prev)
+        )  # "MONDAY" as well as "Monday"
+        ds = [d for d in found if d.span.precision == "day" and not d.future]
         if not ds:
             return None  # another heading ("Kharkiv region"): the day above it is not this one's
         return D.DateMention(0, 0, ds[0].text, ds[0].span, ds[0].kind)

@@ -344,7 +344,7 @@ NOT_ATTACK = lc(
     r"|(?:domestic\s+)?gas\s+(?:explosion|leak|blast)|road\s+accident|traffic\s+accident|car\s+crash|industrial"
     r"\s+accident|ruling\s+out|ruled\s+out|not\s+(?:caused\s+by|related\s+to|linked\s+to|the\s+result\s+of)"
     r"|short\s+circuit|faulty\s+wiring|heart\s+attack|laid\s+(?:flowers|wreaths)|memorial\s+to|commemorat\w+"
-    r"|mass\s+graves?|exhum\w+"
+    r"|mass\s+graves?|exhum\w+|(?:funeral|burial|memorial\s+service)\s+(?:\w+\s+){0,2}?for\s+(?:an?|the|two|three|\w+)\s+(?:\w+\s+){0,2}?killed\s+in"
     # a trend, not an attack: "missile and drone strikes have become less frequent"
     r"|(?:strikes|attacks|shelling|bombardments?)\s+(?:have|has)\s+(?:\w+\s+)?become\s+(?:less|more|rarer|fewer|routine|a\s+daily)"
     # a ground operation or the war itself, not a strike: "Ukraine launched its incursion on August 6"
