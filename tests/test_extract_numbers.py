@@ -264,3 +264,15 @@ def test_a_list_line_of_a_class_and_a_count_since_january() -> None:
         classify("Counting from January, over 9,000 drones have been launched at Ukrainian cities.").weapons
         == ()
     )
+
+
+def test_weapons_shot_down_along_with_others_are_intercepted_too() -> None:
+    w = _weapons(
+        "The ministry said 146 drones had been downed overnight, along with six ATACMS and four Storm Shadow missiles."
+    )
+    assert w[("drone", None)] == (None, 146)
+    assert w[("missile", "ATACMS")] == (None, 6) and w[("missile", "Storm Shadow")] == (None, 4)
+    assert _weapons("Russia launched 40 missiles along with 50 drones.") == {
+        ("missile", None): (40, None),
+        ("drone", None): (50, None),
+    }

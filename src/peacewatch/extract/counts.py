@@ -152,6 +152,8 @@ _SUPERLATIVE = re.compile(
     r"\b(?:deadliest|largest|biggest|heaviest|worst|most\s+\w+|loudest|longest|first|highest|record)\b[^,.;]*$"
 )
 # Drones "lost from location" or that "disappeared from radar" were neither launched at a target nor shot down.
+_ALONG_WITH_LEFT = re.compile(r"\balong\s+with\s+(?:all\s+(?:the\s+)?)?$", re.IGNORECASE)
+_INTERCEPT_ANY = re.compile(rf"\b(?:{L.INTERCEPT_VERBS})\b", re.IGNORECASE)
 _LOST_RIGHT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+(?:\w+\s+)?lost|lost\s+from|went\s+missing|were\s+(?:\"|“)?lost"
     r"|(?:were\s+)?lost\s+(?:in\s+)?location"  # "62 UAVs were locationally lost" (to electronic warfare)
@@ -571,6 +573,11 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 or _LIST_THEN_INTERCEPTED.match(text[w.end : w.end + 120])
                 or _INTERCEPT_PARTICIPLE.match(text[w.end : w.end + 30])
                 or (coordinated and prev_intercepted)
+                # "146 drones had been downed …, along with six ATACMS and four Storm Shadow missiles"
+                or (
+                    _ALONG_WITH_LEFT.search(left) is not None
+                    and _INTERCEPT_ANY.search(text, 0, n.start) is not None
+                )
             ):
                 if key not in intercepted:
                     intercepted[key] = n.count
