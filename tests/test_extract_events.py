@@ -1873,3 +1873,13 @@ def test_a_weekday_heading_dates_the_night_told_under_it() -> None:
     assert str(by_place["Kursk"].date.start) == "2025-09-15"
     assert str(by_place["Klintsy"].date.start) == "2025-09-18"
     assert "Odesa" not in by_place
+
+
+def test_drones_sent_against_the_capital_are_an_attack_on_it() -> None:
+    text = (
+        "Zelensky in Washington\n\n"
+        "The trip came two days after Russia sent a wave of Iranian-made Shahed drones against Kyiv before dawn "
+        "on Monday. Ukraine's air force said 35 drones had been launched and 30 of them shot down."
+    )
+    (e,) = attacks(text, "2022-12-21")
+    assert names(e) == {"Kyiv"} and e.actor == "RU" and str(e.date.start) == "2022-12-19"

@@ -45,6 +45,7 @@ _CAPITALS_METONYMY = {"Kyiv", "Kiev", "Moscow", "Washington", "Minsk", "Kremlin"
 _CAPITAL_ATTACKED_LEFT = re.compile(
     r"\b(?:on|at|in|over|near|around|outside|into|across|of|targeted|targeting|struck|hit|hitting|attacked|pounded"
     r"|shelled|toward|towards|(?:strikes?|attacks?|barrage|assault|offensive)\s+(?:\w+\s+)?against|pummel(?:l)?ed"
+    r"|(?:drones|missiles|shaheds|uavs|rockets)\s+against"
     r"|bombed|rocked|shook|across)\s+(?:the\s+)?"
     r"(?:(?:central|downtown|northern|southern|eastern|western|outer)\s+)?(?:capital\s+)?(?:city\s+of\s+)?$",
     re.IGNORECASE,
