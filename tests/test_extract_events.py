@@ -1883,3 +1883,21 @@ def test_drones_sent_against_the_capital_are_an_attack_on_it() -> None:
     )
     (e,) = attacks(text, "2022-12-21")
     assert names(e) == {"Kyiv"} and e.actor == "RU" and str(e.date.start) == "2022-12-19"
+
+
+def test_came_days_after_counts_from_the_event_it_names() -> None:
+    text = (
+        "Drone kills nine on a bus in Marhanets\n\n"
+        "A Russian drone struck a bus carrying miners in Marhanets on Wednesday morning, killing nine people.\n\n"
+        "The strike on Marhanets came three days after an Easter truce declared by Vladimir Putin expired."
+    )
+    (e,) = attacks(text, "2025-04-24")
+    assert str(e.date.start) == "2025-04-23"
+    text = (
+        "Poland shoots down drones\n\n"
+        "Polish jets shot down drones over Poland on Wednesday.\n\n"
+        "The incursion came four days after Russia's largest air attack of the war, which set fire to the "
+        "government building in central Kyiv."
+    )
+    (kyiv,) = [e for e in attacks(text, "2025-09-10") if "Kyiv" in names(e)]
+    assert str(kyiv.date.start) == "2025-09-06"

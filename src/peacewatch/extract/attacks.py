@@ -719,7 +719,7 @@ _SHIFT = re.compile(
 
 
 _AFTER_THE_ATTACK = re.compile(
-    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|drones?|strikes?|attacks?|barrage|bombs?|rockets?|shelling)\b",
+    r"\s+(?:a|an|the|[A-Z][\w-]+['’]s)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|drones?|strikes?|attacks?|barrage|bombs?|rockets?|shelling)\b",
     re.IGNORECASE,
 )
 
@@ -817,6 +817,8 @@ def _shifted_date(
     sign = -1 if direction in ("earlier", "before", "previous") else 1
     if direction == "after" and _AFTER_THE_ATTACK.match(ctext, m.end()):
         sign = -1  # "the visit came two days after a Russian missile struck the port": the strike came first
+    elif direction == "after" and re.search(r"\b(?:came|comes|happened|followed)\s+$", ctext[: m.start()]):
+        return None  # "The strike came three days after a truce expired": dated from the truce, not a day named before
     if base is not None:
         day = base + dt.timedelta(days=sign * n)
         return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
