@@ -1901,3 +1901,16 @@ def test_came_days_after_counts_from_the_event_it_names() -> None:
     )
     (kyiv,) = [e for e in attacks(text, "2025-09-10") if "Kyiv" in names(e)]
     assert str(kyiv.date.start) == "2025-09-06"
+
+
+def test_two_leaders_meeting_at_a_bloc_summit_are_talks_but_the_summit_is_not() -> None:
+    text = (
+        "Trump meets Zelensky at NATO summit\n\n"
+        "U.S. President Donald Trump held talks with Ukrainian President Volodymyr Zelensky at the NATO summit "
+        "in The Hague on Wednesday and discussed a ceasefire with Russia.\n\n"
+        "The encounter was far warmer than the February Oval Office meeting."
+    )
+    (t,) = kind(text, "talks", "2025-06-25")
+    assert t.venue.name == "The Hague" and set(t.parties) == {"UA", "US"}
+    alone = "NATO summit opens\n\nNATO leaders gathered for the NATO summit in The Hague on Wednesday, with the war in Ukraine on the agenda."
+    assert kind(alone, "talks", "2025-06-25") == []

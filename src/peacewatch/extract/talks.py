@@ -188,13 +188,6 @@ _OFF_TOPIC_TALKS = re.compile(
     # military aid and reconstruction meetings are about arms and money, not a settlement
     r"|\b(?:Defen[cs]e\s+Contact\s+Group|Ramstein\s+(?:format|group)|donors?['’]?\s+conference|(?:aid|pledging|recovery"
     r"|reconstruction)\s+conference)\b"
-    # a bloc's own summit is not a round of war talks, though the war is on its agenda
-    r"|\b(?:NATO|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20|Twenty)|Arab\s+League|BRICS|SCO|ASEAN|EU|European\s+Union"
-    r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+|(?:foreign|defen[cs]e|finance)\s+)?"
-    r"(?:summit|gathering|(?:leaders|ministers)\b[^.;]{0,40}?\b(?:met|meet|meets|meeting|gather\w*|arriv\w*|summit))\b"
-    r"|\b(?:meeting|gathering|summit)\s+of\s+(?:the\s+)?(?:NATO|G7|G-7|G20|G-20|EU|European\s+Union|BRICS|SCO|OSCE)\b"
-    r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b"
-    r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b"
     # an institution's own session is not talks between the sides: "the IAEA Board of Governors met in Vienna"
     r"|\b(?:Board\s+of\s+Governors|General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council)\b"
     # justice for war crimes is not a settlement of the war: "prosecutors … met in The Hague"
@@ -204,6 +197,21 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\b(?:companies|manufacturers|industry|industrial|exhibition|trade\s+fair|expo|association)\b[^.]{0,200}\bconference\b"
     r"|\bconference\b[^.]{0,80}\b(?:companies|manufacturers|industry|exhibition)\b",
     re.IGNORECASE,
+)
+# a bloc's own summit is not a round of war talks, though the war is on its agenda
+_BLOC_SUMMIT = re.compile(
+    r"\b(?:NATO|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20|Twenty)|Arab\s+League|BRICS|SCO|ASEAN|EU|European\s+Union"
+    r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+|(?:foreign|defen[cs]e|finance)\s+)?"
+    r"(?:summit|gathering|(?:leaders|ministers)\b[^.;]{0,40}?\b(?:met|meet|meets|meeting|gather\w*|arriv\w*|summit))\b"
+    r"|\b(?:meeting|gathering|summit)\s+of\s+(?:the\s+)?(?:NATO|G7|G-7|G20|G-20|EU|European\s+Union|BRICS|SCO|OSCE)\b"
+    r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b"
+    r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b",
+    re.IGNORECASE,
+)
+# ... unless two leaders meet there: "Trump held talks with Zelensky at the NATO summit"
+_BILATERAL = re.compile(
+    r"\b(?:held\s+(?:talks|a\s+meeting)|met|meets|sat\s+down)\s+with\s+(?:[\w.-]+\s+){0,3}?(?:President|Prime\s+Minister"
+    r"|Chancellor|Zelensk\w+|Putin|Trump|Biden)\b"
 )
 _BLOC_SUMMIT_RIGHT = re.compile(
     r"\s*,?\s*(?:for|at|during|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
@@ -354,7 +362,7 @@ def talks(
                 c.sentences.append(sent)
             c.venue_ents.append(ent)
     clusters = _fold_states(clusters)
-    clusters = [c for c in clusters if not _historic(text, c)]
+    clusters = [c for c in clusters if not _historic(text, c) and not _compared_only(text, c)]
     clusters = [
         c
         for c in clusters
@@ -406,6 +414,17 @@ _BACKGROUND = re.compile(
     r"|late\s+last\s+month|last\s+year|in\s+20(?:22|23|24))\b",
     re.IGNORECASE,
 )
+
+
+# "far warmer than the February Oval Office meeting": a meeting this one is compared with
+_COMPARED = re.compile(
+    r"\bthan\s+(?:the|their)\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|summit|encounter)\b", re.IGNORECASE
+)
+
+
+def _compared_only(text: str, c: TalksCluster) -> bool:
+    """Every sentence names this venue's meeting only to compare another with it."""
+    return all(_COMPARED.search(text, s.start, s.end) is not None for s in c.sentences)
 
 
 def _background(text: str, c: TalksCluster) -> bool:
@@ -495,6 +514,8 @@ def _talks_event(
     if _OFF_TOPIC_TALKS.search(own_only) or (
         _OFF_TOPIC.search(stext_all) and not _WAR_TOPIC.search(stext_all)
     ):
+        return None
+    if _BLOC_SUMMIT.search(own_only) and not _BILATERAL.search(own_only):
         return None
     if not _WAR_TOPIC.search(stext_all) and not _WAR_TOPIC.search(text[: min(len(text), 2000)]):
         return None  # neither the venue sentences nor the article's opening speak of this war
