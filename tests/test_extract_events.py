@@ -1914,3 +1914,15 @@ def test_two_leaders_meeting_at_a_bloc_summit_are_talks_but_the_summit_is_not() 
     assert t.venue.name == "The Hague" and set(t.parties) == {"UA", "US"}
     alone = "NATO summit opens\n\nNATO leaders gathered for the NATO summit in The Hague on Wednesday, with the war in Ukraine on the agenda."
     assert kind(alone, "talks", "2025-06-25") == []
+
+
+def test_a_planned_meeting_at_a_bloc_summit_is_talks_and_a_list_of_summits_is_not() -> None:
+    text = (
+        "Guterres to meet Putin\n\n"
+        "UN Secretary-General Antonio Guterres will hold talks with Russian President Vladimir Putin on the "
+        "sidelines of the BRICS summit in Kazan on Thursday, to discuss the war in Ukraine."
+    )
+    (t,) = kind(text, "talks", "2024-10-22")
+    assert t.venue.name == "Kazan"
+    week = "Week ahead\n\nComing up: NATO and EU summits in Brussels on Thursday, with Ukraine on the agenda."
+    assert kind(week, "talks", "2022-03-20") == []

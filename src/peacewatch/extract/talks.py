@@ -203,6 +203,7 @@ _BLOC_SUMMIT = re.compile(
     r"\b(?:NATO|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20|Twenty)|Arab\s+League|BRICS|SCO|ASEAN|EU|European\s+Union"
     r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+|(?:foreign|defen[cs]e|finance)\s+)?"
     r"(?:summit|gathering|(?:leaders|ministers)\b[^.;]{0,40}?\b(?:met|meet|meets|meeting|gather\w*|arriv\w*|summit))\b"
+    r"|\b(?:NATO|G7|EU|BRICS)\s+and\s+(?:NATO|G7|EU|BRICS)\s+summits\b"
     r"|\b(?:meeting|gathering|summit)\s+of\s+(?:the\s+)?(?:NATO|G7|G-7|G20|G-20|EU|European\s+Union|BRICS|SCO|OSCE)\b"
     r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b"
     r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b",
@@ -210,7 +211,7 @@ _BLOC_SUMMIT = re.compile(
 )
 # ... unless two leaders meet there: "Trump held talks with Zelensky at the NATO summit"
 _BILATERAL = re.compile(
-    r"\b(?:held\s+(?:talks|a\s+meeting)|met|meets|sat\s+down)\s+with\s+(?:[\w.-]+\s+){0,3}?(?:President|Prime\s+Minister"
+    r"\b(?:(?:held|hold|holds|holding)\s+(?:talks|a\s+meeting)|met|meets|meet|sat\s+down)\s+with\s+(?:[\w.-]+\s+){0,3}?(?:President|Prime\s+Minister"
     r"|Chancellor|Zelensk\w+|Putin|Trump|Biden)\b"
 )
 _BLOC_SUMMIT_RIGHT = re.compile(
