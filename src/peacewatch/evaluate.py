@@ -31,6 +31,8 @@ LABELLED_SETS = (
     "articles8",
     "articles9",
     "articles10",
+    "articles11",
+    "articles12",
 )
 
 
