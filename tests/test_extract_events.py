@@ -1926,3 +1926,12 @@ def test_a_planned_meeting_at_a_bloc_summit_is_talks_and_a_list_of_summits_is_no
     assert t.venue.name == "Kazan"
     week = "Week ahead\n\nComing up: NATO and EU summits in Brussels on Thursday, with Ukraine on the agenda."
     assert kind(week, "talks", "2022-03-20") == []
+
+
+def test_since_a_bridge_was_damaged_in_a_past_year_is_a_reference_point() -> None:
+    text = (
+        "Ferries in the strait\n\n"
+        "The Kerch Strait is about 4.5 kilometres wide, and the rail ferry line has become more important "
+        "since the Crimean Bridge was damaged in 2022 and 2023."
+    )
+    assert attacks(text, "2025-08-22") == []

@@ -65,7 +65,10 @@ _PAUSED_STRIKES = re.compile(
 )
 # "since the strikes on the grid began in October": when a campaign started, no attack of its own
 _SINCE_BEGAN = re.compile(
-    r"\bsince\s+(?:the\s+)?(?:[\w’'-]+\s+){0,6}?(?:began|started|erupted|resumed)\b(?:\s+(?:in|on|last)\s+[\w’'-]+)?",
+    r"\bsince\s+(?:the\s+)?(?:[\w’'-]+\s+){0,6}?(?:began|started|erupted|resumed)\b(?:\s+(?:in|on|last)\s+[\w’'-]+)?"
+    # "since the Crimean Bridge was damaged in 2022 and 2023": an earlier attack, told as a reference point
+    r"|\bsince\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:was|were)\s+(?:damaged|hit|struck|attacked|destroyed|bombed|shelled)"
+    r"\s+(?:in|on|last)\s+[\w’'-]+",
     re.IGNORECASE,
 )
 _METONYMY_RIGHT = re.compile(
