@@ -1935,3 +1935,21 @@ def test_since_a_bridge_was_damaged_in_a_past_year_is_a_reference_point() -> Non
         "since the Crimean Bridge was damaged in 2022 and 2023."
     )
     assert attacks(text, "2025-08-22") == []
+
+
+def test_a_headline_where_drones_kill_is_the_attack_not_a_venue() -> None:
+    text = (
+        "Putin envoy holds two days of talks in Washington as Russian drones kill five in Kharkiv\n\n"
+        "Kirill Dmitriev met Steve Witkoff in Washington on Wednesday and Thursday to discuss a ceasefire in Ukraine.\n\n"
+        "Overnight on Thursday, Russian drones struck Kharkiv, killing five people and wounding 34."
+    )
+    assert [t.venue.name for t in kind(text, "talks", "2025-04-04")] == ["Washington"]
+
+
+def test_a_list_of_charges_during_a_truce_is_no_attack() -> None:
+    text = (
+        "Energy truce in doubt\n\n"
+        "Russia's defence ministry on Thursday listed what it said were Ukrainian drone attacks on energy "
+        "facilities in the Bryansk and Kursk regions; Kyiv said Russian drones had continued to hit its power grid."
+    )
+    assert attacks(text, "2025-04-10") == []

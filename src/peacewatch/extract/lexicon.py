@@ -141,7 +141,7 @@ ATTACK_TRIGGERS = (
     r"|rained\s+down|assaulted|assaults?|unleashed|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
     r"|fires?\s+broke\s+out|caught\s+fire"
     r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
-    r"|exploded"
+    r"|exploded|(?<=\s)(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
 )
 TRIGGER_RE = lc(
     rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
@@ -158,6 +158,7 @@ TRIGGER_RE = lc(
 STRONG_ATTACK = lc(
     r"\b(?:struck|strikes?\s+(?:on|hit|killed|against|in)|strike\s+on|hit|hitting|slammed|pummel(?:l)?ed"
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
+    r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
     r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+(?:recorded|registered)|recorded\s+hits|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
@@ -346,7 +347,10 @@ NOT_ATTACK = lc(
     r"|(?:domestic\s+)?gas\s+(?:explosion|leak|blast)|road\s+accident|traffic\s+accident|car\s+crash|industrial"
     r"\s+accident|ruling\s+out|ruled\s+out|not\s+(?:caused\s+by|related\s+to|linked\s+to|the\s+result\s+of)"
     r"|short\s+circuit|faulty\s+wiring|heart\s+attack|laid\s+(?:flowers|wreaths)|memorial\s+to|commemorat\w+"
-    r"|mass\s+graves?|exhum\w+|(?:funeral|burial|memorial\s+service)\s+(?:\w+\s+){0,2}?for\s+(?:an?|the|two|three|\w+)\s+(?:\w+\s+){0,2}?killed\s+in"
+    r"|mass\s+graves?|exhum\w+"
+    # "the ministry listed what it said were Ukrainian drone attacks …; Kyiv said …": a truce's mutual charges
+    r"|(?:listed|published\s+a\s+list\s+of|released\s+a\s+list\s+of)\s+what\s+(?:it|they)\s+(?:said|says|called)\s+were"
+    r"|(?:funeral|burial|memorial\s+service)\s+(?:\w+\s+){0,2}?for\s+(?:an?|the|two|three|\w+)\s+(?:\w+\s+){0,2}?killed\s+in"
     # a trend, not an attack: "missile and drone strikes have become less frequent"
     r"|(?:strikes|attacks|shelling|bombardments?)\s+(?:have|has)\s+(?:\w+\s+)?become\s+(?:less|more|rarer|fewer|routine|a\s+daily)"
     # a ground operation or the war itself, not a strike: "Ukraine launched its incursion on August 6"
