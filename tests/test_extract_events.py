@@ -1953,3 +1953,13 @@ def test_a_list_of_charges_during_a_truce_is_no_attack() -> None:
         "facilities in the Bryansk and Kursk regions; Kyiv said Russian drones had continued to hit its power grid."
     )
     assert attacks(text, "2025-04-10") == []
+
+
+def test_regions_that_reported_hits_are_places_of_the_barrage() -> None:
+    text = (
+        "Russia pounds western Ukraine\n\n"
+        "Russia launched 415 drones and 40 missiles at Ukraine overnight, the air force said.\n\n"
+        "The Zhytomyr, Khmelnytskyi and Lviv regions reported hits."
+    )
+    (e,) = attacks(text, "2025-09-10")
+    assert {"Zhytomyr Oblast", "Khmelnytskyi Oblast", "Lviv Oblast"} <= names(e)

@@ -160,7 +160,7 @@ STRONG_ATTACK = lc(
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
-    r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+(?:recorded|registered)|recorded\s+hits|targeted"
+    r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+(?:recorded|registered)|(?:recorded|reported)\s+hits|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
