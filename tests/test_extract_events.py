@@ -1906,29 +1906,34 @@ def test_came_days_after_counts_from_the_event_it_names() -> None:
     assert str(kyiv.date.start) == "2025-09-06"
 
 
-def test_two_leaders_meeting_at_a_bloc_summit_are_talks_but_the_summit_is_not() -> None:
-    text = (
-        "Trump meets Zelensky at NATO summit\n\n"
-        "U.S. President Donald Trump held talks with Ukrainian President Volodymyr Zelensky at the NATO summit "
-        "in The Hague on Wednesday and discussed a ceasefire with Russia.\n\n"
-        "The encounter was far warmer than the February Oval Office meeting."
-    )
-    (t,) = kind(text, "talks", "2025-06-25")
-    assert t.venue.name == "The Hague" and set(t.parties) == {"UA", "US"}
-    alone = "NATO summit opens\n\nNATO leaders gathered for the NATO summit in The Hague on Wednesday, with the war in Ukraine on the agenda."
-    assert kind(alone, "talks", "2025-06-25") == []
-
-
-def test_a_planned_meeting_at_a_bloc_summit_is_talks_and_a_list_of_summits_is_not() -> None:
-    text = (
-        "Guterres to meet Putin\n\n"
-        "UN Secretary-General Antonio Guterres will hold talks with Russian President Vladimir Putin on the "
-        "sidelines of the BRICS summit in Kazan on Thursday, to discuss the war in Ukraine."
-    )
-    (t,) = kind(text, "talks", "2024-10-22")
-    assert t.venue.name == "Kazan"
-    week = "Week ahead\n\nComing up: NATO and EU summits in Brussels on Thursday, with Ukraine on the agenda."
-    assert kind(week, "talks", "2022-03-20") == []
+@pytest.mark.parametrize(
+    ("meeting", "summit_only", "published", "venue"),
+    [
+        (
+            "Trump meets Zelensky at NATO summit\n\nU.S. President Donald Trump held talks with Ukrainian President "
+            "Volodymyr Zelensky at the NATO summit in The Hague on Wednesday and discussed a ceasefire with Russia."
+            "\n\nThe encounter was far warmer than the February Oval Office meeting.",
+            "NATO summit opens\n\nNATO leaders gathered for the NATO summit in The Hague on Wednesday, with the war "
+            "in Ukraine on the agenda.",
+            "2025-06-25",
+            "The Hague",
+        ),
+        (
+            "Guterres to meet Putin\n\nUN Secretary-General Antonio Guterres will hold talks with Russian President "
+            "Vladimir Putin on the sidelines of the BRICS summit in Kazan on Thursday, to discuss the war in Ukraine.",
+            "Week ahead\n\nComing up: NATO and EU summits in Brussels on Thursday, with Ukraine on the agenda.",
+            "2024-10-22",
+            "Kazan",
+        ),
+    ],
+)
+def test_two_leaders_meeting_at_a_bloc_summit_hold_talks_but_the_summit_is_not_talks(
+    meeting: str, summit_only: str, published: str, venue: str
+) -> None:
+    # the meeting a later one is compared with ("than the February Oval Office meeting") is none either
+    (t,) = kind(meeting, "talks", published)
+    assert t.venue.name == venue
+    assert kind(summit_only, "talks", published) == []
 
 
 def test_a_headline_where_drones_kill_is_the_attack_not_a_venue() -> None:
