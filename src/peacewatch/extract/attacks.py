@@ -373,9 +373,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
         lstext = ctx.lower[sent.start : sent.end]
         bullet = _BULLET.match(stext) is not None
         if not bullet:
-            shot_down_list = stext.rstrip().endswith(":") and bool(
-                re.search(rf"\b(?:{L.INTERCEPT_VERBS})\b", stext, re.I)
-            )
+            shot_down_list = stext.rstrip().endswith(":") and bool(L.INTERCEPT_RE.search(stext))
             launch_list = stext.rstrip().endswith(":") and _LAUNCH_LIST.search(stext) is not None
         elif launch_list:
             continue  # "Launch areas:" / "- Kh-101: Tu-95MS bombers, Engels area": where they came from

@@ -151,9 +151,8 @@ _NOT_LAUNCHED_LEFT = re.compile(
 _SUPERLATIVE = re.compile(
     r"\b(?:deadliest|largest|biggest|heaviest|worst|most\s+\w+|loudest|longest|first|highest|record)\b[^,.;]*$"
 )
-# Drones "lost from location" or that "disappeared from radar" were neither launched at a target nor shot down.
 _ALONG_WITH_LEFT = re.compile(r"\balong\s+with\s+(?:all\s+(?:the\s+)?)?$", re.IGNORECASE)
-_INTERCEPT_ANY = re.compile(rf"\b(?:{L.INTERCEPT_VERBS})\b", re.IGNORECASE)
+# Drones "lost from location" or that "disappeared from radar" were neither launched at a target nor shot down.
 _LOST_RIGHT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+(?:\w+\s+)?lost|lost\s+from|went\s+missing|were\s+(?:\"|“)?lost"
     r"|(?:were\s+)?lost\s+(?:in\s+)?location"  # "62 UAVs were locationally lost" (to electronic warfare)
@@ -544,7 +543,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         if (
             w is not None
             and re.match(r"\s+of\s+(?:the|these|those|its|their)\s", right)
-            and not re.search(rf"\b(?:{L.INTERCEPT_VERBS})\b", left[-60:] + right[:80], re.IGNORECASE)
+            and not L.INTERCEPT_RE.search(left[-60:] + right[:80])
         ):
             continue  # "One of the drones struck a dormitory": a part of a wave counted elsewhere
         if w is not None and _conjoined_kind(text, w, weapons):
@@ -576,7 +575,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 # "146 drones had been downed …, along with six ATACMS and four Storm Shadow missiles"
                 or (
                     _ALONG_WITH_LEFT.search(left) is not None
-                    and _INTERCEPT_ANY.search(text, 0, n.start) is not None
+                    and L.INTERCEPT_RE.search(text, 0, n.start) is not None
                 )
             ):
                 if key not in intercepted:
