@@ -1925,6 +1925,14 @@ def test_came_days_after_counts_from_the_event_it_names() -> None:
             "2024-10-22",
             "Kazan",
         ),
+        (
+            "Biden meets Zelensky\n\nU.S. President Joe Biden met President Volodymyr Zelensky in Vilnius at the NATO "
+            "summit on Wednesday to discuss the war in Ukraine.",
+            "Summit opens\n\nEuropean leaders gathered in Chisinau for a summit of the European Political Community, "
+            "with Ukraine on the agenda.",
+            "2023-07-12",
+            "Vilnius",
+        ),
     ],
 )
 def test_two_leaders_meeting_at_a_bloc_summit_hold_talks_but_the_summit_is_not_talks(

@@ -211,8 +211,10 @@ _BLOC_SUMMIT = re.compile(
 )
 # ... unless two leaders meet there: "Trump held talks with Zelensky at the NATO summit"
 _BILATERAL = re.compile(
-    r"\b(?:(?:held|hold|holds|holding)\s+(?:talks|a\s+meeting)|met|meets|meet|sat\s+down)\s+with\s+(?:[\w.-]+\s+){0,3}?(?:President|Prime\s+Minister"
-    r"|Chancellor|Zelensk\w+|Putin|Trump|Biden)\b"
+    r"\b(?:(?:held|hold|holds|holding)\s+(?:talks|a\s+meeting)\s+with|(?:met|meets|meet)(?:\s+with)?|sat\s+down\s+with)"
+    r"\s+(?:[\w.-]+\s+){0,3}?(?:President|Prime\s+Minister"
+    r"|Chancellor|Zelensk\w+|Putin|Trump|Biden)\b",
+    re.IGNORECASE,
 )
 _BLOC_SUMMIT_RIGHT = re.compile(
     r"\s*,?\s*(?:for|at|during|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
@@ -510,13 +512,16 @@ def _talks_event(
             for e in ctx.ents_in(s.start, s.end)
         )
     )
-    if any(_BLOC_SUMMIT_RIGHT.match(text, e.end, min(len(text), e.end + 120)) for e in c.venue_ents):
+    bilateral = _BILATERAL.search(own_only) is not None
+    if not bilateral and any(
+        _BLOC_SUMMIT_RIGHT.match(text, e.end, min(len(text), e.end + 120)) for e in c.venue_ents
+    ):
         return None  # "leaders gathered in Moldova for a summit of the European Political Community"
     if _OFF_TOPIC_TALKS.search(own_only) or (
         _OFF_TOPIC.search(stext_all) and not _WAR_TOPIC.search(stext_all)
     ):
         return None
-    if _BLOC_SUMMIT.search(own_only) and not _BILATERAL.search(own_only):
+    if not bilateral and _BLOC_SUMMIT.search(own_only):
         return None
     if not _WAR_TOPIC.search(stext_all) and not _WAR_TOPIC.search(text[: min(len(text), 2000)]):
         return None  # neither the venue sentences nor the article's opening speak of this war
