@@ -1970,3 +1970,35 @@ def test_regions_that_reported_hits_are_places_of_the_barrage() -> None:
     )
     (e,) = attacks(text, "2025-09-10")
     assert {"Zhytomyr Oblast", "Khmelnytskyi Oblast", "Lviv Oblast"} <= names(e)
+
+
+def test_an_undated_afternoon_strike_is_not_the_nights_attack() -> None:
+    text = (
+        "Odesa without power after night of drone strikes\n\n"
+        "Russian drones attacked Odesa overnight, killing two people, officials said.\n\n"
+        "On Tuesday afternoon, a Russian ballistic missile struck port infrastructure in Odesa. "
+        "Up to five people were hurt, the regional administration said."
+    )
+    evs = attacks(text, None)
+    assert len(evs) == 2
+    (day,) = [e for e in evs if e.injured is not None]
+    assert day.injured.high == 5 and day.killed is None
+
+
+def test_regions_that_report_damage_in_a_summary_line_are_places() -> None:
+    text = (
+        "Live: Kyiv hit in air attack\n\n"
+        "- Russia launched 595 drones and 48 missiles at Ukraine overnight, the air force says\n"
+        "- Zaporizhzhia, Lviv and Khmelnytskyi regions also report damage"
+    )
+    (e,) = attacks(text, "2025-09-28")
+    assert {"Zaporizhzhia Oblast", "Lviv Oblast", "Khmelnytskyi Oblast"} <= names(e)
+
+
+def test_people_hurt_is_an_attack_report() -> None:
+    text = (
+        "Morning wave over the south\n\n"
+        "Regional head Ivan Fedorov says 30 people were hurt in the city of Zaporizhzhia in the morning wave."
+    )
+    (e,) = attacks(text, "2025-09-28")
+    assert names(e) == {"Zaporizhzhia"} and e.injured.value == 30

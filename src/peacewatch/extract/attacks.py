@@ -1313,11 +1313,15 @@ def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
 
 _NIGHT = re.compile(r"\b(?:overnight|night)\b", re.IGNORECASE)
 _AFTERNOON = re.compile(r"\b(?:afternoon|midday|noon|lunchtime)\b", re.IGNORECASE)
+_OVERNIGHT = re.compile(r"\bovernight\b", re.IGNORECASE)
 
 
 def _part_of_day(m: Mention) -> str | None:
     if m.date is None or m.date.span.start is None:
-        return None
+        # undated ("On Tuesday afternoon, a missile struck …" with no publication date): the words
+        if _AFTERNOON.search(m.sent.text, m.clause.start, m.clause.end):
+            return "afternoon"
+        return "night" if _OVERNIGHT.search(m.sent.text, m.clause.start, m.clause.end) else None
     if _NIGHT.search(m.date.text):
         return "night"
     if _AFTERNOON.search(m.date.text):
@@ -1329,13 +1333,19 @@ def _night_and_afternoon(c: AttackCluster, m: Mention) -> bool:
     """An overnight attack and one "this afternoon" on the same day are two attacks: a night's
     barrage runs from the evening into the morning, never into the afternoon."""
     part = _part_of_day(m)
-    if part is None or m.date is None:
+    if part is None:
         return False
     for x in c.mentions:
         other = _part_of_day(x)
-        if other is None or other == part or x.date is None:
+        if other is None or other == part:
             continue
-        night, day = (m.date.span, x.date.span) if part == "night" else (x.date.span, m.date.span)
+        m_span = m.date.span if m.date is not None and m.date.span.start is not None else None
+        x_span = x.date.span if x.date is not None and x.date.span.start is not None else None
+        if m_span is None and x_span is None:
+            return True  # told without days: a night and an afternoon are two times all the same
+        if m_span is None or x_span is None:
+            continue
+        night, day = (m_span, x_span) if part == "night" else (x_span, m_span)
         if (
             night.start is not None
             and day.start is not None

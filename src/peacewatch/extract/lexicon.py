@@ -150,7 +150,7 @@ TRIGGER_RE = lc(
     # the verbs of an air-force tally: "sent 309 drones", "brought down 288 of them"
     rf"|sent|deployed|neutrali[sz]ed|suppressed|jammed|repelled|eliminated|(?:took|taken|brought)\s+down"
     # "received a shrapnel wound", "two crew members received minor injuries"
-    rf"|injur(?:y|ies)|wounds?"
+    rf"|injur(?:y|ies)|wounds?|hurt"
     rf"|(?:hospital|medical)\s+(?:treatment|help|attention|care)|treated\s+(?:in\s+(?:a\s+|the\s+)?hospitals?\s+)?for\s+(?:\w+\s+)?(?:injuries|wounds|burns|concussions?|cuts))\b"
 )
 
@@ -160,7 +160,7 @@ STRONG_ATTACK = lc(
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
-    r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+(?:recorded|registered)|(?:recorded|reported)\s+hits|targeted"
+    r"|damaged|destroyed|air\s*raid|airstrike|exploded|hits\s+(?:were|was)\s+(?:recorded|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
