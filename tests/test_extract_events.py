@@ -2002,3 +2002,15 @@ def test_people_hurt_is_an_attack_report() -> None:
     )
     (e,) = attacks(text, "2025-09-28")
     assert names(e) == {"Zaporizhzhia"} and e.injured.value == 30
+
+
+def test_a_dated_weekday_heading_gives_its_date_not_the_weekday_counted_from_publication() -> None:
+    text = (
+        "The week in the south, 17-23 November\n\n"
+        "Our weekly digest.\n\n"
+        "Monday, 17 November\n\n"
+        "Russian drones hit an industrial enterprise in Mykolaiv in the early hours, causing a fire. "
+        "Two employees were injured, the governor said."
+    )
+    (e,) = attacks(text, "2025-11-24")
+    assert str(e.date.start) == "2025-11-17"

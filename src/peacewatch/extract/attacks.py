@@ -904,7 +904,11 @@ def _heading_date(ctx: DocContext, sent: Sentence, strict: bool = False) -> D.Da
             if line.isupper()
             else _sentence_dates(ctx, prev)
         )  # "MONDAY" as well as "Monday"
-        ds = [d for d in found if d.span.precision == "day" and not d.future]
+        # "Monday, 17 November": the date it states, not the Monday counted from publication
+        ds = sorted(
+            (d for d in found if d.span.precision == "day" and not d.future),
+            key=lambda d: d.kind == "weekday",
+        )
         if not ds:
             return None  # another heading ("Kharkiv region"): the day above it is not this one's
         return D.DateMention(0, 0, ds[0].text, ds[0].span, ds[0].kind)
