@@ -2014,3 +2014,26 @@ def test_a_dated_weekday_heading_gives_its_date_not_the_weekday_counted_from_pub
     )
     (e,) = attacks(text, "2025-11-24")
     assert str(e.date.start) == "2025-11-17"
+
+
+def test_sirens_are_no_attack_but_echoing_explosions_are() -> None:
+    visit = (
+        "Biden in Kyiv\n\n"
+        "President Joe Biden arrived in Kyiv on Monday, walking through the city centre with President Volodymyr "
+        "Zelensky as air raid sirens wailed.\n\nBiden met Zelensky at the Mariinsky Palace to discuss the war."
+    )
+    assert attacks(visit, "2023-02-20") == []
+    assert [t.venue.name for t in kind(visit, "talks", "2023-02-20")] == ["Kyiv"]
+    night = "Night in Kyiv\n\nExplosions echoed over Kyiv on Friday morning, officials said."
+    (e,) = attacks(night, "2023-06-16")
+    assert names(e) == {"Kyiv"} and str(e.date.start) == "2023-06-16"
+
+
+def test_the_capital_moscow_uses_missiles_against_is_kyiv() -> None:
+    text = (
+        "Kyiv hit\n\nUkraine's air force said Russia had fired 70 missiles and 145 drones at the country during "
+        "the night, most of them aimed at Kyiv. The missiles included North Korean-made KN-23s, which Ukrainian "
+        "officials say Moscow has used repeatedly against the capital this year.\n\n"
+        "Explosions echoed across the city for more than two hours from around 1 a.m."
+    )
+    assert {p.name for e in attacks(text, "2025-04-24") for p in e.places} == {"Kyiv"}

@@ -100,7 +100,8 @@ VENUES: tuple[tuple[str, tuple[str, ...], str, float | None, float | None], ...]
         8.3800,
     ),
     ("Lucerne", ("Luzern",), "CH", 47.0502, 8.3093),
-    ("Kyiv", ("Kiev",), "UA", None, None),
+    # the presidential palace and office: the city is the venue
+    ("Kyiv", ("Kiev", "Mariinsky Palace", "Mariinskyi Palace"), "UA", None, None),
     ("Moscow", ("Moskva", "the Kremlin", "Kremlin"), "RU", None, None),
     ("Saint Petersburg", ("St Petersburg", "St. Petersburg", "Petersburg"), "RU", None, None),
     ("Sochi", (), "RU", None, None),

@@ -240,6 +240,19 @@ def _with_extra(ents: list[Ent], extra: list[Ent]) -> list[Ent]:
     return sorted(ents + extra, key=lambda e: e.start)
 
 
+_PLACE_LEFT = re.compile(r"\b(?:in|at|on|over|near|across|to|of|from)\s+$", re.IGNORECASE)
+_GOVERNMENT_RIGHT = re.compile(r"(?:['’]s\s+\w+|\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b)")
+
+
+def _government(e: Ent, text: str) -> bool:
+    """'Kyiv responded by …', 'Moscow has used …': the government, not a city to point back to."""
+    return (
+        e.text in ("Kyiv", "Kiev", "Moscow")
+        and _GOVERNMENT_RIGHT.match(text, e.end, e.end + 30) is not None
+        and _PLACE_LEFT.search(text, max(0, e.start - 12), e.start) is None  # "killed in Kyiv has risen"
+    )
+
+
 def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
     """'the city', 'the city centre' refer to the city named last before them."""
     extra = []
@@ -267,13 +280,7 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             )  # "the Zaporizhzhia nuclear power plant" is not a town "the town" can mean
             # "the Moscow-installed governor", "Kyiv-based": a word about someone else
             and not text.startswith("-", e.end)
-            # "Kyiv responded by …", "Moscow says": the government, not a city to point back to
-            and not (
-                e.text in ("Kyiv", "Kiev", "Moscow")
-                and re.match(
-                    r"(?:['’]s\s+\w+|\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b)", text[e.end : e.end + 30]
-                )
-            )
+            and not _government(e, text)
         ]
         if prev and m.start() - prev[-1].end < 1500:
             p = prev[-1].place
@@ -298,6 +305,9 @@ def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]
             and e.place is not None
             and e.place.kind == "city"
             and e.place.country in ("UA", "RU")
+            and not (
+                e.text == "Moscow" and _government(e, text)
+            )  # "which Moscow has used against the capital": Kyiv
         ]
         local = before[-1].place.country if before and before[-1].place is not None else default
         iso = {"Ukrainian": "UA", "Russian": "RU"}.get(m.group(1) or "", local)
