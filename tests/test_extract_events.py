@@ -2043,3 +2043,16 @@ def test_the_capital_moscow_uses_missiles_against_is_kyiv() -> None:
         "Explosions echoed across the city for more than two hours from around 1 a.m."
     )
     assert {p.name for e in attacks(text, "2025-04-24") for p in e.places} == {"Kyiv"}
+
+
+def test_extracting_plain_text_does_not_load_the_html_and_feed_readers() -> None:
+    """Start-up is a target (bench/extract_speed.py): trafilatura, htmldate and feedparser cost
+    about 0.3 s of it and are needed only for pages and feeds, so they load on first use."""
+    code = (
+        "import sys, peacewatch\n"
+        "from peacewatch.extract import Extractor\n"
+        "Extractor().extract('Russian drones hit Kyiv on Monday, killing two.', '2025-01-07')\n"
+        "print(sorted(m for m in ('trafilatura', 'htmldate', 'feedparser') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

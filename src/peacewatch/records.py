@@ -316,6 +316,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
+# The longest article text read (about 15,000 words, longer than any news report or live blog page).
+# Extraction time grows faster than the text (events are matched against each other), so a longer
+# text — a book, a dump, a hostile input — would hold a run for minutes; it is refused, not cut.
+MAX_TEXT_CHARS = 100_000
+
+# Publication dates outside these years are placeholders (0001-01-01, 9999-12-31), not dates: later
+# stages step days and months from a publication date, which overflows at the ends of the calendar.
+PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+
+
 def parse_published(value: str | None) -> dt.date | None:
     """The date part of an ISO date or datetime, or None when absent or unreadable."""
     if not value:

@@ -40,8 +40,7 @@ from peacewatch.extract.gazetteer import Gazetteer
 from peacewatch.extract.gazetteer import load as load_gazetteer
 from peacewatch.extract.proposals import proposals
 from peacewatch.extract.talks import talks
-from peacewatch.ingest.common import MAX_TEXT_CHARS, PUBLISHED_RANGE
-from peacewatch.records import Article, Event, parse_published
+from peacewatch.records import MAX_TEXT_CHARS, PUBLISHED_RANGE, Article, Event, parse_published
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "extract", "extract_article", "get_extractor"]
 

@@ -9,7 +9,7 @@ import re
 from peacewatch.errors import BinaryInput, DecodeError, EmptyInput, InputError, TooLargeInput
 from peacewatch.ingest.clean import clean
 from peacewatch.ingest.language import detect_language
-from peacewatch.records import Article, Rejection
+from peacewatch.records import MAX_TEXT_CHARS, PUBLISHED_RANGE, Article, Rejection
 
 # Share of control characters (other than tab, newline, form feed, carriage return) above which bytes
 # are taken for a binary file rather than text with a few stray control codes.
@@ -17,10 +17,6 @@ _CONTROL_SHARE = 0.05
 _SNIFF_BYTES = 64 * 1024
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
-# The longest article text read (about 15,000 words, longer than any news report or live blog page).
-# Extraction time grows faster than the text (events are matched against each other), so a longer
-# text — a book, a dump, a hostile input — would hold a run for minutes; it is refused, not cut.
-MAX_TEXT_CHARS = 100_000
 # The longest title, URL, source or language: longer is not metadata, and a title is compared with
 # every line of the text when boilerplate is blanked.
 MAX_FIELD_CHARS = 10_000
@@ -124,11 +120,6 @@ def _codec(encoding: str | None) -> str:
     name = info.name
     # An ASCII declaration is routinely wrong on the web; UTF-8 is its superset, so read it as UTF-8.
     return "utf-8" if name in ("ascii", "utf-8") else name
-
-
-# Publication dates outside these years are placeholders (0001-01-01, 9999-12-31), not dates: later
-# stages step days and months from a publication date, which overflows at the ends of the calendar.
-PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
 
 
 def valid_published(value: object) -> str | None:

@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-import feedparser
-
 from peacewatch.errors import EmptyInput, InputError, MalformedInput, TooLargeInput
 from peacewatch.ingest.common import make_article, reject, tidy, valid_published
 from peacewatch.ingest.html import html_to_text
@@ -90,6 +88,8 @@ def read_feed(data: bytes, name: str, *, origin: str | None = None) -> Iterator[
     if entries > MAX_FEED_ENTRIES:
         yield reject(TooLargeInput(f"feed has over {MAX_FEED_ENTRIES:,} entries (the cap)"), name)
         return
+    import feedparser  # on first use: a run without feeds need not load it at start-up
+
     try:
         parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     except Exception as exc:

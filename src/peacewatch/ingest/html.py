@@ -8,8 +8,6 @@ from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
-import trafilatura
-from htmldate import find_date
 
 from peacewatch.errors import MalformedInput, TooLargeInput
 from peacewatch.ingest.common import decode_bytes, has_letters, make_article
@@ -135,6 +133,8 @@ def _trafilatura_text(tree: lxml.html.HtmlElement, url: str | None = None) -> st
 
 def _extract(tree: lxml.html.HtmlElement, url: str | None, *, with_metadata: bool) -> Any:
     """trafilatura's Document (text and metadata), or None when it finds no article."""
+    import trafilatura  # here, not at the top: with htmldate it is 0.1 s of every start-up (-X importtime)
+
     try:
         return trafilatura.bare_extraction(
             tree,
@@ -152,6 +152,8 @@ def _extract(tree: lxml.html.HtmlElement, url: str | None, *, with_metadata: boo
 
 
 def _page_date(markup: str, url: str | None) -> str | None:
+    from htmldate import find_date  # on first use, as trafilatura above
+
     try:
         return find_date(markup, url=url, original_date=True, extensive_search=False)
     except (ValueError, TypeError, lxml.etree.LxmlError):
