@@ -746,6 +746,44 @@ _SINGLE_INJURED_RIGHT = re.compile(
 )
 
 
+# "killing a soldier and a guard", "a 28-year-old woman and her 12-year-old son were wounded",
+# "a man and a woman aged 53 and 55": people named one by one are counted one by one (two or three)
+_ONE_MORE = rf"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+)?"
+_PEOPLE_LISTED = re.compile(
+    rf"(?<![\w-])an?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+)?"
+    rf"(?P<more>(?:\s*,\s*{_ONE_MORE})?)\s*,?\s+and\s+{_ONE_MORE}(?:\s+aged\s+\d+\s+and\s+\d+)?(?![\w-])",
+    re.IGNORECASE,
+)
+_LISTED_KILLED_RIGHT = re.compile(
+    rf"^\s*,?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:also\s+|both\s+)?(?:{L.KILLED_WORDS})\b", re.I
+)
+_LISTED_INJURED_RIGHT = re.compile(
+    rf"^\s*,?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:also\s+|both\s+)?(?:{L.INJURED_WORDS})\b", re.I
+)
+_HARM_LEFT = re.compile(r"\b(?:(killing|killed)|wounding|wounded|injuring|injured|hurting)\s*$", re.I)
+
+
+def _people_listed(text: str, taken: list[tuple[int, int]]) -> list[tuple[str, NumberPhrase]]:
+    """People named one by one around a harm word: a count of two or three."""
+    out = []
+    for m in _PEOPLE_LISTED.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        left = text[max(0, m.start() - 20) : m.start()]
+        right = text[m.end() : m.end() + 120]
+        which = None
+        if (before := _HARM_LEFT.search(left)) is not None:
+            which = "killed" if before.group(1) else "injured"
+        elif _LISTED_KILLED_RIGHT.match(right):
+            which = "killed"
+        elif _LISTED_INJURED_RIGHT.match(right):
+            which = "injured"
+        if which:
+            n = 3 if m.group("more") else 2
+            out.append((which, NumberPhrase(m.start(), m.end(), Count.exact(n), m.group(0), m.start())))
+    return out
+
+
 _HARM_PRONOUN = re.compile(r",\s*(killing|wounding|injuring)\s+(?:him|her)\b", re.IGNORECASE)
 _VEHICLE_HIT = re.compile(
     r"\b(?:hit|struck|targeted|attacked|dropped\s+\w+\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:car|vehicle|bus|minibus"
@@ -755,22 +793,24 @@ _VEHICLE_HIT = re.compile(
 
 
 def _single_people(text: str, numbers: list[NumberPhrase]) -> list[tuple[str, NumberPhrase]]:
-    """'A man was killed', 'killing a woman', 'the driver suffered shrapnel wounds': a count of one.
+    """'A man was killed', 'killing a woman', 'the driver suffered shrapnel wounds': a count of one;
+    'killing a soldier and a guard': two.
 
     Only where the words around it say harm came to that one person; "the" only with the harm
     right after ("the driver was injured") or right after the vehicle it names ("hit a car,
     killing the driver"), never as an object elsewhere ("killing the driver" may repeat someone
     already counted). Returns ("killed" | "injured", phrase) pairs.
     """
-    out = []
     taken = [(n.start, n.end) for n in numbers]
+    out = _people_listed(text, taken)
+    taken += [(p.start, p.end) for _, p in out]
     for m in _SINGLE_PERSON.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         if re.search(
             rf"\b(?:{_PERSON})\s*(?:,|and|or)\s*$", text[max(0, m.start() - 40) : m.start()], re.I
         ) and not re.match(r"[^,.;]{0,30}?,\s+(?:was|has\s+been|had\s+been)\b", text[m.end() : m.end() + 60]):
-            continue  # "a woman and a child were wounded": two, which we do not add up ("His passenger, a woman, was wounded": one)
+            continue  # the second of "a woman and a child" (counted above as two); "His passenger, a woman, was wounded": one
         right = text[m.end() : m.end() + 160]
         left = text[max(0, m.start() - 20) : m.start()]
         which = None
