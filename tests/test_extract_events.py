@@ -2061,8 +2061,16 @@ def test_extracting_plain_text_does_not_load_the_html_and_feed_readers() -> None
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
-        ("Russian missiles hit an airfield in Kropyvnytskyi on Saturday, killing a soldier and a guard.", 2, None),
-        ("Russian drones struck Kyiv overnight, killing a 31-year-old woman and her 9-year-old son.", 2, None),
+        (
+            "Russian missiles hit an airfield in Kropyvnytskyi on Saturday, killing a soldier and a guard.",
+            2,
+            None,
+        ),
+        (
+            "Russian drones struck Kyiv overnight, killing a 31-year-old woman and her 9-year-old son.",
+            2,
+            None,
+        ),
         ("Russian guided bombs hit Lyptsi on Thursday, killing a man and a woman aged 61 and 64.", 2, None),
         ("A Russian drone hit Kherson on Monday; a man, a woman and a teenager were wounded.", None, 3),
         # two harms, one person each: not a pair
