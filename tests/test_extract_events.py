@@ -2080,3 +2080,35 @@ def test_extracting_plain_text_does_not_load_the_html_and_feed_readers() -> None
 def test_people_named_one_by_one_are_counted(text: str, killed: int | None, injured: int | None) -> None:
     (e,) = attacks(text)
     assert (e.killed and e.killed.value, e.injured and e.injured.value) == (killed, injured)
+
+
+def test_a_lede_giving_each_town_its_own_toll_keeps_the_tolls_apart() -> None:
+    text = (
+        "Russian forces shelled the Nikopol district over the weekend, killing a woman in Marhanets and "
+        "wounding three people in Nikopol, the governor said on Monday.\n\n"
+        "On Saturday night, Grad rockets hit a private house in Marhanets, killing a 70-year-old woman.\n\n"
+        "On Sunday night, artillery shells hit Nikopol, wounding three people."
+    )
+    by_town = {p.name: e for e in attacks(text, "2024-05-13") for p in e.places}
+    assert by_town["Marhanets"].killed.value == 1 and by_town["Marhanets"].injured is None
+    assert by_town["Nikopol"].injured.value == 3 and by_town["Nikopol"].killed is None
+
+
+def test_a_district_named_after_a_town_only_locates_the_village_named_in_it() -> None:
+    (e,) = attacks(
+        "Russian artillery shelled the Kupiansk district on Monday, wounding two men in Petropavlivka."
+    )
+    assert names(e) == {"Petropavlivka"}
+
+
+def test_a_list_under_where_it_hit_gives_the_barrage_its_places() -> None:
+    text = (
+        "Overnight into 12 March, Russia attacked with 40 drones and 9 missiles, the Air Force said.\n\n"
+        "Where it hit\n"
+        "- Lviv region: a gas storage site.\n"
+        "- Poltava and Sumy regions: energy facilities.\n\n"
+        "No casualties were reported."
+    )
+    (e,) = attacks(text, "2025-03-12")
+    assert names(e) == {"Lviv Oblast", "Poltava Oblast", "Sumy Oblast"}
+    assert str(e.date.start) == "2025-03-12"

@@ -353,6 +353,14 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
     return out
 
 
+# "Where it hit", "Hits were recorded in:", "Affected regions:": the list below it names the places
+# the attack reported above struck, one line each, often with no verb ("- Odesa region: a substation")
+_HIT_LIST = re.compile(
+    r"^\W*(?:where\s+(?:it|they|the\s+\w+)\s+(?:hit|struck|landed)|hits?\s+(?:were\s+)?(?:recorded|reported)\s+in"
+    r"|(?:affected|targeted)\s+(?:regions|oblasts|areas)|(?:regions|oblasts|areas)\s+(?:hit|affected|attacked|targeted)"
+    r"|(?:damage|consequences|impacts?|hits)\s+by\s+region)\b[^.!?]*$",
+    re.IGNORECASE,
+)
 _LAUNCH_LIST = re.compile(
     r"\blaunch(?:ed|ing)?\s+(?:areas?|sites?|zones?|directions?|points?|positions?|from)\b", re.IGNORECASE
 )
@@ -368,6 +376,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     datelines = _datelines(ctx)
     shot_down_list = False  # inside a list under "air defence shot down 53 means of air attack:"
     launch_list = False  # inside a list under "Launch areas:"
+    hit_list = False  # inside a list under "Where it hit"
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
         lstext = ctx.lower[sent.start : sent.end]
@@ -375,8 +384,17 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
         if not bullet:
             shot_down_list = stext.rstrip().endswith(":") and bool(L.INTERCEPT_RE.search(stext))
             launch_list = stext.rstrip().endswith(":") and _LAUNCH_LIST.search(stext) is not None
+            line_start = sent.index == 0 or "\n" in text[ctx.sentences[sent.index - 1].end : sent.start]
+            if line_start:
+                hit_list = _HIT_LIST.match(stext) is not None
         elif launch_list:
             continue  # "Launch areas:" / "- Kh-101: Tu-95MS bombers, Engels area": where they came from
+        elif hit_list and out:
+            listed = _listed_hit(ctx, sent, next((m.date for m in reversed(out) if m.date), None))
+            if listed is not None:
+                out.append(listed)
+                last_mention_sent = sent.index
+            continue
         row = _table_row(text, Clause(sent.start, sent.end, sent.index)) if stext.count("|") >= 2 else None
         table = row is not None
         if sent.index not in triggered and not table:
@@ -550,6 +568,29 @@ def _continuation(
     if intercepted and facts.weapons:
         facts = _as_intercepted(facts)
     return Mention(clause, sent, [], None, False, facts, None, set(), False, False, False)
+
+
+def _listed_hit(ctx: DocContext, sent: Sentence, date: D.DateMention | None) -> Mention | None:
+    """A line of a list under "Where it hit": the places and damage of the attack reported last
+    (on its ``date``)."""
+    clause = Clause(sent.start, sent.end, sent.index)
+    places, _ = _attack_places(ctx, ctx.ents_in(sent.start, sent.end), clause)
+    if not places:
+        return None
+    stext = ctx.text[sent.start : sent.end]
+    return Mention(
+        clause=clause,
+        sent=sent,
+        places=places,
+        actor=None,
+        actor_strong=False,
+        facts=classify(stext, None),
+        date=date,
+        targets=_targets(stext),
+        in_title=False,
+        elsewhere=False,
+        summary=False,
+    )
 
 
 def _as_intercepted(facts: CountFacts) -> CountFacts:
@@ -1067,6 +1108,9 @@ def _weapon_aside(text: str, start: int, at: int) -> bool:
     return any(w.end == len(before) for w in weapon_mentions(before))
 
 
+_AREA_RIGHT = re.compile(r"\s+(?:district|raion)\b")
+
+
 def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
     text = ctx.text
     out: list[tuple[Entry, Ent]] = []
@@ -1162,6 +1206,21 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         ):
             continue  # "Kyiv's forces"
         out.append((e, ent))
+    if len(out) > 1:
+        # "shelled the Nikopol district …, killing a man in Marhanets": the district named after a
+        # town only locates the town the clause names in it; it is not an attack on that town
+        # (a town named before the district is another matter: "woman killed in Shebekino, two hurt
+        # … in Grayvoron district" names two attacks)
+        towns = [(e, ent) for e, ent in out if e.kind == "city" and not _AREA_RIGHT.match(text, ent.end)]
+        out = [
+            (e, ent)
+            for e, ent in out
+            if not (
+                e.kind == "city"
+                and _AREA_RIGHT.match(text, ent.end)
+                and any(t.id != e.id and t.admin1 == e.admin1 and t_ent.start > ent.end for t, t_ent in towns)
+            )
+        ]
     if (
         out
         and all(e.kind in ("region", "country") for e, _ in out)

@@ -28,7 +28,11 @@ _CLAUSE_SPLIT = re.compile(
     r"|,\s+(?=(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:barrage|attack|strike|bombardment|shelling)s?\s+(?:that|which|in\s+which)\s+(?:killed|left))"
     r"|\.(?:\[\d{1,3}\])*\s+(?=[A-Z])"
+    # "…, killing a man in Marhanets and wounding two people in Nikopol": each toll with its own town
+    # (kept only where the harm before it names its own town too: see _clauses)
+    r"|(?P<harm_and>\s+and\s+(?=(?:killing|wounding|injuring)\s+[^,;.]{1,50}?\s+in\s+(?:the\s+)?[A-Z]))"
 )
+_HARM_IN_PLACE = re.compile(r"\b(?:killing|wounding|injuring)\s+[^,;.]{1,50}?\s+in\s+(?:the\s+)?[A-Z][^,;.]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +188,8 @@ def _clauses(text: str, s: int, e: int, idx: int) -> list[Clause]:
     out = []
     cur = s
     for m in _CLAUSE_SPLIT.finditer(text, s, e):
+        if m.group("harm_and") is not None and not _HARM_IN_PLACE.search(text, cur, m.start()):
+            continue
         if m.start() > cur:
             out.append(Clause(cur, m.start(), idx))
         cur = m.end()
