@@ -2112,3 +2112,17 @@ def test_a_list_under_where_it_hit_gives_the_barrage_its_places() -> None:
     (e,) = attacks(text, "2025-03-12")
     assert names(e) == {"Lviv Oblast", "Poltava Oblast", "Sumy Oblast"}
     assert str(e.date.start) == "2025-03-12"
+
+
+def test_an_attack_on_the_country_takes_in_the_undated_towns_and_figures_after_it() -> None:
+    text = (
+        "Russia struck Ukraine's thermal power plants overnight, the energy company said on Saturday. "
+        '"Two of our power engineers were injured," it said.\n\n'
+        "Explosions were reported near the stations in the towns of Burshtyn and Ladyzhyn.\n\n"
+        "The air force said Russia had used 410 drones and 38 missiles. In the Lviv region, a drone "
+        "struck a power facility in the Stryi district."
+    )
+    (e,) = attacks(text, "2026-02-07")
+    assert {"Burshtyn", "Ladyzhyn", "Stryi"} <= names(e)
+    assert e.injured.value == 2
+    assert {(w.kind, w.launched.value) for w in e.weapons if w.launched} == {("drone", 410), ("missile", 38)}

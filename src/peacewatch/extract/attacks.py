@@ -1842,6 +1842,16 @@ def _fold_into_barrages(
             for m in c.mentions
         )
     ]
+    # "Russia struck Ukraine's thermal power plants overnight": a dated attack on the country as a
+    # whole is the barrage even where its figures come later, in a town's paragraph
+    barrages += [
+        b
+        for b in countrywide
+        if b not in barrages
+        and (bd := b.date()) is not None
+        and bd.precision in ("day", "days")
+        and any(m.actor and m.explicit_country and not m.in_title for m in b.mentions)
+    ]
     from_city = {id(b) for b in barrages if b not in countrywide}
     for b in barrages:
         bd = b.date()
@@ -1852,7 +1862,8 @@ def _fold_into_barrages(
         if not countries and len(actors) == 1:
             countries = {{"RU": "UA", "UA": "RU"}.get(next(iter(actors)), "")}
         first = min(blocks[m.sent.index] for m in b.mentions)
-        kinds = {w.kind for m in b.mentions for w in m.facts.kinds}
+        # a barrage told without its weapons takes in the long-range ones only
+        kinds = {w.kind for m in b.mentions for w in m.facts.kinds} or {"drone", "missile"}
         for c in specific:
             if not c.mentions or c is b or not b.mentions:
                 continue

@@ -25,10 +25,10 @@ _AUX = (
 _AUX += r"|have|had|all|now|confirmed|reported|been))*"
 
 _KILLED_RIGHT = re.compile(
-    rf"^(?:\s+(?:of\s+)?(?:the\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.KILLED_WORDS})\b", re.IGNORECASE
+    rf"^(?:\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.KILLED_WORDS})\b", re.IGNORECASE
 )
 _INJURED_RIGHT = re.compile(
-    rf"^(?:\s+(?:of\s+)?(?:the\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.INJURED_WORDS})\b", re.IGNORECASE
+    rf"^(?:\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.INJURED_WORDS})\b", re.IGNORECASE
 )
 _LIVES_RIGHT = re.compile(r"^\s+(?:people['’]s\s+|civilian\s+)?lives\b", re.IGNORECASE)
 _LIVES_LEFT = re.compile(

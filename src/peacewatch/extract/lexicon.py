@@ -149,6 +149,8 @@ TRIGGER_RE = lc(
     rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
     # the verbs of an air-force tally: "sent 309 drones", "brought down 288 of them"
     rf"|sent|deployed|neutrali[sz]ed|suppressed|jammed|repelled|eliminated|(?:took|taken|brought)\s+down"
+    # "Russia had used 408 drones and 39 missiles"
+    rf"|used\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d+"
     # "received a shrapnel wound", "two crew members received minor injuries"
     rf"|injur(?:y|ies)|wounds?|hurt"
     rf"|(?:hospital|medical)\s+(?:treatment|help|attention|care)|treated\s+(?:in\s+(?:a\s+|the\s+)?hospitals?\s+)?for\s+(?:\w+\s+)?(?:injuries|wounds|burns|concussions?|cuts))\b"
@@ -202,6 +204,7 @@ PEOPLE_NOUNS = (
     r"|drivers?|motorists?|cyclists?|farmers?|guards?|nurses?|doctors?|mother|father|son|daughter|serviceman"
     r"|servicewoman|policeman|police\s+officer|journalist|volunteer|passenger|person"
     r"|crew\s+members?|crewmen|sailors?|seafarers?|dockers?|port\s+workers|railway\s+workers|railwaymen"
+    r"|engineers?|technicians?|electricians?|repairmen|linemen"
 )
 KILLED_WORDS = (
     r"killed|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|confirmed\s+dead"
