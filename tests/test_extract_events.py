@@ -2126,3 +2126,24 @@ def test_an_attack_on_the_country_takes_in_the_undated_towns_and_figures_after_i
     assert {"Burshtyn", "Ladyzhyn", "Stryi"} <= names(e)
     assert e.injured.value == 2
     assert {(w.kind, w.launched.value) for w in e.weapons if w.launched} == {("drone", 410), ("missile", 38)}
+
+
+@pytest.mark.parametrize(
+    ("text", "launched"),
+    [
+        # a day's total over a region's many villages: no one attack's figure
+        (
+            "Over the past day, the Belgorod region was attacked by 43 Ukrainian drones and 12 villages "
+            "came under shelling, the governor said.",
+            None,
+        ),
+        # one town's day: its figure
+        (
+            "Ukrainian troops fired at Horlivka four times over the past 24 hours, firing 12 artillery shells.",
+            12,
+        ),
+    ],
+)
+def test_a_days_total_over_many_villages_is_not_a_weapon_count(text: str, launched: int | None) -> None:
+    counts = [w.launched.value for e in attacks(text) for w in e.weapons if w.launched]
+    assert counts == ([] if launched is None else [launched])

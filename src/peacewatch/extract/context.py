@@ -32,7 +32,9 @@ _CLAUSE_SPLIT = re.compile(
     # (kept only where the harm before it names its own town too: see _clauses)
     r"|(?P<harm_and>\s+and\s+(?=(?:killing|wounding|injuring)\s+[^,;.]{1,50}?\s+in\s+(?:the\s+)?[A-Z]))"
 )
-_HARM_IN_PLACE = re.compile(r"\b(?:killing|wounding|injuring)\s+[^,;.]{1,50}?\s+in\s+(?:the\s+)?[A-Z][^,;.]*$")
+_HARM_IN_PLACE = re.compile(
+    r"\b(?:killing|wounding|injuring)\s+[^,;.]{1,50}?\s+in\s+(?:the\s+)?[A-Z][^,;.]*$"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,10 +25,12 @@ _AUX = (
 _AUX += r"|have|had|all|now|confirmed|reported|been))*"
 
 _KILLED_RIGHT = re.compile(
-    rf"^(?:\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.KILLED_WORDS})\b", re.IGNORECASE
+    rf"^(?:\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.KILLED_WORDS})\b",
+    re.IGNORECASE,
 )
 _INJURED_RIGHT = re.compile(
-    rf"^(?:\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.INJURED_WORDS})\b", re.IGNORECASE
+    rf"^(?:\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.INJURED_WORDS})\b",
+    re.IGNORECASE,
 )
 _LIVES_RIGHT = re.compile(r"^\s+(?:people['’]s\s+|civilian\s+)?lives\b", re.IGNORECASE)
 _LIVES_LEFT = re.compile(
@@ -191,6 +193,14 @@ _PERIOD = L.lc(
     r"|\bsince\s+(?:24\s+)?february\s+(?:24,?\s+)?2022\b"
 )
 # A period that makes a weapon figure a tally of many attacks (a single day's or night's is one barrage).
+# "Over the past day, the region was attacked by 43 drones", "… 70 drones and 40 shells at 15
+# settlements": a day's total over many places and attacks (not "fired 12 rounds at Horlivka in the
+# past 24 hours", one town's day)
+_DAY_TOTAL = L.lc(r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)\b")
+_MANY_PLACES = L.lc(
+    r"\b(?:\d+|several|many|numerous|dozens\s+of|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:settlements|villages|towns"
+    r"|communities|hromadas|localities|districts|regions|oblasts)\b|\bthe\s+(?:region|oblast)\b"
+)
 _WEAPON_PERIOD = L.lc(
     r"\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2}|a|one|the"
     r"|two|three|four|several)\s+(?:weeks?|months?|years?)\b"
@@ -548,7 +558,9 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             continue  # "One of the drones struck a dormitory": a part of a wave counted elsewhere
         if w is not None and _conjoined_kind(text, w, weapons):
             continue  # "more than 200 missiles and drones": one figure for two kinds, a count of neither
-        if w is not None and _WEAPON_PERIOD.search(low, 0, n.start):
+        if w is not None and (
+            _WEAPON_PERIOD.search(low, 0, n.start) or (_DAY_TOTAL.search(low) and _MANY_PLACES.search(low))
+        ):
             continue  # "over seven days its forces had destroyed 457 UAVs": a week's tally, no one attack
         if w is not None:
             key = w.key
