@@ -2147,3 +2147,16 @@ def test_an_attack_on_the_country_takes_in_the_undated_towns_and_figures_after_i
 def test_a_days_total_over_many_villages_is_not_a_weapon_count(text: str, launched: int | None) -> None:
     counts = [w.launched.value for e in attacks(text) for w in e.weapons if w.launched]
     assert counts == ([] if launched is None else [launched])
+
+
+def test_a_quoted_interception_and_a_driver_killed_in_a_car_on_the_move() -> None:
+    text = (
+        'The defence ministry said air defences had "intercepted and destroyed" 51 Ukrainian drones over '
+        "the Rostov region overnight.\n\n"
+        "On Friday afternoon an FPV drone hit a car travelling between Valuyki and the village of Urazovo, "
+        "killing the driver, a 47-year-old man."
+    )
+    by_town = {p.name: e for e in attacks(text, "2025-06-14") for p in e.places}
+    wave = by_town["Rostov Oblast"]
+    assert [(w.launched, w.intercepted and w.intercepted.value) for w in wave.weapons] == [(None, 51)]
+    assert by_town["Valuyki"].killed.value == 1

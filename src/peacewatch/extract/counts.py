@@ -125,7 +125,8 @@ _WEAPON_RE = re.compile(
 )  # runs on lower-cased text
 _MODIFIER = re.compile(rf"\s*(?:(?:{L.WEAPON_MODIFIERS})\b[\s,]*|and\s+|–|-)", re.IGNORECASE)
 _INTERCEPT_LEFT = re.compile(
-    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+(?:or|and)\s+(?:{L.INTERCEPT_VERBS}))?\s+(?:a\s+total\s+of\s+|all\s+|the\s+|all\s+the\s+)?$",
+    # (quoted too: 'had "intercepted and destroyed" 51 UAVs')
+    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+(?:or|and)\s+(?:{L.INTERCEPT_VERBS}))?[\"”’']?\s+(?:a\s+total\s+of\s+|all\s+|the\s+|all\s+the\s+)?$",
     re.IGNORECASE,
 )
 _INTERCEPT_RIGHT = re.compile(
@@ -799,7 +800,9 @@ def _people_listed(text: str, taken: list[tuple[int, int]]) -> list[tuple[str, N
 _HARM_PRONOUN = re.compile(r",\s*(killing|wounding|injuring)\s+(?:him|her)\b", re.IGNORECASE)
 _VEHICLE_HIT = re.compile(
     r"\b(?:hit|struck|targeted|attacked|dropped\s+\w+\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:car|vehicle|bus|minibus"
-    r"|truck|lorry|van|tractor|ambulance|motorcycle)\s*,\s*(?:killing|wounding|injuring)\s+$",
+    # (also "hit a car travelling between Valuyki and Urazovo, killing the driver")
+    r"|truck|lorry|van|tractor|ambulance|motorcycle)(?:\s+(?:travelling|traveling|driving|moving|parked|carrying)\b[^,.;]{0,60})?"
+    r"\s*,\s*(?:killing|wounding|injuring)\s+$",
     re.IGNORECASE,
 )
 
@@ -833,7 +836,7 @@ def _single_people(text: str, numbers: list[NumberPhrase]) -> list[tuple[str, Nu
         elif m.group("the") is None and (pron := _HARM_PRONOUN.search(right.split(".")[0])):
             # "a drone hit a 64-year-old man in the yard of his house …, killing him"
             which = "killed" if pron.group(1).lower().startswith("kill") else "injured"
-        elif m.group("the") is None or _VEHICLE_HIT.search(text, max(0, m.start() - 70), m.start()):
+        elif m.group("the") is None or _VEHICLE_HIT.search(text, max(0, m.start() - 140), m.start()):
             # "killing the driver" counts only where the text has just named the vehicle that was
             # hit ("a drone hit a car, killing the driver"), not a person counted before
             before = re.search(
