@@ -2160,3 +2160,16 @@ def test_a_quoted_interception_and_a_driver_killed_in_a_car_on_the_move() -> Non
     wave = by_town["Rostov Oblast"]
     assert [(w.launched, w.intercepted and w.intercepted.value) for w in wave.weapons] == [(None, 51)]
     assert by_town["Valuyki"].killed.value == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the peak of the blockade in 2023, the ports of Izmail and Reni were attacked more than 40 times.",
+        "The others include Millerovo and Morozovsk, all hit at least once by Ukraine this year.",
+        "Kyiv has asked its partners for permission to hit launchers near Belgorod with Western missiles.",
+        "Hitting the bomb depots rather than the aircraft at Borisoglebsk is a deliberate choice, analysts say.",
+    ],
+)
+def test_tallies_requests_and_arguments_about_strikes_are_not_attacks(text: str) -> None:
+    assert attacks(text) == []

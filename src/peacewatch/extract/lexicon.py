@@ -188,11 +188,16 @@ GENERIC_CUES = lc(
     r"|rarely|seldom|largely\s+(?:escaped|spared)|has\s+been\s+the\s+target\s+of|(?:has|have)\s+lived\s+with"
     r"|lives?\s+with|living\s+with|under\s+(?:constant|daily|nightly)\s+(?:fire|attack|shelling)"
     r"|in\s+total\s+since|a\s+pattern|campaign\s+of|stepped\s+up|ramped\s+up|intensif(?:ied|ying|ies)|per\s+(?:day|night|week|month)|(?:nights?|days?|weeks?)\s+in\s+a\s+row"
-    r"|consecutive\s+(?:nights?|days?))\b",
+    r"|consecutive\s+(?:nights?|days?)"
+    # a tally of attacks, not one: "the ports were attacked more than 40 times", "all hit at least once"
+    r"|(?:attacked|hit|struck|shelled|targeted|bombed)\s+(?:(?:more\s+than|over|at\s+least|some|about|nearly|dozens\s+of)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|dozens\s+of|hundreds\s+of)\s+times"
+    r"|(?:attacked|hit|struck|shelled|targeted|bombed)\s+at\s+least\s+(?:once|twice))\b",
 )
 MODAL_CUES = lc(
     r"\b(?:could|would|might|(?<!\d\s)may(?!\s+\d)|will|shall|can|cannot|threaten(?:s|ed)?\s+to|plans?\s+to|planning\s+to"
-    r"|intends?\s+to|vowed\s+to|warn(?:s|ed)?\s+(?:of|that)|fears?\s+of|if|unless|risk\s+of|in\s+case)\b",
+    r"|intends?\s+to|vowed\s+to|warn(?:s|ed)?\s+(?:of|that)|fears?\s+of|if|unless|risk\s+of|in\s+case"
+    r"|permission\s+to|allowed\s+to|authori[sz](?:ed|ation)\s+to)\b",
 )
 
 PEOPLE_NOUNS = (
@@ -359,5 +364,7 @@ NOT_ATTACK = lc(
     r"|(?:strikes|attacks|shelling|bombardments?)\s+(?:have|has)\s+(?:\w+\s+)?become\s+(?:less|more|rarer|fewer|routine|a\s+daily)"
     # a ground operation or the war itself, not a strike: "Ukraine launched its incursion on August 6"
     r"|launched\s+(?:its|the|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:incursion|offensive|counter-?offensive|invasion"
-    r"|ground\s+operation))\b",
+    r"|ground\s+operation))\b"
+    # an argument about a kind of strike: "Hitting the stocks rather than the aircraft is a deliberate choice"
+    r"|^[^a-z0-9]*(?:hitting|striking|targeting|attacking|shelling)\s+[^,.;]{1,60}?\s+(?:is|was|would\s+be|has\s+been|remains)\b",
 )
