@@ -2173,3 +2173,24 @@ def test_a_quoted_interception_and_a_driver_killed_in_a_car_on_the_move() -> Non
 )
 def test_tallies_requests_and_arguments_about_strikes_are_not_attacks(text: str) -> None:
     assert attacks(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the city was retaken on 11 November, more than 100 civilians have been killed by Russian fire.",
+        "Since Russian forces withdrew from the right bank, Kherson has come under heavier shelling.",
+        "The shelling came on the day separatist leaders in Donetsk and Luhansk called for votes on joining Russia.",
+    ],
+)
+def test_tolls_since_a_turn_of_events_and_pointers_back_are_not_attacks(text: str) -> None:
+    assert attacks(text) == []
+
+
+def test_mortar_mines_fired_at_a_village_with_its_official_hyphenated_name() -> None:
+    (e,) = attacks(
+        "On Monday the Russians fired up to 20 mortar mines at Znob-Novhorodske in the Sumy region."
+    )
+    assert "Znob-Novhorodske" in names(e)
+    ((kind, launched),) = [(w.kind, w.launched) for w in e.weapons]
+    assert kind == "artillery" and (launched.high, launched.qualifier) == (20, "at_most")

@@ -22,6 +22,7 @@ NAME_OVERRIDE: dict[tuple[str, str], str] = {
     ("UA", "Kamyanka-Dniprovska"): "Kamianka-Dniprovska",
     ("UA", "Stanytsya-Luhanska"): "Stanytsia Luhanska",
     ("UA", "Dniprovskyi"): "Dniprovskyi",
+    ("UA", "Znob Novhorodske"): "Znob-Novhorodske",  # the official spelling keeps the hyphen
     ("RU", "Orël"): "Oryol",
     ("RU", "Saint Petersburg"): "Saint Petersburg",
     ("RU", "Nar'yan-Mar"): "Naryan-Mar",

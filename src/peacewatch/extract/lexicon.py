@@ -113,7 +113,7 @@ WEAPON_NOUNS: tuple[tuple[str, str], ...] = (
     (r"missiles?", "missile"),
     (r"rockets?|MLRS", "rocket"),
     (
-        r"artillery\s+shells?|artillery\s+rounds?|mortar\s+(?:shells?|rounds?|bombs?)|shells|artillery"
+        r"artillery\s+shells?|artillery\s+rounds?|mortar\s+(?:shells?|rounds?|bombs?|mines?)|mortars|shells|artillery"
         r"|rounds?\s+of\s+(?:[\w.-]+\s+){0,3}?(?:ammunition|shells?|artillery)",
         "artillery",
     ),
@@ -365,6 +365,12 @@ NOT_ATTACK = lc(
     # a ground operation or the war itself, not a strike: "Ukraine launched its incursion on August 6"
     r"|launched\s+(?:its|the|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:incursion|offensive|counter-?offensive|invasion"
     r"|ground\s+operation))\b"
+    # a toll or an ordeal since some turn of events: "Since the city was retaken on 11 November, more
+    # than 100 civilians have been killed", "Since Russian forces withdrew …, Kherson has come under fire"
+    r"|^[^a-z0-9]*since\s+[^.;]*?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+(?:killed|injured|wounded|shelled|hit|struck|attacked|targeted)"
+    r"|come\s+under|killed|injured|wounded)\b"
+    # a pointer back to the attack already told: "The shelling came on the day separatist leaders called …"
+    r"|^[^a-z0-9]*the\s+(?:shelling|strikes?|attacks?|barrage|bombardment)\s+came\s+(?:on\s+the\s+(?:same\s+)?day|as|amid|while)\b"
     # an argument about a kind of strike: "Hitting the stocks rather than the aircraft is a deliberate choice"
     r"|^[^a-z0-9]*(?:hitting|striking|targeting|attacking|shelling)\s+[^,.;]{1,60}?\s+(?:is|was|would\s+be|has\s+been|remains)\b",
 )
