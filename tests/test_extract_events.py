@@ -2194,3 +2194,15 @@ def test_mortar_mines_fired_at_a_village_with_its_official_hyphenated_name() -> 
     assert "Znob-Novhorodske" in names(e)
     ((kind, launched),) = [(w.kind, w.launched) for w in e.weapons]
     assert kind == "artillery" and (launched.high, launched.qualifier) == (20, "at_most")
+
+
+def test_a_summary_of_the_towns_hit_this_week_yields_to_the_attacks_told_one_by_one() -> None:
+    text = (
+        "Two of the largest towns still held by Ukraine in the Donetsk region were hit again this week as "
+        "Russian forces pressed towards the Sloviansk-Kramatorsk agglomeration after taking Lysychansk.\n\n"
+        "On Tuesday, Russian Uragan rockets hit the central market of Sloviansk. Two people were killed "
+        "and seven wounded, the regional governor said.\n\n"
+        "On Thursday afternoon, a Russian missile struck central Kramatorsk, killing one person."
+    )
+    got = sorted((sorted(names(e)), e.killed and e.killed.value) for e in attacks(text, "2022-07-08"))
+    assert got == [(["Kramatorsk"], 1), (["Sloviansk"], 2)]

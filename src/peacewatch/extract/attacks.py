@@ -143,6 +143,11 @@ _PLURAL_SUMMARY = re.compile(
     re.IGNORECASE,
 )
 
+_TOWNS_SUMMARY = re.compile(
+    r"^\W*(?:the\s+)?(?:two|three|four|five|several|many|both|dozens\s+of)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:towns|cities|villages|settlements|communities|hromadas)\b[^.;]{0,80}?\b(?:were|have\s+been|came\s+under)\b",
+    re.IGNORECASE,
+)
 _TARGET_TYPES = [t for _, t in L.TARGET_TERMS]
 _TARGET_RE = re.compile(
     r"(?<![\w-])(?:"
@@ -193,6 +198,10 @@ class Mention:
     def stale(self) -> bool:
         """Its figures are an earlier count the text itself moves past."""
         return _STALE.search(self.sent.text, self.sent.start, self.sent.end) is not None
+
+    @property
+    def specific_town(self) -> bool:
+        return any(e.kind in ("city", "district") for e, _ in self.places)
 
     @property
     def specific(self) -> bool:
@@ -727,8 +736,16 @@ def _mention(
     kinds_only = not places and not facts.numbers_used and date is None
     broad = all(e.kind in ("region", "country") for e, _ in places)
     roundup = bool(_PLURAL_SUMMARY.search(ctext)) or len({w.kind for w in facts.kinds}) >= 3
-    summary = (bool(_PLURAL_SUMMARY.search(ctext)) and not places and not facts.numbers_used) or (
-        broad and roundup and bool(places)
+    summary = (
+        (bool(_PLURAL_SUMMARY.search(ctext)) and not places and not facts.numbers_used)
+        or (broad and roundup and bool(places))
+        # "Two of the largest towns in the Donetsk region were hit again this week": the attacks the
+        # article goes on to tell one by one
+        or (
+            _TOWNS_SUMMARY.search(ctext) is not None
+            and not facts.numbers_used
+            and all(e.kind in ("admin1", "region", "country") for e, _ in places)
+        )
     )
     targets = _targets(ctext)
     if kinds_only and not (facts.kinds or targets or actor):
@@ -1108,6 +1125,10 @@ def _weapon_aside(text: str, start: int, at: int) -> bool:
     return any(w.end == len(before) for w in weapon_mentions(before))
 
 
+_CAPTURE_LEFT = re.compile(
+    r"\b(?:after|since|before)\s+(?:taking|capturing|seizing|occupying|the\s+(?:fall|capture|loss)\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _AREA_RIGHT = re.compile(r"\s+(?:district|raion)\b")
 
 
@@ -1145,8 +1166,10 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue
         left = text[max(clause.start, ent.start - 70) : ent.start]
         right = text[ent.end : min(clause.end, ent.end + 60)]
-        if right.startswith("-"):
-            continue
+        if right.startswith("-") or left.endswith("-"):
+            continue  # "the Sloviansk-Kramatorsk agglomeration": an area named after both
+        if _CAPTURE_LEFT.search(left):
+            continue  # "after taking Lysychansk": ground taken, not a place struck
         if _BEARING_LEFT.search(left):
             continue
         if _DISTANCE_LEFT.search(left) or (_BEARING_REF_LEFT.search(left) and out):
@@ -1550,6 +1573,19 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if not (m.has_numbers and _SEVERAL_ATTACKS.search(m.sent.text, m.clause.start, m.clause.end))
     ]
     ms = [m for m in ms if not _sum_of_towns(gaz, m, ms)]
+    if any(any(e.kind in ("city", "district") for e, _ in m.places) for m in ms):
+        # a summary over the towns told one by one, with only their oblast or region to name
+        ms = [
+            m
+            for m in ms
+            if not (
+                m.summary
+                and m.places
+                and not m.has_numbers
+                and not m.specific_town
+                and _TOWNS_SUMMARY.search(m.sent.text, m.clause.start, m.clause.end)
+            )
+        ]
     # 1. mentions with a specific place (city, district, oblast, region); the headline last, as it
     # restates the body ("Grad rockets on Semenivka, driver killed near Snovsk" names two attacks)
     for m in [x for x in ms if not x.in_title] + [x for x in ms if x.in_title]:
