@@ -2206,3 +2206,20 @@ def test_a_summary_of_the_towns_hit_this_week_yields_to_the_attacks_told_one_by_
     )
     got = sorted((sorted(names(e)), e.killed and e.killed.value) for e in attacks(text, "2022-07-08"))
     assert got == [(["Kramatorsk"], 1), (["Sloviansk"], 2)]
+
+
+def test_a_drone_releasing_an_explosive_a_wounded_wife_and_a_woman_who_died_of_her_wounds() -> None:
+    text = (
+        "On Wednesday evening, a drone released an explosive over a car in Antonivka. The driver, a 47-year-old "
+        "man, was killed; his wife was wounded in the arm.\n\n"
+        "On Thursday, Russian artillery hit an apartment building in Kherson. A 72-year-old woman was "
+        "seriously wounded in her flat and died in hospital overnight.\n\n"
+        "The regional tally for the past 24 hours lists 73 attacks on the region, 410 shells and 37 drones."
+    )
+    got = {
+        p.name: (e.killed and e.killed.value, e.injured and e.injured.value)
+        for e in attacks(text, "2024-02-16")
+        for p in e.places
+    }
+    assert got == {"Antonivka": (1, 1), "Kherson": (1, None)}
+    assert all(not w.launched for e in attacks(text, "2024-02-16") for w in e.weapons)

@@ -197,7 +197,7 @@ _PERIOD = L.lc(
 # "Over the past day, the region was attacked by 43 drones", "… 70 drones and 40 shells at 15
 # settlements": a day's total over many places and attacks (not "fired 12 rounds at Horlivka in the
 # past 24 hours", one town's day)
-_DAY_TOTAL = L.lc(r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)\b")
+_DAY_TOTAL = L.lc(r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)\b")
 _MANY_PLACES = L.lc(
     r"\b(?:\d+|several|many|numerous|dozens\s+of|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:settlements|villages|towns"
     r"|communities|hromadas|localities|districts|regions|oblasts)\b|\bthe\s+(?:region|oblast)\b"
@@ -736,10 +736,11 @@ _PERSON = (
     r"man|woman|boy|girl|child|baby|infant|toddler|teenager|driver|resident|pensioner|civilian|person|passenger"
     r"|soldier|serviceman|servicewoman|motorist|cyclist|worker|employee|firefighter|rescuer|policeman|police\s+officer"
     r"|doctor|nurse|paramedic|medic|farmer|volunteer|journalist|guard|mother|father|son|daughter|mine\s+clearer"
+    r"|wife|husband|grandmother|grandfather|neighbour|neighbor|brother|sister"
 )
 # "a man was killed", "killing a woman", "the driver suffered shrapnel wounds": one person
 _SINGLE_PERSON = re.compile(
-    rf"(?<![\w-])(?:an?|(?P<the>the))\s+(?=(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
+    rf"(?<![\w-])(?:an?|(?P<the>the|his|her))\s+(?=(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
     rf"(?!\s*-|\s*,?\s*(?:and|or)\s+(?:an?|the|one|two|three|four|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b))",
     re.IGNORECASE,
 )
@@ -749,12 +750,14 @@ _SINGLE_ASIDE = (
 )
 _SINGLE_KILLED_RIGHT = re.compile(
     rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE},?\s+(?:was\s+|has\s+been\s+|had\s+been\s+|has\s+|had\s+)?"
-    rf"(?:also\s+)?(?:{L.KILLED_WORDS})\b",
+    rf"(?:also\s+)?(?:(?:{L.KILLED_WORDS})\b"
+    # "A 72-year-old woman was seriously wounded in her flat … and died in hospital overnight"
+    rf"|(?:\w+ly\s+)?(?:wounded|injured|hurt)\b[^.;]{{0,80}}?\band\s+(?:later\s+)?died\b)",
     re.IGNORECASE,
 )
 _SINGLE_INJURED_RIGHT = re.compile(
     rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE},?\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
-    rf"(?:also\s+)?(?:{L.INJURED_WORDS})\b",
+    rf"(?:also\s+)?(?:\w+ly\s+)?(?:{L.INJURED_WORDS})\b",
     re.IGNORECASE,
 )
 
