@@ -2223,3 +2223,16 @@ def test_a_drone_releasing_an_explosive_a_wounded_wife_and_a_woman_who_died_of_h
     }
     assert got == {"Antonivka": (1, 1), "Kherson": (1, None)}
     assert all(not w.launched for e in attacks(text, "2024-02-16") for w in e.weapons)
+
+
+def test_a_later_death_joins_the_attack_and_the_wounded_toll_rises() -> None:
+    text = (
+        "A fourth person has died after Monday's Russian missile strike on Kramatorsk, the city said on "
+        "Wednesday, and the number of people wounded has risen to 15.\n\n"
+        "A 59-year-old woman, pulled from the rubble, died in intensive care on Tuesday night, doctors said.\n\n"
+        "On Tuesday, a Russian guided bomb landed on Mykolaivka, a small town between Sloviansk and "
+        "Kostiantynivka. No one was hurt."
+    )
+    got = {frozenset(names(e)): e for e in attacks(text, "2024-02-07")}
+    assert set(got) == {frozenset({"Kramatorsk"}), frozenset({"Mykolaivka"})}
+    assert got[frozenset({"Kramatorsk"})].injured.value == 15

@@ -1125,6 +1125,12 @@ def _weapon_aside(text: str, start: int, at: int) -> bool:
     return any(w.end == len(before) for w in weapon_mentions(before))
 
 
+# "Mykolaivka, a small town between Sloviansk and Kostiantynivka": landmarks that place a town (not "a
+# car on the road between Pogar and Hremiach", which is where the attack was)
+_BETWEEN_LEFT = re.compile(
+    r"\b(?:town|village|city|settlement|community|hamlet)\s+(?:located\s+|situated\s+|lying\s+)?between\s+"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+and\s+)?$"
+)
 _CAPTURE_LEFT = re.compile(
     r"\b(?:after|since|before)\s+(?:taking|capturing|seizing|occupying|the\s+(?:fall|capture|loss)\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
     re.IGNORECASE,
@@ -1170,6 +1176,9 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "the Sloviansk-Kramatorsk agglomeration": an area named after both
         if _CAPTURE_LEFT.search(left):
             continue  # "after taking Lysychansk": ground taken, not a place struck
+        if e.kind == "city" and _BETWEEN_LEFT.search(left):
+            references.append((e, ent))  # "a small town between Sloviansk and Kostiantynivka": a landmark
+            continue
         if _BEARING_LEFT.search(left):
             continue
         if _DISTANCE_LEFT.search(left) or (_BEARING_REF_LEFT.search(left) and out):
@@ -2036,6 +2045,13 @@ def _same_place(gaz: Gazetteer, c: AttackCluster, m: Mention) -> bool:
     )
 
 
+_LATER_DEATH = re.compile(
+    r"\b(?:later\s+)?died\s+(?:later\s+)?(?:in\s+(?:the\s+)?(?:hospital|intensive\s+care|surgery)|of\s+(?:(?:his|her|their)\s+)?(?:wounds|injuries)"
+    r"|on\s+the\s+way\s+to\s+hospital|overnight\s+in\s+hospital)",
+    re.IGNORECASE,
+)
+
+
 def _attach(
     ctx: DocContext,
     gaz: Gazetteer,
@@ -2060,6 +2076,18 @@ def _attach(
     if m.stale and not m.places and (m.facts.killed or m.facts.injured):
         # "The initial figure announced on Friday evening was 57 injured; it roughly doubled
         # overnight": an earlier count of the attack just reported, whatever time words it holds
+        latest = _latest_specific(ms, m, where, clusters)
+        if latest is not None and _compatible(
+            gaz, latest, m, strict_places=False, figures=False, dates=False
+        ):
+            return latest
+    if (
+        not m.places
+        and m.facts.killed
+        and _LATER_DEATH.search(ctx.text, m.clause.start, m.clause.end) is not None
+    ):
+        # "A 59-year-old woman, rescued from the rubble, died in intensive care on Tuesday night": a
+        # death after the attack just reported, on a later day
         latest = _latest_specific(ms, m, where, clusters)
         if latest is not None and _compatible(
             gaz, latest, m, strict_places=False, figures=False, dates=False
