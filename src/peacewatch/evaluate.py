@@ -33,6 +33,8 @@ LABELLED_SETS = (
     "articles10",
     "articles11",
     "articles12",
+    "articles13",
+    "articles14",
 )
 
 
