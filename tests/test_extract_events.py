@@ -2236,3 +2236,11 @@ def test_a_later_death_joins_the_attack_and_the_wounded_toll_rises() -> None:
     got = {frozenset(names(e)): e for e in attacks(text, "2024-02-07")}
     assert set(got) == {frozenset({"Kramatorsk"}), frozenset({"Mykolaivka"})}
     assert got[frozenset({"Kramatorsk"})].injured.value == 15
+
+
+def test_a_governor_named_after_his_region_speaks_for_the_region_not_its_capital() -> None:
+    (e,) = attacks(
+        "Bryansk governor Alexander Bogomaz said 24 Ukrainian drones were shot down over the region overnight.",
+        "2025-08-22",
+    )
+    assert names(e) == {"Bryansk Oblast"}

@@ -329,6 +329,7 @@ _AUTHORITY_RIGHT = re.compile(
     r"|authorities|officials|chief|MVA|OVA|RMA)\b",
 )
 _AUTHORITY_LEFT = re.compile(r"\b(?:mayor|governor|head|chief)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_GOVERNOR_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:acting\s+)?governor\b", re.IGNORECASE)
 _REGIONAL = re.compile(r"^(?:['’]s)?\s+(?:regional|oblast|region)\b", re.IGNORECASE)
 _DIR = (
     r"northern|southern|eastern|western|central|north-eastern|northeastern|south-eastern|southeastern"
@@ -425,7 +426,9 @@ def _roles(ent: Ent, gaz: Gazetteer, text: str) -> None:
     if _REGION_PLURAL_RIGHT.match(right) and admin1:
         ent.place = gaz.places[admin1]
     if _AUTHORITY_RIGHT.match(right) or _AUTHORITY_LEFT.search(text[max(0, ent.start - 30) : ent.start]):
-        ent.authority = gaz.places[admin1] if (_REGIONAL.match(right) and admin1) else e
+        # "Bryansk governor Alexander Bogomaz", "the Kharkiv regional administration": the region's
+        regional = _REGIONAL.match(right) or _GOVERNOR_RIGHT.match(right)
+        ent.authority = gaz.places[admin1] if (regional and admin1) else e
 
 
 _COUNTRY_CONTEXT = re.compile(r"(?:in|of)?\s*(?:the\s+)?$")
