@@ -2244,3 +2244,12 @@ def test_a_governor_named_after_his_region_speaks_for_the_region_not_its_capital
         "2025-08-22",
     )
     assert names(e) == {"Bryansk Oblast"}
+
+
+def test_a_moscow_district_name_in_another_region_is_that_regions_village() -> None:
+    text = (
+        "Ukrainian drones struck Moscow's outskirts last week. On Monday, drones hit the Nikolskoye pumping "
+        "station in the Tambov region, the governor said."
+    )
+    got = [names(e) for e in attacks(text, "2025-08-23") if "Tambov Oblast" in names(e)]
+    assert got == [{"Nikolskoye", "Tambov Oblast"}]

@@ -329,6 +329,9 @@ _AUTHORITY_RIGHT = re.compile(
     r"|authorities|officials|chief|MVA|OVA|RMA)\b",
 )
 _AUTHORITY_LEFT = re.compile(r"\b(?:mayor|governor|head|chief)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_REGION_RIGHT = re.compile(
+    r"[^.;,]{0,40}?\bin\s+(?:the\s+|Russia['’]s\s+|Ukraine['’]s\s+)?([A-Z][\w'’-]+)\s+(?:region|oblast|Oblast|Region|krai|Krai)\b"
+)
 _GOVERNOR_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:acting\s+)?governor\b", re.IGNORECASE)
 _REGIONAL = re.compile(r"^(?:['’]s)?\s+(?:regional|oblast|region)\b", re.IGNORECASE)
 _DIR = (
@@ -364,6 +367,12 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
     for ent in ents:
         # a district is only that district when its city is named in the article too
         kept = [e for e in ent.places if e.kind != "district" or e.parent in cities]
+        # … and not when the words after it put it in another region ("the Nikolskoye pumping station
+        # in the Tambov region" is no district of Moscow)
+        area = _IN_REGION_RIGHT.match(text, ent.end)
+        if area is not None:
+            regions = {c.admin1 for c in gaz.candidates(f"{area.group(1)} Oblast") + gaz.candidates(area.group(1))}
+            kept = [e for e in kept if e.kind != "district" or not regions or e.admin1 in regions]
         if len(kept) != len(ent.places):
             ent.places = kept
     for ent in ents:
