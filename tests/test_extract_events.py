@@ -2253,3 +2253,15 @@ def test_a_moscow_district_name_in_another_region_is_that_regions_village() -> N
     )
     got = [names(e) for e in attacks(text, "2025-08-23") if "Tambov Oblast" in names(e)]
     assert got == [{"Nikolskoye", "Tambov Oblast"}]
+
+
+def test_train_crews_harmed_and_a_drone_after_a_clock_time_is_no_count() -> None:
+    text = (
+        "At about 01:20, an attack drone hit a freight train near Merefa. The driver of the diesel locomotive "
+        "was injured and taken to hospital.\n\n"
+        "Shortly after 07:00, an FPV drone struck an electric locomotive near Vorozhba station. Two members of "
+        "the locomotive crew were wounded."
+    )
+    got = {p.name: e for e in attacks(text, "2025-11-18") for p in e.places}
+    assert got["Merefa"].injured.value == 1 and got["Vorozhba"].injured.value == 2
+    assert all(w.launched is None for e in got.values() for w in e.weapons)

@@ -745,7 +745,9 @@ _SINGLE_PERSON = re.compile(
     re.IGNORECASE,
 )
 _SINGLE_ASIDE = (
-    r"(?:\s*,[^,]{1,90},|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s"
+    # "the driver of the diesel locomotive was injured"
+    r"(?:\s+of\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:locomotive|train|car|bus|truck|lorry|van|minibus|tractor|vehicle|ambulance|ship|vessel|boat|tanker)"
+    r"|\s*,[^,]{1,90},|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s"
     r"|\s+who\s+[^,.;]{1,80}?(?=\s+(?:was|were|has\s+been|had\s+been)\s))?"
 )
 _SINGLE_KILLED_RIGHT = re.compile(
@@ -869,8 +871,11 @@ def _single_weapons(
         if w is None or w.start - m.end() > 30:
             continue
         single = m.group(0).lower().startswith(("a single", "one"))
-        listed = re.search(r"(?:\d|\band|,)\s*$", text[max(0, m.start() - 40) : m.start()]) and any(
-            n.end <= m.start() for n in numbers
+        left = text[max(0, m.start() - 40) : m.start()]
+        listed = (
+            re.search(r"(?:\d|\band|,)\s*$", left)
+            and not re.search(r"\b\d{1,2}[:.]\d{2}\s*,?\s*$", left)  # "At about 01:20, an attack drone hit …"
+            and any(n.end <= m.start() for n in numbers)
         )
         if single or listed:
             out.append(NumberPhrase(m.start(), m.end(), Count.exact(1), m.group(0), m.start()))

@@ -213,6 +213,8 @@ PEOPLE_NOUNS = (
     r"|servicewoman|policeman|police\s+officer|journalist|volunteer|passenger|person"
     r"|crew\s+members?|crewmen|sailors?|seafarers?|dockers?|port\s+workers|railway\s+workers|railwaymen"
     r"|engineers?|technicians?|electricians?|repairmen|linemen"
+    # "two members of the locomotive crew"
+    r"|members\s+of\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:crew|family|staff|team|brigade|household)"
 )
 KILLED_WORDS = (
     r"killed|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|confirmed\s+dead"
