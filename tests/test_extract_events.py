@@ -2265,3 +2265,13 @@ def test_train_crews_harmed_and_a_drone_after_a_clock_time_is_no_count() -> None
     got = {p.name: e for e in attacks(text, "2025-11-18") for p in e.places}
     assert got["Merefa"].injured.value == 1 and got["Vorozhba"].injured.value == 2
     assert all(w.launched is None for e in got.values() for w in e.weapons)
+
+
+def test_a_model_told_by_its_variant_then_by_its_family_name_is_one_entry() -> None:
+    text = (
+        "On the night of June 20, the enemy attacked with 9 Kh-101 cruise missiles and with 27 Shahed-131/136 "
+        "attack UAVs, the Air Force said. All 9 Kh-101 missiles and all 27 Shahed UAVs were destroyed."
+    )
+    (e,) = attacks(text, "2024-06-20")
+    drones = [(w.model, w.launched.value, w.intercepted.value) for w in e.weapons if w.kind == "drone"]
+    assert drones == [("Shahed-136/131", 27, 27)]

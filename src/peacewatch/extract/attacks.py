@@ -2661,6 +2661,7 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
                 if near.paragraph == m.sent.paragraph and m.sent.index - near.index <= 2:
                     table[key][1] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
     _resolve_classes(table, order)
+    _merge_model_variants(table, order)
     # a figure given for the kind ("72 drones were shot down") belongs to the kind's only model
     for kind, model in list(order):
         if model is not None:
@@ -2695,6 +2696,28 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             continue
         out.append(Weapon(kind, model, launched, intercepted, ev))
     return _totals_vs_breakdown(tuple(out))
+
+
+def _merge_model_variants(
+    table: dict[tuple[str, str | None], list], order: list[tuple[str, str | None]]
+) -> None:
+    """ "27 Shahed-131/136 attack UAVs" then "all 27 Shahed UAVs were destroyed": one model told twice,
+    the family name the second time; its figures go on the one variant named, when they agree."""
+    for key in list(order):
+        kind, model = key
+        if model is None or key not in table:
+            continue
+        # "Shahed" → "Shahed-131/136", "Iskander" → "Iskander-M" (not "Kinzhal" → "Kinzhal/Iskander-M",
+        # a pair reported together)
+        variants = [k for k in order if k[0] == kind and k[1] and k != key and k[1].startswith(model + "-")]
+        if len(variants) != 1:
+            continue
+        src, tgt = table[key], table[variants[0]]
+        if all(a is None or b is None or a.best == b.best for a, b in ((src[0], tgt[0]), (src[1], tgt[1]))):
+            tgt[0] = tgt[0] or src[0]
+            tgt[1] = tgt[1] or src[1]
+            del table[key]
+            order.remove(key)
 
 
 def _better_figure(cur: Count | None, new: Count | None, one_of_many: bool = False) -> bool:

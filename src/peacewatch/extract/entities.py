@@ -371,7 +371,9 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
         # in the Tambov region" is no district of Moscow)
         area = _IN_REGION_RIGHT.match(text, ent.end)
         if area is not None:
-            regions = {c.admin1 for c in gaz.candidates(f"{area.group(1)} Oblast") + gaz.candidates(area.group(1))}
+            regions = {
+                c.admin1 for c in gaz.candidates(f"{area.group(1)} Oblast") + gaz.candidates(area.group(1))
+            }
             kept = [e for e in kept if e.kind != "district" or not regions or e.admin1 in regions]
         if len(kept) != len(ent.places):
             ent.places = kept
