@@ -2275,3 +2275,13 @@ def test_a_model_told_by_its_variant_then_by_its_family_name_is_one_entry() -> N
     (e,) = attacks(text, "2024-06-20")
     drones = [(w.model, w.launched.value, w.intercepted.value) for w in e.weapons if w.kind == "drone"]
     assert drones == [("Shahed-136/131", 27, 27)]
+
+
+def test_a_nationwide_toll_is_the_barrages_figure_over_a_towns() -> None:
+    text = (
+        "Russia attacked Ukraine overnight with 477 drones and 60 missiles, the air force said on Sunday.\n\n"
+        "In Smila, a missile hit an apartment block. Six people were wounded in the town, including a child.\n\n"
+        "Nationwide, at least eight people were injured, officials said by midday."
+    )
+    (e,) = attacks(text, "2025-06-29")
+    assert (e.injured.value, e.injured.qualifier) == (8, "at_least")

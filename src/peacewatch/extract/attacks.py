@@ -217,7 +217,9 @@ class Mention:
         )
 
 
-_GRAND_TOTAL = re.compile(r"(?:In\s+all|In\s+total|Altogether|Overall|All\s+told),?\s")
+_GRAND_TOTAL = re.compile(
+    r"(?:In\s+all|In\s+total|Altogether|Overall|All\s+told|Nationwide|Across\s+the\s+country|Across\s+Ukraine|Across\s+Russia),?\s"
+)
 
 
 @dataclass(slots=True)
