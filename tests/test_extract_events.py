@@ -2285,3 +2285,21 @@ def test_a_nationwide_toll_is_the_barrages_figure_over_a_towns() -> None:
     )
     (e,) = attacks(text, "2025-06-29")
     assert (e.injured.value, e.injured.qualifier) == (8, "at_least")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "In the morning, Cheboksary was attacked by drones; two workers were injured.",
+            "2025-05-22",
+            "2025-05-22",
+        ),
+        ("At night, the enemy attacked the port of Izmail with drones.", "2025-09-12", "2025-09-13"),
+        # a day named in the sentence wins
+        ("On Tuesday, in the morning, drones attacked Cheboksary.", "2025-05-20", "2025-05-20"),
+    ],
+)
+def test_an_attack_dated_only_by_a_time_of_day_is_the_reports_day(text: str, start: str, end: str) -> None:
+    (e,) = attacks(text, "2025-05-22" if "Cheboksary" in text else "2025-09-13")
+    assert (str(e.date.start), str(e.date.end)) == (start, end)

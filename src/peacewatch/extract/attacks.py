@@ -2399,6 +2399,30 @@ def _doc_actor(clusters: list[AttackCluster], ctx: DocContext | None = None) -> 
     return out
 
 
+_TIME_OF_DAY = re.compile(
+    r"\b(?:in\s+the\s+(?:early\s+)?morning|early\s+in\s+the\s+morning|in\s+the\s+early\s+hours|at\s+dawn|(?P<night>at\s+night))\b"
+    r"(?!\s+(?:of|on|before|after)\b)",
+    re.IGNORECASE,
+)
+
+
+def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
+    """An attack the text dates only by a time of day ("In the morning, Cheboksary was attacked", "at
+    night the enemy struck"), told in the body of a dated report: the report's own day (or the night
+    into it). Only for an attack that no day named anywhere has dated, so no attack is split by it."""
+    if ctx.published is None:
+        return None
+    for m in sorted(c.mentions, key=lambda x: x.clause.start):
+        if m.in_title:
+            continue
+        t = _TIME_OF_DAY.search(ctx.text, m.clause.start, m.clause.end)
+        if t is not None and not D.find_dates(ctx.text[m.sent.start : m.sent.end], ctx.published, None):
+            if t.group("night"):
+                return DateSpan(ctx.published - dt.timedelta(days=1), ctx.published, "days")
+            return DateSpan(ctx.published, ctx.published, "day")
+    return None
+
+
 def _event(
     ctx: DocContext,
     gaz: Gazetteer,
@@ -2427,7 +2451,7 @@ def _event(
     targets: set[str] = set()
     for m in c.mentions:
         targets |= m.targets
-    date = c.date()
+    date = c.date() or _time_of_day_date(ctx, c)
     ev_spans = _evidence(ctx, c)
     conf = 0.45 + 0.1 * bool(places) + 0.1 * bool(killed or injured) + 0.1 * bool(weapons) + 0.1 * bool(date)
     conf += 0.05 * min(len(c.mentions) - 1, 2) + 0.05 * bool(actor)
