@@ -2303,3 +2303,25 @@ def test_a_nationwide_toll_is_the_barrages_figure_over_a_towns() -> None:
 def test_an_attack_dated_only_by_a_time_of_day_is_the_reports_day(text: str, start: str, end: str) -> None:
     (e,) = attacks(text, "2025-05-22" if "Cheboksary" in text else "2025-09-13")
     assert (str(e.date.start), str(e.date.end)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tractor driver was killed and his son injured when their tractor ran over an anti-tank mine near Izium.",
+        "Four people died overnight in a collision between a minibus and a lorry near Rivne.",
+    ],
+)
+def test_old_mines_and_road_crashes_are_not_attacks(text: str) -> None:
+    assert attacks(text) == []
+
+
+def test_the_village_of_a_name_that_is_also_a_kyiv_district_is_the_village() -> None:
+    text = (
+        "Desna strike: what we know\n\n"
+        "Russian missiles hit a military training centre in the village of Desna, north of Kyiv, on Tuesday "
+        "morning. It is the deadliest single strike on Ukrainian troops that Kyiv has acknowledged."
+    )
+    (e,) = attacks(text, "2022-05-20")
+    assert names(e) == {"Desna"} and e.actor == "RU"
+    assert e.places[0].admin1 == "Chernihiv Oblast"

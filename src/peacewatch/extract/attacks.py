@@ -1316,6 +1316,8 @@ def _actor(
             left,
         ):
             continue  # "the bodies of at least 45 Ukrainian soldiers": the victims, counted
+        if re.search(r"\b(?:on|against|upon)\s+(?:the\s+)?$", left):
+            continue  # "the deadliest strike on Ukrainian troops": the side struck
         if _ACTOR_RIGHT.match(right) or _ACTOR_VERB_RIGHT.match(right) or _BY_LEFT.search(left):
             return side, True
     ctext = text[clause.start : clause.end]

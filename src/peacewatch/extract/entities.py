@@ -329,6 +329,7 @@ _AUTHORITY_RIGHT = re.compile(
     r"|authorities|officials|chief|MVA|OVA|RMA)\b",
 )
 _AUTHORITY_LEFT = re.compile(r"\b(?:mayor|governor|head|chief)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_SETTLEMENT_LEFT = re.compile(r"\b(?:village|town|settlement|hamlet|township)\s+of\s+$", re.IGNORECASE)
 _IN_REGION_RIGHT = re.compile(
     r"[^.;,]{0,40}?\bin\s+(?:the\s+|Russia['’]s\s+|Ukraine['’]s\s+)?([A-Z][\w'’-]+)\s+(?:region|oblast|Oblast|Region|krai|Krai)\b"
 )
@@ -364,6 +365,10 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
         for e in ent.places
         if e.kind == "city" and e.population >= 100_000 and len(ent.places) > 1
     }
+    # "the village of Desna" once makes every "Desna" of the article that village, not a city district
+    settlements = {
+        ent.text for ent in ents if _SETTLEMENT_LEFT.search(text, max(0, ent.start - 30), ent.start)
+    }
     for ent in ents:
         # a district is only that district when its city is named in the article too
         kept = [e for e in ent.places if e.kind != "district" or e.parent in cities]
@@ -375,6 +380,8 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
                 c.admin1 for c in gaz.candidates(f"{area.group(1)} Oblast") + gaz.candidates(area.group(1))
             }
             kept = [e for e in kept if e.kind != "district" or not regions or e.admin1 in regions]
+        if ent.text in settlements and any(e.kind == "city" for e in kept):
+            kept = [e for e in kept if e.kind != "district"]  # "the village of Desna" is no city district
         if len(kept) != len(ent.places):
             ent.places = kept
     for ent in ents:

@@ -376,6 +376,10 @@ NOT_ATTACK = lc(
     r"|come\s+under|killed|injured|wounded)\b"
     # a pointer back to the attack already told: "The shelling came on the day separatist leaders called …"
     r"|^[^a-z0-9]*the\s+(?:shelling|strikes?|attacks?|barrage|bombardment)\s+came\s+(?:on\s+the\s+(?:same\s+)?day|as|amid|while)\b"
+    # mines left from earlier fighting and road crashes: "their tractor ran over an anti-tank mine",
+    # "four people died in a collision between a minibus and a lorry"
+    r"|ran\s+over\s+(?:an?\s+)?(?:[\w-]+\s+)?mine|landmines?|(?:anti-tank|anti-personnel)\s+mines?"
+    r"|unexploded\s+(?:ordnance|munitions?|shells?|bombs?|rockets?)|(?:head-on\s+)?collision\s+(?:between|with)"
     # an argument about a kind of strike: "Hitting the stocks rather than the aircraft is a deliberate choice"
     r"|^[^a-z0-9]*(?:hitting|striking|targeting|attacking|shelling)\s+[^,.;]{1,60}?\s+(?:is|was|would\s+be|has\s+been|remains)\b",
 )
