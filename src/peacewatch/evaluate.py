@@ -35,6 +35,8 @@ LABELLED_SETS = (
     "articles12",
     "articles13",
     "articles14",
+    "articles15",
+    "articles16",
 )
 
 
