@@ -2325,3 +2325,17 @@ def test_the_village_of_a_name_that_is_also_a_kyiv_district_is_the_village() -> 
     (e,) = attacks(text, "2022-05-20")
     assert names(e) == {"Desna"} and e.actor == "RU"
     assert e.places[0].admin1 == "Chernihiv Oblast"
+
+
+def test_translated_digest_phrasing_debris_people_born_in_and_a_governor_named_like_a_town() -> None:
+    text = (
+        "Cheboksary attacked by UAVs, Nikolayev says\n\n"
+        "In the morning, Cheboksary was attacked by drones, the head of the republic Oleg Nikolayev said.\n\n"
+        "In the Fastiv district, debris fell onto a private yard. A man born in 1972 and a woman born in 1975 "
+        "were injured.\n\n"
+        "As a result of the strike, a port pilot, a citizen of Ukraine, was killed in Odesa."
+    )
+    got = {p.name: e for e in attacks(text, "2025-05-22") for p in e.places}
+    assert "Mykolaiv" not in got
+    assert got["Fastiv"].injured.value == 2
+    assert got["Odesa"].killed.value == 1

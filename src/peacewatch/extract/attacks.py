@@ -1014,6 +1014,13 @@ _AUTHORITY_IN_LEFT = re.compile(
     re.IGNORECASE,
 )
 # First names that are also places in the gazetteer; followed by a surname they are people.
+_GIVEN_NAME_LEFT = re.compile(
+    r"\b(?:Oleg|Oleh|Sergei|Sergey|Serhiy|Serhii|Alexander|Aleksandr|Oleksandr|Andriy|Andrei|Andrey|Vitaly|Vitaliy|Ihor|Igor"
+    r"|Yuri|Yuriy|Mikhail|Mykhailo|Dmitry|Dmytro|Vladimir|Volodymyr|Ivan|Vadym|Vadim|Pavlo|Pavel|Maksym|Maxim|Denys|Denis"
+    r"|Oleksiy|Alexei|Alexey|Viktor|Gennady|Hennadiy|Anatoly|Nikolai|Mykola|Yevgeny|Yevhen|Kirill|Boris|Petro|Pyotr|Vasyl"
+    r"|Vasily|Valentyn|Ruslan|Artem|Olena|Elena|Iryna|Irina|Olga|Natalia|Tetiana|Tatiana|Svitlana|Yulia|Maria)\s+$"
+)
+_SAYS_RIGHT = re.compile(r",?\s+(?:says|said|wrote|writes|told|added|stated|reported)\b")
 _FIRST_NAMES = frozenset(
     {
         "Roman",
@@ -1162,6 +1169,13 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "launched from the Primorsko-Akhtarsk area and from Cape Chauda in Crimea"
         if ent.text in _FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[ent.end : ent.end + 3]):
             continue  # "Governor Roman Busargin", "Yaroslav Yanushevych": a person
+        if _GIVEN_NAME_LEFT.search(text, max(0, ent.start - 14), ent.start) or (
+            e.kind == "city"
+            and _SAYS_RIGHT.match(text, ent.end)
+            and not ent.possessive
+            and re.search(r"(?:^|[,;:!?\"“]\s*|\n\s*)$", text[max(0, ent.start - 3) : ent.start])
+        ):
+            continue  # "the head of Chuvashia Oleg Nikolayev", "…, Nikolayev says": a person named like a town
         if last_launch_end >= 0 and _LAUNCH_CHAIN.fullmatch(text, last_launch_end, ent.start):
             # "from Kursk and Primorsko-Akhtarsk", "from … Bryansk cities; Millerovo, Rostov Oblast;
             # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas

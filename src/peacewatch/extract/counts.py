@@ -737,6 +737,7 @@ _PERSON = (
     r"|soldier|serviceman|servicewoman|motorist|cyclist|worker|employee|firefighter|rescuer|policeman|police\s+officer"
     r"|doctor|nurse|paramedic|medic|farmer|volunteer|journalist|guard|mother|father|son|daughter|mine\s+clearer"
     r"|wife|husband|grandmother|grandfather|neighbour|neighbor|brother|sister"
+    r"|pilot|captain|sailor|seafarer|fisherman|engineer|technician|electrician|teacher|priest|student|shepherd"
 )
 # "a man was killed", "killing a woman", "the driver suffered shrapnel wounds": one person
 _SINGLE_PERSON = re.compile(
@@ -748,7 +749,7 @@ _SINGLE_ASIDE = (
     # "the driver of the diesel locomotive was injured"
     r"(?:\s+of\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:locomotive|train|car|bus|truck|lorry|van|minibus|tractor|vehicle|ambulance|ship|vessel|boat|tanker)"
     r"|\s*,[^,]{1,90},|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s"
-    r"|\s+who\s+[^,.;]{1,80}?(?=\s+(?:was|were|has\s+been|had\s+been)\s))?"
+    r"|\s+who\s+[^,.;]{1,80}?(?=\s+(?:was|were|has\s+been|had\s+been|died|perished)\s))?"
 )
 _SINGLE_KILLED_RIGHT = re.compile(
     rf"^(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b{_SINGLE_ASIDE},?\s+(?:was\s+|has\s+been\s+|had\s+been\s+|has\s+|had\s+)?"
@@ -766,9 +767,9 @@ _SINGLE_INJURED_RIGHT = re.compile(
 
 # "killing a soldier and a guard", "a 28-year-old woman and her 12-year-old son were wounded",
 # "a man and a woman aged 53 and 55": people named one by one are counted one by one (two or three)
-_ONE_MORE = rf"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+)?"
+_ONE_MORE = rf"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+|\s+born\s+in\s+\d{{4}})?"
 _PEOPLE_LISTED = re.compile(
-    rf"(?<![\w-])an?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+)?"
+    rf"(?<![\w-])an?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+|\s+born\s+in\s+\d{{4}})?"
     rf"(?P<more>(?:\s*,\s*{_ONE_MORE})?)\s*,?\s+and\s+{_ONE_MORE}(?:\s+aged\s+\d+\s+and\s+\d+)?(?![\w-])",
     re.IGNORECASE,
 )

@@ -149,6 +149,8 @@ TRIGGER_RE = lc(
     rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
     # the verbs of an air-force tally: "sent 309 drones", "brought down 288 of them"
     rf"|sent|deployed|neutrali[sz]ed|suppressed|jammed|repelled|eliminated|(?:took|taken|brought)\s+down"
+    # "debris fell onto a private household's yard", "fragments of a downed drone fell on a garage"
+    rf"|(?:debris|fragments|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?(?:downed\s+|shot-down\s+)?(?:drones?|missiles?|uavs?|rockets?)\s+)?(?:fell|fall|falls|landed)\b"
     # "a drone released an explosive over a car"
     rf"|released\s+(?:an?\s+)?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?)"
     # "Russia had used 408 drones and 39 missiles"
@@ -168,6 +170,9 @@ STRONG_ATTACK = lc(
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
+    # "debris fell onto a private household's yard", "fragments of a downed drone fell on a garage"
+    r"|(?:debris|fragments|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?(?:downed\s+|shot-down\s+)?(?:drones?|missiles?|uavs?|rockets?)\s+)?(?:fell|fall|falls|landed)\b"
+
     r"|released\s+(?:an?\s+)?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?)"
     # "Russia sent a wave of Iranian-made Shahed drones against Kyiv"
     r"|sent\s+(?:an?\s+|\d+\s+)?(?:[\w-]+\s+){0,5}?(?:drones|missiles|shaheds|uavs)\s+(?:against|at|toward|towards|into|over)"
