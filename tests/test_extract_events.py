@@ -2339,3 +2339,15 @@ def test_translated_digest_phrasing_debris_people_born_in_and_a_governor_named_l
     assert "Mykolaiv" not in got
     assert got["Fastiv"].injured.value == 2
     assert got["Odesa"].killed.value == 1
+
+
+def test_items_told_by_the_clock_take_the_one_day_the_digests_lede_names() -> None:
+    text = (
+        "Kherson: two injured at a bus stop\n\n"
+        "Yesterday, the Russian army again terrorised Kherson and the communities of the region.\n\n"
+        "At about 08:30, the occupiers dropped explosives from a drone on a bus stop in Kherson. Two people "
+        "were injured.\n\n"
+        "In 2023, a similar stop in the same district was shelled."
+    )
+    dated = [e for e in attacks(text, "2025-03-19") if e.killed or e.injured]
+    assert [str(e.date.start) for e in dated] == ["2025-03-18"]

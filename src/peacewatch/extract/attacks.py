@@ -2436,7 +2436,37 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
             if t.group("night"):
                 return DateSpan(ctx.published - dt.timedelta(days=1), ctx.published, "days")
             return DateSpan(ctx.published, ctx.published, "day")
+    # "Yesterday, the Russian army again shelled Kherson …" over "At about 08:30, the occupiers dropped
+    # explosives …": an item told by the clock, in a digest whose lede names the one day it covers
+    if any(_CLOCK.search(ctx.text, m.clause.start, m.clause.end) for m in c.mentions if not m.in_title):
+        return _lede_day(ctx)
     return None
+
+
+_CLOCK = re.compile(
+    r"\b(?:at|about|around|after|before|shortly\s+after|since|from|until)\s+(?:about\s+)?\d{1,2}[:.]\d{2}\b"
+    r"|\b(?:around|at|about)\s+(?:midday|noon|midnight)\b",
+    re.IGNORECASE,
+)
+
+
+def _lede_day(ctx: DocContext) -> DateSpan | None:
+    """The one day the first paragraph of the body names, if it names exactly one."""
+    body = [x for x in ctx.sentences if x.start >= ctx.title_end]
+    if not body:
+        return None
+    first_para = body[0].paragraph
+    days = {
+        (d.span.start, d.span.end, d.span.precision)
+        for x in body
+        if x.paragraph == first_para
+        for d in _sentence_dates(ctx, x)
+        if d.span.precision in ("day", "days") and not d.future and d.span.start is not None
+    }
+    if len(days) != 1:
+        return None
+    start, end, precision = next(iter(days))
+    return DateSpan(start, end, precision)
 
 
 def _event(

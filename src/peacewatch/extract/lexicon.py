@@ -172,7 +172,6 @@ STRONG_ATTACK = lc(
     r"|burst\s+(?:above|over|in)|detonated"
     # "debris fell onto a private household's yard", "fragments of a downed drone fell on a garage"
     r"|(?:debris|fragments|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?(?:downed\s+|shot-down\s+)?(?:drones?|missiles?|uavs?|rockets?)\s+)?(?:fell|fall|falls|landed)\b"
-
     r"|released\s+(?:an?\s+)?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?)"
     # "Russia sent a wave of Iranian-made Shahed drones against Kyiv"
     r"|sent\s+(?:an?\s+|\d+\s+)?(?:[\w-]+\s+){0,5}?(?:drones|missiles|shaheds|uavs)\s+(?:against|at|toward|towards|into|over)"
