@@ -2351,3 +2351,20 @@ def test_items_told_by_the_clock_take_the_one_day_the_digests_lede_names() -> No
     )
     dated = [e for e in attacks(text, "2025-03-19") if e.killed or e.injured]
     assert [str(e.date.start) for e in dated] == ["2025-03-18"]
+
+
+def test_household_blasts_feared_tolls_and_people_named_like_villages() -> None:
+    gas = (
+        "In Lviv, a gas explosion partly destroyed a flat this morning. Two residents were injured. "
+        "Police have ruled out any military involvement."
+    )
+    assert attacks(gas) == []
+    school = (
+        "Up to sixty people are feared dead after a bomb hit a village school. Our correspondent Simon Ashe "
+        "is in Bakhmut.\n\n"
+        "ASHE: This happened in Bilohorivka. A Russian aircraft dropped a bomb on the school there on "
+        "Saturday afternoon. Two bodies have been brought out of the rubble."
+    )
+    places = {p.name for e in attacks(school, "2022-05-08") for p in e.places}
+    assert "Ashe" not in places
+    assert all(not (e.killed and e.killed.value == 60) for e in attacks(school, "2022-05-08"))

@@ -513,7 +513,9 @@ _ACCIDENT = re.compile(
     r"|technical\s+(?:fault|failure|malfunction)|(?:plane|air|helicopter|jet)\s+crash|crashed\s+on\s+landing"
     r"|nothing\s+suggests\s+hostile\s+action|no\s+sign\s+of\s+(?:hostile\s+action|an\s+attack)|was\s+an\s+accident"
     # a stray interceptor: "a Ukrainian air-defence missile that fell in the Polish village of Przewodów"
-    r"|(?:errant|stray)\s+(?:air-defen[cs]e\s+)?missiles?|air-defen[cs]e\s+missile\s+that\s+fell|interceptor\s+(?:missile\s+)?(?:fell|killed|landed))\b",
+    r"|(?:errant|stray)\s+(?:air-defen[cs]e\s+)?missiles?|air-defen[cs]e\s+missile\s+that\s+fell|interceptor\s+(?:missile\s+)?(?:fell|killed|landed)"
+    # a household blast: "a gas explosion partly destroyed a flat …; police have ruled out any military involvement"
+    r"|gas\s+(?:explosion|leak|blast)|leaking\s+(?:stove|gas)|ruled\s+out\s+(?:any\s+)?(?:military|hostile)\s+(?:involvement|action|cause))\b",
     re.IGNORECASE,
 )
 
@@ -1014,12 +1016,6 @@ _AUTHORITY_IN_LEFT = re.compile(
     re.IGNORECASE,
 )
 # First names that are also places in the gazetteer; followed by a surname they are people.
-_GIVEN_NAME_LEFT = re.compile(
-    r"\b(?:Oleg|Oleh|Sergei|Sergey|Serhiy|Serhii|Alexander|Aleksandr|Oleksandr|Andriy|Andrei|Andrey|Vitaly|Vitaliy|Ihor|Igor"
-    r"|Yuri|Yuriy|Mikhail|Mykhailo|Dmitry|Dmytro|Vladimir|Volodymyr|Ivan|Vadym|Vadim|Pavlo|Pavel|Maksym|Maxim|Denys|Denis"
-    r"|Oleksiy|Alexei|Alexey|Viktor|Gennady|Hennadiy|Anatoly|Nikolai|Mykola|Yevgeny|Yevhen|Kirill|Boris|Petro|Pyotr|Vasyl"
-    r"|Vasily|Valentyn|Ruslan|Artem|Olena|Elena|Iryna|Irina|Olga|Natalia|Tetiana|Tatiana|Svitlana|Yulia|Maria)\s+$"
-)
 _SAYS_RIGHT = re.compile(r",?\s+(?:says|said|wrote|writes|told|added|stated|reported)\b")
 _FIRST_NAMES = frozenset(
     {
@@ -1169,13 +1165,13 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "launched from the Primorsko-Akhtarsk area and from Cape Chauda in Crimea"
         if ent.text in _FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[ent.end : ent.end + 3]):
             continue  # "Governor Roman Busargin", "Yaroslav Yanushevych": a person
-        if _GIVEN_NAME_LEFT.search(text, max(0, ent.start - 14), ent.start) or (
+        if (
             e.kind == "city"
             and _SAYS_RIGHT.match(text, ent.end)
             and not ent.possessive
             and re.search(r"(?:^|[,;:!?\"“]\s*|\n\s*)$", text[max(0, ent.start - 3) : ent.start])
         ):
-            continue  # "the head of Chuvashia Oleg Nikolayev", "…, Nikolayev says": a person named like a town
+            continue  # "…, Nikolayev says": a person named like a town (see entities.drop_namesakes)
         if last_launch_end >= 0 and _LAUNCH_CHAIN.fullmatch(text, last_launch_end, ent.start):
             # "from Kursk and Primorsko-Akhtarsk", "from … Bryansk cities; Millerovo, Rostov Oblast;
             # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas

@@ -485,6 +485,12 @@ def _credit(
     return 1
 
 
+_FEARED_RIGHT = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:are|were|is|was|remain)\s+(?:still\s+)?(?:feared|believed|presumed|missing|unaccounted)\b",
+    re.IGNORECASE,
+)
+
+
 def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str = "") -> CountFacts:
     """Read the casualty and weapon counts of one clause.
 
@@ -675,8 +681,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             continue  # a month's or a war's toll, not one attack's
         if (n.count.best or 0) > 5000:
             continue  # no single attack of this war has killed or hurt thousands: a war total
-        if _PEOPLE_SUBJECT_OTHER.match(right):
-            continue
+        if _PEOPLE_SUBJECT_OTHER.match(right) or _FEARED_RIGHT.match(right):
+            continue  # (also "up to sixty people are feared dead": no confirmed toll)
         if (
             _INCREMENT_RIGHT.match(right)
             and not _HARM_VERB_LEFT.search(left)

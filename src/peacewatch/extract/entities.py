@@ -354,8 +354,40 @@ def add_direction_pairs(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]
     return sorted(ents + extra, key=lambda e: e.start)
 
 
+_GIVEN_NAME_LEFT = re.compile(
+    r"\b(?:Oleg|Oleh|Sergei|Sergey|Serhiy|Serhii|Alexander|Aleksandr|Oleksandr|Andriy|Andrei|Andrey|Vitaly|Vitaliy|Ihor|Igor"
+    r"|Yuri|Yuriy|Mikhail|Mykhailo|Dmitry|Dmytro|Vladimir|Volodymyr|Ivan|Vadym|Vadim|Pavlo|Pavel|Maksym|Maxim|Denys|Denis"
+    r"|Oleksiy|Alexei|Alexey|Viktor|Gennady|Hennadiy|Anatoly|Nikolai|Mykola|Yevgeny|Yevhen|Kirill|Boris|Petro|Pyotr|Vasyl"
+    r"|Vasily|Valentyn|Ruslan|Artem|Olena|Elena|Iryna|Irina|Olga|Natalia|Tetiana|Tatiana|Svitlana|Yulia|Maria)\s+$"
+)
+# "our correspondent Simon Ashe": a person whose surname is also a village's name
+_ROLE_NAME_LEFT = re.compile(
+    r"\b(?:correspondent|reporter|editor|analyst|spokes(?:man|woman|person)|anchor|presenter|host|colleague|photographer)"
+    r"\s+[A-Z][a-z]+\s+$"
+)
+
+
+def drop_namesakes(ents: list[Ent], text: str) -> None:
+    """A surname that is also a town's name ("the head of the republic Oleg Nikolayev", "our
+    correspondent Simon Ashe") is no place, there or anywhere else in the article (a transcript's
+    "ASHE:" speaker label included)."""
+    names = {
+        ent.text.lower()
+        for ent in ents
+        if _GIVEN_NAME_LEFT.search(text, max(0, ent.start - 14), ent.start)
+        or _ROLE_NAME_LEFT.search(text, max(0, ent.start - 40), ent.start)
+    }
+    if not names:
+        return
+    for ent in ents:
+        if ent.text.lower() in names and ent.places and all(e.kind == "city" for e in ent.places):
+            ent.places = []
+            ent.place = None
+
+
 def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
     """Choose one candidate per place mention, using the rest of the document as context."""
+    drop_namesakes(ents, text)
     admin1_votes: Counter[str] = Counter()
     country_votes: Counter[str] = Counter()
     cities = {ent.places[0].id for ent in ents if len(ent.places) == 1 and ent.places[0].kind == "city"}
