@@ -2381,3 +2381,12 @@ def test_uncrewed_boats_are_sea_drones_and_astana_is_astana() -> None:
         "Erdogan and Putin met on Thursday in the Kazakh capital Astana to discuss the grain deal.", "talks"
     )
     assert t.venue is not None and t.venue.name == "Astana"
+
+
+def test_the_ministry_in_moscow_is_where_it_spoke_not_where_drones_were_downed() -> None:
+    (e,) = attacks(
+        "The Defence Ministry in Moscow said this morning that air defences destroyed twenty-six Ukrainian "
+        "drones overnight over the Rostov region.",
+        "2025-06-02",
+    )
+    assert names(e) == {"Rostov Oblast"}

@@ -1012,11 +1012,11 @@ def _launch_zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _AUTHORITY_IN_LEFT = re.compile(
-    r"\b(?:authorities|officials|administration|officers|separatists?|leaders?|police|prosecutors?)\s+in\s+(?:the\s+)?$",
+    r"\b(?:authorities|officials|administration|officers|separatists?|leaders?|police|prosecutors?|ministry)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# First names that are also places in the gazetteer; followed by a surname they are people.
 _SAYS_RIGHT = re.compile(r",?\s+(?:says|said|wrote|writes|told|added|stated|reported)\b")
+# First names that are also places in the gazetteer; followed by a surname they are people.
 _FIRST_NAMES = frozenset(
     {
         "Roman",
