@@ -2390,3 +2390,15 @@ def test_the_ministry_in_moscow_is_where_it_spoke_not_where_drones_were_downed()
         "2025-06-02",
     )
     assert names(e) == {"Rostov Oblast"}
+
+
+def test_a_seasons_tally_and_a_previous_record_are_not_the_nights_figures() -> None:
+    text = (
+        "Overnight the enemy launched seventy-five Shahed attack drones at Kyiv. Our air defence destroyed "
+        "seventy-four of them.\n\n"
+        "Last winter the enemy used more than five hundred Shaheds against the grid.\n\n"
+        "The previous record for a drone attack on Kyiv was 52 Shaheds in May."
+    )
+    (e,) = attacks(text, "2023-11-25")
+    assert [(w.launched.value, w.intercepted.value) for w in e.weapons] == [(75, 74)]
+    assert str(e.date.end) == "2023-11-25"

@@ -207,6 +207,8 @@ _WEAPON_PERIOD = L.lc(
     r"|two|three|four|several)\s+(?:weeks?|months?|years?)\b"
     r"|\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2})\s+days\b"
     r"|\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:week|fortnight|month|year)\b"
+    # "Last winter the enemy used more than five hundred Shaheds": a season's tally
+    r"|\b(?:last|this|past|previous)\s+(?:winter|summer|autumn|spring)\b|\b(?:over|during|throughout)\s+the\s+(?:winter|summer|autumn|spring)\b"
     # "Counting from January, over 9,000 drones have been launched"
     r"|\b(?:since|counting\s+from|from)\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:january|february|march|april|may"
     r"|june|july|august|september|october|november|december)\b(?!\s+\d)"
