@@ -781,12 +781,17 @@ _PEOPLE_LISTED = re.compile(
     rf"(?P<more>(?:\s*,\s*{_ONE_MORE})?)\s*,?\s+and\s+{_ONE_MORE}(?:\s+aged\s+\d+\s+and\s+\d+)?(?![\w-])",
     re.IGNORECASE,
 )
-_LISTED_KILLED_RIGHT = re.compile(
-    rf"^\s*,?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:also\s+|both\s+)?(?:{L.KILLED_WORDS})\b", re.I
-)
-_LISTED_INJURED_RIGHT = re.compile(
-    rf"^\s*,?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:also\s+|both\s+)?(?:{L.INJURED_WORDS})\b", re.I
-)
+
+
+def _harm_after_list(words: str) -> re.Pattern[str]:
+    """The harm told right after a list of people: "… were killed", "…, both wounded"."""
+    return re.compile(
+        rf"^\s*,?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:also\s+|both\s+)?(?:{words})\b", re.I
+    )
+
+
+_LISTED_KILLED_RIGHT = _harm_after_list(L.KILLED_WORDS)
+_LISTED_INJURED_RIGHT = _harm_after_list(L.INJURED_WORDS)
 _HARM_LEFT = re.compile(r"\b(?:(killing|killed)|wounding|wounded|injuring|injured|hurting)\s*$", re.I)
 
 
