@@ -192,16 +192,13 @@ class Mention:
     explicit_country: bool = False  # "at Ukraine"
     authority_only: bool = False  # its only places are where the reporting officials sit
     table_row: bool = False  # a row of a text table of figures ("Kalibr | 8 | 8")
+    towns_summary: bool = False  # "Two of the largest towns in the region were hit again this week"
     memo: dict[str, object] = field(default_factory=dict)  # per-mention answers grouping asks again and again
 
     @property
     def stale(self) -> bool:
         """Its figures are an earlier count the text itself moves past."""
         return _STALE.search(self.sent.text, self.sent.start, self.sent.end) is not None
-
-    @property
-    def specific_town(self) -> bool:
-        return any(e.kind in ("city", "district") for e, _ in self.places)
 
     @property
     def specific(self) -> bool:
@@ -740,16 +737,17 @@ def _mention(
     kinds_only = not places and not facts.numbers_used and date is None
     broad = all(e.kind in ("region", "country") for e, _ in places)
     roundup = bool(_PLURAL_SUMMARY.search(ctext)) or len({w.kind for w in facts.kinds}) >= 3
+    # "Two of the largest towns in the Donetsk region were hit again this week": the attacks the
+    # article goes on to tell one by one
+    towns_summary = (
+        _TOWNS_SUMMARY.search(ctext) is not None
+        and not facts.numbers_used
+        and all(e.kind in ("admin1", "region", "country") for e, _ in places)
+    )
     summary = (
         (bool(_PLURAL_SUMMARY.search(ctext)) and not places and not facts.numbers_used)
         or (broad and roundup and bool(places))
-        # "Two of the largest towns in the Donetsk region were hit again this week": the attacks the
-        # article goes on to tell one by one
-        or (
-            _TOWNS_SUMMARY.search(ctext) is not None
-            and not facts.numbers_used
-            and all(e.kind in ("admin1", "region", "country") for e, _ in places)
-        )
+        or towns_summary
     )
     targets = _targets(ctext)
     if kinds_only and not (facts.kinds or targets or actor):
@@ -770,6 +768,7 @@ def _mention(
         summary=summary,
         explicit_country=explicit_country,
         authority_only=bool(places) and all(_is_authority(text, ent) for _, ent in places),
+        towns_summary=towns_summary,
     )
 
 
@@ -1598,17 +1597,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     ms = [m for m in ms if not _sum_of_towns(gaz, m, ms)]
     if any(any(e.kind in ("city", "district") for e, _ in m.places) for m in ms):
         # a summary over the towns told one by one, with only their oblast or region to name
-        ms = [
-            m
-            for m in ms
-            if not (
-                m.summary
-                and m.places
-                and not m.has_numbers
-                and not m.specific_town
-                and _TOWNS_SUMMARY.search(m.sent.text, m.clause.start, m.clause.end)
-            )
-        ]
+        ms = [m for m in ms if not (m.towns_summary and m.places)]
     # 1. mentions with a specific place (city, district, oblast, region); the headline last, as it
     # restates the body ("Grad rockets on Semenivka, driver killed near Snovsk" names two attacks)
     for m in [x for x in ms if not x.in_title] + [x for x in ms if x.in_title]:
