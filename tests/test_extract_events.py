@@ -2402,3 +2402,16 @@ def test_a_seasons_tally_and_a_previous_record_are_not_the_nights_figures() -> N
     (e,) = attacks(text, "2023-11-25")
     assert [(w.launched.value, w.intercepted.value) for w in e.weapons] == [(75, 74)]
     assert str(e.date.end) == "2023-11-25"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 21 May, in Hiroshima, a planned Lula-Zelensky meeting on the margins of the G7 did not happen.",
+        "Brazil hopes to host the 2024 summit in Rio de Janeiro with all members present.",
+        "Zelensky had asked Bennett last week to host talks in Jerusalem; the Kremlin did not respond.",
+        "The envoy postponed a planned trip to Kyiv until after the inauguration.",
+    ],
+)
+def test_meetings_that_did_not_happen_or_are_only_hoped_for_are_not_talks(text: str) -> None:
+    assert kind(text, "talks") == []

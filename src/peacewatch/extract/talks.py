@@ -53,7 +53,17 @@ _MET_WITH = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:suggested|could\s+take\s+place|offered\s+to\s+host|might\s+(?:meet|take\s+place)|possible\s+venues?"
-    r"|proposed\s+(?:holding|that)|ready\s+to\s+host|would\s+be\s+willing)\b",
+    r"|proposed\s+(?:holding|that)|ready\s+to\s+host|would\s+be\s+willing"
+    # "Brazil hopes to host the 2024 summit in Rio", "asked Bennett to host talks in Jerusalem", "postponed a
+    # planned trip to Kyiv", "have not ruled out a visit to Moscow"
+    r"|hop(?:es|ed|ing)\s+to\s+host|asked\s+(?:\w+\s+){1,3}to\s+host|postponed\s+(?:a|an|his|her|their)\s+(?:planned\s+)?(?:trip|visit)"
+    r"|not\s+ruled\s+out\s+(?:a|an)\s+(?:visit|trip|meeting))\b",
+    re.IGNORECASE,
+)
+# "in Hiroshima, a planned Lula-Zelensky meeting … did not happen"
+_NOT_HELD_RIGHT = re.compile(
+    r"\b(?:did\s+not\s+(?:happen|take\s+place|go\s+ahead)|never\s+(?:happened|took\s+place)|fell\s+through"
+    r"|(?:was|were)\s+(?:cancel+ed|called\s+off|scrapped))\b",
     re.IGNORECASE,
 )
 # one side's proposal is not a meeting: "Putin proposed … that the sides resume talks in Istanbul"
@@ -295,7 +305,9 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     )  # "ANCHORAGE, Alaska — Trump and Putin ended their first summit in six years on Friday"
     if not (by_prep or by_talks or by_travel or by_dateline):
         return None
-    if _HYPOTHETICAL.search(text[max(sent.start, ent.start - 80) : ent.start]):
+    if _HYPOTHETICAL.search(text[max(sent.start, ent.start - 80) : ent.start]) or _NOT_HELD_RIGHT.search(
+        text, ent.end, min(sent.end, ent.end + 120)
+    ):
         return None
     proposed = _PROPOSED_LEFT.search(text, max(sent.start, ent.start - 140), ent.start)
     if proposed is not None:
