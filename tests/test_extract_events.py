@@ -2415,3 +2415,11 @@ def test_a_seasons_tally_and_a_previous_record_are_not_the_nights_figures() -> N
 )
 def test_meetings_that_did_not_happen_or_are_only_hoped_for_are_not_talks(text: str) -> None:
     assert kind(text, "talks") == []
+
+
+def test_a_country_that_talks_of_a_force_holds_no_talks() -> None:
+    text = (
+        "In Paris this week, European governments again discussed reassurance for Ukraine. Britain and "
+        'France talk of a force; Germany talks of training; Washington talks of "backstop" support.'
+    )
+    assert {t.venue.name for t in kind(text, "talks") if t.venue} <= {"Paris"}

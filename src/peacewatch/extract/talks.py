@@ -305,10 +305,12 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     )  # "ANCHORAGE, Alaska — Trump and Putin ended their first summit in six years on Friday"
     if not (by_prep or by_talks or by_travel or by_dateline):
         return None
-    if _HYPOTHETICAL.search(text[max(sent.start, ent.start - 80) : ent.start]) or _NOT_HELD_RIGHT.search(
-        text, ent.end, min(sent.end, ent.end + 120)
+    if (
+        _HYPOTHETICAL.search(text[max(sent.start, ent.start - 80) : ent.start])
+        or _NOT_HELD_RIGHT.search(text, ent.end, min(sent.end, ent.end + 120))
+        or re.match(r"\s+talks\s+(?:of|about)\b", right)
     ):
-        return None
+        return None  # (the last: "Germany talks of training": a country speaking, no meeting)
     proposed = _PROPOSED_LEFT.search(text, max(sent.start, ent.start - 140), ent.start)
     if proposed is not None:
         between = re.sub(r"\b(?:in|at)\s+(?:the\s+)?$", "", text[proposed.start() : ent.start])
