@@ -858,9 +858,7 @@ def _single_people(text: str, numbers: list[NumberPhrase]) -> list[tuple[str, Nu
         elif m.group("the") is None or _VEHICLE_HIT.search(text, max(0, m.start() - 140), m.start()):
             # "killing the driver" counts only where the text has just named the vehicle that was
             # hit ("a drone hit a car, killing the driver"), not a person counted before
-            before = re.search(
-                r"\b(?:(killing|killed)|wounding|wounded|injuring|injured|hurting)\s*$", left, re.I
-            )
+            before = _HARM_LEFT.search(left)
             if before:
                 which = "killed" if before.group(1) else "injured"
         if which:

@@ -148,16 +148,20 @@ ATTACK_TRIGGERS = (
     r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
     r"|exploded|(?<=\s)(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
 )
+# A hit told without an attack verb, both a trigger and a strong one: "debris fell onto a private
+# household's yard", "fragments of a downed drone fell on a garage", "a drone released an explosive"
+FELL_OR_RELEASED = (
+    r"(?:(?:debris|fragments|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?(?:downed\s+|shot-down\s+)?(?:drones?|missiles?|uavs?|rockets?)\s+)?"
+    r"(?:fell|fall|falls|landed)\b"
+    r"|released\s+(?:an?\s+)?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?))"
+)
 TRIGGER_RE = lc(
     rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
     rf"|(?:drones|missiles|uavs|shaheds|rockets)\s+(?:were|had\s+been)\s+(?:mainly\s+|mostly\s+)?(?:aimed|directed)\s+at"
     rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
     # the verbs of an air-force tally: "sent 309 drones", "brought down 288 of them"
     rf"|sent|deployed|neutrali[sz]ed|suppressed|jammed|repelled|eliminated|(?:took|taken|brought)\s+down"
-    # "debris fell onto a private household's yard", "fragments of a downed drone fell on a garage"
-    rf"|(?:debris|fragments|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?(?:downed\s+|shot-down\s+)?(?:drones?|missiles?|uavs?|rockets?)\s+)?(?:fell|fall|falls|landed)\b"
-    # "a drone released an explosive over a car"
-    rf"|released\s+(?:an?\s+)?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?)"
+    rf"|{FELL_OR_RELEASED}"
     # "Russia had used 408 drones and 39 missiles"
     rf"|used\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d+"
     # "received a shrapnel wound", "two crew members received minor injuries"
@@ -175,9 +179,7 @@ STRONG_ATTACK = lc(
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
-    # "debris fell onto a private household's yard", "fragments of a downed drone fell on a garage"
-    r"|(?:debris|fragments|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?(?:downed\s+|shot-down\s+)?(?:drones?|missiles?|uavs?|rockets?)\s+)?(?:fell|fall|falls|landed)\b"
-    r"|released\s+(?:an?\s+)?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?)"
+    rf"|{FELL_OR_RELEASED}"
     # "Russia sent a wave of Iranian-made Shahed drones against Kyiv"
     r"|sent\s+(?:an?\s+|\d+\s+)?(?:[\w-]+\s+){0,5}?(?:drones|missiles|shaheds|uavs)\s+(?:against|at|toward|towards|into|over)"
     r"|(?:strikes|attacks|hits)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:reported|recorded|registered)"
