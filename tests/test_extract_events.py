@@ -2423,3 +2423,19 @@ def test_a_country_that_talks_of_a_force_holds_no_talks() -> None:
         'France talk of a force; Germany talks of training; Washington talks of "backstop" support.'
     )
     assert {t.venue.name for t in kind(text, "talks") if t.venue} <= {"Paris"}
+
+
+def test_the_full_stop_of_no_and_of_ranks_does_not_end_the_sentence() -> None:
+    (e,) = attacks(
+        "Russian drones hit the Kharkiv Thermal Power Plant No. 5 on Tuesday, killing two workers. "
+        "Lt. Col. Ivanov, a Russian officer, was not available for comment."
+    )
+    assert e.killed is not None and e.killed.value == 2
+    quote = e.evidence[0].quote
+    assert "No. 5 on Tuesday" in quote
+
+
+def test_an_escalation_of_shelling_is_a_trend_not_an_attack() -> None:
+    assert (
+        attacks("Kherson: escalation of shelling after the Russian withdrawal (as of 28 November 2022)") == []
+    )

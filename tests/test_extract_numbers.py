@@ -276,3 +276,15 @@ def test_weapons_shot_down_along_with_others_are_intercepted_too() -> None:
         ("missile", None): (40, None),
         ("drone", None): (50, None),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Netherlands had also promised to fund the purchase of 800,000 artillery shells.",
+        "Berlin pledged 20 Patriot missiles to Kyiv.",
+        "The package of 50 drones arrives next month.",
+    ],
+)
+def test_shells_bought_or_pledged_are_not_fired(text: str) -> None:
+    assert all(launched is None for _k, _m, launched, _i in classify(text).weapons)

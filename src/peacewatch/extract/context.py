@@ -143,6 +143,8 @@ class Boundaries:
         ends = np.nonzero(np.isin(orth, self.end))[0].tolist()
         closing = np.isin(orth, self.close) | np.isin(orth, self.end)
         for i in ends:
+            if self._abbreviation(text, idx, i):
+                continue
             j = i + 1
             while j < n and closing[j]:
                 j += 1
@@ -155,8 +157,48 @@ class Boundaries:
                 starts.add(m.end())
         return _spans(text, sorted(starts))
 
+    @staticmethod
+    def _abbreviation(text: str, idx: np.ndarray, i: int) -> bool:
+        """'Power Plant No. 5', 'approx. 40', 'Lt. Col. Ivanov': the tokenizer splits off the full
+        stop of these abbreviations, which does not end the sentence."""
+        dot = int(idx[i])
+        if text[dot] != ".":
+            return False
+        word = _WORD_BEFORE.search(text, max(0, dot - 8), dot)
+        if word is None:
+            return False
+        w = word.group(0).lower()
+        if w in _NUMBER_ABBREVIATIONS:
+            return _DIGIT_AFTER.match(text, dot + 1) is not None
+        return w in _TITLE_ABBREVIATIONS
+
 
 _NEWLINE = re.compile(r"\n\s*")
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])[A-Za-z]{1,6}$")
+_DIGIT_AFTER = re.compile(r"\s?\d")
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "approx", "ca", "art", "para", "p", "pp", "vol", "nr"})
+_TITLE_ABBREVIATIONS = frozenset(
+    {
+        "lt",
+        "col",
+        "maj",
+        "sgt",
+        "capt",
+        "cpt",
+        "st",
+        "gov",
+        "sen",
+        "rep",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "gen",
+        "adm",
+        "brig",
+    }
+)
 _BULLET_START = re.compile(r"[-•*▪◦·–—►✅❌🔸🔹🔴🟢⚡]|\d{1,2}[.)]\s")
 # "… Krasnodar Krai.[1] The Air Force …": a sentence that ends in a citation mark
 _CITED_END = re.compile(r"[.!?][\"”’)]*(?:\[\d{1,3}\])+\s+(?=[A-Z\"“])")

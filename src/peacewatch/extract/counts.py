@@ -143,6 +143,8 @@ _NOT_LAUNCHED_LEFT = re.compile(
     r"|debris\s+(?:from|of)|fragments\s+(?:from|of)|wreckage\s+(?:from|of)|remains\s+of|parts\s+of"
     r"|equipped\s+with|stockpiles?\s+of|total\s+salvo\s+of|salvo\s+capacity\s+of|produc\w+|manufactur\w+"
     r"|reserves?\s+of|stocks?\s+of|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for"
+    # "to fund the purchase of 800,000 artillery shells": aid and procurement, not fire
+    r"|purchases?\s+of|procurement\s+of|to\s+(?:buy|procure|purchase)|bought|pledged|promised|donated|package\s+of"
     # "a raid by ten Tu-95s could therefore deliver 80 missiles": what could be, not what was fired
     r"|(?:could|would|might|can|may)\s+(?:\w+\s+)?(?:deliver|carry|launch|fire|send|field)"
     # "large raids have rarely involved more than about 40 Kh-101s": what raids are like, no raid
