@@ -2439,3 +2439,9 @@ def test_an_escalation_of_shelling_is_a_trend_not_an_attack() -> None:
     assert (
         attacks("Kherson: escalation of shelling after the Russian withdrawal (as of 28 November 2022)") == []
     )
+
+
+def test_a_village_the_gazetteer_knows_only_elsewhere_takes_the_region_the_text_gives() -> None:
+    (e,) = attacks("Ukrainian drones targeted the Marinovka air base in the Volgograd region on Monday.")
+    p = e.places[0]
+    assert (p.name, p.admin1, p.country) == ("Marinovka", "Volgograd Oblast", "RU")

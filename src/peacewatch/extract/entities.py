@@ -333,6 +333,8 @@ _SETTLEMENT_LEFT = re.compile(r"\b(?:village|town|settlement|hamlet|township)\s+
 _IN_REGION_RIGHT = re.compile(
     r"[^.;,]{0,40}?\bin\s+(?:the\s+|Russia['’]s\s+|Ukraine['’]s\s+)?([A-Z][\w'’-]+)\s+(?:region|oblast|Oblast|Region|krai|Krai)\b"
 )
+_AND_OR = re.compile(r"\b(?:and|or|while|as\s+well\s+as)\b")
+_KNOWN_TOWN = 50_000  # a town this big is named for itself, not mistaken for a village elsewhere
 _GOVERNOR_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:acting\s+)?governor\b", re.IGNORECASE)
 _REGIONAL = re.compile(r"^(?:['’]s)?\s+(?:regional|oblast|region)\b", re.IGNORECASE)
 _DIR = (
@@ -408,10 +410,31 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
         # in the Tambov region" is no district of Moscow)
         area = _IN_REGION_RIGHT.match(text, ent.end)
         if area is not None:
-            regions = {
-                c.admin1 for c in gaz.candidates(f"{area.group(1)} Oblast") + gaz.candidates(area.group(1))
-            }
+            areas = gaz.candidates(f"{area.group(1)} Oblast") + gaz.candidates(area.group(1))
+            regions = {c.admin1 for c in areas}
             kept = [e for e in kept if e.kind != "district" or not regions or e.admin1 in regions]
+            # "the Marinovka air base in the Volgograd region": a village we only know elsewhere (a
+            # Marynivka in Mykolaiv) is the wrong place; the name in the region the text gives is right
+            if regions and not _AND_OR.search(text, ent.end, area.start(1)):
+                here = [
+                    e for e in kept if e.kind != "city" or e.population >= _KNOWN_TOWN or e.admin1 in regions
+                ]
+                region = next((c for c in areas if c.kind == "admin1"), None)
+                if not here and kept and region is not None:
+                    here = [
+                        Entry(
+                            f"text:{ent.text}",
+                            ent.text,
+                            "city",
+                            region.country,
+                            region.admin1,
+                            None,
+                            None,
+                            0,
+                            region.id,
+                        )
+                    ]
+                kept = here
         if ent.text in settlements and any(e.kind == "city" for e in kept):
             kept = [e for e in kept if e.kind != "district"]  # "the village of Desna" is no city district
         if len(kept) != len(ent.places):
