@@ -765,6 +765,23 @@ def structural_rows(
                 forms=forms,
             )
         )
+    for sid, (name, lat, lon, forms) in sorted(PX.SEAS.items()):
+        region_rows.append(
+            Place(
+                id=f"sea:{sid}",
+                name=name,
+                gname=name,
+                kind="region",
+                country="",
+                admin1="",
+                a1code="",
+                lat=lat,
+                lon=lon,
+                population=0,
+                parent="",
+                forms=list(forms),
+            )
+        )
     country_rows: list[Place] = []
     for cc, names in sorted(PLACE_COUNTRY_NAMES.items()):
         lat, lon = PX.COUNTRY_CENTROIDS[cc]

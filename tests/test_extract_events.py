@@ -2445,3 +2445,22 @@ def test_a_village_the_gazetteer_knows_only_elsewhere_takes_the_region_the_text_
     (e,) = attacks("Ukrainian drones targeted the Marinovka air base in the Volgograd region on Monday.")
     p = e.places[0]
     assert (p.name, p.admin1, p.country) == ("Marinovka", "Volgograd Oblast", "RU")
+
+
+def test_a_ship_struck_at_sea_is_placed_in_that_sea() -> None:
+    (e,) = attacks("Ukrainian sea drones struck a Russian tanker in the Kerch Strait late on Friday.")
+    (p,) = e.places
+    assert (p.name, p.country, p.precision) == ("Kerch Strait", None, "region")
+    assert e.actor == "UA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia fired seven cruise missiles at the Black Sea port city of Odesa on Saturday.",
+        "Air defences shot down 40 drones over the Black Sea and Crimea overnight.",
+        "A drone hit a ship of the Black Sea Fleet in Sevastopol on Monday.",
+    ],
+)
+def test_a_sea_that_only_qualifies_a_port_or_a_fleet_or_an_airspace_is_no_place(text: str) -> None:
+    assert all(p.name != "Black Sea" for e in attacks(text) for p in e.places)

@@ -100,12 +100,13 @@ def test_every_row_has_all_columns() -> None:
 def test_place_rows_are_well_formed(places: list[dict[str, str]], by_id: dict[str, dict[str, str]]) -> None:
     assert len(by_id) == len(places), "duplicate ids"
     id_re = re.compile(
-        r"^(gn:\d+|adm1:[A-Z]{2}-[A-Z0-9]{1,3}|dist:[a-z0-9-]+:[a-z0-9-]+|region:[a-z0-9-]+|country:[A-Z]{2})$"
+        r"^(gn:\d+|adm1:[A-Z]{2}-[A-Z0-9]{1,3}|dist:[a-z0-9-]+:[a-z0-9-]+|region:[a-z0-9-]+|sea:[a-z0-9-]+|country:[A-Z]{2})$"
     )
     for p in places:
         assert id_re.match(p["id"]), p["id"]
         assert p["kind"] in {"city", "district", "admin1", "region", "country"}
-        assert re.fullmatch(r"[A-Z]{2}", p["country"]), p
+        sea = p["id"].startswith("sea:")  # shared waters: no country, no parent
+        assert re.fullmatch(r"[A-Z]{2}", p["country"]) or (sea and p["country"] == ""), p
         lat, lon = float(p["lat"]), float(p["lon"])
         assert -90 <= lat <= 90 and -180 <= lon <= 180
         assert re.fullmatch(r"-?\d+\.\d{5}", p["lat"]) and re.fullmatch(r"-?\d+\.\d{5}", p["lon"])
@@ -115,7 +116,7 @@ def test_place_rows_are_well_formed(places: list[dict[str, str]], by_id: dict[st
         assert len(set(forms)) == len(forms), p["id"]
         if p["kind"] in ("country", "region"):
             assert p["admin1"] == ""
-        if p["kind"] == "country":
+        if p["kind"] == "country" or sea:
             assert p["parent"] == ""
         else:
             assert p["parent"] in by_id, (p["id"], p["parent"])
@@ -124,7 +125,7 @@ def test_place_rows_are_well_formed(places: list[dict[str, str]], by_id: dict[st
             assert by_id[p["parent"]]["admin1"] == p["admin1"]
         if p["kind"] == "city":
             assert by_id[p["parent"]]["kind"] in ("admin1", "country")
-        if p["kind"] in ("admin1", "region"):
+        if p["kind"] in ("admin1", "region") and not sea:
             assert by_id[p["parent"]]["kind"] == "country"
 
 

@@ -455,6 +455,17 @@ REGIONS: dict[str, tuple[str, str, tuple[tuple[str, str], ...], tuple[str, ...],
     ),
 }
 
+# --------------------------------------------------------------------------- sea areas
+# Ships and tankers are struck at sea: id slug -> (name, lat, lon, forms). No country: the
+# waters are shared, and "off the Turkish coast" is no attack in Turkey. Approximate centres.
+SEAS: dict[str, tuple[str, float, float, tuple[str, ...]]] = {
+    "black-sea": ("Black Sea", 43.4, 34.0, ("Black Sea",)),
+    "sea-of-azov": ("Sea of Azov", 46.1, 36.6, ("Sea of Azov", "Azov Sea")),
+    "kerch-strait": ("Kerch Strait", 45.3, 36.5, ("Kerch Strait", "Strait of Kerch")),
+    "caspian-sea": ("Caspian Sea", 42.0, 50.5, ("Caspian Sea",)),
+    "baltic-sea": ("Baltic Sea", 58.0, 20.0, ("Baltic Sea",)),
+}
+
 # Approximate geographic centroids (decimal degrees) of the countries kept as places.
 COUNTRY_CENTROIDS: dict[str, tuple[float, float]] = {
     "UA": (48.37943, 31.16558),

@@ -667,8 +667,8 @@ def _mention(
         places, _ = _attack_places(ctx, ctx.ents_in(tail.start, tail.end), tail)
     if any(e.country not in _WARRING for e, _ in places):
         # "Polish jets were scrambled in Rzeszów", "a house in Wyryki in eastern Poland was damaged": a
-        # neighbour's places, not those of this war's strikes
-        places = [(e, ent) for e, ent in places if e.country in _WARRING]
+        # neighbour's places, not those of this war's strikes (the seas between them are this war's)
+        places = [(e, ent) for e, ent in places if e.country in _WARRING or e.id.startswith("sea:")]
         if not places:
             return None
     actor, strong = _actor(ctx, ents, clause, places)
@@ -2647,13 +2647,15 @@ def _cluster_actor(
     else:
         weak = [m.actor for m in c.mentions if m.actor]
         actor = weak[0] if weak else None
-    countries = {e.country for e in entries}
+    countries = {e.country for e in entries if e.country}  # a sea is nobody's: it tells no side
     if actor is not None and countries == {actor} and not all(_occupied(e) for e in entries):
         actor = None  # a side does not bomb itself in our data; the cue was the place
     if actor is None and len(countries) == 1:
         # Crimea or Donetsk city is struck by the side attacking Russia, not by Ukraine's attacker
         held = entries and all(_held_by_russia(e) for e in entries)
         actor = doc_actor.get("RU" if held else next(iter(countries)))
+    if actor is None and entries and not countries and len(set(doc_actor.values())) == 1:
+        actor = next(iter(doc_actor.values()))  # a ship hit at sea, in a report of one side's strikes
     if disputed and not strong:
         return None
     if disputed and all(

@@ -387,9 +387,31 @@ def drop_namesakes(ents: list[Ent], text: str) -> None:
             ent.place = None
 
 
+# ("over the Black Sea" is where drones were shot down or missiles fired from, not a target)
+_SEA_LEFT = re.compile(r"\b(?:in|near|off|at)\s+the\s+$", re.IGNORECASE)
+_SEA_RIGHT = re.compile(  # (used with .match at the name's end: no "^", which would pin the string's start)
+    r"[\s-]*(?:fleet|flotilla|ports?|port\s+city|city|town|village|resort|coast|coastline|region|grain|shipping"
+    r"|corridor|deal|initiative|ceasefire|truce|arrangement|security|route|trade|naval|navy|countries|states"
+    r"|basin|economic|littoral|harbou?r|terminal)\b",
+    re.IGNORECASE,
+)
+
+
+def drop_sea_names(ents: list[Ent], text: str) -> None:
+    """A sea is where a ship was hit ("a tanker was struck in the Black Sea"), not the "Black Sea
+    Fleet", "the Russian Black Sea port of Novorossiysk" or "the Black Sea grain deal"."""
+    for ent in ents:
+        if not ent.places or not all(e.id.startswith("sea:") for e in ent.places):
+            continue
+        if not _SEA_LEFT.search(text, max(0, ent.start - 16), ent.start) or _SEA_RIGHT.match(text, ent.end):
+            ent.places = []
+            ent.place = None
+
+
 def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
     """Choose one candidate per place mention, using the rest of the document as context."""
     drop_namesakes(ents, text)
+    drop_sea_names(ents, text)
     admin1_votes: Counter[str] = Counter()
     country_votes: Counter[str] = Counter()
     cities = {ent.places[0].id for ent in ents if len(ent.places) == 1 and ent.places[0].kind == "city"}

@@ -201,7 +201,7 @@ GENERIC_CUES = lc(
     r"|again\s+and\s+again|time\s+and\s+again|this\s+(?:autumn|winter|summer|spring)|almost\s+continuously"
     r"|rarely|seldom|largely\s+(?:escaped|spared)|has\s+been\s+the\s+target\s+of|(?:has|have)\s+lived\s+with"
     r"|lives?\s+with|living\s+with|under\s+(?:constant|daily|nightly)\s+(?:fire|attack|shelling)"
-    r"|in\s+total\s+since|a\s+pattern|campaign\s+of|(?:escalation\s+of|surge\s+in|uptick\s+in)\s+(?:the\s+)?(?:shelling|attacks|strikes|bombardments?)|stepped\s+up|ramped\s+up|intensif(?:ied|ying|ies)|per\s+(?:day|night|week|month)|(?:nights?|days?|weeks?)\s+in\s+a\s+row"
+    r"|in\s+total\s+since|a\s+pattern|on\s+combat\s+duty|campaign\s+of|(?:escalation\s+of|surge\s+in|uptick\s+in)\s+(?:the\s+)?(?:shelling|attacks|strikes|bombardments?)|stepped\s+up|ramped\s+up|intensif(?:ied|ying|ies)|per\s+(?:day|night|week|month)|(?:nights?|days?|weeks?)\s+in\s+a\s+row"
     r"|consecutive\s+(?:nights?|days?)"
     # a tally of attacks, not one: "the ports were attacked more than 40 times", "all hit at least once"
     r"|(?:attacked|hit|struck|shelled|targeted|bombed)\s+(?:(?:more\s+than|over|at\s+least|some|about|nearly|dozens\s+of)\s+)?"
