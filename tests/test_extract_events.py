@@ -2464,3 +2464,22 @@ def test_a_ship_struck_at_sea_is_placed_in_that_sea() -> None:
 )
 def test_a_sea_that_only_qualifies_a_port_or_a_fleet_or_an_airspace_is_no_place(text: str) -> None:
     assert all(p.name != "Black Sea" for e in attacks(text) for p in e.places)
+
+
+def test_a_village_set_in_its_region_by_apposition_stays_there_when_named_again() -> None:
+    (e,) = attacks(
+        "Tokarivka, Kherson region, 28 October. A Russian drone struck a car near the village of "
+        "Tokarivka, killing three people."
+    )
+    assert [(p.name, p.admin1) for p in e.places] == [("Tokarivka", "Kherson Oblast")]
+
+
+def test_a_months_casualties_over_several_regions_is_no_attack() -> None:
+    assert (
+        attacks(
+            "Russian officials reported civilian casualties in the Belgorod, Bryansk and Kursk regions from "
+            "Ukrainian attacks, including 21 people killed in October.",
+            "2024-11-10",
+        )
+        == []
+    )

@@ -288,3 +288,13 @@ def test_weapons_shot_down_along_with_others_are_intercepted_too() -> None:
 )
 def test_shells_bought_or_pledged_are_not_fired(text: str) -> None:
     assert all(launched is None for _k, _m, launched, _i in classify(text).weapons)
+
+
+def test_a_monitor_verifying_one_incident_gives_its_toll() -> None:
+    f = classify("The mission verified that one woman was killed and 18 civilians were injured.")
+    assert (f.killed.value, f.injured.value) == (1, 18)
+    assert classify("The mission has verified 164 civilians killed in October.").killed is None
+
+
+def test_killing_all_three_occupants_is_three_killed() -> None:
+    assert classify("A drone struck a car, killing all three occupants.").killed.value == 3

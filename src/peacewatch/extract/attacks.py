@@ -18,7 +18,14 @@ from typing import Any
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
 from peacewatch.extract.context import Clause, DocContext, Sentence
-from peacewatch.extract.counts import CountFacts, classify, table_row, updates_toll, weapon_mentions
+from peacewatch.extract.counts import (
+    CountFacts,
+    classify,
+    is_period_total,
+    table_row,
+    updates_toll,
+    weapon_mentions,
+)
 from peacewatch.extract.entities import Ent
 from peacewatch.extract.gazetteer import Entry, Gazetteer
 from peacewatch.extract.numbers import word_to_int
@@ -730,6 +737,19 @@ def _mention(
         date = heading  # "THURSDAY" over "Drones attacked a substation overnight": that Thursday's night
     if generic and not facts.numbers_used:
         return None
+    if (
+        not facts.numbers_used
+        and date is not None
+        and date.span.precision in ("month", "year")
+        and _MONTH_TALLY.search(stext)
+        and (
+            is_period_total(ctx.lower[sent.start : sent.end])
+            or (_HARM_IN_MONTH.search(stext) is not None and all(e.kind != "city" for e, _ in places))
+        )
+    ):
+        # "… including 21 people killed in October according to regional authorities": a month's
+        # casualties over many attacks, not one of them
+        return None
     if not facts.numbers_used and _OWN_FORCES_CLAIM.search(text, sent.start, sent.end):
         # "the defence ministry said its forces had hit 'temporary deployment points'": a daily
         # front-line claim about its own fire, no strike report with anything to count
@@ -772,6 +792,11 @@ def _mention(
     )
 
 
+_HARM_IN_MONTH = re.compile(
+    r"\b(?:killed|injured|wounded|casualties|deaths|dead)\s+(?:[\w-]+\s+){0,3}?in\s+(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\b"
+)
+_MONTH_TALLY = re.compile(rf"\b\d[\d,]*\s+(?:{L.PEOPLE_NOUNS}|casualties|deaths)\b", re.IGNORECASE)
 _SHIFT = re.compile(
     r"\b(?:(?P<n>\w+)\s+days?\s+(?P<dir>earlier|before|later|after)|(?:a|one)\s+day\s+(?P<dir1>earlier|before|later|after)"
     r"|the\s+(?:day|night)\s+(?P<dir2>before|after)|the\s+(?P<dir3>previous|next|following)\s+(?:day|night)"

@@ -41,7 +41,7 @@ _CLAIMED_LIVES_OF = re.compile(
     r"\b(?:claim(?:ed|ing|s)?|took|taking|cost|costing)\s+the\s+lives\s+of\s*$", re.I
 )
 _KILLED_LEFT = re.compile(
-    r"\b(?:killing|killed|kills|kill|murdered|murdering)\s*$|"
+    r"\b(?:killing|killed|kills|kill|murdered|murdering)(?:\s+all(?:\s+the)?)?\s*$|"  # "killing all three occupants"
     r"\b(?:death\s+toll|number\s+of\s+(?:people\s+)?(?:confirmed\s+)?(?:dead|deaths|killed|those\s+killed|fatalities|victims)"
     r"|toll|fatalities|deaths)"
     r"(?:\s+[\w’'.-]+){0,16}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
@@ -50,7 +50,7 @@ _KILLED_LEFT = re.compile(
     re.IGNORECASE,
 )
 _INJURED_LEFT = re.compile(
-    r"\b(?:injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|hospitali[sz]ing)\s*$|"
+    r"\b(?:injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|hospitali[sz]ing)(?:\s+all(?:\s+the)?)?\s*$|"
     r"\b(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries)|injury\s+toll|(?:the\s+)?injured)(?:\s+\w+){0,3}?\s+"
     r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+now)?(?:\s+at|\s+to)?\s*$"
     r"|\b(?:put|puts|putting|placed|estimated)\s+(?:the\s+)?(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)\s+at\s*$",
@@ -183,7 +183,7 @@ _SINCE_WAR = L.lc(
 # Whole-clause signs of a period total: "In June 2025, at least 232 civilians were killed …"
 _PERIOD = L.lc(
     r"^\s*(?:in|during|over)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)(?:\s+20\d\d)?\s*,|\bmonthly\b|\bverified\b|\bmonitoring\s+mission\b"
+    r"|october|november|december)(?:\s+20\d\d)?\s*,|\bmonthly\b|\bverified\b(?!\s+that\b)|\bmonitoring\s+mission\b"
     # "recorded 286 civilian deaths … during July 2025", "killed in the border regions during the year"
     r"|\b(?:during|throughout)\s+(?:the\s+month\s+of\s+)?(?:january|february|march|april|may|june|july|august"
     r"|september|october|november|december)\b|\b(?:during|throughout|over)\s+the\s+(?:whole\s+)?year\b"
@@ -518,7 +518,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
     low = L.lower(text)
     aggregate = L.AGGREGATE_CUES.search(low) is not None or _SINCE_WAR.search(low) is not None
     retracted = _RETRACTED.search(text) is not None
-    period_total = _period(low) or (bool(lead) and _period(L.lower(lead)))
+    period_total = is_period_total(low) or (bool(lead) and is_period_total(L.lower(lead)))
 
     tallied: set[int] = set()
     for wm in weapons:
@@ -933,7 +933,8 @@ def _uncompared(cues: re.Pattern[str], low: str) -> bool:
     return any(not _SUPERLATIVE.search(low[max(0, m.start() - 70) : m.start()]) for m in cues.finditer(low))
 
 
-def _period(low: str) -> bool:
+def is_period_total(low: str) -> bool:
+    """Whether a lower-cased clause reads as a period's total ("in October", "since the invasion")."""
     return _uncompared(_PERIOD, low)
 
 

@@ -331,7 +331,9 @@ _AUTHORITY_RIGHT = re.compile(
 _AUTHORITY_LEFT = re.compile(r"\b(?:mayor|governor|head|chief)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _SETTLEMENT_LEFT = re.compile(r"\b(?:village|town|settlement|hamlet|township)\s+of\s+$", re.IGNORECASE)
 _IN_REGION_RIGHT = re.compile(
-    r"[^.;,]{0,40}?\bin\s+(?:the\s+|Russia['’]s\s+|Ukraine['’]s\s+)?([A-Z][\w'’-]+)\s+(?:region|oblast|Oblast|Region|krai|Krai)\b"
+    # "… in the Tambov region", or as an apposition: "Tokarivka, Kherson region, 28 October"
+    r"(?:[^.;,]{0,40}?\bin\s+(?:the\s+|Russia['’]s\s+|Ukraine['’]s\s+)?|,\s+(?:the\s+)?)"
+    r"([A-Z][\w'’-]+)\s+(?:region|oblast|Oblast|Region|krai|Krai)\b"
 )
 _AND_OR = re.compile(r"\b(?:and|or|while|as\s+well\s+as)\b")
 _KNOWN_TOWN = 50_000  # a town this big is named for itself, not mistaken for a village elsewhere
@@ -425,6 +427,7 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
     settlements = {
         ent.text for ent in ents if _SETTLEMENT_LEFT.search(text, max(0, ent.start - 30), ent.start)
     }
+    relocated: dict[str, Entry] = {}
     for ent in ents:
         # a district is only that district when its city is named in the article too
         kept = [e for e in ent.places if e.kind != "district" or e.parent in cities]
@@ -456,11 +459,20 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
                             region.id,
                         )
                     ]
+                    relocated[ent.text] = here[0]
                 kept = here
         if ent.text in settlements and any(e.kind == "city" for e in kept):
             kept = [e for e in kept if e.kind != "district"]  # "the village of Desna" is no city district
         if len(kept) != len(ent.places):
             ent.places = kept
+    for ent in ents:  # the village is that village wherever the article names it again
+        moved = relocated.get(ent.text)
+        if (
+            moved is not None
+            and ent.places
+            and all(e.kind == "city" and e.admin1 != moved.admin1 for e in ent.places)
+        ):
+            ent.places = [moved]
     for ent in ents:
         if ent.country:
             country_votes[ent.country] += 1
