@@ -2483,3 +2483,10 @@ def test_a_months_casualties_over_several_regions_is_no_attack() -> None:
         )
         == []
     )
+
+
+def test_a_governors_given_name_is_not_the_city_of_that_name() -> None:
+    (e,) = attacks(
+        "Ukrainian drones hit a chemical plant in Nevinnomyssk, Governor Vladimir Vladimirov said on Saturday."
+    )
+    assert names(e) == {"Nevinnomyssk"}

@@ -371,6 +371,11 @@ _ROLE_NAME_LEFT = re.compile(
 )
 
 
+_SURNAME_RIGHT = re.compile(
+    r" (?!Oblast|Region|Krai)[A-Z][a-z]+(?:ov|ova|ev|eva|in|ina|enko|sky|skyi|ski|uk|yuk|ko|ich|vich)\b"
+)
+
+
 def drop_namesakes(ents: list[Ent], text: str) -> None:
     """A surname that is also a town's name ("the head of the republic Oleg Nikolayev", "our
     correspondent Simon Ashe") is no place, there or anywhere else in the article (a transcript's
@@ -381,10 +386,12 @@ def drop_namesakes(ents: list[Ent], text: str) -> None:
         if _GIVEN_NAME_LEFT.search(text, max(0, ent.start - 14), ent.start)
         or _ROLE_NAME_LEFT.search(text, max(0, ent.start - 40), ent.start)
     }
-    if not names:
-        return
     for ent in ents:
-        if ent.text.lower() in names and ent.places and all(e.kind == "city" for e in ent.places):
+        if not ent.places or not all(e.kind == "city" for e in ent.places):
+            continue
+        # "Governor Vladimir Vladimirov": a given name that is also a city's, before a surname
+        given = _GIVEN_NAME_LEFT.search(f"{ent.text} ") is not None and _SURNAME_RIGHT.match(text, ent.end)
+        if given or ent.text.lower() in names:
             ent.places = []
             ent.place = None
 
