@@ -2490,3 +2490,11 @@ def test_a_governors_given_name_is_not_the_city_of_that_name() -> None:
         "Ukrainian drones hit a chemical plant in Nevinnomyssk, Governor Vladimir Vladimirov said on Saturday."
     )
     assert names(e) == {"Nevinnomyssk"}
+
+
+def test_the_city_does_not_point_back_to_a_capital_named_as_a_government() -> None:
+    (e,) = attacks(
+        "A Russian drone attack on Zaporizhzhia killed three people overnight, as Washington prepared talks "
+        "with Kyiv and Moscow. Eight other people were injured across the city, the governor said."
+    )
+    assert names(e) == {"Zaporizhzhia"} and e.injured is not None and e.injured.value == 8

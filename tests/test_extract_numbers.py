@@ -298,3 +298,25 @@ def test_a_monitor_verifying_one_incident_gives_its_toll() -> None:
 
 def test_killing_all_three_occupants_is_three_killed() -> None:
     assert classify("A drone struck a car, killing all three occupants.").killed.value == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry said it had downed a total of 45 Ukrainian drones overnight.", [("drone", None, 45)]),
+        (
+            "The air force said six of eight Shahed drones launched at the region were destroyed.",
+            [("drone", 8, 6)],
+        ),
+        (
+            "Russia had launched 315 drones and seven missiles, and 277 drones and two of the missiles had been "
+            "shot down.",
+            [("drone", 315, 277), ("missile", 7, 2)],
+        ),
+    ],
+)
+def test_interceptions_told_in_words_totals_and_pairs(
+    text: str, expected: list[tuple[str, int | None, int]]
+) -> None:
+    got = [(k, lc.value if lc else None, ic.value) for k, _m, lc, ic in classify(text).weapons]
+    assert got == expected

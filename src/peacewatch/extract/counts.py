@@ -241,8 +241,10 @@ _RETRACTED = re.compile(
     re.IGNORECASE,
 )
 # "59 missiles and 54 drones were shot down": the verb after the list covers every figure in it
+_SMALL_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
 _LIST_THEN_INTERCEPTED = re.compile(
-    rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?[\d,]+\s+(?!of\s+(?:which|them|these|those)\b|were\b|was\b)[\w\s-]{{1,40}}?)+"
+    rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:[\d,]+|{_SMALL_WORDS})\s+"
+    rf"(?!of\s+(?:which|them|these|those)\b|were\b|was\b)[\w\s-]{{1,40}}?)+"
     rf"\s+(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
@@ -911,7 +913,10 @@ def _launch_near(left: str) -> bool:
 
 def _weapon_after_of(text: str, end: int, weapons: list[WeaponMention]) -> WeaponMention | None:
     """The weapon in "N of the M drones" / "N of them" (the last weapon before)."""
-    m = re.match(r"\s+of\s+(?:the\s+|them|these|those|which|[\d,]+\s)", text[end : end + 20], re.IGNORECASE)
+    # ("six of eight Shahed drones": a number in words too)
+    m = re.match(
+        r"\s+of\s+(?:the\s+|them|these|those|which|[\d,]+\s|[a-z-]+\s)", text[end : end + 20], re.IGNORECASE
+    )
     if not m:
         return None
     after = [w for w in weapons if w.start >= end and w.start - end < 60]

@@ -244,11 +244,22 @@ _PLACE_LEFT = re.compile(r"\b(?:in|at|on|over|near|across|to|of|from)\s+$", re.I
 _GOVERNMENT_RIGHT = re.compile(r"(?:['’]s\s+\w+|\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b)")
 
 
+_CAPITALS = r"(?:Kyiv|Kiev|Moscow|Washington|Brussels)"
+# "talks with Kyiv and Moscow", "a deal between Moscow and Washington": two governments
+_GOVERNMENT_PAIR = re.compile(rf"{_CAPITALS}\s+and\s+{_CAPITALS}\b")
+
+
 def _government(e: Ent, text: str) -> bool:
-    """'Kyiv responded by …', 'Moscow has used …': the government, not a city to point back to."""
-    return (
-        e.text in ("Kyiv", "Kiev", "Moscow")
-        and _GOVERNMENT_RIGHT.match(text, e.end, e.end + 30) is not None
+    """'Kyiv responded by …', 'Moscow has used …', 'talks with Kyiv and Moscow': the government, not
+    a city to point back to."""
+    if e.text not in ("Kyiv", "Kiev", "Moscow"):
+        return False
+    pair = any(
+        m.start() <= e.start < m.end()
+        for m in _GOVERNMENT_PAIR.finditer(text, max(0, e.start - 20), e.end + 20)
+    )
+    return pair or (
+        _GOVERNMENT_RIGHT.match(text, e.end, e.end + 30) is not None
         and _PLACE_LEFT.search(text, max(0, e.start - 12), e.start) is None  # "killed in Kyiv has risen"
     )
 

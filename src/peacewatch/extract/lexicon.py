@@ -254,7 +254,8 @@ AGGREGATE_CUES = lc(
     r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
     r"|a\s+(?:day|night|month)(?!\s+of\b)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
-    r"|total\s+of|monthly|weekly|last\s+month|this\s+month|over\s+the\s+past\s+(?:day|24\s+hours)"
+    # ("downed a total of 45 drones overnight" is one night's)
+    r"|total\s+of(?![^.;]{0,60}\b(?:overnight|last\s+night|during\s+the\s+night|on\s+the\s+night|this\s+morning))|monthly|weekly|last\s+month|this\s+month|over\s+the\s+past\s+(?:day|24\s+hours)"
     r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|week|fortnight)|past\s+day|in\s+(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)(?!\s+\d)|devoured|claimed\s+the\s+lives\s+of\s+more"
     r"\s+than|record\s+number|(?:during|over|in)\s+(?:the\s+same|that|this)\s+period|since\s+(?:then|the\s+(?:moratorium"
