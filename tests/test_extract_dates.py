@@ -97,3 +97,8 @@ def test_an_old_lede_date_does_not_date_the_rest() -> None:
         if e.kind == "attack"
     ]
     assert any(e.date is None for e in evs)
+
+
+def test_overnight_on_a_named_day_is_that_day() -> None:
+    (d,) = find_dates("Russia attacked Ukraine with 267 drones overnight on Feb. 23.", dt.date(2025, 2, 24))
+    assert (d.span.start, d.span.precision) == (dt.date(2025, 2, 23), "day")

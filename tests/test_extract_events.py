@@ -2498,3 +2498,22 @@ def test_the_city_does_not_point_back_to_a_capital_named_as_a_government() -> No
         "with Kyiv and Moscow. Eight other people were injured across the city, the governor said."
     )
     assert names(e) == {"Zaporizhzhia"} and e.injured is not None and e.injured.value == 8
+
+
+def test_separately_opens_another_attack_the_next_evening() -> None:
+    events = attacks(
+        "Russia attacked Ukraine with 267 drones overnight on Feb. 23, the air force said. Damage was "
+        "reported in the Kyiv and Poltava regions.\n\nZelensky spoke to European leaders by phone.\n\n"
+        "Separately, Russian troops shelled the Dniprovskyi district of Kherson on the evening of Feb. 22, "
+        "injuring three people.",
+        "2025-02-23",
+    )
+    assert len(events) == 2
+    assert {"Kherson"} in [names(e) & {"Kherson"} for e in events]
+
+
+def test_a_town_known_only_as_another_citys_district_is_kept_as_written() -> None:
+    (e,) = attacks(
+        "A Russian drone hit port infrastructure in the town of Pivdennyi, east of Odesa, on Tuesday."
+    )
+    assert "Pivdennyi" in names(e)

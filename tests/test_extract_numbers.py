@@ -320,3 +320,8 @@ def test_interceptions_told_in_words_totals_and_pairs(
 ) -> None:
     got = [(k, lc.value if lc else None, ic.value) for k, _m, lc, ic in classify(text).weapons]
     assert got == expected
+
+
+def test_bringing_the_number_of_injured_to_a_figure_is_an_updated_total() -> None:
+    f = classify("Two more residents were treated for cuts, bringing the number of injured to four.")
+    assert f.injured is not None and f.injured.value == 4 and f.injured_update

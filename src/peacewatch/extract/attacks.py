@@ -142,6 +142,9 @@ _COUNTRY_POSSESSIVE_TARGET = re.compile(
     r"|villages|ports?|railways?|gas|heating|civilians|people)\b",
     re.IGNORECASE,
 )
+_SEPARATELY = re.compile(
+    r"(?:separately|in\s+(?:a\s+separate|another)\s+(?:attack|strike|incident))\b"
+)  # (matched at a sentence's start in lower-cased text)
 _ELSEWHERE = re.compile(r"\b(?:in\s+other\s+(?:regions|cities|areas|parts|towns)|elsewhere)\b", re.IGNORECASE)
 _PLURAL_SUMMARY = re.compile(
     r"\b(?:attacks|strikes)\s+(?:have\s+|had\s+)?(?:struck|hit|hits|targeted|continued|continue|hammered|pounded"
@@ -1640,11 +1643,20 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         # the same place on a compatible date: one attack, even when a later report gives new figures
         # among several candidates, the one reported nearest before: "the strikes" of a paragraph
         # are the ones that paragraph is about
+        candidates = clusters
+        if _SEPARATELY.match(ctx.lower, m.sent.start):
+            # "Separately, troops shelled Kherson": another attack than the one just told, so only
+            # an attack already reported in that very town (a live page's summary line) is this one
+            mine = {e.parent if e.kind == "district" else e.id for e in _towns([e for e, _ in m.places])}
+            candidates = [
+                c
+                for c in clusters
+                if mine & {e.parent if e.kind == "district" else e.id for e in _towns(c.place_entries())}
+            ]
         target = _nearest(
-            m, [c for c in clusters if _compatible(gaz, c, m, figures=False) and _same_place(gaz, c, m)]
+            m, [c for c in candidates if _compatible(gaz, c, m, figures=False) and _same_place(gaz, c, m)]
         )
-
-        target = target or _nearest(m, [c for c in clusters if _compatible(gaz, c, m)])
+        target = target or _nearest(m, [c for c in candidates if _compatible(gaz, c, m)])
         if (
             target is None
             and clusters
@@ -1960,7 +1972,8 @@ def _fold_into_barrages(
             # shelling, glide bombs or an FPV drone are the front line's, not the barrage's
             c_kinds = {w.kind for m in c.mentions for w in m.facts.kinds}
             tactical = any(re.search(r"\bFPV\b", m.sent.text[m.sent.start : m.sent.end]) for m in c.mentions)
-            if tactical or not c_kinds <= kinds:
+            apart = any(_SEPARATELY.match(ctx.lower, m.sent.start) for m in c.mentions)  # "Separately, …"
+            if tactical or apart or not c_kinds <= kinds:
                 continue
             if near and c_countries and c_countries <= countries and c_actors <= actors:
                 b.mentions.extend(c.mentions)

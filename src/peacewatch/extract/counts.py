@@ -53,11 +53,14 @@ _INJURED_LEFT = re.compile(
     r"\b(?:injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|hospitali[sz]ing)(?:\s+all(?:\s+the)?)?\s*$|"
     r"\b(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries)|injury\s+toll|(?:the\s+)?injured)(?:\s+\w+){0,3}?\s+"
     r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+now)?(?:\s+at|\s+to)?\s*$"
-    r"|\b(?:put|puts|putting|placed|estimated)\s+(?:the\s+)?(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)\s+at\s*$",
+    r"|\b(?:put|puts|putting|placed|estimated)\s+(?:the\s+)?(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)\s+at\s*$"
+    # "bringing the number of injured to two"
+    r"|\bbringing\s+(?:the\s+)?(?:total\s+)?(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries|hurt)|injury\s+toll)"
+    r"(?:\s+\w+){0,2}?\s+to\s*$",
     re.IGNORECASE,
 )
 _UPDATE_LEFT = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|bringing\s+(?:the\s+)?(?:death\s+)?toll\b.*\bto)"
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|bringing\s+(?:the\s+)?(?:(?:death\s+|injury\s+)?toll|(?:total\s+)?number\s+of)\b.*\bto)"
     r"\s+(?:from\s+[\w,.-]+\s+)?(?:to\s+)?$"
     # "the number of injured is now 35"
     r"|\b(?:is|are|stands)\s+now\s+(?:at\s+)?$"

@@ -141,7 +141,23 @@ def find_dates(
     """Date mentions in ``text``, resolved against ``published`` where they are relative."""
     if not _HINT.search(text.translate(_ASCII_LOWER)):
         return []  # most sentences name no date: one cheap scan instead of seven patterns
-    return list(_find_dates(text, published, anchor_year, future))
+    found = list(_find_dates(text, published, anchor_year, future))
+    # "overnight on Feb. 23", "last night, Sunday": the day named is the night's; the relative word
+    # resolved alone (the night before publication) would date another night
+    return [
+        d
+        for i, d in enumerate(found)
+        if not (
+            d.kind == "relative_day"
+            and d.span.precision == "days"
+            and i + 1 < len(found)
+            and found[i + 1].span.precision == "day"
+            and _NIGHT_THEN_DAY.fullmatch(text, d.end, found[i + 1].start) is not None
+        )
+    ]
+
+
+_NIGHT_THEN_DAY = re.compile(r"\s*(?:on\s+|,\s*)?")
 
 
 @functools.lru_cache(maxsize=2048)

@@ -614,7 +614,7 @@ def add_unlisted_settlements(ents: list[Ent], gaz: Gazetteer, text: str) -> list
                 if name in _NOT_PLACE_NAMES or name.split()[0] in _NOT_PLACE_NAMES:
                     continue
                 known = next((e for e in ents if e.start == m.start(g) and e.text == name), None)
-                if known is not None and _elsewhere(known, ents, gaz, text):
+                if known is not None and (_elsewhere(known, ents, gaz, text) or _dropped_district(known)):
                     # "the village of Zhuravlyovka in the Belgorod district": the gazetteer's only
                     # Zhuravlyovka lies in another oblast, so this one is a village it lacks
                     found[name] = _unlisted_entry(name, m.start(g), ents, gaz, text)
@@ -625,7 +625,7 @@ def add_unlisted_settlements(ents: list[Ent], gaz: Gazetteer, text: str) -> list
     if not found:
         return ents
     for e in ents:  # every mention of a name re-read as an unlisted village
-        if e.text in found and e.place is not None and not e.place.id.startswith("text:"):
+        if e.text in found and (e.place is None or not e.place.id.startswith("text:")):
             e.place = found[e.text]
             e.places = [found[e.text]]
     extra = [
@@ -634,6 +634,12 @@ def add_unlisted_settlements(ents: list[Ent], gaz: Gazetteer, text: str) -> list
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
     ]
     return _with_extra(ents, extra)
+
+
+def _dropped_district(known: Ent) -> bool:
+    """'the town of Pivdennyi': the gazetteer knows the name only as a district of a city the
+    article never names, so it was set aside, and the town is one the gazetteer lacks."""
+    return known.place is None and not known.places
 
 
 _IN_AREA_RIGHT = re.compile(r"\s*(?:,\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?)$")
