@@ -766,7 +766,8 @@ def test_the_victims_side_is_not_the_attacker() -> None:
         "strike since Russia invaded on Feb. 24."
     )
     (e,) = attacks(text, "2022-03-20")
-    assert e.actor is None and str(e.date.start) == "2022-03-18"  # type: ignore[union-attr]
+    # not Ukraine: the side attacking the towns Ukraine holds, as no other is named
+    assert e.actor == "RU" and str(e.date.start) == "2022-03-18"  # type: ignore[union-attr]
 
 
 def test_the_city_is_not_a_destination_named_on_the_way() -> None:
@@ -1116,7 +1117,7 @@ def test_a_governor_speaks_for_his_region() -> None:
 def test_a_navy_spokesman_is_a_speaker_not_the_attacker() -> None:
     text = "Ukraine's navy spokesman Dmytro Pletenchuk says the strike on Odesa was carried out with two Iskander-M missiles."
     (e,) = attacks(text, "2024-03-15")
-    assert e.actor is None and names(e) == {"Odesa"}
+    assert e.actor == "RU" and names(e) == {"Odesa"}  # the side attacking Odesa, not the speaker's
 
 
 def test_a_headline_landmark_near_the_attack_is_not_another_attack() -> None:
@@ -2517,3 +2518,18 @@ def test_a_town_known_only_as_another_citys_district_is_kept_as_written() -> Non
         "A Russian drone hit port infrastructure in the town of Pivdennyi, east of Odesa, on Tuesday."
     )
     assert "Pivdennyi" in names(e)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Overnight, drones struck energy facilities in the Odesa region, cutting power to thousands.", "RU"),
+        ("Drones hit the Slavneft-YANOS refinery in Yaroslavl overnight, the governor said.", "UA"),
+        ("A drone hit a market in occupied Donetsk on Sunday, killing two people.", None),
+    ],
+)
+def test_a_strike_with_no_side_named_is_by_the_side_attacking_that_country(
+    text: str, actor: str | None
+) -> None:
+    (e,) = attacks(text)
+    assert e.actor == actor

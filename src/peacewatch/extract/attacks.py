@@ -2694,6 +2694,10 @@ def _cluster_actor(
         actor = doc_actor.get("RU" if held else next(iter(countries)))
     if actor is None and entries and not countries and len(set(doc_actor.values())) == 1:
         actor = next(iter(doc_actor.values()))  # a ship hit at sea, in a report of one side's strikes
+    if actor is None and countries == {"UA"} and not any(_occupied(e) for e in entries):
+        actor = "RU"  # a strike on a town Ukraine holds, no other side named: this war has one attacker there
+    elif actor is None and countries == {"RU"}:
+        actor = "UA"
     if disputed and not strong:
         return None
     if disputed and all(
