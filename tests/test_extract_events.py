@@ -2533,3 +2533,8 @@ def test_a_strike_with_no_side_named_is_by_the_side_attacking_that_country(
 ) -> None:
     (e,) = attacks(text)
     assert e.actor == actor
+
+
+def test_a_ship_on_a_drifting_mine_is_no_attack() -> None:
+    text = "A Panama-flagged bulk carrier struck a drifting mine on its approach to Odesa on Tuesday, injuring two crew members."
+    assert attacks(text) == []

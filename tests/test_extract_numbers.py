@@ -325,3 +325,12 @@ def test_interceptions_told_in_words_totals_and_pairs(
 def test_bringing_the_number_of_injured_to_a_figure_is_an_updated_total() -> None:
     f = classify("Two more residents were treated for cuts, bringing the number of injured to four.")
     assert f.injured is not None and f.injured.value == 4 and f.injured_update
+
+
+def test_a_years_bombs_are_no_launch_count() -> None:
+    assert all(
+        lc is None
+        for _k, _m, lc, _i in classify(
+            "In 2024 alone, Russia used more than 40,000 guided aerial bombs."
+        ).weapons
+    )

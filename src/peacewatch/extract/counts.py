@@ -212,6 +212,9 @@ _WEAPON_PERIOD = L.lc(
     r"|two|three|four|several)\s+(?:weeks?|months?|years?)\b"
     r"|\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2})\s+days\b"
     r"|\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:week|fortnight|month|year)\b"
+    # "In 2024 alone, Russia used more than 40,000 guided bombs": a year's
+    r"|\bin\s+20\d\d\b|\b(?:20\d\d|year|month|week|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)\s+alone\b"
     # "Last winter the enemy used more than five hundred Shaheds": a season's tally
     r"|\b(?:last|this|past|previous)\s+(?:winter|summer|autumn|spring)\b|\b(?:over|during|throughout)\s+the\s+(?:winter|summer|autumn|spring)\b"
     # "Counting from January, over 9,000 drones have been launched"

@@ -393,6 +393,8 @@ NOT_ATTACK = lc(
     # mines left from earlier fighting and road crashes: "their tractor ran over an anti-tank mine",
     # "four people died in a collision between a minibus and a lorry"
     r"|ran\s+over\s+(?:an?\s+)?(?:[\w-]+\s+)?mine|landmines?|(?:anti-tank|anti-personnel)\s+mines?"
+    # a ship on an old sea mine: "a bulk carrier struck a drifting mine on its approach to the ports"
+    r"|(?:struck|hit|hitting|striking)\s+(?:an?\s+)?(?:drifting\s+|sea\s+|naval\s+)?mine\b|(?:drifting|sea|naval)\s+mines?"
     r"|unexploded\s+(?:ordnance|munitions?|shells?|bombs?|rockets?)|(?:head-on\s+)?collision\s+(?:between|with)"
     # an argument about a kind of strike: "Hitting the stocks rather than the aircraft is a deliberate choice"
     r"|^[^a-z0-9]*(?:hitting|striking|targeting|attacking|shelling)\s+[^,.;]{1,60}?\s+(?:is|was|would\s+be|has\s+been|remains)\b",
