@@ -2538,3 +2538,11 @@ def test_a_strike_with_no_side_named_is_by_the_side_attacking_that_country(
 def test_a_ship_on_a_drifting_mine_is_no_attack() -> None:
     text = "A Panama-flagged bulk carrier struck a drifting mine on its approach to Odesa on Tuesday, injuring two crew members."
     assert attacks(text) == []
+
+
+def test_weather_deaths_are_no_attacks_toll() -> None:
+    text = (
+        "A snowstorm cut power to more than 2,000 towns. The Odesa region was hit hardest. The Interior "
+        "Ministry said at least ten people had died in weather-related incidents across the country."
+    )
+    assert all(e.killed is None for e in attacks(text))

@@ -522,7 +522,9 @@ _ACCIDENT = re.compile(
     # a stray interceptor: "a Ukrainian air-defence missile that fell in the Polish village of Przewodów"
     r"|(?:errant|stray)\s+(?:air-defen[cs]e\s+)?missiles?|air-defen[cs]e\s+missile\s+that\s+fell|interceptor\s+(?:missile\s+)?(?:fell|killed|landed)"
     # a household blast: "a gas explosion partly destroyed a flat …; police have ruled out any military involvement"
-    r"|gas\s+(?:explosion|leak|blast)|leaking\s+(?:stove|gas)|ruled\s+out\s+(?:any\s+)?(?:military|hostile)\s+(?:involvement|action|cause))\b",
+    r"|gas\s+(?:explosion|leak|blast)|leaking\s+(?:stove|gas)|ruled\s+out\s+(?:any\s+)?(?:military|hostile)\s+(?:involvement|action|cause)"
+    # the weather: "at least ten people died in weather-related incidents" after a snowstorm
+    r"|weather-related|snowstorms?|blizzards?|hurricane-force|storm\s+(?:winds|damage)|heavy\s+snowfall|ice\s+storm)\b",
     re.IGNORECASE,
 )
 
