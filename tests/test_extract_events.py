@@ -2546,3 +2546,26 @@ def test_weather_deaths_are_no_attacks_toll() -> None:
         "Ministry said at least ten people had died in weather-related incidents across the country."
     )
     assert all(e.killed is None for e in attacks(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Washington, negotiations over a supplemental funding bill that includes $61 billion for Ukraine "
+        "remain stalled in Congress.",
+        "Putin will host African leaders in St Petersburg this week and has promised free grain.",
+        "Trump, speaking at an investment summit in Miami, said the United States was having very good talks "
+        "with Russia.",
+        "Meanwhile, diplomats in Kyiv are bracing for the return of Donald Trump to the White House in January.",
+    ],
+)
+def test_bills_other_summits_and_waiting_diplomats_are_not_talks(text: str) -> None:
+    assert kind(text, "talks") == []
+
+
+def test_a_capital_that_mediates_is_not_the_venue() -> None:
+    text = (
+        "Ukrainian and Russian negotiators are expected to meet again in Abu Dhabi on Wednesday for a second "
+        "round of negotiations, with Washington again mediating."
+    )
+    assert [t.venue.name for t in kind(text, "talks") if t.venue] == ["Abu Dhabi"]

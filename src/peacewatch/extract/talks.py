@@ -198,6 +198,12 @@ _OFF_TOPIC_TALKS = re.compile(
     # military aid and reconstruction meetings are about arms and money, not a settlement
     r"|\b(?:Defen[cs]e\s+Contact\s+Group|Ramstein\s+(?:format|group)|donors?['’]?\s+conference|(?:aid|pledging|recovery"
     r"|reconstruction)\s+conference)\b"
+    # a legislature's bargaining over money: "negotiations over a supplemental funding bill … in Congress"
+    r"|\b(?:negotiations|talks|wrangling)\s+(?:[\w-]+\s+){0,3}?(?:bill|budget|funding|appropriations?|spending)\b"
+    r"|\b(?:Congress|the\s+Senate|the\s+House\s+of\s+Representatives|Capitol\s+Hill)\b[^.]{0,80}\b(?:stalled|vote|bill)\b"
+    # a summit with another continent's leaders, a business forum
+    r"|\b(?:African|Arab|Latin\s+American|Asian|Central\s+Asian)\s+leaders\b|\binvestment\s+(?:summit|forum|conference)\b"
+    r"|\b(?:bracing|preparing)\s+for\s+(?:the\s+)?(?:return|arrival|inauguration)\b"
     # an institution's own session is not talks between the sides: "the IAEA Board of Governors met in Vienna"
     r"|\b(?:Board\s+of\s+Governors|General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council)\b"
     # justice for war crimes is not a settlement of the war: "prosecutors … met in The Hague"
@@ -284,7 +290,9 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         return None
     # "Ankara, which is mediating, …" hosts; "with the United States again mediating" only mediates
     by_talks = _VENUE_RIGHT_TALKS.match(right) is not None or (
-        _MEDIATOR_RIGHT.match(right) is not None and ent.venue is not None
+        _MEDIATOR_RIGHT.match(right) is not None
+        and ent.venue is not None
+        and not re.search(r"\bwith\s+(?:the\s+)?$", left)  # "with Washington again mediating": a government
     )
     # "had sent its own roadmap to Moscow": a document travels, nobody meets there
     by_travel = _TRAVEL_LEFT.search(left) is not None and not _SENT_PAPER_LEFT.search(left)
@@ -320,7 +328,8 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         r"\b(?:officials|authorities|sources|diplomats|analysts|residents|observers)\s+in\s+$", left, re.I
     ) and re.match(
         r"^\s+(?:said|say|says|did|do|does|have|has|had|were|are|told|believe|hope|expect|fear|warned|insist\w*)\b"
-        r"(?!\s+(?:still\s+)?\w+ing\b)",  # "diplomats in Geneva were poring over a draft": where they work
+        # "diplomats in Geneva were poring over a draft": where they work (not "are bracing for …")
+        r"(?!\s+(?:still\s+)?(?!bracing|waiting|watching|hoping|worrying|preparing|looking|counting|wondering)\w+ing\b)",
         right,
     ):
         return None  # "officials in Kyiv did not rule out a meeting": who speaks, not where anyone meets
