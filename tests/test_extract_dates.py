@@ -102,3 +102,25 @@ def test_an_old_lede_date_does_not_date_the_rest() -> None:
 def test_overnight_on_a_named_day_is_that_day() -> None:
     (d,) = find_dates("Russia attacked Ukraine with 267 drones overnight on Feb. 23.", dt.date(2025, 2, 24))
     assert (d.span.start, d.span.precision) == (dt.date(2025, 2, 23), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "Moscow and Kyiv accepted a moratorium that took effect on 18 March.",
+            dt.date(2026, 2, 25),
+            dt.date(2025, 3, 18),
+        ),
+        (
+            "The grain deal expires on 17 July unless it is renewed.",
+            dt.date(2023, 7, 10),
+            dt.date(2023, 7, 17),
+        ),
+    ],
+)
+def test_a_day_weeks_after_publication_is_last_years_unless_the_text_looks_ahead(
+    text: str, published: dt.date, day: dt.date
+) -> None:
+    (d,) = find_dates(text, published)
+    assert d.span.start == day

@@ -110,11 +110,17 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _infer_year(month: int, day: int, anchor: dt.date | None, anchor_year: int | None) -> int | None:
-    """The year of a month/day given without one: the anchor's, or the year before for a date far ahead."""
+def _infer_year(
+    month: int, day: int, anchor: dt.date | None, anchor_year: int | None, future: bool = False
+) -> int | None:
+    """The year of a month/day given without one: the anchor's, or the year before for a date ahead.
+
+    Reports tell what happened: "took effect on 18 March" in a story of 25 February is last March.
+    Only where the text looks ahead (planned talks, a truce announced to start) may a date lie up
+    to two months after publication; otherwise a week covers a late-filed or misdated story."""
     if anchor is not None:
         cand = _safe_date(anchor.year, month, day)
-        if cand is not None and (cand - anchor).days > 60:
+        if cand is not None and (cand - anchor).days > (60 if future else 7):
             return anchor.year - 1
         return anchor.year
     return anchor_year
@@ -167,12 +173,13 @@ def _find_dates(
     # several stages date the same sentence; it is parsed once
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    ahead = future or _LOOKS_AHEAD.search(text) is not None
     for name, rx in _PATTERNS:
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            span = _resolve(name, m, published, anchor_year, future)
+            span = _resolve(name, m, published, anchor_year, future, ahead)
             if span is None:
                 continue
             taken.append((s, e))
@@ -181,8 +188,22 @@ def _find_dates(
     return tuple(found)
 
 
+# words that let a bare day and month lie weeks after publication: "the deal expires on 17 July",
+# "talks are scheduled for 10 March"
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|shall|would|expires?|expiring|due|scheduled|planned|plans?|planning|expected|set\s+to|next|upcoming"
+    r"|to\s+(?:be\s+held|meet|start|begin|take\s+effect|resume|hold)|from|until|ahead\s+of|deadline)\b",
+    re.IGNORECASE,
+)
+
+
 def _resolve(
-    name: str, m: re.Match[str], pub: dt.date | None, anchor_year: int | None, future: bool
+    name: str,
+    m: re.Match[str],
+    pub: dt.date | None,
+    anchor_year: int | None,
+    future: bool,
+    ahead: bool = False,
 ) -> DateSpan | None:
     g = m.groupdict()
     unknown = DateSpan(None, None, "unknown")
@@ -194,7 +215,7 @@ def _resolve(
         if mon == 5 and g["mon"] == "May" and name == "month_day" and not g.get("d1"):
             return None
         d1 = _day(g["d1"])
-        y = int(g["y"]) if g.get("y") else _infer_year(mon, d1, pub, anchor_year)
+        y = int(g["y"]) if g.get("y") else _infer_year(mon, d1, pub, anchor_year, ahead)
         if y is None:
             return unknown
         start = _safe_date(y, mon, d1)
