@@ -2569,3 +2569,14 @@ def test_a_capital_that_mediates_is_not_the_venue() -> None:
         "round of negotiations, with Washington again mediating."
     )
     assert [t.venue.name for t in kind(text, "talks") if t.venue] == ["Abu Dhabi"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones were shot down from 07:20 to 08:40 Moscow time, and explosions were heard in the north of the city.",
+        "One drone hit a non-residential building on Komsomolsky Prospekt on Sunday.",
+    ],
+)
+def test_a_time_zone_or_a_street_is_no_place(text: str) -> None:
+    assert all(names(e) & {"Moscow", "Komsomolsky"} == set() for e in attacks(text))

@@ -334,3 +334,14 @@ def test_a_years_bombs_are_no_launch_count() -> None:
             "In 2024 alone, Russia used more than 40,000 guided aerial bombs."
         ).weapons
     )
+
+
+def test_all_eight_drones_after_the_missiles_are_intercepted_too() -> None:
+    ((_k1, _m1, _l1, i1), (_k2, _m2, l2, i2)) = classify(
+        "Air defenses destroyed 18 missiles and all eight drones."
+    ).weapons
+    assert (i1.value, l2.value, i2.value) == (18, 8, 8)
+
+
+def test_suffering_burns_is_an_injury() -> None:
+    assert classify("One employee, aged 34, suffered burns and was taken to hospital.").injured.value == 1

@@ -218,14 +218,21 @@ _VESSEL_RIGHT = re.compile(
 _AGE_RIGHT = re.compile(r",\s+\d{1,2},\s+(?:a|an|the|who|whose|from|of|said|says)\b")
 
 
+# "from 07:20 to 08:40 Moscow time": a clock, not a place; "Komsomolsky Prospekt": a street
+_CLOCK_RIGHT = re.compile(
+    r"\s+(?:time\b|Prospekt\b|Prospect\b|Avenue\b|Street\b|Boulevard\b|Embankment\b|Highway\b|Lane\b|Square\b)"
+)
+
+
 def drop_ship_names(ents: list[Ent], text: str) -> None:
     """'the cruiser Moskva', 'the submarine Rostov-on-Don': ships named after cities are not places;
-    nor is a first name given with an age."""
+    nor is a first name given with an age, a time zone ("Moscow time") or a street."""
     for e in ents:
         if e.place is not None and (
             _VESSEL_LEFT.search(text[max(0, e.start - 40) : e.start])
             or _VESSEL_RIGHT.match(text, e.end)
             or _AGE_RIGHT.match(text, e.end)
+            or _CLOCK_RIGHT.match(text, e.end)
         ):
             e.place = None
             e.places = []

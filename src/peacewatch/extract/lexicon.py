@@ -234,7 +234,7 @@ KILLED_WORDS = (
 INJURED_WORDS = (
     r"injured|wounded|hurt|hospitali[sz]ed|injuries|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?injuries"
     # "received a shrapnel wound to the arm", "received minor injuries"
-    r"|(?:received|suffered|sustained)\s+(?:an?\s+)?(?:(?:minor|light|serious|severe|shrapnel|blast|gunshot|mine-blast)\s+)?(?:injur(?:y|ies)|wounds?)"
+    r"|(?:received|suffered|sustained)\s+(?:an?\s+)?(?:(?:minor|light|serious|severe|shrapnel|blast|gunshot|mine-blast)\s+)?(?:injur(?:y|ies)|wounds?|burns|concussions?|fractures|cuts|bruises)"
     r"|treated\s+(?:in\s+(?:a\s+|the\s+)?hospital\s+|in\s+hospitals?\s+)?for\s+(?:(?:minor|light|serious|severe|shrapnel|blast|various)\s+)?(?:injuries|wounds|burns|concussions?|cuts)|sought\s+(?:medical|hospital)\s+(?:help|attention|treatment|care)"
     r"|needed\s+(?:medical|hospital)\s+(?:help|attention|treatment|care)"
     r"|received\s+injuries|casualties\s+with\s+injuries|taken\s+to\s+hospital"
