@@ -2580,3 +2580,10 @@ def test_a_capital_that_mediates_is_not_the_venue() -> None:
 )
 def test_a_time_zone_or_a_street_is_no_place(text: str) -> None:
     assert all(names(e) & {"Moscow", "Komsomolsky"} == set() for e in attacks(text))
+
+
+def test_warplanes_releasing_bombs_is_an_attack() -> None:
+    (e,) = attacks(
+        "Russian warplanes released two guided aerial bombs over Zaporizhzhia on Wednesday afternoon."
+    )
+    assert [(w.kind, w.launched.value if w.launched else None) for w in e.weapons] == [("glide_bomb", 2)]

@@ -268,7 +268,9 @@ _TOLL_AT_LEFT = re.compile(
     re.IGNORECASE,
 )
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_COORD = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*(?:all\s+(?:the\s+)?)?", re.IGNORECASE)  # "… and all eight drones"
+_COORD = re.compile(
+    r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*(?:all\s+(?:the\s+)?)?", re.IGNORECASE
+)  # "… and all eight drones"
 _HIT_RIGHT = re.compile(
     r"^\s+(?:(?:hit|struck|reached)\s+(?:their\s+|its\s+)?(?:intended\s+)?targets?|were\s+not\s+intercepted"
     r"|got\s+through|evaded\s+(?:air\s+)?defen[cs]es|were\s+not\s+shot\s+down)\b",

@@ -153,7 +153,8 @@ ATTACK_TRIGGERS = (
 FELL_OR_RELEASED = (
     r"(?:(?:debris|fragments|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?(?:downed\s+|shot-down\s+)?(?:drones?|missiles?|uavs?|rockets?)\s+)?"
     r"(?:fell|fall|falls|landed)\b"
-    r"|released\s+(?:an?\s+)?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?))"
+    # ("released two guided aerial bombs over the city")
+    r"|released\s+(?:[\w-]+\s+){0,3}?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?))"
 )
 TRIGGER_RE = lc(
     rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
