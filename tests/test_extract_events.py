@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -2587,3 +2588,18 @@ def test_warplanes_releasing_bombs_is_an_attack() -> None:
         "Russian warplanes released two guided aerial bombs over Zaporizhzhia on Wednesday afternoon."
     )
     assert [(w.kind, w.launched.value if w.launched else None) for w in e.weapons] == [("glide_bomb", 2)]
+
+
+def test_a_capitalised_governor_speaks_for_the_region_not_the_city() -> None:
+    (e,) = attacks(
+        "Orenburg Governor Yevgeny Solntsev said drones struck an oil refinery on Saturday, causing a fire."
+    )
+    assert names(e) == {"Orenburg Oblast"}
+
+
+def test_prices_hitting_a_record_after_an_attack_date_the_prices() -> None:
+    (e,) = attacks(
+        "Gasoline prices hit another record on Monday after a Ukrainian drone attack halted the Orsk refinery.",
+        "2025-09-23",
+    )
+    assert e.date is None or e.date.start != dt.date(2025, 9, 22)

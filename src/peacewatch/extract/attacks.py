@@ -142,6 +142,7 @@ _COUNTRY_POSSESSIVE_TARGET = re.compile(
     r"|villages|ports?|railways?|gas|heating|civilians|people)\b",
     re.IGNORECASE,
 )
+_AFTER_ATTACK = re.compile(r"\bafter\s+(?:an?|the|its|their|this|that|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,4}$")
 _SEPARATELY = re.compile(
     r"(?:separately|in\s+(?:a\s+separate|another)\s+(?:attack|strike|incident))\b"
 )  # (matched at a sentence's start in lower-cased text)
@@ -701,6 +702,13 @@ def _mention(
             stext[max(0, d.start - 40) : d.start]
         )  # "said on Saturday": when it was said
         and not _statement_date(stext, d)
+        # "prices hit another record on Monday after a drone attack halted the refinery": the day of
+        # what followed the attack
+        and not (
+            trig is not None
+            and sent.start + d.end <= clause.start + trig.start()
+            and _AFTER_ATTACK.search(text, sent.start + d.end, clause.start + trig.start())
+        )
     ]
     wire = [d for d in sent_dates if _in_dateline(stext, d)]
     if wire and any(

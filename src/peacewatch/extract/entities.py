@@ -343,8 +343,11 @@ def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]
 
 _AUTHORITY_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:(?:city|regional|oblast|region['’]s|region|district|military|state|civil|city['’]s|local)\s+){0,3}"
-    r"(?:military\s+administration|administration|governor|mayor|head|council|police|prosecutor\w*|emergency\s+services?"
-    r"|authorities|officials|chief|MVA|OVA|RMA)\b",
+    r"(?:military\s+administration|administration|governor|(?-i:mayor)|head|council|police|prosecutor\w*"
+    r"|emergency\s+services?|authorities|officials|chief|MVA|OVA|RMA)\b",
+    # "Orenburg Governor Yevgeny Solntsev" speaks for the region; "Moscow Mayor Sergei Sobyanin" reports
+    # on his city, which the attack is about
+    re.IGNORECASE,
 )
 _AUTHORITY_LEFT = re.compile(r"\b(?:mayor|governor|head|chief)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _SETTLEMENT_LEFT = re.compile(r"\b(?:village|town|settlement|hamlet|township)\s+of\s+$", re.IGNORECASE)

@@ -138,10 +138,12 @@ WEAPON_MODIFIERS = (
 )
 
 # --- triggers ----------------------------------------------------------------------------
+# "prices hit another record", "talks hit a snag": no strike
+_FIGURATIVE_HIT = r"\s+(?:another\s+|a\s+new\s+|an?\s+|(?:all|fresh)-time\s+)?(?:record|high|low|peak|milestone|snag|wall|dead\s+end)"
 ATTACK_TRIGGERS = (
     r"strikes?|struck|striking|attacks?|attacked|attacking|barrages?|bombardments?|bombarded|bombarding"
     r"|shelling|shelled|shells|bombing|bombings|bombed|air\s*raids?|airstrikes?|air\s+strikes?"
-    r"|hit|hits|hitting|slammed|slamming|slams|pummel(?:l)?ed|pummel(?:l)?ing|pounded|pounding|pounds"
+    rf"|hit(?!{_FIGURATIVE_HIT})|hits|hitting|slammed|slamming|slams|pummel(?:l)?ed|pummel(?:l)?ing|pounded|pounding|pounds"
     r"|targeted|targeting|targets|explosions?|blasts?|salvos?|raids?|fired|firing|launched|launching"
     r"|rained\s+down|assaulted|assaults?|unleashed|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
     r"|fires?\s+broke\s+out|caught\s+fire"
@@ -172,7 +174,7 @@ TRIGGER_RE = lc(
 
 # A clause is a real attack (not talk about attacks) only with one of these.
 STRONG_ATTACK = lc(
-    r"\b(?:struck|strikes?\s+(?:on|hit|killed|against|in)|strike\s+on|hit|hitting|slammed|pummel(?:l)?ed"
+    rf"\b(?:struck|strikes?\s+(?:on|hit|killed|against|in)|strike\s+on|hit(?!{_FIGURATIVE_HIT})|hitting|slammed|pummel(?:l)?ed"
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
