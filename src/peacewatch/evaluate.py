@@ -37,6 +37,8 @@ LABELLED_SETS = (
     "articles14",
     "articles15",
     "articles16",
+    "articles17",
+    "articles18",
 )
 
 
