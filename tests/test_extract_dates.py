@@ -124,3 +124,8 @@ def test_a_day_weeks_after_publication_is_last_years_unless_the_text_looks_ahead
 ) -> None:
     (d,) = find_dates(text, published)
     assert d.span.start == day
+
+
+def test_a_month_that_opens_a_sentence_dates_it() -> None:
+    (d,) = find_dates("In February, Russia launched 267 drones over one night, a first.", dt.date(2025, 4, 6))
+    assert (d.span.start, d.span.precision) == (dt.date(2025, 2, 1), "month")

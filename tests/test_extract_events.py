@@ -2603,3 +2603,10 @@ def test_prices_hitting_a_record_after_an_attack_date_the_prices() -> None:
         "2025-09-23",
     )
     assert e.date is None or e.date.start != dt.date(2025, 9, 22)
+
+
+def test_an_explosive_device_planted_in_a_car_is_a_bomb() -> None:
+    (e,) = attacks(
+        "An explosive device planted in a parked car detonated in the town of Balashikha on Friday, killing a general."
+    )
+    assert [w.kind for w in e.weapons] == ["bomb"]

@@ -77,7 +77,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month_only",
-        re.compile(rf"\b(?P<pre>in|since|until|during|from|by|early|late|mid-?)\s+(?P<mon>{_MON})\b"),
+        # ("In February, Russia launched …" opens a sentence)
+        re.compile(rf"\b(?P<pre>(?i:in|since|until|during|from|by|early|late|mid-?))\s+(?P<mon>{_MON})\b"),
     ),
 ]
 _ORDER = {name: i for i, (name, _) in enumerate(_PATTERNS)}

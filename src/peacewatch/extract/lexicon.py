@@ -108,7 +108,11 @@ MISSILE_CLASS: dict[str, str] = {**dict.fromkeys(_CRUISE, "cruise"), **dict.from
 WEAPON_NOUNS: tuple[tuple[str, str], ...] = (
     (r"cluster[\s-]+(?:munitions?|bombs?|shells?|warheads?|rockets?|submunitions?)", "cluster_munition"),
     (r"(?:guided\s+)?glide\s+bombs?|guided\s+(?:aerial\s+|air\s+)?bombs?|gliding\s+bombs?", "glide_bomb"),
-    (r"aerial\s+bombs?|air\s+bombs?|bombs?", "bomb"),
+    # a car bomb: "an explosive device planted in a parked car" (not what a drone drops)
+    (
+        r"aerial\s+bombs?|air\s+bombs?|bombs?|IEDs?|improvised\s+explosive\s+devices?|explosive\s+device\s+(?:planted|hidden)",
+        "bomb",
+    ),
     (
         r"unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|UAVs?|drones?|loitering\s+munitions?"
         # sea drones: "uncrewed boats", "unmanned surface vessels"
