@@ -39,6 +39,8 @@ LABELLED_SETS = (
     "articles16",
     "articles17",
     "articles18",
+    "articles19",
+    "articles20",
 )
 
 
