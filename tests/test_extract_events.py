@@ -2610,3 +2610,16 @@ def test_an_explosive_device_planted_in_a_car_is_a_bomb() -> None:
         "An explosive device planted in a parked car detonated in the town of Balashikha on Friday, killing a general."
     )
     assert [w.kind for w in e.weapons] == ["bomb"]
+
+
+def test_the_capital_and_region_total_wins_over_the_citys_toll() -> None:
+    e = next(
+        x
+        for x in attacks(
+            "Russian missiles struck Kyiv overnight. In Kyiv, two people were killed and 18 injured, the mayor said. "
+            "In the Kyiv region, a man was killed and two people injured in Brovary. Across the capital and the "
+            "surrounding region, three people were killed and 20 injured."
+        )
+        if "Kyiv" in names(x)
+    )
+    assert (e.killed.value, e.injured.value) == (3, 20)  # type: ignore[union-attr]

@@ -345,3 +345,8 @@ def test_all_eight_drones_after_the_missiles_are_intercepted_too() -> None:
 
 def test_suffering_burns_is_an_injury() -> None:
     assert classify("One employee, aged 34, suffered burns and was taken to hospital.").injured.value == 1
+
+
+def test_n_missiles_all_shot_down_were_all_launched() -> None:
+    ((_k, _m, lc, ic),) = classify("• 4 Kalibr cruise missiles, all shot down").weapons
+    assert (lc.value, ic.value) == (4, 4)

@@ -226,7 +226,9 @@ class Mention:
 
 
 _GRAND_TOTAL = re.compile(
-    r"(?:In\s+all|In\s+total|Altogether|Overall|All\s+told|Nationwide|Across\s+the\s+country|Across\s+Ukraine|Across\s+Russia),?\s"
+    r"(?:In\s+all|In\s+total|Altogether|Overall|All\s+told|Nationwide|Across\s+the\s+country|Across\s+Ukraine|Across\s+Russia"
+    # "Across the capital and the surrounding region, three people were killed and 20 injured"
+    r"|(?:Across|In)\s+the\s+(?:capital|city)\s+and\s+(?:the\s+)?(?:surrounding\s+)?(?:region|oblast|area)),?\s"
 )
 
 

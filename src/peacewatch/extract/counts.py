@@ -464,6 +464,10 @@ _BARE_INTERCEPT_LEFT = re.compile(
     re.IGNORECASE,
 )
 _ALL_LEFT = re.compile(r"(?i)\ball\s+(?:the\s+)?$")
+_ALL_DOWN_RIGHT = re.compile(
+    rf"\s*,?\s*(?:and\s+)?all\s+(?:of\s+them\s+|of\s+which\s+)?(?:were\s+|was\s+|had\s+been\s+)?(?:{L.INTERCEPT_VERBS})\b",
+    re.IGNORECASE,
+)
 _ALL_THAT_LAUNCHED = re.compile(
     r"\s+(?:that|which)\s+(?:[\w’'-]+\s+){0,3}(?:had\s+|have\s+)?(?:launched|fired|sent)\b", re.IGNORECASE
 )
@@ -616,11 +620,13 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                     if key not in order:
                         order.append(key)
                     used += 1
-                    if _ALL_LEFT.search(left[-12:]) and (
-                        _ALL_THAT_LAUNCHED.match(text, w.end) or not _INTERCEPT_LEFT.search(left)
-                    ):
+                    if (
+                        _ALL_LEFT.search(left[-12:])
+                        and (_ALL_THAT_LAUNCHED.match(text, w.end) or not _INTERCEPT_LEFT.search(left))
+                    ) or _ALL_DOWN_RIGHT.match(text, w.end):
                         # "shot down all nine Shahed drones that Russia launched", "All 29 cruise missiles
-                        # … were destroyed": every one launched was downed
+                        # … were destroyed", "4 Kalibr cruise missiles, all shot down": every one
+                        # launched was downed
                         launched.setdefault(key, n.count)
                 prev_intercepted = True
             else:
