@@ -350,3 +350,9 @@ def test_suffering_burns_is_an_injury() -> None:
 def test_n_missiles_all_shot_down_were_all_launched() -> None:
     ((_k, _m, lc, ic),) = classify("• 4 Kalibr cruise missiles, all shot down").weapons
     assert (lc.value, ic.value) == (4, 4)
+
+
+def test_one_drone_slamming_into_a_building_is_an_impact_not_a_launch() -> None:
+    assert classify("One drone slammed into the eighth floor of a nine-storey building.").weapons == ()
+    ((_k, _m, lc, _i), _) = classify("Russia launched one missile and 20 drones.").weapons
+    assert lc.value == 1

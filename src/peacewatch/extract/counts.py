@@ -271,6 +271,10 @@ _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _COORD = re.compile(
     r"\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*(?:all\s+(?:the\s+)?)?", re.IGNORECASE
 )  # "… and all eight drones"
+_ONE_HIT_RIGHT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:slammed|smashed|crashed|hit|struck|landed|exploded|fell|plunged|ploughed|tore)\b",
+    re.IGNORECASE,
+)
 _HIT_RIGHT = re.compile(
     r"^\s+(?:(?:hit|struck|reached)\s+(?:their\s+|its\s+)?(?:intended\s+)?targets?|were\s+not\s+intercepted"
     r"|got\s+through|evaded\s+(?:air\s+)?defen[cs]es|were\s+not\s+shot\s+down)\b",
@@ -589,8 +593,11 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             continue  # "over seven days its forces had destroyed 457 UAVs": a week's tally, no one attack
         if w is not None:
             key = w.key
-            if (_HIT_RIGHT.match(text[w.end : w.end + 60]) and not _launch_near(left)) or _LOST_RIGHT.match(
-                text[w.end : w.end + 60]
+            if (
+                (_HIT_RIGHT.match(text[w.end : w.end + 60]) and not _launch_near(left))
+                or _LOST_RIGHT.match(text[w.end : w.end + 60])
+                # "One drone slammed into the eighth floor": one weapon's impact, like "a missile hit"
+                or (n.text.lower() == "one" and _ONE_HIT_RIGHT.match(text, w.end) and not _launch_near(left))
             ):
                 last_weapon = key
                 continue  # "12 missiles hit their targets", "40 drones disappeared from radar"
