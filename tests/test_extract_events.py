@@ -2623,3 +2623,11 @@ def test_the_capital_and_region_total_wins_over_the_citys_toll() -> None:
         if "Kyiv" in names(x)
     )
     assert (e.killed.value, e.injured.value) == (3, 20)  # type: ignore[union-attr]
+
+
+def test_a_tanker_struck_in_distant_waters_by_the_sbu() -> None:
+    (e,) = attacks(
+        "The Security Service of Ukraine (SBU) struck the tanker Qendil in neutral waters of the Mediterranean Sea "
+        "on 19 December, an SBU source told Pravda Ukrainy."
+    )
+    assert names(e) == {"Mediterranean Sea"} and e.actor == "UA"

@@ -163,6 +163,10 @@ PEOPLE_EXTRA: frozenset[str] = frozenset(
 # of a place with fewer than 50,000 people.
 COMMON_WORDS: frozenset[str] = frozenset(
     {
+        # newspaper titles that are also villages' names ("an SBU source told Pravda Ukrainy")
+        "Pravda",
+        "Izvestia",
+        "Kommersant",
         "Peace",
         "Victory",
         "Progress",

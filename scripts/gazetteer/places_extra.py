@@ -464,6 +464,7 @@ SEAS: dict[str, tuple[str, float, float, tuple[str, ...]]] = {
     "kerch-strait": ("Kerch Strait", 45.3, 36.5, ("Kerch Strait", "Strait of Kerch")),
     "caspian-sea": ("Caspian Sea", 42.0, 50.5, ("Caspian Sea",)),
     "baltic-sea": ("Baltic Sea", 58.0, 20.0, ("Baltic Sea",)),
+    "mediterranean-sea": ("Mediterranean Sea", 35.0, 18.0, ("Mediterranean Sea", "Mediterranean")),
 }
 
 # Approximate geographic centroids (decimal degrees) of the countries kept as places.

@@ -143,6 +143,9 @@ _COUNTRY_POSSESSIVE_TARGET = re.compile(
     re.IGNORECASE,
 )
 _AFTER_ATTACK = re.compile(r"\bafter\s+(?:an?|the|its|their|this|that|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,4}$")
+_UA_AGENCY = re.compile(
+    r"\b(?:SBU|HUR|GUR)\)?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:struck|hit|attacked|targeted|drones?|sea\s+drones?|naval\s+drones?)\b"
+)
 _SEPARATELY = re.compile(
     r"(?:separately|in\s+(?:a\s+separate|another)\s+(?:attack|strike|incident))\b"
 )  # (matched at a sentence's start in lower-cased text)
@@ -1370,6 +1373,8 @@ def _actor(
         if _ACTOR_RIGHT.match(right) or _ACTOR_VERB_RIGHT.match(right) or _BY_LEFT.search(left):
             return side, True
     ctext = text[clause.start : clause.end]
+    if _UA_AGENCY.search(ctext):
+        return "UA", True  # "SBU drones hit a tanker", "the Security Service of Ukraine (SBU) struck …"
     m = _ENEMY.search(ctext)
     if m:
         # "the enemy" is how Ukrainian officials name Russian forces; Russian officials rarely use it in English

@@ -418,7 +418,7 @@ def drop_namesakes(ents: list[Ent], text: str) -> None:
 
 
 # ("over the Black Sea" is where drones were shot down or missiles fired from, not a target)
-_SEA_LEFT = re.compile(r"\b(?:in|near|off|at)\s+the\s+$", re.IGNORECASE)
+_SEA_LEFT = re.compile(r"\b(?:in|near|off|at|waters\s+of)\s+the\s+$", re.IGNORECASE)
 _SEA_RIGHT = re.compile(  # (used with .match at the name's end: no "^", which would pin the string's start)
     r"[\s-]*(?:fleet|flotilla|ports?|port\s+city|city|town|village|resort|coast|coastline|region|grain|shipping"
     r"|corridor|deal|initiative|ceasefire|truce|arrangement|security|route|trade|naval|navy|countries|states"
