@@ -2631,3 +2631,13 @@ def test_a_tanker_struck_in_distant_waters_by_the_sbu() -> None:
         "on 19 December, an SBU source told Pravda Ukrainy."
     )
     assert names(e) == {"Mediterranean Sea"} and e.actor == "UA"
+
+
+def test_a_district_belongs_to_the_city_the_story_is_about() -> None:
+    text = (
+        "Russian drones attacked Zaporizhzhia overnight, killing a man, the governor said. The drones struck "
+        "shortly after 2 a.m. in the Shevchenkivskyi district, hitting a car repair shop. Kyiv has dismissed "
+        "Moscow's truce offer."
+    )
+    (e,) = attacks(text)
+    assert names(e) == {"Zaporizhzhia"}

@@ -456,6 +456,12 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
         ent.text for ent in ents if _SETTLEMENT_LEFT.search(text, max(0, ent.start - 30), ent.start)
     }
     relocated: dict[str, Entry] = {}
+    city_mentions: Counter[str] = Counter(
+        e.id
+        for ent in ents
+        for e in ent.places
+        if e.kind == "city" and (len(ent.places) == 1 or e.population >= 100_000)
+    )
     for ent in ents:
         # a district is only that district when its city is named in the article too
         kept = [e for e in ent.places if e.kind != "district" or e.parent in cities]
@@ -529,6 +535,25 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
                 s += 0.5
             return s
 
+        if all(e.kind == "district" for e in ent.places):
+            # "the Shevchenkivskyi district" of a story about Zaporizhzhia: the district of the city
+            # named just before it ("Kherson also came under attack. … the Dniprovskyi district"),
+            # else of the city the article names most, not of Kyiv named once as the government
+            near = {
+                e.id
+                for e in ent.places
+                if any(
+                    x.end <= ent.start
+                    and ent.start - x.end <= 400
+                    and any(c.id == e.parent for c in x.places)
+                    for x in ents
+                )
+            }
+            ent.place = max(
+                ent.places,
+                key=lambda e: (e.id in near, city_mentions[e.parent], score(e), e.population, e.id),
+            )
+            continue
         ent.place = max(ent.places, key=lambda e: (score(e), e.population, e.id))
     for ent in ents:
         _roles(ent, gaz, text)
