@@ -2641,3 +2641,11 @@ def test_a_district_belongs_to_the_city_the_story_is_about() -> None:
     )
     (e,) = attacks(text)
     assert names(e) == {"Zaporizhzhia"}
+
+
+def test_counted_ukrainian_drones_name_the_attacker() -> None:
+    (e,) = attacks(
+        "Russia's defence ministry said it had downed 41 Ukrainian drones over the Bryansk, Kursk and Belgorod "
+        "regions and Crimea."
+    )
+    assert e.actor == "UA"

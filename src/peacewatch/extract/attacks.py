@@ -143,6 +143,10 @@ _COUNTRY_POSSESSIVE_TARGET = re.compile(
     re.IGNORECASE,
 )
 _AFTER_ATTACK = re.compile(r"\bafter\s+(?:an?|the|its|their|this|that|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,4}$")
+_WEAPON_AFTER_SIDE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:drones?|UAVs?|missiles?|rockets?|unmanned\s+aerial\s+vehicles?|Shaheds?)\b",
+    re.IGNORECASE,
+)
 _UA_AGENCY = re.compile(
     r"\b(?:SBU|HUR|GUR)\)?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:struck|hit|attacked|targeted|drones?|sea\s+drones?|naval\s+drones?)\b"
 )
@@ -1367,6 +1371,8 @@ def _actor(
             r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores))\s+$",
             left,
         ):
+            if _WEAPON_AFTER_SIDE.match(right):
+                return side, True  # "downed 94 Ukrainian drones over Russia": whose weapons they were
             continue  # "the bodies of at least 45 Ukrainian soldiers": the victims, counted
         if re.search(r"\b(?:on|against|upon)\s+(?:the\s+)?$", left):
             continue  # "the deadliest strike on Ukrainian troops": the side struck
