@@ -2649,3 +2649,35 @@ def test_counted_ukrainian_drones_name_the_attacker() -> None:
         "regions and Crimea."
     )
     assert e.actor == "UA"
+
+
+def test_a_leader_who_visits_to_sign_a_security_pact_holds_talks() -> None:
+    (t,) = kind(
+        "British Prime Minister Keir Starmer visited Kyiv on Thursday to sign a 100-year partnership agreement with "
+        "Volodymyr Zelensky.",
+        "talks",
+        "2025-01-17",
+    )
+    assert t.venue is not None and t.venue.name == "Kyiv" and {"GB", "UA"} <= set(t.parties)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Washington, Ukraine and the United States signed a memorandum of intent on a minerals fund on Thursday.",
+        "Zelensky signs Gripen deal in Sweden.",
+    ],
+)
+def test_signing_a_business_or_arms_deal_is_no_talks(text: str) -> None:
+    assert kind(text, "talks") == []
+
+
+def test_a_leader_who_arrived_in_a_city_and_signed_a_pact_there_dates_the_talks() -> None:
+    (t,) = kind(
+        "The Prime Minister of the Netherlands Mark Rutte arrived in Kharkiv on Friday, where, together with "
+        "President Volodymyr Zelensky, he signed a bilateral agreement on security cooperation.",
+        "talks",
+        "2024-03-02",
+    )
+    assert t.venue is not None and t.venue.name == "Kharkiv" and t.date is not None
+    assert t.date.start == dt.date(2024, 3, 1)

@@ -33,13 +33,19 @@ _VENUE_LEFT = re.compile(
 )  # "at a private club near Miami"; not "scale back near Kyiv"
 _TRAVEL_LEFT = re.compile(
     rf"\b(?:travel\w*|trip|visit\w*|fl[ye]w?|flown|flying|head\w*|dispatch\w*|sent|sending|en\s+route|arriv\w*|go|going"
-    rf"|went|return\w*|summoned|invited|journey\w*|came|coming)\b[^.;]{{0,60}}?\bto\s+{_VENUE_PREFIX}$",
+    rf"|went|return\w*|summoned|invited|journey\w*|came|coming)\b[^.;]{{0,60}}?\bto\s+{_VENUE_PREFIX}$"
+    # "Starmer visited Kyiv to sign …", "made a surprise visit to Kyiv" (a visit that signs or meets; see _SIGNED)
+    rf"|\b(?:visited|visiting|visits|toured|(?:arrived|arrives|arriving)\s+in)\s+{_VENUE_PREFIX}$",
     re.IGNORECASE,
 )
 _MEETING = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?|met|meet|meets|meeting|round"
     r"|sat\s+down|huddled|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
     r"|sessions?|conference|peace\s+process|hosted|hosts|host"
+    # leaders who sign a pact meet: "visited Kyiv to sign a 100-year partnership agreement"
+    # (a security or partnership pact between states, not a minerals fund or an order for jets)
+    r"|sign(?:ed|s|ing)?\s+(?:(?!by\b)[\w-]+\s+){0,4}?(?:partnership|security|peace|cooperation|bilateral|strategic)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|pacts?|declarations?|treaty|guarantees?)"
     r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours\s+with"
     r"|talked\s+for\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours"
     # a plan carried to a leader: "travel to St Petersburg to present it to Putin"
@@ -564,8 +570,14 @@ def _talks_event(
     mediators |= m2
     if len(parties - mediators) < 2:
         parties |= p2
-    if not c.venue_is_country and c.venue.country in ("UA", "RU") and len(parties - mediators) == 1:
-        # "Driscoll would go to Kyiv": a visitor to a warring side's city meets that side
+    visited = any(_VISIT.search(text, max(0, e.start - 30), e.start) for e in c.venue_ents)
+    if (
+        not c.venue_is_country
+        and c.venue.country in ("UA", "RU")
+        and (len(parties - mediators) == 1 or visited)
+    ):
+        # "Driscoll would go to Kyiv", "Starmer visited Kyiv to sign …": a visitor to a warring side's
+        # city meets that side
         parties.add(c.venue.country)
     parties -= mediators
     rnd = c.round
