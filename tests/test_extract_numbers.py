@@ -356,3 +356,11 @@ def test_one_drone_slamming_into_a_building_is_an_impact_not_a_launch() -> None:
     assert classify("One drone slammed into the eighth floor of a nine-storey building.").weapons == ()
     ((_k, _m, lc, _i), _) = classify("Russia launched one missile and 20 drones.").weapons
     assert lc.value == 1
+
+
+def test_the_number_injured_in_a_long_described_strike_has_risen_to() -> None:
+    f = classify(
+        "The number of people injured in a Russian drone strike on a high-rise building in the central city of "
+        "Dnipro on Monday has risen to 14, the governor said."
+    )
+    assert f.injured is not None and f.injured.value == 14 and f.injured_update

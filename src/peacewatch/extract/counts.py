@@ -51,7 +51,10 @@ _KILLED_LEFT = re.compile(
 )
 _INJURED_LEFT = re.compile(
     r"\b(?:injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|hospitali[sz]ing)(?:\s+all(?:\s+the)?)?\s*$|"
-    r"\b(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries)|injury\s+toll|(?:the\s+)?injured)(?:\s+\w+){0,3}?\s+"
+    # ("the number of people injured in a Russian drone strike on … on Monday has risen to 14")
+    r"\b(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries)|injury\s+toll)(?:\s+[\w'’.-]+){0,20}?\s+"
+    r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+now)?(?:\s+at|\s+to)?\s*$|"
+    r"\b(?:the\s+)?injured(?:\s+\w+){0,3}?\s+"
     r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+now)?(?:\s+at|\s+to)?\s*$"
     r"|\b(?:put|puts|putting|placed|estimated)\s+(?:the\s+)?(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)\s+at\s*$"
     # "bringing the number of injured to two"
@@ -567,7 +570,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         tallied.update({lm.start("a"), lm.start(b_group)})
     numbers = [n for n in numbers if n.start not in tallied]
     for n in numbers:
-        left = text[max(0, n.start - 130) : n.start]
+        left = text[max(0, n.start - 160) : n.start]
         right = text[n.end : n.end + 120]
         blocked = _NOT_COUNT_LEFT.search(left[-24:])
         if blocked is not None and blocked.group(0).lower().startswith("at") and _TOLL_AT_LEFT.search(left):
