@@ -2681,3 +2681,12 @@ def test_a_leader_who_arrived_in_a_city_and_signed_a_pact_there_dates_the_talks(
     )
     assert t.venue is not None and t.venue.name == "Kharkiv" and t.date is not None
     assert t.date.start == dt.date(2024, 3, 1)
+
+
+def test_a_first_summit_since_an_old_year_is_no_historic_meeting() -> None:
+    (t,) = kind(
+        "Trump and Vladimir Putin met at a U.S. air base in Anchorage on Aug. 15, their first summit since 2019.",
+        "talks",
+        "2025-09-25",
+    )
+    assert t.venue is not None and t.venue.name == "Anchorage"

@@ -471,7 +471,8 @@ def _historic(text: str, c: TalksCluster) -> bool:
     years = [
         int(m.group(1))
         for s in c.sentences
-        for m in re.finditer(r"(?<!\bthe\s)\b(19\d\d|20\d\d)\b", text[s.start : s.end])
+        # ("their first summit since 2019" compares; it does not date the meeting)
+        for m in re.finditer(r"(?<!\bthe\s)(?<!\bsince\s)\b(19\d\d|20\d\d)\b", text[s.start : s.end])
         if any(abs(s.start + m.start() - e.start) <= 90 for e in c.venue_ents if s.start <= e.start < s.end)
     ]
     return bool(years) and max(years) < 2022
