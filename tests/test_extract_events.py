@@ -2690,3 +2690,14 @@ def test_a_first_summit_since_an_old_year_is_no_historic_meeting() -> None:
         "2025-09-25",
     )
     assert t.venue is not None and t.venue.name == "Anchorage"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Trump and Zelensky spoke for about 15 minutes in Vatican City on Saturday.", "Vatican City"),
+        ("Late on Sunday, Zelensky flew to Paris for a dinner with President Emmanuel Macron.", "Paris"),
+    ],
+)
+def test_a_short_talk_or_a_dinner_with_a_leader_is_a_meeting(text: str, venue: str) -> None:
+    assert [t.venue.name for t in kind(text, "talks", "2025-04-28") if t.venue] == [venue]
