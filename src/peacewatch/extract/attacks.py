@@ -142,7 +142,9 @@ _COUNTRY_POSSESSIVE_TARGET = re.compile(
     r"|villages|ports?|railways?|gas|heating|civilians|people)\b",
     re.IGNORECASE,
 )
-_AFTER_ATTACK = re.compile(r"\bafter\s+(?:an?|the|its|their|this|that|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,4}$")
+_AFTER_ATTACK = re.compile(  # (not "a day after a missile struck": that counts back from the day; see _DAYS_AFTER_ATTACK)
+    r"(?<!\sday\s)(?<!\sdays\s)(?<!\shour\s)(?<!\shours\s)(?<!\sweek\s)(?<!\sweeks\s)(?<!\snight\s)\bafter\s+(?:an?|the|its|their|this|that|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,4}$"
+)
 _WEAPON_AFTER_SIDE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:drones?|UAVs?|missiles?|rockets?|unmanned\s+aerial\s+vehicles?|Shaheds?)\b",
     re.IGNORECASE,
