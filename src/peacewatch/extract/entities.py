@@ -219,7 +219,7 @@ _AGE_RIGHT = re.compile(r",\s+\d{1,2},\s+(?:a|an|the|who|whose|from|of|said|says
 
 
 # "from 07:20 to 08:40 Moscow time": a clock, not a place; "Komsomolsky Prospekt": a street
-_CLOCK_RIGHT = re.compile(
+_NOT_A_PLACE_RIGHT = re.compile(
     r"\s+(?:time\b|Prospekt\b|Prospect\b|Avenue\b|Street\b|Boulevard\b|Embankment\b|Highway\b|Lane\b|Square\b)"
 )
 
@@ -232,7 +232,7 @@ def drop_ship_names(ents: list[Ent], text: str) -> None:
             _VESSEL_LEFT.search(text[max(0, e.start - 40) : e.start])
             or _VESSEL_RIGHT.match(text, e.end)
             or _AGE_RIGHT.match(text, e.end)
-            or _CLOCK_RIGHT.match(text, e.end)
+            or _NOT_A_PLACE_RIGHT.match(text, e.end)
         ):
             e.place = None
             e.places = []
