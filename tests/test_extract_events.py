@@ -2701,3 +2701,7 @@ def test_a_first_summit_since_an_old_year_is_no_historic_meeting() -> None:
 )
 def test_a_short_talk_or_a_dinner_with_a_leader_is_a_meeting(text: str, venue: str) -> None:
     assert [t.venue.name for t in kind(text, "talks", "2025-04-28") if t.venue] == [venue]
+
+
+def test_a_bereaved_mothers_story_is_no_attack() -> None:
+    assert attacks("Vira, 58, whose son was killed near Bakhmut in 2023, came with a photograph.") == []

@@ -364,3 +364,8 @@ def test_the_number_injured_in_a_long_described_strike_has_risen_to() -> None:
         "Dnipro on Monday has risen to 14, the governor said."
     )
     assert f.injured is not None and f.injured.value == 14 and f.injured_update
+
+
+def test_the_remaining_drones_and_missiles_that_got_through_are_no_launch() -> None:
+    text = "The remaining 16 drones, and the two ballistic missiles that got through, reached their targets."
+    assert classify(text).weapons == ()

@@ -149,6 +149,8 @@ _NOT_LAUNCHED_LEFT = re.compile(
     r"|debris\s+(?:from|of)|fragments\s+(?:from|of)|wreckage\s+(?:from|of)|remains\s+of|parts\s+of"
     r"|equipped\s+with|stockpiles?\s+of|total\s+salvo\s+of|salvo\s+capacity\s+of|produc\w+|manufactur\w+"
     r"|reserves?\s+of|stocks?\s+of|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for"
+    # "The remaining 16 drones … got through": the ones not shot down, not another launch
+    r"|remaining|the\s+rest\s+of"
     # "to fund the purchase of 800,000 artillery shells": aid and procurement, not fire
     r"|purchases?\s+of|procurement\s+of|to\s+(?:buy|procure|purchase)|bought|pledged|promised|donated|package\s+of"
     # "a raid by ten Tu-95s could therefore deliver 80 missiles": what could be, not what was fired
@@ -278,8 +280,8 @@ _ONE_HIT_RIGHT = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:slammed|smashed|crashed|hit|struck|landed|exploded|fell|plunged|ploughed|tore)\b",
     re.IGNORECASE,
 )
-_HIT_RIGHT = re.compile(
-    r"^\s+(?:(?:hit|struck|reached)\s+(?:their\s+|its\s+)?(?:intended\s+)?targets?|were\s+not\s+intercepted"
+_HIT_RIGHT = re.compile(  # ("the two ballistic missiles that got through")
+    r"^\s+(?:(?:that|which)\s+)?(?:(?:hit|struck|reached)\s+(?:their\s+|its\s+)?(?:intended\s+)?targets?|were\s+not\s+intercepted"
     r"|got\s+through|evaded\s+(?:air\s+)?defen[cs]es|were\s+not\s+shot\s+down)\b",
     re.IGNORECASE,
 )

@@ -395,6 +395,8 @@ NOT_ATTACK = lc(
     r"|come\s+under|killed|injured|wounded)\b"
     # a pointer back to the attack already told: "The shelling came on the day separatist leaders called …"
     r"|^[^a-z0-9]*the\s+(?:shelling|strikes?|attacks?|barrage|bombardment)\s+came\s+(?:on\s+the\s+(?:same\s+)?day|as|amid|while)\b"
+    # a bereaved relative's story: "Vira, 58, whose son was killed near Bakhmut in 2023"
+    r"|\bwhose\s+(?:\w+\s+){1,2}(?:was|were|had\s+been)\s+killed\b"
     # a record to compare with: "The previous record for a drone attack on Kyiv was 52 Shaheds in May"
     r"|(?:previous|former|earlier|old)\s+record\b"
     # mines left from earlier fighting and road crashes: "their tractor ran over an anti-tank mine",
