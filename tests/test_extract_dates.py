@@ -67,6 +67,29 @@ def test_planned_weekday_looks_forward() -> None:
     assert span.start == dt.date(2025, 11, 26)
 
 
+def test_planned_weekday_named_on_the_day_of_publication_is_that_day() -> None:
+    # published on a Tuesday: "on Tuesday" is today, "next Tuesday" a week on
+    assert one("envoys will meet in Moscow on Tuesday", future=True).start == PUB
+    assert one("envoys will meet again next Tuesday", future=True).start == dt.date(2025, 12, 2)
+
+
+def test_a_future_tense_before_the_weekday_looks_forward() -> None:
+    # published Tuesday 25 November: the Sunday ahead, the Friday ahead
+    assert one("a meeting which will be held in Davos on Sunday").start == dt.date(2025, 11, 30)
+    assert one("ahead of a leaders' summit in Paris on Friday").start == dt.date(2025, 11, 28)
+    # a report of the day stays in the past
+    assert one("Kyiv will respond, he said on Sunday").start == dt.date(2025, 11, 23)
+    assert one("talks that were scheduled to start on Friday").start == dt.date(2025, 11, 21)
+
+
+def test_weekday_of_last_week_is_in_the_calendar_week_before() -> None:
+    # published Friday 28 November: not this week's Wednesday and Thursday
+    found = find_dates(
+        "delegates met in Istanbul on Wednesday and Thursday of last week", dt.date(2025, 11, 28)
+    )
+    assert [d.span.start for d in found[:2]] == [dt.date(2025, 11, 19), dt.date(2025, 11, 20)]
+
+
 def test_date_early_in_january_refers_back_to_december() -> None:
     span = one("on December 30", pub=dt.date(2026, 1, 2))
     assert span.start == dt.date(2025, 12, 30)

@@ -127,10 +127,12 @@ def _infer_year(
     return anchor_year
 
 
-def _last_weekday(anchor: dt.date, wd: int, future: bool) -> dt.date:
+def _last_weekday(anchor: dt.date, wd: int, future: bool, skip_today: bool = False) -> dt.date:
     if future:
+        # talks "on Wednesday" in a report published on a Wednesday are that day's; "next Wednesday" is
+        # a week on
         delta = (wd - anchor.weekday()) % 7
-        return anchor + dt.timedelta(days=delta or 7)
+        return anchor + dt.timedelta(days=delta or (7 if skip_today else 0))
     delta = (anchor.weekday() - wd) % 7
     return anchor - dt.timedelta(days=delta)
 
@@ -189,6 +191,15 @@ def _find_dates(
     return tuple(found)
 
 
+_OF_LAST_WEEK = re.compile(rf"(?:\s+and\s+{_WD})?\s+of\s+last\s+week\b")
+# a future tense governing the weekday that follows in the same clause, with no report or past event
+# in between ("will be held in Davos on Sunday"; not "will respond, he said on Monday")
+_AHEAD_LEFT = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|scheduled|due\s+to"
+    r"|expected\s+to|set\s+to|plans?\s+to|ahead\s+of)\b"
+    r"(?:(?!\b(?:said|says|told|announced|reported|added|after|since|following|was|were|had)\b)[^.;:!?])*$",
+    re.IGNORECASE,
+)
 # words that let a bare day and month lie weeks after publication: "the deal expires on 17 July",
 # "talks are scheduled for 10 March"
 _LOOKS_AHEAD = re.compile(
@@ -261,14 +272,22 @@ def _resolve(
             return unknown
         wd = WEEKDAYS[g["wd"].lower()]
         rel = (g.get("rel") or "").lower()
+        if _OF_LAST_WEEK.match(m.string, m.end()):
+            # "met in Istanbul on Wednesday and Thursday of last week": the calendar week before
+            day = pub - dt.timedelta(days=pub.weekday() + 7 - wd)
+            return DateSpan(day, day, "day")
         fut = future or rel == "next"
+        if not fut and rel in ("", "on") and not g.get("poss"):
+            # "a meeting which will be held in Davos on Sunday", "ahead of a summit in Paris on Tuesday"
+            left = m.string[max(0, m.start() - 80) : m.start()]
+            fut = _AHEAD_LEFT.search(left) is not None
         if rel == "last":
             day = _last_weekday(pub - dt.timedelta(days=1), wd, False)
         elif rel.startswith("overnight") or ("night" in rel and ("into" in rel or "to" in rel)):
             day = _last_weekday(pub, wd, fut)
             return DateSpan(day - dt.timedelta(days=1), day, "days")
         else:
-            day = _last_weekday(pub, wd, fut)
+            day = _last_weekday(pub, wd, fut, skip_today=rel == "next")
         if (g.get("part") or "").strip().lower() == "night":
             return DateSpan(day, day + dt.timedelta(days=1), "days")
         return DateSpan(day, day, "day")
