@@ -60,6 +60,7 @@ BIG_CITY_POP = 100_000  # village forms equal to such a city's forms may be drop
 TINY_POP = 5_000  # ... from villages below this size ...
 TINY_MIN_COUNT = 3  # ... when at least this many villages share the form
 DISTRICT_RADIUS_KM = 25.0
+VENUE_POP = 150_000  # foreign cities this big are talks venues under their own name (build_venues)
 
 # Russian federal subjects taken from cities500 (every village of 500+ people); the rest
 # of Russia comes from cities15000.  Codes are GeoNames admin1 codes (see admin1.RU).
@@ -1011,6 +1012,32 @@ def build_venues() -> list[list[str]]:
     for rec in sorted(c15000.values(), key=lambda r: r["geonameid"]):
         if rec["population"] >= 1_000_000 and rec["countrycode"] in iso_ok:
             add(rec["countrycode"], rec)
+    # Leaders also meet in mid-sized cities (Halifax, Linköping, Aachen): abroad, a city of
+    # VENUE_POP or more is a venue under its own name only, unless the name is common (ZIPF_CUT:
+    # "Victoria", "Mobile", "Reading", also names such as "Henderson" or "Aurora"; a well-known city
+    # with a frequent name, as Halifax, is curated in venues.VENUES) or another venue's ("St.
+    # Petersburg" in Florida); Ukraine, Russia and Belarus have every town in places.tsv already.
+    taken = {f for _n, extra, _cc, _la, _lo in VN.VENUES for f in extra} | {
+        f for v in venues.values() for f in v["forms"]
+    }
+    for rec in sorted(c15000.values(), key=lambda r: r["geonameid"]):
+        cc = rec["countrycode"]
+        if (
+            VENUE_POP <= rec["population"] < 1_000_000
+            and cc in iso_ok
+            and cc not in ("UA", "RU", "BY")
+            and zipf(rec["name"]) < ZIPF_CUT
+            and rec["name"].lower() not in country_names
+            and rec["name"] not in taken
+            and not any(k[0] == cc and k[1] == rec["name"] for k in venues)
+        ):
+            venues[(cc, rec["name"])] = {
+                "name": rec["name"],
+                "cc": cc,
+                "lat": rec["latitude"],
+                "lon": rec["longitude"],
+                "forms": [rec["name"]],
+            }
     for name, extra, cc, lat, lon in VN.VENUES:
         if lat is None:
             rec = find(cc, name)

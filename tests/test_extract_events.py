@@ -2705,3 +2705,32 @@ def test_a_short_talk_or_a_dinner_with_a_leader_is_a_meeting(text: str, venue: s
 
 def test_a_bereaved_mothers_story_is_no_attack() -> None:
     assert attacks("Vira, 58, whose son was killed near Bakhmut in 2023, came with a photograph.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a mid-sized city abroad is a venue by its own name, as is a leader's country house
+        (
+            "Zelensky and Swedish Prime Minister Ulf Kristersson held talks in Linköping on Thursday.",
+            "Linköping",
+        ),
+        ("Zelensky met British Prime Minister Rishi Sunak at Chequers on Monday for talks.", "Chequers"),
+    ],
+)
+def test_talks_in_a_mid_sized_city_or_a_country_house(text: str, venue: str) -> None:
+    (t,) = kind(text, "talks", "2025-10-24")
+    assert t.venue is not None and t.venue.name == venue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The result leaves Group E wide open before the last round at the European Championship. Ukraine face "
+        "Belgium in Stuttgart on Wednesday, while Slovakia meet Romania in Frankfurt the same day.",
+        "Shakhtar Donetsk are in talks with Polish officials about staging their Europa League home games in "
+        "Krakow, as matches still cannot be played in Ukraine.",
+    ],
+)
+def test_sports_fixtures_are_no_talks(text: str) -> None:
+    assert kind(text, "talks", "2024-06-21") == []

@@ -54,7 +54,9 @@ VENUES: tuple[tuple[str, tuple[str, ...], str, float | None, float | None], ...]
     # the papal summer residence, in Italy: a venue of its own ("met the Pope at Castel Gandolfo")
     ("Castel Gandolfo", (), "IT", 41.7475, 12.6503),
     ("Paris", ("Elysee Palace", "Élysée Palace", "the Elysee", "the Élysée"), "FR", None, None),
-    ("London", ("Downing Street", "Lancaster House", "Chequers"), "GB", None, None),
+    ("London", ("Downing Street", "Lancaster House"), "GB", None, None),
+    # the prime minister's country house, in Buckinghamshire: not London
+    ("Chequers", (), "GB", 51.7359, -0.8101),
     ("Berlin", ("Chancellery",), "DE", None, None),
     ("Warsaw", ("Warszawa",), "PL", None, None),
     (
@@ -131,6 +133,10 @@ VENUES: tuple[tuple[str, tuple[str, ...], str, float | None, float | None], ...]
     ("Zurich", ("Zürich",), "CH", None, None),
     ("Lausanne", (), "CH", None, None),
     ("Ottawa", (), "CA", None, None),
+    ("Kananaskis", (), "CA", 50.9278, -115.1347),
+    ("Halifax", (), "CA", None, None),  # the Halifax International Security Forum
+    ("Frankfurt", ("Frankfurt am Main",), "DE", None, None),  # the G7 resort of 2002 and 2025
+    ("Villacoublay", ("Vélizy-Villacoublay", "Velizy-Villacoublay"), "FR", 48.7745, 2.2012),  # air base
     ("Tokyo", (), "JP", None, None),
     ("Seoul", (), "KR", None, None),
     ("Pyongyang", (), "KP", None, None),

@@ -135,6 +135,13 @@ _OFF_TOPIC = re.compile(
     r"|Venezuela\w*|Taiwan)\b",
     re.IGNORECASE,
 )
+# a paragraph about sport: its "meet X in Y" is a fixture ("Slovakia meet Romania in Frankfurt")
+_SPORT = re.compile(
+    r"\b(?:(?:Europa|Champions|Conference|Nations|Premier)\s+League|UEFA|FIFA|European\s+Championship|Euro\s+20\d\d"
+    r"|World\s+Cup|Olympic\w*|Paralympic\w*|home\s+(?:games|matches)|group\s+stage|Group\s+[A-H]|play-?offs?"
+    r"|fixtures?|kick-?off|footballers?|football\s+(?:club|team|match)|national\s+team)\b"
+)
+_PEACE_WORD = re.compile(r"\b(?:peace|ceasefire|truce|settlement|security\s+guarantees)\b", re.IGNORECASE)
 _WAR_TOPIC = re.compile(
     r"\b(?:peace|ceasefire|truce|war|Ukrain\w*|Russia\w*|Kyiv|Kiev|Moscow|Kremlin|Zelensk\w*|Putin|plan"
     r"|framework|delegations?|settlement|prisoner)\b",
@@ -552,6 +559,8 @@ def _talks_event(
         _OFF_TOPIC.search(stext_all) and not _WAR_TOPIC.search(stext_all)
     ):
         return None
+    if not _PEACE_WORD.search(own_only) and any(_SPORT.search(p) for p in _paragraph_texts(ctx, c.sentences)):
+        return None  # "Ukraine face Belgium in Stuttgart", "home games in Krakow": fixtures, not talks
     if not bilateral and _BLOC_SUMMIT.search(own_only):
         return None
     if not _WAR_TOPIC.search(stext_all) and not _WAR_TOPIC.search(text[: min(len(text), 2000)]):
@@ -892,3 +901,13 @@ _SAID_AFTER = re.compile(
     r"|posted|insisted)\b",
     re.IGNORECASE,
 )
+
+
+def _paragraph_texts(ctx: DocContext, sentences: list[Sentence]) -> list[str]:
+    """The whole paragraphs the given sentences stand in."""
+    paras = {s.paragraph for s in sentences}
+    by_para: dict[int, list[str]] = {}
+    for s in ctx.sentences:
+        if s.paragraph in paras:
+            by_para.setdefault(s.paragraph, []).append(ctx.text[s.start : s.end])
+    return [" ".join(v) for _k, v in sorted(by_para.items())]
