@@ -2734,3 +2734,36 @@ def test_talks_in_a_mid_sized_city_or_a_country_house(text: str, venue: str) -> 
 )
 def test_sports_fixtures_are_no_talks(text: str) -> None:
     assert kind(text, "talks", "2024-06-21") == []
+
+
+def test_a_regions_daily_toll_is_not_the_first_towns() -> None:
+    text = (
+        "Russian attacks on the Donetsk region killed three civilians and wounded at least 11 on Tuesday, the "
+        "governor said.\n\n"
+        "Selydove. Russian troops fired Uragan rockets at the town centre. Two people were killed near the market "
+        "and at least five were wounded.\n\n"
+        "Toretsk. Artillery fire killed one man and wounded three other residents in the town."
+    )
+    evs = {next(iter(names(e) - {"Donetsk Oblast"})): e for e in attacks(text, "2024-07-03")}
+    sel = evs["Selydove"]
+    assert sel.killed is not None and sel.killed.value == 2
+    assert sel.injured is not None and sel.injured.value == 5
+    assert sel.date is not None and sel.date.start == dt.date(2024, 7, 2)  # the lede's day still holds
+
+
+def test_a_figure_that_grew_updates_the_toll_named_before_it() -> None:
+    (e,) = attacks(
+        "An Iskander-M missile struck Kryvyi Rih on Friday evening. The governor first spoke of at least four "
+        "injured; by morning the figure had grown to six, the mayor said.",
+        "2024-09-21",
+    )
+    assert e.injured is not None and e.injured.value == 6 and e.killed is None
+
+
+def test_a_person_of_seventy_is_an_age() -> None:
+    (e,) = attacks(
+        "Debris from a downed Shahed fell on a house in Dnipro overnight; a woman of 70 suffered cuts from "
+        "flying glass and was hospitalised.",
+        "2024-09-21",
+    )
+    assert e.injured is None or e.injured.value != 70

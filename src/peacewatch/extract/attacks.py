@@ -1648,6 +1648,8 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if not (m.has_numbers and _SEVERAL_ATTACKS.search(m.sent.text, m.clause.start, m.clause.end))
     ]
     ms = [m for m in ms if not _sum_of_towns(gaz, m, ms)]
+    for m in [m for m in ms if _region_roundup(m, ms)]:
+        m.facts = replace(m.facts, killed=None, injured=None)  # its day and attacker still hold
     if any(any(e.kind in ("city", "district") for e, _ in m.places) for m in ms):
         # a summary over the towns told one by one, with only their oblast or region to name
         ms = [m for m in ms if not (m.towns_summary and m.places)]
@@ -2080,6 +2082,30 @@ def _nearest(m: Mention, cands: list[AttackCluster]) -> AttackCluster | None:
         if best is None or pos > best_pos:
             best, best_pos = c, pos
     return best
+
+
+# "Russian attacks on the Donetsk region killed three", "Across the region, the day's attacks left one
+# dead": a governor's sum over the towns the report then tells one by one
+_REGION_ROUNDUP = re.compile(
+    r"\b(?:attacks|strikes|shelling)\s+(?:on|in|across|against|throughout)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:region|oblast|province)\b|\bacross\s+the\s+(?:region|oblast|province)\b|\bthe\s+day['’]s\s+(?:attacks|strikes|shelling)\b",
+    re.IGNORECASE,
+)
+
+
+def _region_roundup(m: Mention, ms: list[Mention]) -> bool:
+    """A toll over a whole region, when at least two of its towns are then told apart with their own."""
+    f = m.facts
+    if m.in_title or not ((f.killed and f.killed.has_number) or (f.injured and f.injured.has_number)):
+        return False
+    if any(e.kind not in ("admin1", "region", "country") for e, _ in m.places):
+        return False
+    if not _REGION_ROUNDUP.search(m.sent.text, m.clause.start, m.clause.end):
+        return False
+    later = [x for x in ms if x.clause.start > m.clause.end and not x.in_title]
+    towns = {e.id for x in later for e, _ in x.places if e.kind in ("city", "district")}
+    harmed = any((x.facts.killed or x.facts.injured) for x in later)
+    return len(towns) >= 2 and harmed
 
 
 _SEVERAL_ATTACKS = re.compile(

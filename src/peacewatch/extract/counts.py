@@ -62,6 +62,13 @@ _INJURED_LEFT = re.compile(
     r"(?:\s+\w+){0,2}?\s+to\s*$",
     re.IGNORECASE,
 )
+_FIGURE_GREW_LEFT = re.compile(
+    r"\b(?:the|that|this)\s+(?:figure|number|count|tally)\s+(?:had\s+|has\s+|later\s+|then\s+)?"
+    r"(?:grown|grew|risen|rose|climbed|increased|reached)\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+_HARM_WORD = re.compile(r"\b(?:injured|wounded|hurt|injuries|killed|dead|died|deaths)\b", re.IGNORECASE)
+_INJURED_WORDS = {"injured", "wounded", "hurt", "injuries"}
 _UPDATE_LEFT = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|jumped|grew|bringing\s+(?:the\s+)?(?:(?:death\s+|injury\s+)?toll|(?:total\s+)?number\s+of)\b.*\bto)"
     r"\s+(?:from\s+[\w,.-]+\s+)?(?:to\s+)?$"
@@ -105,6 +112,8 @@ _NOT_COUNT_RIGHT = re.compile(
 _NOT_COUNT_LEFT = re.compile(
     r"(?:\baged|\bage|\baged\s+\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and|\$|€|£|\bNo\.|\bnumber|\bpage|\barticle|\bparagraph|\bround|\bat|\bversion|\bPoint"
     r"|\bpoints?|\bResolution|\bUNSC|\bphase|\bstage|\bKh|\bS|\bTu|\bSu|\bMiG|\bF|\bBM|\["
+    # "a woman of 70 suffered cuts": an age
+    r"|\b(?:[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|[Pp]erson|[Pp]ensioner|[Rr]esident|[Dd]river|[Gg]randmother|[Gg]randfather)\s+of"
     r"|\b[Nn]o|\b[Nn]ot|\b[Nn]ot\s+a\s+single|\b[Nn]ot\s+even|\b[Nn]either|\b[Nn]one\s+of\s+the|\b[Ee]very|\b[Ee]very\s+single)"
     r"\s*[-–]?\s*$",
 )
@@ -741,6 +750,15 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             i_upd = bool(_UPDATE_LEFT.search(left))
             used += 1
             continue
+        if _FIGURE_GREW_LEFT.search(left):
+            # "at least four injured; by morning the figure had grown to six": the toll last named
+            harm = _HARM_WORD.findall(lead[-200:] + " " + text[: n.start])
+            if harm and harm[-1].lower() in _INJURED_WORDS and injured is None:
+                injured, i_upd = n.count, True
+                used += 1
+            elif harm and harm[-1].lower() not in _INJURED_WORDS and killed is None:
+                killed, k_upd = n.count, True
+                used += 1
     if killed is None or injured is None:
         # "a man was killed": one person, when no counted figure said it already
         for which, phrase in _single_people(text, numbers):

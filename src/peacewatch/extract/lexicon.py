@@ -350,7 +350,7 @@ NOT_TARGET_AFTER = re.compile(
 )
 # Phrases that look like targets but are not (bare "plants" in "power plants" is handled by order).
 NOT_TARGET_BEFORE = re.compile(
-    r"(?:\bno|\bwithout|\brepair(?:ed|ing)?|\bnuclear|\bcoal|\b(?:taken|rushed|admitted|brought|treated)\s+(?:to|in)"
+    r"(?:\bno|\bwithout|\brepair(?:ed|ing)?|\bnuclear|\bcoal|\b(?:taken|rushed|admitted|brought|treated|went|go|goes|going|sent|driven)\s+(?:to|in)"
     r"|\bin)\s*$",
     re.IGNORECASE,
 )
