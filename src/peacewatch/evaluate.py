@@ -41,6 +41,8 @@ LABELLED_SETS = (
     "articles18",
     "articles19",
     "articles20",
+    "articles21",
+    "articles22",
 )
 
 
