@@ -2767,3 +2767,44 @@ def test_a_person_of_seventy_is_an_age() -> None:
         "2024-09-21",
     )
     assert e.injured is None or e.injured.value != 70
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # people named one by one, the first with a possessive
+        (
+            "A Russian drone struck a car near Sumy on Sunday. The driver was killed, and his wife and their "
+            "12-year-old son were injured.",
+            2,
+        ),
+        # where the people stood, told between them and the harm
+        (
+            "A Russian drone dropped an explosive near a bus stop in Kherson on Sunday; two women standing next "
+            "to him were hurt.",
+            2,
+        ),
+        # "an employee of the station", "a woman of 70": one person, with what they are of
+        (
+            "Russian drones struck a gas distribution station in Odesa on Sunday. An employee of the station was "
+            "injured and hospitalised.",
+            1,
+        ),
+    ],
+)
+def test_people_told_with_an_aside_are_counted(text: str, injured: int) -> None:
+    (e,) = attacks(text, "2025-01-14")
+    assert e.injured is not None and e.injured.value == injured
+
+
+def test_as_well_as_continues_a_list_of_downed_weapons() -> None:
+    (e,) = attacks(
+        "Russia attacked Ukraine overnight with 97 Shahed drones and 8 Kh-101 missiles, the air force said. Air "
+        "defence destroyed 7 Kh-101 missiles, the air force said, as well as 71 drones. A further 19 drones were "
+        '"locationally lost" to electronic warfare. In the Lviv region, a missile struck a power plant.',
+        "2025-01-25",
+    )
+    tally = {(w.kind, w.model): (w.launched, w.intercepted) for w in e.weapons}
+    launched, downed = tally[("drone", "Shahed")]
+    assert launched is not None and launched.value == 97
+    assert downed is not None and downed.value == 71  # the 19 "lost" are neither launched nor downed

@@ -17,7 +17,10 @@ _PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Uk
 _PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60}|[^,;.]{1,40}),)?"
 _PP = (
     r"(?:\s+(?:at|in|from|on|of|near|inside)\s+(?:the\s+|an?\s+)?[\w’'-]+(?:\s+[\w’'-]+)?"
-    r"|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s)?"
+    r"|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s"
+    # "two women standing next to him were hurt": where they were, told by a participle
+    r"|\s+(?:standing|waiting|sitting|walking|working|queuing|queueing|passing|travelling|traveling)\b[^,.;]{0,40}?"
+    r"(?=\s+(?:were|was|had|have)\s))?"
 )
 _AUX = (
     r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"
@@ -173,10 +176,20 @@ _NOT_LAUNCHED_LEFT = re.compile(
 _SUPERLATIVE = re.compile(
     r"\b(?:deadliest|largest|biggest|heaviest|worst|most\s+\w+|loudest|longest|first|highest|record)\b[^,.;]*$"
 )
-_ALONG_WITH_LEFT = re.compile(r"\balong\s+with\s+(?:all\s+(?:the\s+)?)?$", re.IGNORECASE)
+_ALONG_WITH_LEFT = re.compile(r"\b(?:along\s+with|as\s+well\s+as)\s+(?:all\s+(?:the\s+)?)?$", re.IGNORECASE)
+_LAUNCH_RE = re.compile(rf"\b(?:{L.LAUNCH_VERBS})\b", re.IGNORECASE)
+
+
+def _downed_before(text: str, end: int) -> bool:
+    """The last launch-or-intercept verb before ``end`` is an intercept: "destroyed 7 Kh-101s, the air
+    force said, as well as 71 drones" (but "launched 8 missiles, as well as 71 drones" is a launch)."""
+    ends = [m.end() for m in L.INTERCEPT_RE.finditer(text, 0, end)]
+    return bool(ends) and _LAUNCH_RE.search(text, ends[-1], end) is None
+
+
 # Drones "lost from location" or that "disappeared from radar" were neither launched at a target nor shot down.
 _LOST_RIGHT = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+(?:\w+\s+)?lost|lost\s+from|went\s+missing|were\s+(?:\"|“)?lost"
+    r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+[\"“]?(?:\w+\s+)?lost|lost\s+from|went\s+missing"
     r"|(?:were\s+)?lost\s+(?:in\s+)?location"  # "62 UAVs were locationally lost" (to electronic warfare)
     # "three drones were still flying over Ukrainian territory when the report was published"
     r"|(?:were|was|remained)\s+still\s+(?:flying|in\s+the\s+air|airborne)|remained\s+(?:in\s+the\s+air|airborne)"
@@ -631,10 +644,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 or _INTERCEPT_PARTICIPLE.match(text[w.end : w.end + 30])
                 or (coordinated and prev_intercepted)
                 # "146 drones had been downed …, along with six ATACMS and four Storm Shadow missiles"
-                or (
-                    _ALONG_WITH_LEFT.search(left) is not None
-                    and L.INTERCEPT_RE.search(text, 0, n.start) is not None
-                )
+                or (_ALONG_WITH_LEFT.search(left) is not None and _downed_before(text, n.start))
             ):
                 if key not in intercepted:
                     intercepted[key] = n.count
@@ -803,7 +813,8 @@ _SINGLE_PERSON = re.compile(
 )
 _SINGLE_ASIDE = (
     # "the driver of the diesel locomotive was injured"
-    r"(?:\s+of\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:locomotive|train|car|bus|truck|lorry|van|minibus|tractor|vehicle|ambulance|ship|vessel|boat|tanker)"
+    # "an employee of the station was injured", "a woman of 70 was hospitalised"
+    r"(?:\s+of\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+|\s+of\s+\d{1,3}(?![\d,.])"
     r"|\s*,[^,]{1,90},|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s"
     r"|\s+who\s+[^,.;]{1,80}?(?=\s+(?:was|were|has\s+been|had\s+been|died|perished)\s))?"
 )
@@ -825,7 +836,7 @@ _SINGLE_INJURED_RIGHT = re.compile(
 # "a man and a woman aged 53 and 55": people named one by one are counted one by one (two or three)
 _ONE_MORE = rf"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+|\s+born\s+in\s+\d{{4}})?"
 _PEOPLE_LISTED = re.compile(
-    rf"(?<![\w-])an?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+|\s+born\s+in\s+\d{{4}})?"
+    rf"(?<![\w-])(?:an?|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+|\s+born\s+in\s+\d{{4}})?"
     rf"(?P<more>(?:\s*,\s*{_ONE_MORE})?)\s*,?\s+and\s+{_ONE_MORE}(?:\s+aged\s+\d+\s+and\s+\d+)?(?![\w-])",
     re.IGNORECASE,
 )
