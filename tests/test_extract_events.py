@@ -2808,3 +2808,22 @@ def test_as_well_as_continues_a_list_of_downed_weapons() -> None:
     launched, downed = tally[("drone", "Shahed")]
     assert launched is not None and launched.value == 97
     assert downed is not None and downed.value == 71  # the 19 "lost" are neither launched nor downed
+
+
+def test_the_attack_also_hit_is_more_of_the_attack_just_told() -> None:
+    (e,) = attacks(
+        "Russian drones struck an energy facility and homes in Dnipro overnight, killing two people. The air "
+        "force said Russia had launched 171 Shahed-type drones across Ukraine overnight, of which 140 were shot "
+        "down. The attack also hit energy facilities in the Kharkiv and Poltava regions, the ministry said.",
+        "2026-02-02",
+    )
+    assert {"Dnipro", "Kharkiv Oblast", "Poltava Oblast"} <= names(e)
+
+
+def test_asking_to_stop_hitting_a_city_is_no_attack_there() -> None:
+    evs = attacks(
+        "On Thursday, Trump said he had asked Putin to stop hitting power plants and grids in Kyiv and other "
+        "cities for seven days during the frost.",
+        "2026-02-02",
+    )
+    assert evs == []

@@ -67,7 +67,7 @@ _CAPITAL_PLACE_RIGHT = re.compile(
 # Strikes spoken of as the object of a pause are not strikes that happened.
 _PAUSED_STRIKES = re.compile(
     r"\b(?:hold\s+off|refrain\w*\s+from|halt\w*|paus\w+|moratorium|truce|ceasefire|suspen\w+|stop\w*|ban\s+on)\b"
-    r"(?:\s+[\w’'-]+){0,4}?\s+(?:on\s+|from\s+|to\s+)?(?:\w+\s+)?(?:strikes|attacks|striking|attacking|shelling)\b",
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:on\s+|from\s+|to\s+)?(?:\w+\s+)?(?:strikes|attacks|striking|attacking|shelling|hitting|bombing|targeting)\b",
     re.IGNORECASE,
 )
 # "since the strikes on the grid began in October": when a campaign started, no attack of its own
@@ -2119,7 +2119,12 @@ _ALL_DOWN = re.compile(
     rf"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
-_SAME_WAVE = re.compile(r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid|night)\b")
+_SAME_WAVE = re.compile(
+    r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid|night)\b"
+    # "The attack also hit energy facilities in the Kharkiv and Poltava regions": more of the one told
+    r"|^\W*(?:the|that)\s+(?:(?:overnight|night['’]s|russian|ukrainian)\s+)?(?:attacks?|barrage|strikes?|assault|raid|wave)"
+    r"\s+(?:also|further|additionally)\b"
+)
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|injured|wounded))\b.{0,80}\b(?:rose|risen|climbed|increased|reached)\b"
     r"|\b(?:raised|revised|updated)\s+(?:the\s+)?(?:death\s+)?toll\b"
