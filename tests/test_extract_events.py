@@ -2827,3 +2827,36 @@ def test_asking_to_stop_hitting_a_city_is_no_attack_there() -> None:
         "2026-02-02",
     )
     assert evs == []
+
+
+def test_talks_in_florida_are_the_talks_in_its_city() -> None:
+    evs = kind(
+        "Ukrainian and US negotiators resume talks in Florida\n\n"
+        "Ukraine's security council secretary Rustem Umerov met the US envoys Steve Witkoff and Jared Kushner on "
+        "Thursday in Miami to discuss the peace plan. The talks resumed on Friday.",
+        "talks",
+        "2025-12-05",
+    )
+    assert [e.venue.name for e in evs] == ["Miami"]  # (a nation's "security council" is no UN session)
+
+
+def test_a_visit_expected_in_reported_speech_is_planned() -> None:
+    (e,) = kind(
+        "Kremlin aide Yuri Ushakov said Witkoff was expected in Moscow on Tuesday for a meeting with President "
+        "Vladimir Putin on the peace plan.",
+        "talks",
+        "2025-11-30",
+    )
+    assert e.status == "planned" and e.date is not None and e.date.start == dt.date(2025, 12, 2)
+
+
+def test_a_diplomat_in_a_city_is_no_talks_there() -> None:
+    assert (
+        kind(
+            '"Without guarantees, Russia will be back in a few years," a European diplomat in Brussels told '
+            "reporters about the peace plan talks.",
+            "talks",
+            "2025-12-05",
+        )
+        == []
+    )

@@ -154,6 +154,8 @@ _PLANNED = re.compile(
     r"|next\s+(?:week|month|round)"
     r"|upcoming|(?:is|are)\s+to\s+(?:meet|continue|hold|resume|travel)|to\s+travel|en\s+route|dispatched"
     r"|dispatching|heading\s+to|travel(?:s|ling)?\s+to|preparing|prepares|invited|(?:is|are)\s+expected\s+in"
+    # told in reported speech: "Ushakov said Witkoff was expected in Moscow on Tuesday"
+    r"|\b(?:said|says|told\s+\w+|announced)\b[^.;]{0,60}?\b(?:was|were)\s+expected\s+(?:in|at|to\s+(?:arrive|travel|meet|visit))"
     r"|proposed\s+(?:holding"
     r"|a\s+meeting)|later\s+this\s+week)\b",
     re.IGNORECASE,
@@ -219,7 +221,9 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\b(?:African|Arab|Latin\s+American|Asian|Central\s+Asian)\s+leaders\b|\binvestment\s+(?:summit|forum|conference)\b"
     r"|\b(?:bracing|preparing)\s+for\s+(?:the\s+)?(?:return|arrival|inauguration)\b"
     # an institution's own session is not talks between the sides: "the IAEA Board of Governors met in Vienna"
-    r"|\b(?:Board\s+of\s+Governors|General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council)\b"
+    r"|\b(?:Board\s+of\s+Governors|General\s+Assembly|Human\s+Rights\s+Council)\b"
+    # (the UN's Security Council, not a nation's "security council secretary Rustem Umerov")
+    r"|(?<![Nn]ational\s)\b(?-i:Security\s+Council)\b(?!\s+(?:secretary|chief|head)\b)"
     # justice for war crimes is not a settlement of the war: "prosecutors … met in The Hague"
     r"|\b(?:investigations?|prosecutors?|tribunal|war\s+crimes?\s+(?:probe|inquiry|investigations?))\b"
     # an athletics "meeting", a trade fair's "conference"
@@ -339,7 +343,9 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         if not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", between):
             return None  # the proposal is for this venue ("… proposes talks in Istanbul after leaders in Kyiv …")
     if re.search(
-        r"\b(?:officials|authorities|sources|diplomats|analysts|residents|observers)\s+in\s+$", left, re.I
+        r"\b(?:officials?|authorities|sources?|diplomats?|analysts?|residents?|observers?)\s+in\s+$",
+        left,
+        re.I,
     ) and re.match(
         r"^\s+(?:said|say|says|did|do|does|have|has|had|were|are|told|believe|hope|expect|fear|warned|insist\w*)\b"
         # "diplomats in Geneva were poring over a draft": where they work (not "are bracing for …")
@@ -419,8 +425,21 @@ def talks(
     return events
 
 
-# Venues that are a whole state, named beside the city of the meeting ("the Alaska summit … near Anchorage")
-_STATE_VENUES = frozenset({"Alaska", "Florida"})
+# Venues that are a whole state, named beside the city of the meeting ("the Alaska summit … near Anchorage"),
+# with the state's bounding box (south, north, west, east) to tell which venue cities lie in it
+_STATE_VENUES = {"Alaska": (51.0, 71.5, -180.0, -129.9), "Florida": (24.3, 31.1, -87.7, -79.8)}
+
+
+def _city_in_state(c: TalksCluster, state: str) -> bool:
+    south, north, west, east = _STATE_VENUES[state]
+    return any(
+        e.venue is not None
+        and e.venue.lat is not None
+        and e.venue.lon is not None
+        and south <= e.venue.lat <= north
+        and west <= e.venue.lon <= east
+        for e in c.venue_ents
+    )
 
 
 def _fold_states(clusters: list[TalksCluster]) -> list[TalksCluster]:
@@ -439,6 +458,11 @@ def _fold_states(clusters: list[TalksCluster]) -> list[TalksCluster]:
                 ),
                 None,
             )
+            if city is None:
+                # "talks in Florida" in the headline over a body that says Miami: the one city of that
+                # state where the document has a meeting
+                inside = {o.venue.name: o for o in clusters if o is not c and _city_in_state(o, c.venue.name)}
+                city = next(iter(inside.values())) if len(inside) == 1 else None
             if city is not None:
                 city.sentences.extend(s for s in c.sentences if s not in city.sentences)
                 city.sentences.sort(key=lambda s: s.index)
