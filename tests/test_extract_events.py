@@ -2860,3 +2860,36 @@ def test_a_diplomat_in_a_city_is_no_talks_there() -> None:
         )
         == []
     )
+
+
+def test_a_counted_tally_in_a_city_report_is_that_attack() -> None:
+    evs = attacks(
+        "A massive overnight Russian drone and missile attack on Kyiv killed 23 people, officials said on "
+        "Thursday.\n\n"
+        "In the evening Kyiv military administration chief Tymur Tkachenko said 63 people had been injured.\n\n"
+        "Ukraine's air force counted 598 drones and 31 missiles. Air defences shot down 563 of the drones and 26 "
+        "of the missiles, it said.\n\n"
+        "Two missiles struck within 50 metres of the EU delegation's offices, blowing out windows.\n\n"
+        "Overnight, Ukraine also carried out a large drone attack: its drones hit the Afipsky oil refinery in the "
+        "Krasnodar region, the General Staff said.",
+        "2025-08-28",
+    )
+    kyiv = next(e for e in evs if "Kyiv" in names(e))
+    assert kyiv.actor == "RU" and kyiv.injured is not None and kyiv.injured.value == 63
+    tally = {w.kind: (w.launched, w.intercepted) for w in kyiv.weapons}
+    assert tally["drone"][0] is not None and tally["drone"][0].value == 598
+    assert tally["missile"][0] is not None and tally["missile"][0].value == 31
+    assert len(evs) == 2  # Kyiv, and Ukraine's strike on the refinery
+
+
+def test_an_exact_tally_replaces_a_rough_one() -> None:
+    (e,) = attacks(
+        "Russia unleashed more than 200 missiles and drones at Ukraine on Monday, killing at least seven.\n\n"
+        '"Over 100 missiles of various types and about 100 Shaheds," Zelensky wrote, saying most had been shot '
+        "down. Russia launched 127 "
+        "missiles and 109 Shahed-136 attack drones, the air force said.",
+        "2024-08-26",
+    )
+    tally = {w.kind: w.launched for w in e.weapons if w.launched is not None}
+    assert tally["missile"].value == 127 and tally["missile"].qualifier == "exact"
+    assert tally["drone"].value == 109

@@ -100,6 +100,7 @@ _ACTOR_MOD = (
 _ACTOR_RIGHT = re.compile(
     rf"^(?:['’]s)?\s+[\"“]?{_ACTOR_MOD}{{0,4}}[\"“]?(?:{_ACTOR_NOUNS}|Shaheds|Gerans)\b"
     rf"(?!\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced|warned|confirmed|claimed|added|noted|told"
+    rf"|counted|counts|recorded|registered|tracked|detected"
     rf"|shot|shoot|shoots|intercepted|intercept|intercepts|downed|repelled|repulsed|neutrali[sz]ed"
     # "the heaviest losses Ukrainian troops have suffered": the side hit, not the attacker
     rf"|(?:have\s+|has\s+|had\s+)?(?:suffered|sustained|lost|died)|were\s+(?:killed|wounded|injured)))"
@@ -108,7 +109,9 @@ _ACTOR_RIGHT = re.compile(
     rf"|officials?|sources?|statement|representatives?)\b)"
     # "Russian military airfields", "Ukrainian army positions": whose sites, not who attacked
     rf"(?!\s+(?:airfields?|air\s+bases?|bases?|facilit\w+|targets?|sites?|installations?|infrastructure|depots?"
-    rf"|positions|plants?|airports?|warehouses?|headquarters|ships?|vessels?)\b)",
+    rf"|positions|plants?|airports?|warehouses?|headquarters|ships?|vessels?"
+    # "Kyiv military administration chief Tymur Tkachenko said": a city's wartime office, no attacker
+    rf"|administrations?|governors?|administrators?|authorities)\b)",
     re.IGNORECASE,
 )
 _ACTOR_VERB_RIGHT = re.compile(
@@ -1630,6 +1633,8 @@ def _compatible(
         if lc is not None and (k, mo) in cw and _counts_conflict(cw[(k, mo)], lc, False):
             if mo is None and any(key[0] == k and key[1] and v.best == lc.best for key, v in cw.items()):
                 continue  # "all 29 cruise missiles" are the "29 Kh-101" of the 31 missiles
+            if not m.places and (lc.best or 0) <= 3 and (cw[(k, mo)].best or 0) >= 10 * (lc.best or 1):
+                continue  # "Two missiles struck within 50 metres of the offices": two of the night's 31
             return False
     return True
 
@@ -2313,7 +2318,9 @@ def _lone_cluster_in_target_country(
     if not countries and m.actor in ("RU", "UA"):
         countries = {"UA" if m.actor == "RU" else "RU"}
     if not countries:
-        return clusters[0] if len(clusters) == 1 and _compatible(gaz, clusters[0], m) else None
+        # no place, no attacker ("The air force counted 598 drones"): the one attack reported so far
+        before = clusters if len(clusters) == 1 else [c for c in clusters if _reported_before(c, m)]
+        return before[0] if len(before) == 1 and _compatible(gaz, before[0], m) else None
     cands = [
         c
         for c in clusters
@@ -2870,9 +2877,13 @@ def _merge_model_variants(
         if len(variants) != 1:
             continue
         src, tgt = table[key], table[variants[0]]
-        if all(a is None or b is None or a.best == b.best for a, b in ((src[0], tgt[0]), (src[1], tgt[1]))):
-            tgt[0] = tgt[0] or src[0]
-            tgt[1] = tgt[1] or src[1]
+        if all(
+            a is None or b is None or a.best == b.best or _rough_then_exact(a, b) or _rough_then_exact(b, a)
+            for a, b in ((src[0], tgt[0]), (src[1], tgt[1]))
+        ):
+            for i in (0, 1):
+                a, b = src[i], tgt[i]
+                tgt[i] = a if b is None or (a is not None and _rough_then_exact(b, a)) else b
             del table[key]
             order.remove(key)
 
@@ -2887,7 +2898,18 @@ def _better_figure(cur: Count | None, new: Count | None, one_of_many: bool = Fal
         cur is None
         or (not cur.has_number and new.has_number)
         or (one_of_many and cur.best == 1 and (new.best or 0) > 1)
+        or _rough_then_exact(cur, new)
     )
+
+
+def _rough_then_exact(rough: Count, exact: Count) -> bool:
+    """ "Over 100 missiles and about 100 Shaheds", then the air force's "127 missiles … and 109
+    Shahed-136": the exact tally that agrees with the rough one replaces it."""
+    if rough.qualifier not in ("at_least", "approx") or exact.qualifier != "exact" or exact.value is None:
+        return False
+    if rough.qualifier == "at_least":
+        return rough.low is not None and rough.low <= exact.value <= 2 * rough.low
+    return rough.value is not None and abs(exact.value - rough.value) <= 0.25 * rough.value
 
 
 def _model_class(model: str) -> str | None:

@@ -162,6 +162,10 @@ FELL_OR_RELEASED = (
     # ("released two guided aerial bombs over the city")
     r"|released\s+(?:[\w-]+\s+){0,3}?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?))"
 )
+COUNTED_WEAPONS = (
+    r"(?:counted|recorded|registered|tracked|detected)\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+"
+    r"|some\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|uavs|shaheds|means\s+of\s+air\s+attack)"
+)
 TRIGGER_RE = lc(
     rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
     rf"|(?:drones|missiles|uavs|shaheds|rockets)\s+(?:were|had\s+been)\s+(?:mainly\s+|mostly\s+)?(?:aimed|directed)\s+at"
@@ -171,6 +175,8 @@ TRIGGER_RE = lc(
     rf"|{FELL_OR_RELEASED}"
     # "Russia had used 408 drones and 39 missiles"
     rf"|used\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d+"
+    # "The air force counted 598 drones and 31 missiles"
+    rf"|{COUNTED_WEAPONS}"
     # "received a shrapnel wound", "two crew members received minor injuries"
     rf"|injur(?:y|ies)|wounds?|hurt"
     rf"|(?:hospital|medical)\s+(?:treatment|help|attention|care)|treated\s+(?:in\s+(?:a\s+|the\s+)?hospitals?\s+)?for\s+(?:\w+\s+)?(?:injuries|wounds|burns|concussions?|cuts))\b"
@@ -186,7 +192,7 @@ STRONG_ATTACK = lc(
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
-    rf"|{FELL_OR_RELEASED}"
+    rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}"
     # "Russia sent a wave of Iranian-made Shahed drones against Kyiv"
     r"|sent\s+(?:an?\s+|\d+\s+)?(?:[\w-]+\s+){0,5}?(?:drones|missiles|shaheds|uavs)\s+(?:against|at|toward|towards|into|over)"
     r"|(?:strikes|attacks|hits)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:reported|recorded|registered)"
