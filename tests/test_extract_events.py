@@ -2893,3 +2893,16 @@ def test_an_exact_tally_replaces_a_rough_one() -> None:
     tally = {w.kind: w.launched for w in e.weapons if w.launched is not None}
     assert tally["missile"].value == 127 and tally["missile"].qualifier == "exact"
     assert tally["drone"].value == 109
+
+
+def test_a_barrage_told_with_a_village_near_a_city_takes_in_the_towns_hit() -> None:
+    evs = attacks(
+        "Russia launched a combined attack on Ukraine overnight with 496 drones and 53 missiles, killing at least "
+        "five people, four of them in a village near Lviv, officials said on Sunday.\n\n"
+        "The family died when their house in the village of Lapaivka, just west of Lviv, was destroyed.\n\n"
+        "In Zaporizhzhia, one woman was killed and nine people were injured, governor Ivan Fedorov said. Drones "
+        "and missiles also hit energy facilities in the Ivano-Frankivsk and Kharkiv regions.",
+        "2025-10-05",
+    )
+    assert len(evs) == 1
+    assert {"Lapaivka", "Zaporizhzhia", "Ivano-Frankivsk Oblast"} <= names(evs[0])

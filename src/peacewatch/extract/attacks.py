@@ -1934,6 +1934,9 @@ def _merge_wave_paragraph(
         b.mentions.clear()
 
 
+_NEAR_LEFT = re.compile(r"\b(?:near|outside|around)\s+$", re.IGNORECASE)
+
+
 def _fold_into_barrages(
     ctx: DocContext, gaz: Gazetteer, specific: list[AttackCluster], countrywide: list[AttackCluster]
 ) -> None:
@@ -1953,7 +1956,12 @@ def _fold_into_barrages(
         c
         for c in specific
         if any(
-            all(e.kind == "country" for e, _ in m.places)
+            (not m.places or any(e.kind == "country" for e, _ in m.places))
+            # (… "killing five, four of them in a village near Lviv": no town of its own)
+            and all(
+                e.kind == "country" or _NEAR_LEFT.search(ctx.text, max(0, t.start - 12), t.start)
+                for e, t in m.places
+            )
             and m.actor
             and any(lc is not None and (lc.best or 0) >= 10 for _k, _mo, lc, _ic in m.facts.weapons)
             for m in c.mentions
