@@ -2906,3 +2906,29 @@ def test_a_barrage_told_with_a_village_near_a_city_takes_in_the_towns_hit() -> N
     )
     assert len(evs) == 1
     assert {"Lapaivka", "Zaporizhzhia", "Ivano-Frankivsk Oblast"} <= names(evs[0])
+
+
+def test_launch_sites_are_no_attack_places() -> None:
+    evs = attacks(
+        "Russia launched 85 Shahed-type drones and one Iskander-M ballistic missile during the night, according "
+        "to the air force, with launch sites in the Kursk and Bryansk regions and in occupied Crimea. Drones hit "
+        "targets in the Sumy and Chernihiv regions, the air force said.",
+        "2025-08-16",
+    )
+    assert len(evs) == 1
+    assert not names(evs[0]) & {"Kursk Oblast", "Bryansk Oblast", "Crimea"}
+
+
+def test_a_nights_tally_told_over_towns_is_not_the_morning_strike_before_it() -> None:
+    evs = attacks(
+        "A Russian drone struck a kindergarten in Kharkiv on Wednesday morning, killing a man and injuring "
+        "seven people.\n\n"
+        "Overnight into Wednesday, Russia launched 405 drones and 28 missiles at Ukraine, the air force said. It "
+        "said 333 drones and 16 missiles had been shot down. In Kyiv, a drone attack on a residential area "
+        "killed two people.",
+        "2025-10-22",
+    )
+    kharkiv = next(e for e in evs if "Kharkiv" in names(e))
+    assert not kharkiv.weapons or all(w.launched is None for w in kharkiv.weapons)
+    kyiv = next(e for e in evs if "Kyiv" in names(e))
+    assert any(w.launched is not None and w.launched.value == 405 for w in kyiv.weapons)

@@ -316,3 +316,17 @@ def test_comments_with_handle_timestamp_and_dash_are_blanked() -> None:
     cleaned, _spans = clean(raw, TITLE)
     assert_in_place(raw, cleaned)
     assert "10 dead" not in cleaned and "BorderlandNotes" not in cleaned
+
+
+def test_the_links_listed_under_a_related_header_are_blanked() -> None:
+    text = (
+        "Kyiv hit overnight\n\nRussia launched 405 drones at Ukraine, the air force said.\n\n"
+        "Related coverage\n"
+        "- The Tomahawk question: what the missiles could and could not change\n"
+        "- Budapest, explained: why Orban wanted the summit\n"
+        "The mayor said repairs would take a week.\n"
+    )
+    out, spans = clean(text, "Kyiv hit overnight")
+    assert [why for _s, _e, why in spans] == ["related link"] * 3
+    assert "Tomahawk" not in out and "Budapest" not in out
+    assert "The mayor said repairs would take a week." in out  # a sentence after the list is the article

@@ -1041,7 +1041,10 @@ _LAUNCH_CUE = re.compile(
     r"|waters|side)\s+of\b|\b(?:bombers|aircraft|jets|planes|warplanes|ships|warships|submarines|vessels|carriers"
     r"|Tu-\d+\w*|Su-\d+\w*|MiG-\d+\w*)\s+(?:flying\s+|operating\s+|positioned\s+|based\s+|patrolling\s+)?(?:over|above|in|from)\b"
     r"|\b(?:drones?|UAVs|missiles|Shaheds|rockets)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z]|direction|area|territory)"
-    r"|\b(?:launched|fired)\b[^.;]{0,40}?\bfrom\b",
+    r"|\b(?:launched|fired)\b[^.;]{0,40}?\bfrom\b"
+    # "with launch sites in the Kursk and Bryansk regions and in occupied Crimea"
+    r"|\blaunch\s+(?:sites?|areas?|points?|positions?|zones?)\b(?:\s+for\s+the\s+\w+)?(?:\s+(?:were|was|included|including"
+    r"|in|of))*\b",
     re.IGNORECASE,
 )
 _LAUNCH_END = re.compile(
@@ -1053,7 +1056,7 @@ _LAUNCH_END = re.compile(
 
 def _launch_zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
     seg = text[start:end]
-    if "from" not in seg and "over" not in seg and "above" not in seg:
+    if "from" not in seg and "over" not in seg and "above" not in seg and "aunch" not in seg:
         return []  # every cue has one of these words: skip the costly pattern
     out = []
     for m in _LAUNCH_CUE.finditer(text, start, end):
@@ -2222,6 +2225,23 @@ def _attach(
             for c in clusters
             if c.date() is not None and _dates_compatible(c.date(), m.date.span) and _compatible(gaz, c, m)
         ]
+        if (
+            _long_range_tally(m)
+            and any(
+                (c.date() is None or c in same_day) and not _reported_before(c, m) and _told_next(c, m)
+                for c in clusters
+            )
+            and _part_of_day(m) == "night"
+            and not any(
+                _part_of_day(x) == "night" for c in same_day if _reported_before(c, m) for x in c.mentions
+            )
+        ):
+            # a night's national tally followed by the towns it hit is their barrage, not a strike told
+            # before it at another time of day ("a drone struck a kindergarten in Kharkiv on Wednesday
+            # morning" … "Overnight into Wednesday, Russia launched 405 drones" … "In Kyiv, …")
+            same_day = [c for c in same_day if _told_next(c, m)]
+            if len(same_day) == 1:
+                return same_day[0]
         # the attack is one reported before it: a day shared with one told only further down
         # ("was hit early on Tuesday" under the port strike, a village shelled on Tuesday below)
         # does not reach forward past the undated strike it follows
@@ -2265,6 +2285,11 @@ def _the_wave(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) -> Atta
         and _compatible(gaz, c, m)
     ]
     return waves[0] if len(waves) == 1 else None
+
+
+def _told_next(c: AttackCluster, m: Mention) -> bool:
+    """Some report of the attack follows the mention within three sentences."""
+    return any(0 < x.sent.index - m.sent.index <= 3 for x in c.mentions)
 
 
 def _reported_before(c: AttackCluster, m: Mention) -> bool:

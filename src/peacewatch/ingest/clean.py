@@ -130,6 +130,10 @@ _TAIL: tuple[tuple[str, re.Pattern[str], int], ...] = (
 # A tail-only pattern never takes a line that reads like reporting: a number or a speech verb.
 _REPORTING = re.compile(r"\d|\b(?:said|says|told|according|reported|killed|injured|wounded)\b", re.I)
 
+# A header that introduces a list of links on the lines below it ("Related coverage", "Read more:")
+_LINK_HEADER = re.compile(r"^[\w' ]{2,40}[:–—-]?$")
+_LINK_ITEM = re.compile(r"^(?:[-•*–▸►>]|\d{1,2}[.)])\s+\S")
+
 # --- headline repeats ------------------------------------------------------------------------------
 _WORD = re.compile(r"[^\W_]+")
 # SIM905 is silenced below: these word lists read better as prose than as 60 quoted strings.
@@ -281,12 +285,18 @@ def clean(text: str, title: str | None = None) -> tuple[str, tuple[tuple[int, in
 
     comments_from = _comments_start(lines, first_body)
     spans: list[Span] = []
+    link_list = False  # inside the list of links under a "Related coverage" / "Read more" header
     for i, (start, end, content) in enumerate(lines):
         line = content.strip()
-        if not line or i == headline_line:
+        if not line:
+            link_list = False
+            continue
+        if i == headline_line:
             continue
         why: str | None = None
-        if i > comments_from and _HANDLE.match(line):
+        if link_list and (_LINK_ITEM.match(line) or _is_headline_like(line)):
+            why = "related link"  # "- The Tomahawk question: what the missiles could change"
+        elif i > comments_from and _HANDLE.match(line):
             why = "reader comment"
         elif _COUNT.match(line):
             why = "stand-alone number (comment or share count)"
@@ -298,6 +308,9 @@ def clean(text: str, title: str | None = None) -> tuple[str, tuple[tuple[int, in
             why = "repeated headline"
         if why is None:
             why = _match(_ANYWHERE, line)
+            if why == "related link" and _LINK_HEADER.match(line):
+                link_list = True  # the links follow on the lines below
+        link_list = link_list and why == "related link"
         if why is None and i >= tail and not _REPORTING.search(line):
             why = _match(_TAIL, line)
         if why is not None:
