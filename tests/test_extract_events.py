@@ -2932,3 +2932,22 @@ def test_a_nights_tally_told_over_towns_is_not_the_morning_strike_before_it() ->
     assert not kharkiv.weapons or all(w.launched is None for w in kharkiv.weapons)
     kyiv = next(e for e in evs if "Kyiv" in names(e))
     assert any(w.launched is not None and w.launched.value == 405 for w in kyiv.weapons)
+
+
+def test_what_the_mix_included_names_the_models() -> None:
+    (e,) = attacks(
+        "Russia fired 127 missiles and 109 drones at Ukraine on Monday, the air force said. The mix included "
+        "Kh-101 and Kalibr cruise missiles and Kinzhals; air defences brought down 102 missiles and 99 drones.",
+        "2024-08-27",
+    )
+    named = {part for w in e.weapons if w.model for part in w.model.split("/")}
+    assert {"Kh-101", "Kalibr", "Kinzhal"} <= named
+
+
+def test_a_launch_site_told_with_an_apposition_is_no_attack_place() -> None:
+    evs = attacks(
+        "Russia fired 127 missiles and 109 drones at Ukraine on Monday, the air force said. The bombers launched "
+        "from over the Caspian Sea, and Shaheds took off from Primorsko-Akhtarsk, a base on the Azov coast.",
+        "2024-08-27",
+    )
+    assert len(evs) == 1 and "Azov" not in names(evs[0])

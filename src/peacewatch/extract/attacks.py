@@ -1060,9 +1060,19 @@ def _launch_zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []  # every cue has one of these words: skip the costly pattern
     out = []
     for m in _LAUNCH_CUE.finditer(text, start, end):
+        apposed = _LAUNCH_APPOSITION.match(text, m.end(), end)
+        if apposed is not None:
+            out.append((m.end(), apposed.end()))  # "from Primorsko-Akhtarsk, a base on the Azov coast"
+            continue
         stop = _LAUNCH_END.search(text, m.end(), min(end, m.end() + 160))
         out.append((m.end(), stop.start() if stop else min(end, m.end() + 160)))
     return out
+
+
+_LAUNCH_APPOSITION = re.compile(
+    r"[^,.;]{1,50},\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?(?:base|airfield|air\s+base|airbase|port|airport|site"
+    r"|area|launch\s+site)\b[^,.;]{0,60}"
+)
 
 
 _AUTHORITY_IN_LEFT = re.compile(

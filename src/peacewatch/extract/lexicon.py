@@ -193,6 +193,8 @@ STRONG_ATTACK = lc(
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
     rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}"
+    # "The mix included Kh-101 and Kalibr cruise missiles": what the attack was made of
+    r"|(?:the|its|their)\s+(?:mix|arsenal|barrage|salvo|attack|strike|wave|weapons?\s+used)\s+(?:also\s+)?included"
     # "Russia sent a wave of Iranian-made Shahed drones against Kyiv"
     r"|sent\s+(?:an?\s+|\d+\s+)?(?:[\w-]+\s+){0,5}?(?:drones|missiles|shaheds|uavs)\s+(?:against|at|toward|towards|into|over)"
     r"|(?:strikes|attacks|hits)\s+(?:were|have\s+been|had\s+been)\s+(?:also\s+)?(?:reported|recorded|registered)"
