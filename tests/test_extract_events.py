@@ -2951,3 +2951,12 @@ def test_a_launch_site_told_with_an_apposition_is_no_attack_place() -> None:
         "2024-08-27",
     )
     assert len(evs) == 1 and "Azov" not in names(evs[0])
+
+
+def test_the_capital_moscow_hit_is_kyiv() -> None:
+    (e,) = attacks(
+        "KYIV, July 8 - A Russian cruise missile slammed into a children's hospital on Monday morning as Moscow "
+        "hit the capital with one of its heaviest daytime attacks of the war, officials said.",
+        "2024-07-08",
+    )
+    assert names(e) == {"Kyiv"} and e.actor == "RU"

@@ -306,6 +306,13 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
     return _with_extra(ents, extra)
 
 
+# "Moscow hit the capital": the side striking, not a city the capital could be
+_STRIKER_RIGHT = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+)?(?:launched|fired|hit|struck|attacked|pounded|shelled|bombed"
+    r"|targeted|unleashed|sent|pummel(?:l)?ed|slammed)\b"
+)
+
+
 def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]:
     """'the Ukrainian capital', or 'the capital' in an article about Ukraine, is Kyiv."""
     extra = []
@@ -324,8 +331,8 @@ def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]
             and e.place.kind == "city"
             and e.place.country in ("UA", "RU")
             and not (
-                e.text == "Moscow" and _government(e, text)
-            )  # "which Moscow has used against the capital": Kyiv
+                e.text == "Moscow" and (_government(e, text) or _STRIKER_RIGHT.match(text, e.end))
+            )  # "which Moscow has used against the capital", "as Moscow hit the capital": Kyiv
         ]
         local = before[-1].place.country if before and before[-1].place is not None else default
         iso = {"Ukrainian": "UA", "Russian": "RU"}.get(m.group(1) or "", local)
