@@ -2960,3 +2960,24 @@ def test_the_capital_moscow_hit_is_kyiv() -> None:
         "2024-07-08",
     )
     assert names(e) == {"Kyiv"} and e.actor == "RU"
+
+
+def test_a_toll_given_at_night_is_the_afternoons_attack() -> None:
+    evs = attacks(
+        "A hypermarket in Kharkiv was struck by two Russian guided aerial bombs on Saturday afternoon. On "
+        "Saturday night officials had given a toll of six dead; it rose to 12 by Sunday morning.",
+        "2024-05-26",
+    )
+    assert len(evs) == 1
+    (e,) = evs
+    assert e.killed is not None and e.killed.value == 12
+    assert [(w.kind, w.launched.value if w.launched else None) for w in e.weapons] == [("glide_bomb", 2)]
+
+
+def test_the_day_named_inside_days_after_belongs_to_the_earlier_strike() -> None:
+    evs = attacks(
+        "The attack came two days after a salvo of Russian missiles hit a printing works in Kharkiv on Thursday, "
+        "killing seven people.",
+        "2024-05-26",
+    )
+    assert [e.date.start for e in evs if e.date] == [dt.date(2024, 5, 23)]

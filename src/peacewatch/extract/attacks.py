@@ -752,6 +752,8 @@ def _mention(
         and date is not None
         and date.span.precision == "day"
         and date.span.start is not None
+        # (not "two days after a salvo hit the printing works on Thursday": that day is the salvo's own)
+        and (date.kind == "shift" or sent.start + date.start < clause.start + after.start())
     ):
         # "Rescuers finished on Friday afternoon, a day after a missile struck": the strike was Thursday
         n = 1 if after.group("n").lower() in ("a", "one") else word_to_int(after.group("n"))
@@ -1491,6 +1493,7 @@ def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
 _NIGHT = re.compile(r"\b(?:overnight|night)\b", re.IGNORECASE)
 _AFTERNOON = re.compile(r"\b(?:afternoon|midday|noon|lunchtime)\b", re.IGNORECASE)
 _OVERNIGHT = re.compile(r"\bovernight\b", re.IGNORECASE)
+_TOLL_REPORT = re.compile(r"\b(?:toll|figure|tally)\b", re.IGNORECASE)
 
 
 def _part_of_day(m: Mention) -> str | None:
@@ -1510,8 +1513,8 @@ def _night_and_afternoon(c: AttackCluster, m: Mention) -> bool:
     """An overnight attack and one "this afternoon" on the same day are two attacks: a night's
     barrage runs from the evening into the morning, never into the afternoon."""
     part = _part_of_day(m)
-    if part is None:
-        return False
+    if part is None or _TOLL_REPORT.search(m.sent.text, m.sent.start, m.sent.end):
+        return False  # ("On Saturday night officials had given a toll of six": when it was counted)
     for x in c.mentions:
         other = _part_of_day(x)
         if other is None or other == part:

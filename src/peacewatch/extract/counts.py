@@ -66,7 +66,8 @@ _INJURED_LEFT = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_GREW_LEFT = re.compile(
-    r"\b(?:the|that|this)\s+(?:figure|number|count|tally)\s+(?:had\s+|has\s+|later\s+|then\s+)?"
+    # ("… had given a toll of six dead; it rose to 12 by Sunday morning")
+    r"(?:\b(?:the|that|this)\s+(?:figure|number|count|tally|toll)|(?:^|[;,]\s*)it)\s+(?:had\s+|has\s+|later\s+|then\s+)?"
     r"(?:grown|grew|risen|rose|climbed|increased|reached)\s+(?:to\s+)?$",
     re.IGNORECASE,
 )
@@ -156,7 +157,7 @@ _INTERCEPT_RIGHT = re.compile(
 # Capacity, stock and production are not launches: "each capable of carrying up to eight Kh-101s".
 _NOT_LAUNCHED_LEFT = re.compile(
     r"\b(?:capable\s+of\s+(?:carrying|launching|firing)|can\s+(?:carry|launch|fire)|carrying|armed\s+with|loaded\s+with"
-    r"|hits\s+by|struck\s+by"
+    r"|hits\s+by"
     # "debris from one drone fell in a field": what fell of a counted weapon, not another launch
     r"|debris\s+(?:from|of)|fragments\s+(?:from|of)|wreckage\s+(?:from|of)|remains\s+of|parts\s+of"
     r"|equipped\s+with|stockpiles?\s+of|total\s+salvo\s+of|salvo\s+capacity\s+of|produc\w+|manufactur\w+"
