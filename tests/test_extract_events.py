@@ -2981,3 +2981,13 @@ def test_the_day_named_inside_days_after_belongs_to_the_earlier_strike() -> None
         "2024-05-26",
     )
     assert [e.date.start for e in evs if e.date] == [dt.date(2024, 5, 23)]
+
+
+def test_the_weapons_identified_later_name_the_counted_missiles() -> None:
+    (e,) = attacks(
+        "Two Russian ballistic missiles struck the centre of Sumy on Sunday morning, killing 35 people.\n\n"
+        "Ukraine's air force identified the weapons as Iskander-M missiles launched from the Kursk region.",
+        "2025-04-13",
+    )
+    assert e.actor == "RU"
+    assert [(w.model, w.launched.value if w.launched else None) for w in e.weapons] == [("Iskander-M", 2)]

@@ -100,7 +100,7 @@ _ACTOR_MOD = (
 _ACTOR_RIGHT = re.compile(
     rf"^(?:['’]s)?\s+[\"“]?{_ACTOR_MOD}{{0,4}}[\"“]?(?:{_ACTOR_NOUNS}|Shaheds|Gerans)\b"
     rf"(?!\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced|warned|confirmed|claimed|added|noted|told"
-    rf"|counted|counts|recorded|registered|tracked|detected"
+    rf"|counted|counts|recorded|registered|tracked|detected|identified|identifies|published|estimated|spokes\w+"
     rf"|shot|shoot|shoots|intercepted|intercept|intercepts|downed|repelled|repulsed|neutrali[sz]ed"
     # "the heaviest losses Ukrainian troops have suffered": the side hit, not the attacker
     rf"|(?:have\s+|has\s+|had\s+)?(?:suffered|sustained|lost|died)|were\s+(?:killed|wounded|injured)))"

@@ -166,6 +166,12 @@ COUNTED_WEAPONS = (
     r"(?:counted|recorded|registered|tracked|detected)\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+"
     r"|some\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|uavs|shaheds|means\s+of\s+air\s+attack)"
 )
+# "The air force identified the weapons as Iskander-M missiles", "the weapon was an Iskander-M"
+IDENTIFIED_WEAPONS = (
+    r"identified\s+(?:the\s+)?(?:weapons?|missiles?|drones?|munitions?|projectiles?|it|them)\s+as"
+    r"|the\s+(?:weapons?|missiles?|munitions?|projectiles?)\s+(?:used\s+)?(?:was|were)\s+(?:an?\s+)?"
+    r"(?=(?:[\w-]+\s+){0,2}?(?:missiles?|drones?|bombs?|rockets?)\b)"
+)
 TRIGGER_RE = lc(
     rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
     rf"|(?:drones|missiles|uavs|shaheds|rockets)\s+(?:were|had\s+been)\s+(?:mainly\s+|mostly\s+)?(?:aimed|directed)\s+at"
@@ -176,7 +182,7 @@ TRIGGER_RE = lc(
     # "Russia had used 408 drones and 39 missiles"
     rf"|used\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d+"
     # "The air force counted 598 drones and 31 missiles"
-    rf"|{COUNTED_WEAPONS}"
+    rf"|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
     # "received a shrapnel wound", "two crew members received minor injuries"
     rf"|injur(?:y|ies)|wounds?|hurt"
     rf"|(?:hospital|medical)\s+(?:treatment|help|attention|care)|treated\s+(?:in\s+(?:a\s+|the\s+)?hospitals?\s+)?for\s+(?:\w+\s+)?(?:injuries|wounds|burns|concussions?|cuts))\b"
@@ -192,7 +198,7 @@ STRONG_ATTACK = lc(
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated"
-    rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}"
+    rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
     # "The mix included Kh-101 and Kalibr cruise missiles": what the attack was made of
     r"|(?:the|its|their)\s+(?:mix|arsenal|barrage|salvo|attack|strike|wave|weapons?\s+used)\s+(?:also\s+)?included"
     # "Russia sent a wave of Iranian-made Shahed drones against Kyiv"
