@@ -432,6 +432,9 @@ class Place:
         ]
 
 
+_VOWEL_Y = re.compile(r"(?<=[aeou])y(?=[bcdfghklmnprstvz])")
+
+
 def build_places() -> tuple[list[Place], list[tuple[str, str]]]:
     c500, c15000 = load_cities()
     recs = select_places(c500, c15000)
@@ -461,6 +464,10 @@ def build_places() -> tuple[list[Place], list[tuple[str, str]]]:
             iso, a1name, parent = "", "", f"country:{cc}"
         alts = [a for a in r["alternatenames"] if plausible_alt(a)]
         forms = [name, r["name"], *alts]
+        if cc in ("RU", "UA"):
+            # "Grayvoron" is also written "Graivoron", "Novoaydar" "Novoaidar": a y between a vowel
+            # and a consonant is an i in the other romanisation
+            forms += [_VOWEL_Y.sub("i", f) for f in (name, r["name"]) if _VOWEL_Y.search(f)]
         if cc == "RU":
             forms += [ru_normalize(a) for a in alts]
         elif cc == "UA" and a1 not in ("11", "20"):

@@ -2991,3 +2991,23 @@ def test_the_weapons_identified_later_name_the_counted_missiles() -> None:
     )
     assert e.actor == "RU"
     assert [(w.model, w.launched.value if w.launched else None) for w in e.weapons] == [("Iskander-M", 2)]
+
+
+def test_a_village_told_by_its_district_and_people_listed_with_kin() -> None:
+    (e,) = attacks(
+        "In Dunaika, a village in the Graivoron district, an FPV drone struck a farm building on Friday, "
+        "injuring a 64-year-old woman and her 17-year-old grandson, who were taken to the Graivoron central "
+        "district hospital.",
+        "2025-09-20",
+    )
+    assert names(e) == {"Dunaika"} and e.places[0].admin1 == "Belgorod Oblast"
+    assert e.injured is not None and e.injured.value == 2
+
+
+def test_killing_the_driver_of_a_car_hit_on_a_given_day() -> None:
+    (e,) = attacks(
+        "In Shebekino, an explosive dropped from a drone hit a car on Friday afternoon, killing the man driving "
+        "it, the governor said.",
+        "2025-09-20",
+    )
+    assert e.killed is not None and e.killed.value == 1

@@ -179,6 +179,7 @@ def test_no_cyrillic_or_junk_forms(places: list[dict[str, str]]) -> None:
         ("Moscow", "Moscow", "RU", "Moscow"),
         ("Kazan", "Kazan", "RU", "Tatarstan"),
         ("Engels", "Engels", "RU", "Saratov Oblast"),
+        ("Graivoron", "Grayvoron", "RU", "Belgorod Oblast"),  # a y between vowel and consonant, written i
     ],
 )
 def test_city_forms_resolve(

@@ -1207,6 +1207,15 @@ _CAPTURE_LEFT = re.compile(
     re.IGNORECASE,
 )
 _AREA_RIGHT = re.compile(r"\s+(?:district|raion)\b")
+_TAKEN_TO_LEFT = re.compile(
+    r"\b(?:taken|brought|rushed|transferred|admitted|airlifted|evacuated)\s+to\s+(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_HOSPITAL_RIGHT = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:district|regional|city|central|children['’]s|military|clinical|emergency)\s+){0,3}"
+    r"(?:hospital|clinic|morgue|medical\s+(?:centre|center))\b",
+    re.IGNORECASE,
+)
 
 
 def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
@@ -1254,6 +1263,11 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "the Sloviansk-Kramatorsk agglomeration": an area named after both
         if _CAPTURE_LEFT.search(left):
             continue  # "after taking Lysychansk": ground taken, not a place struck
+        if _TAKEN_TO_LEFT.search(left) and _HOSPITAL_RIGHT.match(right):
+            # "taken to the Klimovo district hospital": where the wounded were treated, the attack's
+            # place only when the text gives no other
+            references.append((e, ent))
+            continue
         if e.kind == "city" and _BETWEEN_LEFT.search(left):
             references.append((e, ent))  # "a small town between Sloviansk and Kostiantynivka": a landmark
             continue
@@ -1328,7 +1342,16 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             if not (
                 e.kind == "city"
                 and _AREA_RIGHT.match(text, ent.end)
-                and any(t.id != e.id and t.admin1 == e.admin1 and t_ent.start > ent.end for t, t_ent in towns)
+                and any(
+                    t.id != e.id
+                    and t.admin1 == e.admin1
+                    # ("Dunaika, a village in the Graivoron district": the district locates the village)
+                    and (
+                        t_ent.start > ent.end
+                        or (t.id.startswith("text:") and 0 < ent.start - t_ent.end <= 40)
+                    )
+                    for t, t_ent in towns
+                )
             )
         ]
     if (

@@ -803,7 +803,8 @@ _PERSON = (
     r"man|woman|boy|girl|child|baby|infant|toddler|teenager|driver|resident|pensioner|civilian|person|passenger"
     r"|soldier|serviceman|servicewoman|motorist|cyclist|worker|employee|firefighter|rescuer|policeman|police\s+officer"
     r"|doctor|nurse|paramedic|medic|farmer|volunteer|journalist|guard|mother|father|son|daughter|mine\s+clearer"
-    r"|wife|husband|grandmother|grandfather|neighbour|neighbor|brother|sister"
+    r"|wife|husband|grandmother|grandfather|neighbour|neighbor|brother|sister|grandson|granddaughter|grandchild"
+    r"|nephew|niece|aunt|uncle|cousin"
     r"|pilot|captain|sailor|seafarer|fisherman|engineer|technician|electrician|teacher|priest|student|shepherd"
 )
 # "a man was killed", "killing a woman", "the driver suffered shrapnel wounds": one person
@@ -881,6 +882,8 @@ _VEHICLE_HIT = re.compile(
     r"\b(?:hit|struck|targeted|attacked|dropped\s+\w+\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:car|vehicle|bus|minibus"
     # (also "hit a car travelling between Valuyki and Urazovo, killing the driver")
     r"|truck|lorry|van|tractor|ambulance|motorcycle)(?:\s+(?:travelling|traveling|driving|moving|parked|carrying)\b[^,.;]{0,60})?"
+    # ("hit a car on Friday afternoon, killing the man driving it")
+    r"(?:\s+(?:on|in|at|late|early|near|outside)\s+[^,.;]{1,40})?"
     r"\s*,\s*(?:killing|wounding|injuring)\s+$",
     re.IGNORECASE,
 )

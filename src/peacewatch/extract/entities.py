@@ -653,17 +653,22 @@ def add_unlisted_settlements(ents: list[Ent], gaz: Gazetteer, text: str) -> list
                 if not name or name in found:
                     continue
                 name = name.rstrip("'’ʼ")
-                if name in _NOT_PLACE_NAMES or name.split()[0] in _NOT_PLACE_NAMES:
+                start = m.start(g)
+                if " " in name and name.split()[0] in _NOT_PLACE_NAMES:
+                    # "In Dunaika, a village in the Graivoron district": the name after the preposition
+                    first = name.split()[0]
+                    name, start = name[len(first) + 1 :], start + len(first) + 1
+                if name in _NOT_PLACE_NAMES or name.split()[0] in _NOT_PLACE_NAMES or name in found:
                     continue
-                known = next((e for e in ents if e.start == m.start(g) and e.text == name), None)
+                known = next((e for e in ents if e.start == start and e.text == name), None)
                 if known is not None and (_elsewhere(known, ents, gaz, text) or _dropped_district(known)):
                     # "the village of Zhuravlyovka in the Belgorod district": the gazetteer's only
                     # Zhuravlyovka lies in another oblast, so this one is a village it lacks
-                    found[name] = _unlisted_entry(name, m.start(g), ents, gaz, text)
+                    found[name] = _unlisted_entry(name, start, ents, gaz, text)
                     continue
-                if _index(gaz).get(name) or any(e.start <= m.start(g) < e.end for e in ents):
+                if _index(gaz).get(name) or any(e.start <= start < e.end for e in ents):
                     continue  # a name the gazetteer knows, or part of one, or a person
-                found[name] = _unlisted_entry(name, m.start(g), ents, gaz, text)
+                found[name] = _unlisted_entry(name, start, ents, gaz, text)
     if not found:
         return ents
     for e in ents:  # every mention of a name re-read as an unlisted village
