@@ -43,6 +43,8 @@ LABELLED_SETS = (
     "articles20",
     "articles21",
     "articles22",
+    "articles23",
+    "articles24",
 )
 
 
