@@ -3011,3 +3011,22 @@ def test_killing_the_driver_of_a_car_hit_on_a_given_day() -> None:
         "2025-09-20",
     )
     assert e.killed is not None and e.killed.value == 1
+
+
+def test_one_side_in_another_countrys_capital_meets_that_country() -> None:
+    (e,) = kind(
+        "Zelensky flew to Pretoria on Thursday for talks on ending the war with Russia.",
+        "talks",
+        "2025-04-24",
+    )
+    assert e.venue.name == "Pretoria" and set(e.parties) == {"UA", "ZA"}
+
+
+def test_a_leader_who_would_come_to_washington_is_planned_talks_with_the_us() -> None:
+    (e,) = kind(
+        "The White House said Zelensky would come to Washington on Monday for talks on ending the war with Russia.",
+        "talks",
+        "2025-08-16",
+    )
+    assert set(e.parties) == {"UA", "US"} and e.status == "planned"
+    assert e.date is not None and e.date.start == dt.date(2025, 8, 18)

@@ -33,7 +33,7 @@ _VENUE_LEFT = re.compile(
 )  # "at a private club near Miami"; not "scale back near Kyiv"
 _TRAVEL_LEFT = re.compile(
     rf"\b(?:travel\w*|trip|visit\w*|fl[ye]w?|flown|flying|head\w*|dispatch\w*|sent|sending|en\s+route|arriv\w*|go|going"
-    rf"|went|return\w*|summoned|invited|journey\w*|came|coming)\b[^.;]{{0,60}}?\bto\s+{_VENUE_PREFIX}$"
+    rf"|went|return\w*|summoned|invited|journey\w*|came|coming|(?:will|would)\s+come)\b[^.;]{{0,60}}?\bto\s+{_VENUE_PREFIX}$"
     # "Starmer visited Kyiv to sign …", "made a surprise visit to Kyiv" (a visit that signs or meets; see _SIGNED)
     rf"|\b(?:visited|visiting|visits|toured|(?:arrived|arrives|arriving)\s+in)\s+{_VENUE_PREFIX}$",
     re.IGNORECASE,
@@ -149,7 +149,7 @@ _WAR_TOPIC = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:(?:will|would|shall|could|may|might)\s+(?:\w+\s+)?(?:meet|hold|host|travel|visit|sit|gather"
-    r"|convene|take\s+part|attend|head|fly|go|take\s+place)|to\s+be\s+held|scheduled"
+    r"|convene|take\s+part|attend|head|fly|go|come|take\s+place)|to\s+be\s+held|scheduled"
     r"|set\s+to|due\s+to|(?:is|are)\s+due\s+(?:in|at|on)|expected\s+to|(?:plans?|planning)\s+to\s+(?:meet|hold|travel|visit|host|send|fly|resume)"
     r"|next\s+(?:week|month|round)"
     r"|upcoming|(?:is|are)\s+to\s+(?:meet|continue|hold|resume|travel)|to\s+travel|en\s+route|dispatched"
@@ -419,7 +419,8 @@ def talks(
     events = []
     venue_ids = {id(e) for c in clusters for e in c.venue_ents}
     for c in clusters:
-        ev = _talks_event(ctx, c, attack_spans, attack_places, strike_date, venue_ids)
+        capital = c.venue.country is not None and gaz.capital_of.get(c.venue.country) == c.venue.name
+        ev = _talks_event(ctx, c, attack_spans, attack_places, strike_date, venue_ids, capital)
         if ev is not None:
             events.append(ev)
     return events
@@ -558,8 +559,10 @@ def _talks_event(
     attack_places: set[int],
     strike_date: DateSpan | None,
     venue_ids: set[int],
+    capital: bool = False,
 ) -> Event | None:
-    """``venue_ids``: ids of the Ents that name the venue of any talks in the article."""
+    """``venue_ids``: ids of the Ents that name the venue of any talks in the article; ``capital``:
+    the venue is the capital of its country."""
     text = ctx.text
     stext_all = " ".join(text[s.start : s.end] for s in c.sentences)
     # a sentence that also names another venue may be off topic about that other meeting only
@@ -613,6 +616,16 @@ def _talks_event(
     ):
         # "Driscoll would go to Kyiv", "Starmer visited Kyiv to sign …": a visitor to a warring side's
         # city meets that side
+        parties.add(c.venue.country)
+    elif (
+        capital
+        and not c.venue_is_country
+        and c.venue.country
+        and c.venue.country not in mediators
+        and len(parties - mediators) == 1
+    ):
+        # "Zelensky would come to Washington", "Zelensky and Ramaphosa met in Pretoria": one side
+        # named, in another country's capital, meets that country
         parties.add(c.venue.country)
     parties -= mediators
     rnd = c.round
