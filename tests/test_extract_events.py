@@ -3030,3 +3030,29 @@ def test_a_leader_who_would_come_to_washington_is_planned_talks_with_the_us() ->
     )
     assert set(e.parties) == {"UA", "US"} and e.status == "planned"
     assert e.date is not None and e.date.start == dt.date(2025, 8, 18)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allies meeting in Paris pledged to back a multinational force in Ukraine after any ceasefire.",
+        "Russia handed over a memorandum setting out two options for a ceasefire, both requiring Ukraine to "
+        "withdraw from four regions.",
+        '"Security guarantees must be agreed now, not after a ceasefire," Zelensky said.',
+        "We discussed the mechanisms that would make any ceasefire hold: monitoring and partner forces.",
+        "Opinion: A ceasefire is not a peace, and a line on a map is not a border.",
+        "Kyiv has said it will accept a full, unconditional truce, and talk afterwards.",
+    ],
+)
+def test_a_ceasefire_that_may_come_is_no_commitment(text: str) -> None:
+    assert kind(text, "commitment", "2025-09-05") == []
+
+
+def test_a_pause_after_which_strikes_resumed_is_a_commitment() -> None:
+    evs = kind(
+        "Russia resumed large-scale strikes on Ukraine's power plants overnight after a week-long pause on energy "
+        "strikes that Trump said Putin had agreed to during a cold snap.",
+        "commitment",
+        "2026-02-03",
+    )
+    assert len(evs) == 1

@@ -82,9 +82,19 @@ _GOAL_LEFT = re.compile(
     r"|framework\s+for|proposal\s+for|plan\s+for|path\s+to|push\s+for|interested\s+in|ready\s+for|open\s+to"
     r"|hopes?\s+for|prospects?\s+(?:of|for)|chances?\s+(?:of|for)|visions?\s+of|terms\s+of|conditions\s+for"
     r"|how|whether|possible|potential|eventual|future|lasting|without)"
-    r"(?:\s+(?:an?|the))?(?:\s+[\w.-]+){0,5}\s*$",
+    r"(?:\s+(?:an?|the))?(?:,?\s+[\w.-]+){0,5}\s*$",  # ("accept a full, unconditional truce")
     re.IGNORECASE,
 )
+# "a force that would deploy after a ceasefire", "after any ceasefire", "post-ceasefire", "options for a
+# ceasefire", "mechanisms that would make any ceasefire hold": a ceasefire that may come, none agreed
+_HYPOTHETICAL_LEFT = re.compile(
+    r"(?:\b(?:after|once|until|before)\s+(?:an?|any|an\s+eventual|eventual)\s+|\bany\s+|\bpost-"
+    r"|\b(?:options?|terms|mechanisms?|conditions?|guarantees?|plans?)\s+(?:for|of|that\s+would\s+\w+)\s+"
+    r"(?:an?\s+|any\s+)?)(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# "A ceasefire is not a peace": what a ceasefire is, in general
+_GENERIC_RIGHT = re.compile(r"^\s+(?:is|was)\s+(?:not|no|never|only|just)\b", re.IGNORECASE)
 _WOULD_LEFT = re.compile(r"\b(?:would|will|could)\s+(?:\w+\s+){1,2}(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
 _CONDITION = re.compile(
     r"\b(?:as\s+soon\s+as|if|once|provided|on\s+condition|only\s+(?:if|after|when)|in\s+exchange\s+for)\b",
@@ -231,6 +241,13 @@ def _mentions(ctx: DocContext) -> list[CommitMention]:
             post = _POST.match(stext, m.end()).group(0)  # type: ignore[union-attr]
             left = stext[: m.start("noun")]
             if _GOAL_LEFT.search(left[-60:]):
+                continue
+            hyp = _HYPOTHETICAL_LEFT.search(left[-60:])
+            if hyp is not None and not (
+                re.match(r"(?i)after|once|until|before", hyp.group(0)) and _AGREED.search(post[:80])
+            ):
+                continue  # (but "after a week-long pause that Putin had agreed to" was one)
+            if _GENERIC_RIGHT.match(post) and re.search(r"(?:^|[:.]\s*)an?\s+$", left, re.I):
                 continue
             if _WOULD_LEFT.search(left[-40:]) and _CONDITION.search(post):
                 continue  # "would order a ceasefire as soon as Ukraine withdrew": terms offered, not a commitment
