@@ -3056,3 +3056,12 @@ def test_a_pause_after_which_strikes_resumed_is_a_commitment() -> None:
         "2026-02-03",
     )
     assert len(evs) == 1
+
+
+def test_sea_drones_are_named_by_model() -> None:
+    (e,) = attacks(
+        "Ukrainian Magura V5 sea drones struck a Russian patrol ship near Sevastopol overnight, the military "
+        "intelligence agency said.",
+        "2024-03-05",
+    )
+    assert ("drone", "Magura V5") in {(w.kind, w.model) for w in e.weapons}

@@ -44,6 +44,11 @@ WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
     ("Molniya", "drone", r"Molniyas?"),
     ("Orlan-10", "drone", r"Orlan-?10s?"),
     ("Liutyi", "drone", r"Liutyi|Lyutyi|Lyuty"),
+    # Ukraine's sea drones
+    ("Magura V5", "drone", r"Magura[- ]?V5s?"),
+    ("Magura V7", "drone", r"Magura[- ]?V7s?"),
+    ("Magura", "drone", r"Maguras?"),
+    ("Sea Baby", "drone", r"Sea\s+Bab(?:y|ies)"),
     ("Iskander-M", "missile", r"Iskander[- ]?Ms?\b"),
     ("Iskander-K", "missile", r"Iskander[- ]?Ks?\b"),
     ("Iskander", "missile", r"Iskanders?"),
