@@ -45,6 +45,8 @@ LABELLED_SETS = (
     "articles22",
     "articles23",
     "articles24",
+    "articles25",
+    "articles26",
 )
 
 
