@@ -3065,3 +3065,16 @@ def test_sea_drones_are_named_by_model() -> None:
         "2024-03-05",
     )
     assert ("drone", "Magura V5") in {(w.kind, w.model) for w in e.weapons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "European foreign ministers, meeting in Brussels on Monday, insisted that any deal to end the war with "
+        "Russia must include security guarantees for Ukraine.",
+        "European leaders are due to meet in Brussels on Thursday for a summit on defence spending and support for "
+        "Ukraine against Russia.",
+    ],
+)
+def test_the_blocs_own_meetings_in_brussels_are_no_talks(text: str) -> None:
+    assert kind(text, "talks", "2025-12-08") == []

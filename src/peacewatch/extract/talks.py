@@ -243,6 +243,8 @@ _BLOC_SUMMIT = re.compile(
     r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b",
     re.IGNORECASE,
 )
+# Where a bloc sits: a meeting there is the bloc's own unless two leaders meet
+_BLOC_SEATS = frozenset({"Brussels"})
 # ... unless two leaders meet there: "Trump held talks with Zelensky at the NATO summit"
 _BILATERAL = re.compile(
     r"\b(?:(?:held|hold|holds|holding)\s+(?:talks|a\s+meeting)\s+with|(?:met|meets|meet)(?:\s+with)?|sat\s+down\s+with)"
@@ -588,8 +590,8 @@ def _talks_event(
         return None
     if not _PEACE_WORD.search(own_only) and any(_SPORT.search(p) for p in _paragraph_texts(ctx, c.sentences)):
         return None  # "Ukraine face Belgium in Stuttgart", "home games in Krakow": fixtures, not talks
-    if not bilateral and _BLOC_SUMMIT.search(own_only):
-        return None
+    if not bilateral and (_BLOC_SUMMIT.search(own_only) or c.venue.name in _BLOC_SEATS):
+        return None  # (Brussels: the EU's and NATO's own councils, summits and summonses)
     if not _WAR_TOPIC.search(stext_all) and not _WAR_TOPIC.search(text[: min(len(text), 2000)]):
         return None  # neither the venue sentences nor the article's opening speak of this war
     parties, mediators = _sides(ctx, c, c.sentences, attack_spans, attack_places)
