@@ -3078,3 +3078,12 @@ def test_sea_drones_are_named_by_model() -> None:
 )
 def test_the_blocs_own_meetings_in_brussels_are_no_talks(text: str) -> None:
     assert kind(text, "talks", "2025-12-08") == []
+
+
+def test_tankers_rocked_by_explosions_at_sea_are_an_attack_there() -> None:
+    (e,) = attacks(
+        "Two tankers were rocked by explosions in the Black Sea off Turkey's northern coast on Friday; Ukraine's "
+        "SBU said its Sea Baby drones had hit them.",
+        "2025-11-30",
+    )
+    assert names(e) == {"Black Sea"}

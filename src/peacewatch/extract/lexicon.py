@@ -214,6 +214,8 @@ STRONG_ATTACK = lc(
     r"(?:reported|heard|rocked|hit|struck"
     r"|rang\s+out|thundered|echoed|boomed|shook)"
     r"|(?:drones?|UAVs?|missiles?)\s+(?:[\w-]+\s+){0,2}?(?:crashed|smashed|plunged)\s+(?:into|onto)"
+    # "the tankers were rocked by explosions in the Black Sea"
+    r"|(?:rocked|shaken|hit)\s+by\s+(?:an?\s+|two\s+|several\s+|a\s+series\s+of\s+)?(?:explosions?|blasts?)"
     r"|(?:rockets?|missiles?|shells?|bombs?|rounds|munitions|drones?)\s+(?:[\w-]+\s+){0,2}?landed\s+(?:on|in|near|around|at)"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?"
     r"|(?:delivered|carried\s+out|conducted|launched|made)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,6}?(?:strikes?|attacks?|raids?))\b",
