@@ -3087,3 +3087,21 @@ def test_tankers_rocked_by_explosions_at_sea_are_an_attack_there() -> None:
         "2025-11-30",
     )
     assert names(e) == {"Black Sea"}
+
+
+def test_an_envoy_due_in_a_capital_to_present_a_plan_is_planned_talks() -> None:
+    (e,) = kind(
+        "Mr Witkoff is due in Moscow on Tuesday to present the revised plan to President Vladimir Putin, the "
+        "Kremlin has confirmed.",
+        "talks",
+        "2025-11-30",
+    )
+    assert e.venue.name == "Moscow" and e.status == "planned" and set(e.parties) == {"RU", "US"}
+
+
+def test_delegations_due_for_a_parade_are_no_talks() -> None:
+    text = (
+        "Delegations from more than 20 countries, including Chinese leader Xi Jinping, are due in Moscow for the "
+        "80th anniversary commemorations on Friday, during Putin's truce."
+    )
+    assert kind(text, "talks", "2025-05-07") == []

@@ -2899,7 +2899,7 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
     for kind, model in list(order):
         if model is not None:
             continue
-        models = [k for k in order if k[0] == kind and k[1] is not None]
+        models = [k for k in order if k[0] == kind and k[1] is not None and k[1] not in L.SEA_DRONES]
         if len(models) > 1:
             # "810 UAVs of the Shahed type, Gerbera and imitator drones": the one model counted
             models = [k for k in models if table[k][0] is not None and table[k][0].has_number]

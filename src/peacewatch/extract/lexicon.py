@@ -90,6 +90,9 @@ WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
     ("FAB", "glide_bomb", r"FAB-\d+s?"),
 )
 
+# Sea drones: a night's count of air-launched drones is never theirs
+SEA_DRONES = frozenset({"Magura V5", "Magura V7", "Magura", "Sea Baby"})
+
 # Missile models by class, for "21 of the cruise missiles and five of the ballistic missiles"
 # beside the models the same report names.
 _CRUISE = (

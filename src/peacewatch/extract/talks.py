@@ -35,7 +35,9 @@ _TRAVEL_LEFT = re.compile(
     rf"\b(?:travel\w*|trip|visit\w*|fl[ye]w?|flown|flying|head\w*|dispatch\w*|sent|sending|en\s+route|arriv\w*|go|going"
     rf"|went|return\w*|summoned|invited|journey\w*|came|coming|(?:will|would)\s+come)\b[^.;]{{0,60}}?\bto\s+{_VENUE_PREFIX}$"
     # "Starmer visited Kyiv to sign …", "made a surprise visit to Kyiv" (a visit that signs or meets; see _SIGNED)
-    rf"|\b(?:visited|visiting|visits|toured|(?:arrived|arrives|arriving)\s+in)\s+{_VENUE_PREFIX}$",
+    rf"|\b(?:visited|visiting|visits|toured|(?:arrived|arrives|arriving)\s+in"
+    # "Witkoff is due in Moscow on Tuesday to present the plan to Putin"
+    rf"|(?:is|are|was|were)\s+(?:due|expected)\s+(?:back\s+)?in)\s+{_VENUE_PREFIX}$",
     re.IGNORECASE,
 )
 _MEETING = re.compile(
@@ -47,6 +49,9 @@ _MEETING = re.compile(
     r"|sign(?:ed|s|ing)?\s+(?:(?!by\b)[\w-]+\s+){0,4}?(?:partnership|security|peace|cooperation|bilateral|strategic)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|pacts?|declarations?|treaty|guarantees?)"
     r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours\s+with"
+    # "Witkoff is due in Moscow on Tuesday to present the revised plan to Putin"
+    r"|(?:present|deliver|brief)\w*\s+(?:the|a|an|its|his|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposals?|draft|framework"
+    r"|peace\s+plan)\s+to\b"
     r"|(?:talked|spoke)\s+for\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+(?:hours|minutes)"
     r"|(?:dinner|lunch|breakfast)\s+with"
     # a plan carried to a leader: "travel to St Petersburg to present it to Putin"
@@ -228,6 +233,8 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\b(?:investigations?|prosecutors?|tribunal|war\s+crimes?\s+(?:probe|inquiry|investigations?))\b"
     # an athletics "meeting", a trade fair's "conference"
     r"|\b(?:Diamond\s+League|athletics|championships?|tournament|high\s+jump|world\s+record)\b"
+    # a parade or a commemoration: "delegations … are due in Moscow for the 80th anniversary commemorations"
+    r"|\b(?:(?:victory|military)\s+parade|(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+(?:parade|celebrations?|commemorations?))\b"
     r"|\b(?:companies|manufacturers|industry|industrial|exhibition|trade\s+fair|expo|association)\b[^.]{0,200}\bconference\b"
     r"|\bconference\b[^.]{0,80}\b(?:companies|manufacturers|industry|exhibition)\b",
     re.IGNORECASE,
