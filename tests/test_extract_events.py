@@ -3105,3 +3105,27 @@ def test_delegations_due_for_a_parade_are_no_talks() -> None:
         "80th anniversary commemorations on Friday, during Putin's truce."
     )
     assert kind(text, "talks", "2025-05-07") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Sloviansk, a drone of the Geran type was shot down on the outskirts of the city at night; there were "
+        "no casualties or damage, the city military administration reported.",
+        "Earlier the same day, air defence shot down a drone over Druzhkivka; it fell in a field and caused no "
+        "damage.",
+        "The city's Russian-installed governor said air defences had been working over Sevastopol but that no "
+        "targets in the city had been hit.",
+    ],
+)
+def test_a_drone_shot_down_with_no_damage_is_no_attack_on_the_town(text: str) -> None:
+    assert attacks(text, "2025-05-21") == []
+
+
+def test_two_boats_destroyed_with_no_damage_claimed_are_still_an_attack() -> None:
+    (e,) = attacks(
+        "Early on Friday, uncrewed surface vessels attacked the Novorossiysk naval base. Russia's defence ministry "
+        "said two uncrewed boats had been destroyed by gunfire and that there had been no damage.",
+        "2023-08-05",
+    )
+    assert "Novorossiysk" in names(e)

@@ -485,6 +485,8 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 facts = _as_intercepted(facts)
             prior = _prior_after(facts, prior)
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
+            if m is not None and _harmless_shootdown(text, sent, clause, facts):
+                continue  # "a drone was shot down on the outskirts; there was no damage": no attack there
             if m is not None and table:
                 m.table_row = True
             if m is not None:
@@ -500,6 +502,40 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 out.append(m)
                 last_mention_sent = sent.index
     return out
+
+
+_NO_DAMAGE = re.compile(
+    r"\b(?:no\s+(?:casualties\s+or\s+)?damage|caused\s+no\s+(?:damage|harm)|nothing\s+was\s+damaged|without\s+(?:causing\s+)?"
+    r"(?:any\s+)?damage|no\s+(?:[\w-]+\s+){0,2}targets?\s+(?:in\s+the\s+\w+\s+)?(?:were|was|had\s+been)\s+hit|fell\s+in\s+(?:a|an)\s+"
+    r"(?:empty\s+)?(?:field|forest))\b",
+    re.IGNORECASE,
+)
+_HIT_WORD = re.compile(
+    r"\b(?:hit|struck|damaged|destroyed\s+(?:a|an|the)\s+(?!drone)|killed|injured|wounded|fire)\b", re.I
+)
+
+
+def _harmless_shootdown(text: str, sent: Sentence, clause: Clause, facts: CountFacts) -> bool:
+    """One drone shot down over a town, and the text says nothing was damaged: no attack
+    on that town (the night's tally elsewhere still counts them)."""
+    if facts.killed is not None or facts.injured is not None:
+        return False
+    if any((lc and (lc.best or 0) > 1) or (ic and (ic.best or 0) > 1) for _k, _mo, lc, ic in facts.weapons):
+        return False
+    stext = text[sent.start : sent.end]
+    no_damage = _NO_DAMAGE.search(stext)
+    if no_damage is None:
+        return False
+    ctext = text[clause.start : clause.end]
+    shot = L.INTERCEPT_RE.search(ctext) or re.search(
+        r"\bair\s+defen[cs]es?\s+(?:had\s+been\s+|were\s+)?working\b", ctext, re.I
+    )
+    if shot is None:
+        return False
+    # nothing else the clause tells was hit, apart from the denial itself
+    rest = ctext[: shot.start()] + " " + ctext[shot.end() :]
+    rest = _NO_DAMAGE.sub(" ", rest)
+    return _HIT_WORD.search(rest) is None
 
 
 def _table_row(text: str, clause: Clause) -> CountFacts | None:
