@@ -3129,3 +3129,13 @@ def test_two_boats_destroyed_with_no_damage_claimed_are_still_an_attack() -> Non
         "2023-08-05",
     )
     assert "Novorossiysk" in names(e)
+
+
+def test_a_headline_city_near_the_town_hit_with_the_same_toll_is_that_attack() -> None:
+    evs = attacks(
+        "Missile strike on Odesa port kills eight\n\n"
+        "A Russian ballistic missile hit the port town of Pivdennyi, east of Odesa, late on Friday, killing at "
+        "least eight people and wounding 27.",
+        "2025-12-20",
+    )
+    assert len(evs) == 1 and "Pivdennyi" in names(evs[0]) and "Odesa" not in names(evs[0])
