@@ -3139,3 +3139,15 @@ def test_a_headline_city_near_the_town_hit_with_the_same_toll_is_that_attack() -
         "2025-12-20",
     )
     assert len(evs) == 1 and "Pivdennyi" in names(evs[0]) and "Odesa" not in names(evs[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine says Russian drones have kept hitting power lines and substations, including in Kherson and "
+        "Dnipropetrovsk.",
+        "Kyiv says Russia has continued to target power lines and substations in the Dnipropetrovsk region.",
+    ],
+)
+def test_strikes_that_went_on_are_no_one_attack(text: str) -> None:
+    assert attacks(text, "2025-03-26") == []

@@ -225,7 +225,8 @@ STRONG_ATTACK = lc(
 )
 
 GENERIC_CUES = lc(
-    r"\b(?:continued\s+to\s+(?:report|face|suffer|endure)|continues?\s+to|keeps?\s+(?:on\s+)?\w+ing|every\s+(?:night|day|week)|each\s+(?:night|day)|regularly"
+    r"\b(?:continued\s+to\s+(?:report|face|suffer|endure|hit|target|attack|strike|shell|bomb|pound)|continues?\s+to"
+    r"|keeps?\s+(?:on\s+)?\w+ing|(?<=have\s)kept\s+\w+ing|(?<=has\s)kept\s+\w+ing|every\s+(?:night|day|week)|each\s+(?:night|day)|regularly"
     r"|routinely|frequently|often|daily|nightly|almost\s+daily|for\s+(?:months|years|weeks)|in\s+recent\s+"
     r"(?:weeks|months|years)|over\s+the\s+past\s+(?:weeks|months|years)|since\s+the\s+(?:start|beginning)"
     r"|since\s+(?:February\s+)?20\d\d|throughout\s+the\s+war|so\s+far\s+this\s+(?:year|month)|repeatedly"
