@@ -3151,3 +3151,28 @@ def test_a_headline_city_near_the_town_hit_with_the_same_toll_is_that_attack() -
 )
 def test_strikes_that_went_on_are_no_one_attack(text: str) -> None:
     assert attacks(text, "2025-03-26") == []
+
+
+def test_a_section_heading_places_the_report_under_it() -> None:
+    evs = attacks(
+        "Bucharest admits drone fragments fell on its soil\n\n"
+        "Romania's defence minister said on Wednesday that drone fragments had been found in Tulcea county.\n\n"
+        "What happened in Izmail\n\n"
+        "The attack, which began around 1am on Monday, was one of the heaviest yet on the Danube port. Ukraine's "
+        "air force said Russia launched 32 Shahed drones at the south and that 23 were destroyed. The regional "
+        "governor said grain silos were hit and that two people were hurt.",
+        "2023-09-07",
+    )
+    izmail = [e for e in evs if "Izmail" in names(e)]
+    assert len(izmail) == 1 and izmail[0].injured is not None and izmail[0].injured.value == 2
+
+
+def test_a_byline_is_no_section_heading() -> None:
+    evs = attacks(
+        "Russian drone strike on Kharkiv sets houses ablaze\n\n"
+        "Mariia Yemets - Saturday, 10 February 2024, 09:48\n\n"
+        "Russian attack drones hit civilian infrastructure in Kharkiv's Nemyshlianskyi district overnight. Seven "
+        "people, including three children, have been killed.",
+        "2024-02-10",
+    )
+    assert len(evs) == 1 and "Mariia" not in names(evs[0])

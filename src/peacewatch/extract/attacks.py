@@ -383,6 +383,30 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
             if towns and e.name not in towns:
                 continue
         out[sent.paragraph] = (e, ents[0])
+    # a section heading that names one city ("What happened in Izmail", "Kyiv overnight") places the
+    # reports of the paragraph under it that name no place of their own
+    for sent in ctx.sentences:
+        stext = text[sent.start : sent.end].strip()
+        if (
+            sent.start < ctx.title_end
+            or len(stext) > 60
+            or stext.endswith((".", "!", "?", ":", '"', "”"))
+            or re.search(r"\d|\||\s[-–—]\s|^By\s|[©@]", stext)  # a byline, a date line, "Outlet | Section"
+            or "\n" not in text[sent.end : sent.end + 2]
+            or any(
+                o.paragraph == sent.paragraph and o is not sent
+                for o in ctx.sentences[max(0, sent.index - 1) : sent.index + 2]
+            )
+        ):
+            continue
+        cities = [
+            x for x in ctx.ents_in(sent.start, sent.end) if x.place is not None and x.place.kind == "city"
+        ]
+        if len(cities) != 1 or cities[0].place is None or cities[0].place.name in _BUREAU_CITIES:
+            continue
+        nxt = sent.paragraph + 1
+        if nxt not in out:
+            out[nxt] = (cities[0].place, cities[0])
     return out
 
 
