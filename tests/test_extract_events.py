@@ -3176,3 +3176,16 @@ def test_a_byline_is_no_section_heading() -> None:
         "2024-02-10",
     )
     assert len(evs) == 1 and "Mariia" not in names(evs[0])
+
+
+def test_that_night_is_the_night_named_before() -> None:
+    evs = attacks(
+        "On Monday, a Ukrainian strike damaged the Kerch bridge, Russia said.\n\n"
+        "Russian forces attacked Odesa overnight into Thursday. Two people were killed in the city centre.\n\n"
+        "The air force said it had destroyed 13 of 19 cruise missiles and all 19 drones fired at the south that "
+        "night.",
+        "2023-07-20",
+    )
+    odesa = next(e for e in evs if "Odesa" in names(e))
+    tally = {w.kind: (w.launched, w.intercepted) for w in odesa.weapons}
+    assert tally["missile"][0] is not None and tally["missile"][0].value == 19

@@ -999,8 +999,11 @@ def _shifted_date(
         day = base + dt.timedelta(days=sign * n)
         return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
     for prev in reversed(ctx.sentences[max(0, sent.index - 15) : sent.index]):
-        ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision == "day"]
+        ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision in ("day", "days")]
         if ds:
+            if n == 0 and ds[-1].span.precision == "days":
+                # "overnight into Thursday" … "fired at the south that night": the same night
+                return D.DateMention(0, 0, m.group(0), ds[-1].span, "shift")
             base = ds[-1].span.start
             assert base is not None
             day = base + dt.timedelta(days=sign * n)
