@@ -3189,3 +3189,14 @@ def test_that_night_is_the_night_named_before() -> None:
     odesa = next(e for e in evs if "Odesa" in names(e))
     tally = {w.kind: (w.launched, w.intercepted) for w in odesa.weapons}
     assert tally["missile"][0] is not None and tally["missile"][0].value == 19
+
+
+def test_seven_of_ten_cruise_missiles_were_downed() -> None:
+    (e,) = attacks(
+        "Ukraine struck the ship repair yard in Sevastopol overnight. Russia's defence ministry said it shot down "
+        "seven of ten cruise missiles.",
+        "2023-09-13",
+    )
+    (w,) = [w for w in e.weapons if w.kind == "missile"]
+    assert w.launched is not None and w.launched.value == 10
+    assert w.intercepted is not None and w.intercepted.value == 7

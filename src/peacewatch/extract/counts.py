@@ -979,7 +979,12 @@ def _weapon_after_of(text: str, end: int, weapons: list[WeaponMention]) -> Weapo
     if not m:
         return None
     after = [w for w in weapons if w.start >= end and w.start - end < 60]
-    if after and re.match(r"\s+of\s+(?:the\s+)?(?:[\w,+-]+\s+)?$", text[end : after[0].start], re.I):
+    # ("seven of ten cruise missiles": a modifier may stand between the figure and the weapon)
+    if after and re.match(
+        r"\s+of\s+(?:the\s+)?(?:(?!(?:their|its|our|own)\b)[\w,+-]+\s+){0,2}$",
+        text[end : after[0].start],
+        re.I,
+    ):  # (but "seven of their own drones" are no attack's)
         return after[0]
     before = [w for w in weapons if w.end <= end]
     if before and re.match(r"\s+of\s+(?:them|these|those|which)", text[end : end + 20], re.I):
