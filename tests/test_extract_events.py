@@ -3200,3 +3200,14 @@ def test_seven_of_ten_cruise_missiles_were_downed() -> None:
     (w,) = [w for w in e.weapons if w.kind == "missile"]
     assert w.launched is not None and w.launched.value == 10
     assert w.intercepted is not None and w.intercepted.value == 7
+
+
+def test_a_dash_list_after_brought_down_is_what_was_downed() -> None:
+    (e,) = attacks(
+        "Russia attacked Kyiv overnight. The air force said the salvo consisted of eight Kinzhal missiles, 20 "
+        "Iskander-M missiles and 16 Kh-101 cruise missiles. Of these, 27 missiles were brought down - three "
+        "Kinzhals, nine Iskander-Ms and 15 Kh-101s - along with 390 drones.",
+        "2026-03-16",
+    )
+    downed = {w.model: w.intercepted.value for w in e.weapons if w.intercepted is not None}
+    assert downed.get("Kinzhal") == 3 and downed.get("Iskander-M") == 9 and downed.get("Kh-101") == 15

@@ -145,7 +145,9 @@ _WEAPON_RE = re.compile(
 _MODIFIER = re.compile(rf"\s*(?:(?:{L.WEAPON_MODIFIERS})\b[\s,]*|and\s+|–|-)", re.IGNORECASE)
 _INTERCEPT_LEFT = re.compile(
     # (quoted too: 'had "intercepted and destroyed" 51 UAVs')
-    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+(?:or|and)\s+(?:{L.INTERCEPT_VERBS}))?[\"”’']?\s+(?:a\s+total\s+of\s+|all\s+|the\s+|all\s+the\s+)?$",
+    # (and a list after a dash: "27 missiles were brought down - three Kinzhals, nine Iskander-Ms …")
+    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+(?:or|and)\s+(?:{L.INTERCEPT_VERBS}))?[\"”’']?(?:\s+[-–—]|\s*:)?\s+"
+    rf"(?:a\s+total\s+of\s+|all\s+|the\s+|all\s+the\s+)?$",
     re.IGNORECASE,
 )
 _INTERCEPT_RIGHT = re.compile(
