@@ -3211,3 +3211,16 @@ def test_a_dash_list_after_brought_down_is_what_was_downed() -> None:
     )
     downed = {w.model: w.intercepted.value for w in e.weapons if w.intercepted is not None}
     assert downed.get("Kinzhal") == 3 and downed.get("Iskander-M") == 9 and downed.get("Kh-101") == 15
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Ukrainian official said the revised peace plan now runs to 19 points, having been cut down from the "
+        "original 28.",
+        "That peace framework has been pared back to 19 points from the 28 in the original draft.",
+    ],
+)
+def test_points_counted_down_from_an_earlier_version(text: str) -> None:
+    revised = [e for e in kind(text, "proposal", "2025-11-24") if e.points == 19]
+    assert len(revised) == 1 and revised[0].revises_points == 28

@@ -61,6 +61,13 @@ _NOW_HAS = re.compile(
     rf"|numbers|counts|runs\s+to|stands\s+at)\s+(?:just\s+|only\s+)?(?P<b>{NUMBER})\b",
     re.IGNORECASE,
 )
+# "now runs to 19 points, having been cut down from the original 28", "pared back to 20 points from the
+# 28 in the original draft": the later count first, the one it revises after "from"
+_POINTS_FROM = re.compile(
+    rf"\b(?P<b>{NUMBER})\s+points\b[^.;]{{0,50}}?\b(?:down\s+)?from\s+(?:the\s+)?(?:(?:original|initial|earlier|first)\s+)?"
+    rf"(?P<a>{NUMBER})\b(?![\s-]*(?:%|per\s*cent|percent|km|kilomet|miles|metres|meters|years|days))",
+    re.IGNORECASE,
+)
 # "It was later whittled down to 20 points": the plan named before, in fewer points
 _DOWN_TO = re.compile(
     rf"\b(?:whittled|cut|trimmed|reduced|pared|slimmed|narrowed|shrunk|condensed|streamlined|boiled)(?:\s+down)?\s+to"
@@ -145,7 +152,13 @@ def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
                 pointed.append(
                     Proposal(b, f"{b}-point plan", sent.start + m.start(), sent.start + m.end(), sent, a)
                 )
-        for m in [*_FROM_TO.finditer(stext), *_NOW_HAS.finditer(stext)]:
+        points_from = [
+            m
+            for m in _POINTS_FROM.finditer(stext)
+            if _REVISION_AFTER.search(stext, max(0, m.start() - 40), m.end())
+            or re.search(r"(?i)original|initial", m.group(0))
+        ]
+        for m in [*_FROM_TO.finditer(stext), *_NOW_HAS.finditer(stext), *points_from]:
             a, b = word_to_int(m.group("a")), word_to_int(m.group("b"))
             if a and b and a != b and re.search(rf"\b(?:{L.PROPOSAL_NOUNS}|points)\b", stext, re.I):
                 for p in pointed:
