@@ -1811,9 +1811,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
                 c
                 for c in clusters
                 if any(
-                    x.facts.killed is not None
-                    and x.facts.killed.value == m.facts.killed.value
-                    and (x.facts.killed.low or 0) <= (m.facts.killed.value or 0)
+                    x.facts.killed is not None and x.facts.killed.value == m.facts.killed.value
                     for x in c.mentions
                 )
                 and areas & {e.admin1 for e in c.place_entries()}
@@ -1821,10 +1819,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             mine = {e.id for e in _towns([e for e, _ in m.places])}
             told_elsewhere = any(mine & {e.id for e in c.place_entries()} for c in clusters)
             if len(same) == 1 and (
-                re.search(
-                    r"\b(?:near|outside|around)\s+$",
-                    ctx.text[max(0, m.places[0][1].start - 8) : m.places[0][1].start],
-                )
+                _NEAR_LEFT.search(ctx.text, max(0, m.places[0][1].start - 12), m.places[0][1].start)
                 # "missile strike on Odesa port kills eight" over a body that tells of eight killed in
                 # Pivdennyi, east of Odesa, and of no strike on Odesa itself
                 or (mine and not told_elsewhere)
