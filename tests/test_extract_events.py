@@ -3224,3 +3224,16 @@ def test_a_dash_list_after_brought_down_is_what_was_downed() -> None:
 def test_points_counted_down_from_an_earlier_version(text: str) -> None:
     revised = [e for e in kind(text, "proposal", "2025-11-24") if e.points == 19]
     assert len(revised) == 1 and revised[0].revises_points == 28
+
+
+def test_the_moscow_meeting_named_beside_a_meeting_in_miami_gives_it_no_parties() -> None:
+    evs = kind(
+        "Witkoff and Kushner met Putin in Moscow on Tuesday for five hours of talks on the peace plan.\n\n"
+        "Ukraine's chief negotiator Rustem Umerov is expected to meet Witkoff in Miami on Thursday to hear a "
+        "readout of the Moscow meeting, according to officials in Kyiv.",
+        "talks",
+        "2025-12-03",
+    )
+    moscow = next(e for e in evs if e.venue.name == "Moscow")
+    assert set(moscow.parties) == {"RU", "US"} and moscow.status == "held"
+    assert "Kyiv" not in {e.venue.name for e in evs}  # who told it, not where anyone met

@@ -363,6 +363,12 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     ):
         return None  # "officials in Kyiv did not rule out a meeting": who speaks, not where anyone meets
     if re.search(
+        r"\baccording\s+to\s+(?:\w+\s+){0,2}?(?:officials|authorities|sources|diplomats|people)\s+in\s+$",
+        left,
+        re.I,
+    ):
+        return None  # "…, according to officials in Kyiv": who told it
+    if re.search(
         r"(?:^|\n)\s*in\s+$", text[max(sent.start - 1, ent.start - 6) : ent.start], re.I
     ) and _SPOKE_AFTER.match(right):
         return None  # "In Washington, Trump said …": where someone spoke, not where talks were
@@ -400,12 +406,19 @@ def talks(
         if sent.index not in meeting:
             continue
         stext = text[sent.start : sent.end]
+        found = []
         for ent in ctx.ents_in(sent.start, sent.end):
             if id(ent) in attack_places:
                 continue
             v = _venue_of(ent, gaz, text, sent)
-            if v is None:
-                continue
+            if v is not None:
+                found.append((ent, v))
+        adjectival = {id(e) for e, _ in found if _VENUE_RIGHT_TALKS.match(text[e.end : sent.end])}
+        if len(adjectival) < len(found):
+            # "Umerov is to meet Witkoff in Miami to hear a readout of the Moscow meeting": the sentence
+            # is about the meeting in Miami; "the Moscow meeting" only names the other one
+            found = [(e, v) for e, v in found if id(e) not in adjectival or v[0].name == found[0][1][0].name]
+        for ent, v in found:
             venue, is_country = v
             c = _cluster_for(clusters, venue, is_country, stext, ent.start - sent.start)
             if c is None:
