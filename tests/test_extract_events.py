@@ -3237,3 +3237,23 @@ def test_the_moscow_meeting_named_beside_a_meeting_in_miami_gives_it_no_parties(
     moscow = next(e for e in evs if e.venue.name == "Moscow")
     assert set(moscow.parties) == {"RU", "US"} and moscow.status == "held"
     assert "Kyiv" not in {e.venue.name for e in evs}  # who told it, not where anyone met
+
+
+def test_he_who_held_talks_is_the_leader_named_before() -> None:
+    (e,) = kind(
+        "The attacks came as President Volodymyr Zelensky returned from a week-long trip to North America. On "
+        "Thursday, he held talks with President Joe Biden in the Oval Office on the war with Russia.",
+        "talks",
+        "2023-09-25",
+    )
+    assert e.venue.name == "Washington" and set(e.parties) == {"UA", "US"}
+
+
+def test_a_leaders_own_talks_put_the_leader_at_the_table() -> None:
+    (e,) = kind(
+        "The decision came days after Zelensky's talks with Trump at the White House on Friday on ending the war "
+        "with Russia.",
+        "talks",
+        "2025-10-22",
+    )
+    assert set(e.parties) == {"UA", "US"}

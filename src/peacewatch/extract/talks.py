@@ -266,6 +266,14 @@ _BLOC_SUMMIT_RIGHT = re.compile(
     r"|\s*,?\s*(?:for|at|during)\s+(?:a|an|the)\s+(?:NATO|G7|G20|EU|BRICS|SCO|OSCE)\s+(?:summit|gathering|meeting)\b",
     re.IGNORECASE,
 )
+_HE_MET = re.compile(
+    r"(?:^|[,;]\s+|\bwhere\s+)(?:he|she)\s+(?:also\s+)?(?:held\s+talks|met|sat\s+down|had\s+talks)\b"
+)
+# "Zelensky's talks with Trump at the White House": a leader's own meeting puts the leader at the table
+_OWN_MEETING_RIGHT = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:talks|meeting|meetings|visit|trip|summit|encounter|sit-down)\b",
+    re.IGNORECASE,
+)
 _ROLE_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:(?:top|chief|lead|senior|own|foreign|defen[cs]e|special|peace|new)\s+)*(?:delegations?|negotiators?"
     r"|teams?|envoys?|representatives?|officials|president|leader|minister|counterparts?|side|diplomats"
@@ -630,6 +638,20 @@ def _talks_event(
     mediators |= m2
     if len(parties - mediators) < 2:
         parties |= p2
+    if len(parties - mediators) == 1:
+        # "Zelensky returned from a trip … On Thursday, he held talks with Biden in the Oval Office": the
+        # leader the pronoun stands for is at the table
+        for s in c.sentences:
+            if _HE_MET.search(text[s.start : s.end]) is None:
+                continue
+            sides = [
+                e.side
+                for e in ctx.ents_in(max(0, s.start - 400), s.start)
+                if e.person and e.side and e.side not in mediators
+            ]
+            if sides:
+                parties.add(sides[-1])
+                break
     visited = any(_VISIT.search(text, max(0, e.start - 30), e.start) for e in c.venue_ents)
     if (
         not c.venue_is_country
@@ -709,7 +731,11 @@ def _sides(
                 continue  # "the Emirati capital": a place, not a side
             if re.match(r"^\s+(?:observers?|monitors?|journalists|reporters|media)\b", right, re.I):
                 continue  # present, but not at the table
-            if ent.possessive and not _ROLE_RIGHT.match(right):
+            if (
+                ent.possessive
+                and not _ROLE_RIGHT.match(right)
+                and not (ent.person and _OWN_MEETING_RIGHT.match(right))
+            ):
                 continue  # "Moscow's actions", "Ukraine's skies": not someone at the table
             if side == "EU" and not _ROLE_RIGHT.match(right):
                 continue  # "a European diplomat observed": Europe is at the table only when its team is
