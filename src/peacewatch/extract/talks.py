@@ -425,7 +425,12 @@ def talks(
         if len(adjectival) < len(found):
             # "Umerov is to meet Witkoff in Miami to hear a readout of the Moscow meeting": the sentence
             # is about the meeting in Miami; "the Moscow meeting" only names the other one
-            found = [(e, v) for e, v in found if id(e) not in adjectival or v[0].name == found[0][1][0].name]
+            placed = {v[0].name for e, v in found if id(e) not in adjectival}
+            found = [
+                (e, v)
+                for e, v in found
+                if id(e) not in adjectival or v[0].name in placed or v[0].name in _STATE_VENUES
+            ]  # (a state's summit is its city's: "the Alaska summit … near Anchorage")
         for ent, v in found:
             venue, is_country = v
             c = _cluster_for(clusters, venue, is_country, stext, ent.start - sent.start)
