@@ -351,7 +351,8 @@ def _in_dateline(stext: str, d: D.DateMention) -> bool:
 
 
 def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
-    """Paragraph → the place its dateline names, for attack reports there that name none."""
+    """Paragraph → the place its dateline names (else the one city of the section heading just above
+    it), for attack reports there that name none."""
     out: dict[int, tuple[Entry, Ent]] = {}
     text = ctx.text
     seen: set[int] = set()
