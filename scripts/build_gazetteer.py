@@ -506,6 +506,7 @@ def build_places() -> tuple[list[Place], list[tuple[str, str]]]:
     # ---- extra forms and hand-made city districts
     apply_extra_forms(places)
     hand_districts(places)
+    places += site_rows(places)
 
     # ---- admin1, region and country rows
     admin_rows, region_rows, members, country_rows = structural_rows(places, by_key, countries_json)
@@ -662,6 +663,58 @@ def apply_extra_forms(places: list[Place]) -> None:
         if keep:
             p.protected |= set(keep)
             p.forms = uniq([*p.forms, *keep])
+
+
+SITE_TOWN_KM = 15.0  # a site this close to a town of 10,000+ people lies within it
+
+
+def site_rows(places: list[Place]) -> list[Place]:
+    """Named sites (air bases, bridges, bays) as settlements; each claims its forms from other places."""
+    by_iso = {iso: (code, name) for table in A1.ALL.values() for code, (iso, name, *_r) in table.items()}
+    out = []
+    for sid, (name, cc, iso, lat, lon, forms) in sorted(PX.SITES.items()):
+        if iso not in by_iso:
+            raise SystemExit(f"SITES: {sid} has unknown admin1 {iso}")
+        code, a1name = by_iso[iso]
+        out.append(
+            Place(
+                id=f"site:{sid}",
+                name=name,
+                gname=name,
+                kind="city",
+                country=cc,
+                admin1=a1name,
+                a1code=code,
+                lat=lat,
+                lon=lon,
+                population=0,
+                parent=f"adm1:{iso}",
+                forms=list(forms),
+                protected=set(forms),
+            )
+        )
+    # a site by a town (the Crimean Bridge at Kerch, Belbek at Sevastopol) lies within it, so a
+    # report naming the town and one naming the site can be one attack
+    for site in out:
+        if site.id.removeprefix("site:") in PX.NATURAL_SITES:
+            continue
+        towns = [
+            (km(site.lat, site.lon, p.lat, p.lon), p)
+            for p in places
+            if p.kind == "city" and p.country == site.country and p.population >= 10_000
+        ]
+        near = min(towns, key=lambda t: (t[0], t[1].id), default=None)
+        if near is not None and near[0] <= SITE_TOWN_KM:
+            site.parent = near[1].id
+            log(f"sites: {site.name} lies by {near[1].name} ({near[0]:.1f} km)")
+    claimed = {f.lower() for s in out for f in s.forms}
+    for p in places:
+        lost = [f for f in p.forms if f.lower() in claimed]
+        if lost:
+            p.forms = [f for f in p.forms if f.lower() not in claimed]
+            log(f"sites: {p.id} {p.name} loses {lost} to a named site")
+    log(f"sites: {len(out)} named sites")
+    return out
 
 
 def hand_districts(places: list[Place]) -> None:

@@ -507,11 +507,21 @@ def test_a_list_the_air_force_gave_as_follows_joins_the_strikes_above() -> None:
     assert got == {("missile", 70, 51), ("drone", 5, 5)}
 
 
-def test_the_crimean_bridge_is_at_kerch_and_a_rocket_is_no_front_line_sign() -> None:
+def test_the_crimean_bridge_is_a_site_by_kerch_and_a_rocket_is_no_front_line_sign() -> None:
     (e,) = attacks(
         "Kiev regime attacks Crimean Bridge with unmanned boats, two civilians killed", "2023-07-17"
     )
-    assert names(e) == {"Kerch"} and e.actor == "UA"
+    assert names(e) == {"Crimean Bridge"} and e.actor == "UA"
+    (p,) = e.places
+    assert (p.admin1, p.country, p.precision) == ("Crimea", "UA", "point")
+    # the headline's bridge and the lede's "Kerch side" are one attack: the site lies by Kerch
+    (e,) = attacks(
+        "Kerch bridge hit again\n\nA married couple died and their daughter was hurt when two sea drones struck "
+        "the road section near the Kerch side before dawn on Monday, Russian officials said.",
+        "2023-07-17",
+    )
+    assert (e.killed.value, e.injured.value) == (2, 1)
+    assert "Crimean Bridge" in names(e)
     (e,) = attacks(
         "Night attack on Odesa: rocket damaged art museum, eight people injured\n"
         "Overnight Russia attacked Odesa with drones and a missile. Air defence destroyed 15 of 22 Shahed drones "
@@ -3257,3 +3267,21 @@ def test_a_leaders_own_talks_put_the_leader_at_the_table() -> None:
         "2025-10-22",
     )
     assert set(e.parties) == {"UA", "US"}
+
+
+def test_air_bases_that_are_not_towns_are_sites() -> None:
+    (e,) = attacks(
+        "Ukrainian drones hit the Olenya and Belaya air bases on Sunday, destroying several bombers.",
+        "2025-06-01",
+    )
+    got = {(p.name, p.admin1, p.precision) for p in e.places}
+    assert got == {("Olenya", "Murmansk Oblast", "point"), ("Belaya", "Irkutsk Oblast", "point")}
+
+
+def test_a_couple_is_two_people() -> None:
+    (e,) = attacks(
+        "A Russian drone hit a house in Kherson on Monday, killing an elderly couple.", "2025-03-04"
+    )
+    assert e.killed.value == 2
+    (e,) = attacks("A couple of drones hit Kherson on Monday, a man was wounded.", "2025-03-04")
+    assert e.injured.value == 1 and e.killed is None

@@ -100,7 +100,7 @@ def test_every_row_has_all_columns() -> None:
 def test_place_rows_are_well_formed(places: list[dict[str, str]], by_id: dict[str, dict[str, str]]) -> None:
     assert len(by_id) == len(places), "duplicate ids"
     id_re = re.compile(
-        r"^(gn:\d+|adm1:[A-Z]{2}-[A-Z0-9]{1,3}|dist:[a-z0-9-]+:[a-z0-9-]+|region:[a-z0-9-]+|sea:[a-z0-9-]+|country:[A-Z]{2})$"
+        r"^(gn:\d+|adm1:[A-Z]{2}-[A-Z0-9]{1,3}|dist:[a-z0-9-]+:[a-z0-9-]+|region:[a-z0-9-]+|sea:[a-z0-9-]+|site:[a-z0-9-]+|country:[A-Z]{2})$"
     )
     for p in places:
         assert id_re.match(p["id"]), p["id"]
@@ -123,7 +123,12 @@ def test_place_rows_are_well_formed(places: list[dict[str, str]], by_id: dict[st
         if p["kind"] == "district":
             assert by_id[p["parent"]]["kind"] == "city"
             assert by_id[p["parent"]]["admin1"] == p["admin1"]
-        if p["kind"] == "city":
+        if p["kind"] == "city" and p["id"].startswith("site:"):  # a site lies by a town or in an admin1
+            parent = by_id[p["parent"]]
+            assert parent["kind"] == "admin1" or (
+                parent["kind"] == "city" and parent["admin1"] == p["admin1"]
+            ), p
+        elif p["kind"] == "city":
             assert by_id[p["parent"]]["kind"] in ("admin1", "country")
         if p["kind"] in ("admin1", "region") and not sea:
             assert by_id[p["parent"]]["kind"] == "country"
@@ -605,3 +610,16 @@ def test_build_is_deterministic_and_shipped_files_are_current(tmp_path: Path) ->
         )
     stale = [name for name in SHIPPED if not filecmp.cmp(outs[0] / name, DATA / name, shallow=False)]
     assert not stale, f"shipped files out of date, rerun scripts/build_gazetteer.py: {stale}"
+
+
+def test_named_sites_claim_their_forms(
+    places: list[dict[str, str]], by_id: dict[str, dict[str, str]]
+) -> None:
+    sites = {p["id"]: p for p in places if p["id"].startswith("site:")}
+    assert by_id[sites["site:crimean-bridge"]["parent"]]["name"] == "Kerch"
+    assert sites["site:snake-island"]["parent"] == "adm1:UA-51"  # a natural feature stands apart from towns
+    claimed = {f for s in sites.values() for f in s["names"].split("|")}
+    holders = [
+        p["id"] for p in places if not p["id"].startswith("site:") and claimed & set(p["names"].split("|"))
+    ]
+    assert holders == []  # "Belbek" is no longer a form of the village of Fruktove

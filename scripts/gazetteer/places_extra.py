@@ -483,3 +483,75 @@ COUNTRY_CENTROIDS: dict[str, tuple[float, float]] = {
     "SK": (48.66903, 19.69902),
     "HU": (47.16249, 19.50330),
 }
+
+# --------------------------------------------------------------------------- named sites
+# Air bases, bridges, bays, capes, spits and islands that news names as the place struck but
+# GeoNames does not list as a populated place (or lists only as an alternate of a nearby
+# village: "Belbek" for Fruktove). id slug -> (name, country, ISO 3166-2 of the admin1, lat,
+# lon, forms). A site behaves as a settlement (kind city) and claims its forms from every
+# other place; its precision is "point". Bare names are listed only where they are not
+# common settlement names ("Belaya" and "Marinovka" need the facility word). Sites next to a
+# town of the same name (Engels, Morozovsk, Saky, Millerovo …) need no row: the town is the
+# place. Approximate coordinates. A built site within a few km of a town lies within it (the
+# build finds the town); the natural features of NATURAL_SITES stand apart from any town (the
+# Kinburn Spit faces Ochakiv across the water).
+_BASE_WORDS = ("air base", "airbase", "airfield", "Air Base", "air bases", "airbases", "airfields")
+
+
+def _base(name: str, bare: bool = True, *more: str) -> tuple[str, ...]:
+    return ((name,) if bare else ()) + tuple(f"{name} {w}" for w in _BASE_WORDS) + more
+
+
+SITES: dict[str, tuple[str, str, str, float, float, tuple[str, ...]]] = {
+    "olenya": ("Olenya", "RU", "RU-MUR", 68.152, 33.464, _base("Olenya")),
+    "belaya": ("Belaya", "RU", "RU-IRK", 52.915, 103.575, _base("Belaya", False)),
+    "dyagilevo": ("Dyagilevo", "RU", "RU-RYA", 54.644, 39.570, _base("Dyagilevo", True, "Diagilevo")),
+    "shaykovka": ("Shaykovka", "RU", "RU-KLU", 54.226, 34.372, _base("Shaykovka", True, "Shaikovka")),
+    "khalino": ("Khalino", "RU", "RU-KRS", 51.751, 36.296, _base("Khalino")),
+    "marinovka": ("Marinovka", "RU", "RU-VGG", 48.637, 43.789, _base("Marinovka", False)),
+    "belbek": ("Belbek", "UA", "UA-40", 44.688, 33.571, _base("Belbek")),
+    "kulbakino": ("Kulbakino", "UA", "UA-48", 46.936, 32.100, _base("Kulbakino")),
+    "crimean-bridge": (
+        "Crimean Bridge",
+        "UA",
+        "UA-43",
+        45.306,
+        36.505,
+        (
+            "Crimean Bridge",
+            "Crimean bridge",
+            "Kerch Bridge",
+            "Kerch bridge",
+            "Kerch Strait Bridge",
+            "Kerch Strait bridge",
+        ),
+    ),
+    "donuzlav-bay": (
+        "Donuzlav Bay",
+        "UA",
+        "UA-43",
+        45.380,
+        33.080,
+        ("Donuzlav Bay", "Donuzlav", "Lake Donuzlav"),
+    ),
+    "cape-tarkhankut": ("Cape Tarkhankut", "UA", "UA-43", 45.347, 32.497, ("Cape Tarkhankut",)),
+    "snake-island": (
+        "Snake Island",
+        "UA",
+        "UA-51",
+        45.255,
+        30.204,
+        ("Snake Island", "Zmiinyi Island", "Zmiinyi", "Zmiiny Island", "Zmeinyi Island"),
+    ),
+    "kinburn-spit": (
+        "Kinburn Spit",
+        "UA",
+        "UA-48",
+        46.540,
+        31.550,
+        ("Kinburn Spit", "Kinburn spit", "Kinburn Peninsula"),
+    ),
+    "tendra-spit": ("Tendra Spit", "UA", "UA-65", 46.270, 31.680, ("Tendra Spit", "Tendra spit")),
+    "port-kavkaz": ("Port Kavkaz", "RU", "RU-KDA", 45.335, 36.670, ("Port Kavkaz", "Kavkaz port")),
+}
+NATURAL_SITES = frozenset({"donuzlav-bay", "cape-tarkhankut", "snake-island", "kinburn-spit", "tendra-spit"})

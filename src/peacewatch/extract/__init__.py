@@ -29,7 +29,6 @@ from peacewatch.extract.entities import (
     add_capital_phrases,
     add_city_anaphora,
     add_direction_pairs,
-    add_landmarks,
     add_unlisted_settlements,
     drop_ship_names,
     find_entities,
@@ -103,7 +102,6 @@ class Extractor:
         resolve_places(ents, self.gaz, text)
         drop_ship_names(ents, text)
         relocate_plants(ents, self.gaz, text)
-        ents = add_landmarks(ents, self.gaz, text)
         ents = add_unlisted_settlements(ents, self.gaz, text)
         ents = add_city_anaphora(add_capital_phrases(ents, self.gaz, text), text)
         title_end = _headline_end(text)

@@ -811,7 +811,7 @@ _PERSON = (
 )
 # "a man was killed", "killing a woman", "the driver suffered shrapnel wounds": one person
 _SINGLE_PERSON = re.compile(
-    rf"(?<![\w-])(?:an?|(?P<the>the|his|her))\s+(?=(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
+    rf"(?<![\w-])(?:an?|(?P<the>the|his|her|their))\s+(?=(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b"
     rf"(?!\s*-|\s*,?\s*(?:and|or)\s+(?:an?|the|one|two|three|four|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b))",
     re.IGNORECASE,
 )
@@ -876,9 +876,33 @@ def _people_listed(text: str, taken: list[tuple[int, int]]) -> list[tuple[str, N
         if which:
             n = 3 if m.group("more") else 2
             out.append((which, NumberPhrase(m.start(), m.end(), Count.exact(n), m.group(0), m.start())))
+    for m in _COUPLE.finditer(text):  # "A married couple died", "killing an elderly couple": two people
+        if any(a <= m.start() < b for a, b in taken) or any(p.start <= m.start() < p.end for _, p in out):
+            continue
+        left = text[max(0, m.start() - 20) : m.start()]
+        if (before := _HARM_LEFT.search(left)) is not None:
+            which = "killed" if before.group(1) else "injured"
+        elif _COUPLE_KILLED_RIGHT.match(text, m.end()):
+            which = "killed"
+        elif _COUPLE_INJURED_RIGHT.match(text, m.end()):
+            which = "injured"
+        else:
+            continue
+        out.append((which, NumberPhrase(m.start(), m.end(), Count.exact(2), m.group(0), m.start())))
     return out
 
 
+_COUPLE = re.compile(
+    r"(?<![\w-])an?\s+(?:(?:married|elderly|young|retired|older|middle-aged)\s+)?couple\b(?!\s+of\b)", re.I
+)
+_COUPLE_KILLED_RIGHT = re.compile(
+    rf"\s+(?:in\s+(?:their|his|her)\s+\d+s\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:{L.KILLED_WORDS})\b",
+    re.I,
+)
+_COUPLE_INJURED_RIGHT = re.compile(
+    rf"\s+(?:in\s+(?:their|his|her)\s+\d+s\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:{L.INJURED_WORDS})\b",
+    re.I,
+)
 _HARM_PRONOUN = re.compile(r",\s*(killing|wounding|injuring)\s+(?:him|her)\b", re.IGNORECASE)
 _VEHICLE_HIT = re.compile(
     r"\b(?:hit|struck|targeted|attacked|dropped\s+\w+\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:car|vehicle|bus|minibus"

@@ -753,23 +753,6 @@ _PLANT_RIGHT = re.compile(
 )
 
 
-# Landmarks at the town they stand by: "the Crimean Bridge" is at Kerch.
-_LANDMARKS = ((re.compile(r"\b(?:Crimean|Kerch(?:\s+Strait)?)\s+[Bb]ridge\b"), "Kerch", "UA"),)
-
-
-def add_landmarks(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]:
-    """Places for landmarks named without their town ("the Crimean Bridge": Kerch)."""
-    extra = []
-    for rx, town, country in _LANDMARKS:
-        cands = [c for c in gaz.candidates(town) if c.kind == "city" and c.country == country]
-        if cands:
-            best = max(cands, key=lambda c: c.population)
-            extra += [
-                Ent(m.start(), m.end(), m.group(0), places=[best], place=best) for m in rx.finditer(text)
-            ]
-    return _with_extra(ents, extra)
-
-
 def relocate_plants(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
     """Put "the Zaporizhzhia nuclear power plant" at the town the plant is in."""
     for e in ents:

@@ -33,13 +33,21 @@ PRECISION_OF_KIND = {
 class Entry:
     id: str
     name: str
-    kind: str  # city | district | admin1 | region | country
+    kind: str  # city (named sites too) | district | admin1 | region | country
     country: str
     admin1: str
     lat: float | None
     lon: float | None
     population: int
     parent: str
+
+    @property
+    def precision(self) -> str | None:
+        """A named site (air base, bridge: ``site:`` rows) is a point; a settlement known only from
+        the text ("the village of …") has no located precision."""
+        if self.id.startswith("text:"):
+            return None
+        return "point" if self.id.startswith("site:") else PRECISION_OF_KIND[self.kind]
 
     def to_place(self, precision: str | None = None) -> Place:
         return Place(
@@ -48,8 +56,7 @@ class Entry:
             country=self.country or None,
             lat=self.lat,
             lon=self.lon,
-            # a settlement known only from the text ("the village of …") has no located precision
-            precision=precision or (None if self.id.startswith("text:") else PRECISION_OF_KIND[self.kind]),  # type: ignore[arg-type]
+            precision=precision or self.precision,  # type: ignore[arg-type]
             geonameid=int(self.id[3:]) if self.id.startswith("gn:") else None,
         )
 
