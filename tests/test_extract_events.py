@@ -3285,3 +3285,76 @@ def test_a_couple_is_two_people() -> None:
     assert e.killed.value == 2
     (e,) = attacks("A couple of drones hit Kherson on Monday, a man was wounded.", "2025-03-04")
     assert e.injured.value == 1 and e.killed is None
+
+
+def test_people_who_were_wounded_and_people_listed_one_by_one_are_counts() -> None:
+    (e,) = attacks(
+        "A Russian missile hit Sumy on Sunday, killing 35 people. Doctors are treating 117 people who were "
+        "wounded in the attack.",
+        "2025-04-15",
+    )
+    assert (e.killed.value, e.injured.value) == (35, 117)
+    (e,) = attacks(
+        "Two guided bombs fell on Kupiansk on Tuesday afternoon. Two people, a man, 71, and a woman, 69, were "
+        "killed in their house. Two employees of the local water company were injured.",
+        "2025-01-22",
+    )
+    assert (e.killed.value, e.injured.value) == (2, 2)
+
+
+def test_a_city_where_a_government_spoke_is_not_the_city_struck() -> None:
+    evs = attacks(
+        "A Russian missile hit a housing estate in Kryvyi Rih on Friday, killing 19 people.\n\n"
+        "In Moscow, the defence ministry asserted that its target had been a meeting of commanders.\n\n"
+        "The city was attacked again a few hours later, when Russian Shahed drones hit the city's outskirts "
+        "overnight into Saturday. An 80-year-old man was hospitalised with burns.",
+        "2025-04-05",
+    )
+    assert [names(e) for e in evs] == [{"Kryvyi Rih"}, {"Kryvyi Rih"}]  # "again", on another night
+    assert all(e.actor == "RU" for e in evs) and evs[1].injured.value == 1
+
+
+def test_the_city_keeps_pointing_to_the_city_a_long_story_is_about() -> None:
+    filler = "Volunteers brought water and food to the families waiting in the corridors. " * 15
+    text = (
+        f"A Russian missile hit Kryvyi Rih on Friday, killing 19 people.\n\n{filler}\n\nIn the evening the city "
+        f"council met.\n\n{filler}\n\nThe city was attacked again overnight into Sunday, when Shahed drones hit "
+        "the city's outskirts."
+    )
+    evs = attacks(text, "2025-04-07")
+    assert [names(e) for e in evs] == [{"Kryvyi Rih"}, {"Kryvyi Rih"}]
+
+
+def test_rounds_that_fell_and_a_town_shelled_three_times_are_attacks() -> None:
+    (e,) = attacks(
+        "Chervonohryhorivka hromada. Several shells fell on the outskirts on Wednesday; there were no casualties.",
+        "2024-09-12",
+    )
+    assert names(e) == {"Chervonohryhorivka"} and [w.kind for w in e.weapons] == ["artillery"]
+    (e,) = attacks("The Marhanets hromada was shelled three times on Friday.", "2025-04-05")
+    assert names(e) == {"Marhanets"}
+    (e,) = attacks(
+        "Zolochiv. A shell landed next to a shop in the settlement on Tuesday evening. A woman, 58, received "
+        "shrapnel wounds to her arm.",
+        "2025-01-22",
+    )
+    assert [w.kind for w in e.weapons] == ["artillery"] and e.injured.value == 1
+    assert attacks("The ports were shelled 40 times over the summer.", "2025-04-05") == []
+
+
+def test_the_towns_of_a_hospital_list_are_where_the_wounded_are_treated() -> None:
+    (e,) = attacks(
+        "A Russian missile strike on a military institute in Poltava killed 55 people on Tuesday. More than "
+        "300 people were wounded, and dozens are still being treated in hospitals in Poltava, Kyiv and Dnipro.",
+        "2024-09-06",
+    )
+    assert names(e) == {"Poltava"} and e.injured.value == 300
+
+
+def test_two_towns_shelled_in_one_paragraph_are_two_attacks() -> None:
+    evs = attacks(
+        "A Russian shell hit a private house in the village of Antonivka, killing a 60-year-old man. Russian "
+        "forces also shelled Beryslav, firing up to 30 shells, but no casualties were reported there.",
+        None,
+    )
+    assert sorted(sorted(names(e)) for e in evs) == [["Antonivka"], ["Beryslav"]]

@@ -1211,7 +1211,9 @@ _TRAVEL_LEFT = re.compile(
     r"(?:(?!in\b|at\b|near\b|was\b|were\b|hit\b|struck\b|when\b)[\w-]+\s+){0,8}?$"
     # "the wounded have been taken to hospitals in Kramatorsk and Dnipro": where they are treated
     r"|\b(?:taken|brought|transported|transferred|evacuated|airlifted|moved|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+facilit(?:y|ies))\s+(?:in|at)\s+(?:[\w’'-]+\s+(?:and|or)\s+)?$",
+    # ("treated in hospitals in Poltava, Kyiv and Dnipro": every town of the list)
+    r"(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+facilit(?:y|ies))\s+(?:in|at)\s+"
+    r"(?:[\w’'-]+(?:\s+[\w’'-]+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}$",
     re.IGNORECASE,
 )
 _TALKS_RIGHT = re.compile(r"^\s+(?:peace\s+)?(?:talks|summit|negotiations)\b", re.IGNORECASE)
@@ -1692,6 +1694,28 @@ def _scales_differ(c: AttackCluster, m: Mention) -> bool:
     return False
 
 
+_AGAIN = re.compile(
+    r"\b(?:(?:was|were)\s+(?:attacked|struck|hit|targeted|shelled|bombed)\s+(?:once\s+)?again"
+    r"|(?:was|were)\s+again\s+(?:attacked|struck|hit|targeted|shelled|bombed)"
+    r"|came\s+under\s+(?:attack|fire)\s+(?:once\s+)?again|again\s+came\s+under\s+(?:attack|fire))\b",
+    re.IGNORECASE,
+)
+
+
+def _again_later(c: AttackCluster, m: Mention) -> bool:
+    """'The city was attacked again a few hours later, … overnight into Saturday': a new attack on a
+    place told after the first, on a date the text tells apart from it."""
+    again = m.memo.get("again")
+    if again is None:
+        again = m.memo["again"] = _AGAIN.search(m.sent.text, m.clause.start, m.clause.end) is not None
+    if not again or m.date is None or m.date.span.start is None:
+        return False
+    cd = c.date()
+    if cd is None or cd.start is None or any(x.clause.start >= m.clause.start for x in c.mentions):
+        return False
+    return (cd.start, cd.end) != (m.date.span.start, m.date.span.end)
+
+
 def _compatible(
     gaz: Gazetteer,
     c: AttackCluster,
@@ -1721,6 +1745,8 @@ def _compatible(
     if dates and not weak and not _dates_compatible(c.date(), m.date.span if m.date else None):
         return False
     if dates and _night_and_afternoon(c, m):
+        return False
+    if dates and _again_later(c, m):
         return False
     actors = {x.actor for x in c.mentions if x.actor}
     if m.actor and actors and m.actor not in actors:
@@ -2159,7 +2185,8 @@ def _merge_paragraph_towns(
     """ "Missiles hit Dnipro … In the Synelnykove district, a missile destroyed a house": a town of
     the same oblast, undated, hit by the same kind of weapon in the same paragraph is another
     place of the attack the paragraph reports, not an attack of its own. (Shelling in one town and
-    a glide bomb in the next stay two attacks.)"""
+    a glide bomb in the next stay two attacks, and so do two towns shelled: guns, launchers and glide
+    bombs strike one front-line town at a time.)"""
     out: list[AttackCluster] = []
     for c in clusters:
         target = None
@@ -2178,6 +2205,7 @@ def _merge_paragraph_towns(
                     same_para
                     and kinds
                     and kinds <= pk
+                    and not kinds <= _FRONT_LINE_KINDS
                     and admin
                     and admin <= p_admin
                     and _compatible(gaz, prev, first, strict_places=False, figures=False)

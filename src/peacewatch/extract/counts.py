@@ -14,9 +14,11 @@ from peacewatch.extract.numbers import NumberPhrase, find_numbers
 from peacewatch.records import Count
 
 _PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian|[a-z][a-z-]+|\d+-year-old)\s+){{0,2}}(?:{L.PEOPLE_NOUNS})\b"
-_PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60}|[^,;.]{1,40}),)?"
+# an aside between the figure and its verb: "Two people, including a child, were killed"; "Two
+# people, a man, 71, and a woman, 69, were killed"
+_PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60}|[^,;.]{1,40})(?:,\s*[^,;.]{1,30}){0,3},)?"
 _PP = (
-    r"(?:\s+(?:at|in|from|on|of|near|inside)\s+(?:the\s+|an?\s+)?[\w’'-]+(?:\s+[\w’'-]+)?"
+    r"(?:\s+(?:at|in|from|on|of|near|inside)\s+(?:the\s+|an?\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}"
     r"|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s"
     # "two women standing next to him were hurt": where they were, told by a participle
     r"|\s+(?:standing|waiting|sitting|walking|working|queuing|queueing|passing|travelling|traveling)\b[^,.;]{0,40}?"
@@ -25,7 +27,7 @@ _PP = (
 _AUX = (
     r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"
 )
-_AUX += r"|have|had|all|now|confirmed|reported|been))*"
+_AUX += r"|have|had|all|now|confirmed|reported|been|who))*"  # "117 people who were wounded"
 
 _KILLED_RIGHT = re.compile(
     rf"^(?:\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.KILLED_WORDS})\b",

@@ -251,6 +251,12 @@ _PLACE_LEFT = re.compile(r"\b(?:in|at|on|over|near|across|to|of|from)\s+$", re.I
 _GOVERNMENT_RIGHT = re.compile(r"(?:['’]s\s+\w+|\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b)")
 
 
+# "In Moscow, the defence ministry asserted …": where a government spoke, not a city struck
+_SENTENCE_IN_LEFT = re.compile(r"(?:^|[.!?\n]\s*)In\s+$")
+_OFFICIALS_RIGHT = re.compile(
+    r",\s+(?:the\s+)?(?:Russian\s+|Ukrainian\s+)?(?:Kremlin|(?:defen[cs]e|foreign)\s+ministry|ministry"
+    r"|government|officials|authorities|spokes(?:man|woman|person)|president(?:ial)?|presidential)\b"
+)
 _CAPITALS = r"(?:Kyiv|Kiev|Moscow|Washington|Brussels)"
 # "talks with Kyiv and Moscow", "a deal between Moscow and Washington": two governments
 _GOVERNMENT_PAIR = re.compile(rf"{_CAPITALS}\s+and\s+{_CAPITALS}\b")
@@ -265,9 +271,16 @@ def _government(e: Ent, text: str) -> bool:
         m.start() <= e.start < m.end()
         for m in _GOVERNMENT_PAIR.finditer(text, max(0, e.start - 20), e.end + 20)
     )
-    return pair or (
-        _GOVERNMENT_RIGHT.match(text, e.end, e.end + 30) is not None
-        and _PLACE_LEFT.search(text, max(0, e.start - 12), e.start) is None  # "killed in Kyiv has risen"
+    return (
+        pair
+        or (
+            _GOVERNMENT_RIGHT.match(text, e.end, e.end + 30) is not None
+            and _PLACE_LEFT.search(text, max(0, e.start - 12), e.start) is None  # "killed in Kyiv has risen"
+        )
+        or (
+            _SENTENCE_IN_LEFT.search(text, max(0, e.start - 6), e.start) is not None
+            and _OFFICIALS_RIGHT.match(text, e.end) is not None
+        )
     )
 
 
@@ -302,6 +315,11 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
         ]
         if prev and m.start() - prev[-1].end < 1500:
             p = prev[-1].place
+            extra.append(Ent(m.start(), m.end(), m.group(0), places=[p], place=p))  # type: ignore[list-item]
+        elif extra and m.start() - extra[-1].end < 1500 and (not prev or prev[-1].place is extra[-1].place):
+            # a long story keeps saying "the city" ("the city's hospital", "the city council", "the
+            # city was attacked again"): each one points to the city the one before pointed to
+            p = extra[-1].place
             extra.append(Ent(m.start(), m.end(), m.group(0), places=[p], place=p))  # type: ignore[list-item]
     return _with_extra(ents, extra)
 

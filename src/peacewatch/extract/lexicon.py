@@ -131,7 +131,9 @@ WEAPON_NOUNS: tuple[tuple[str, str], ...] = (
     (r"rockets?|MLRS", "rocket"),
     (
         r"artillery\s+shells?|artillery\s+rounds?|mortar\s+(?:shells?|rounds?|bombs?|mines?)|mortars|shells|artillery"
-        r"|rounds?\s+of\s+(?:[\w.-]+\s+){0,3}?(?:ammunition|shells?|artillery)",
+        r"|rounds?\s+of\s+(?:[\w.-]+\s+){0,3}?(?:ammunition|shells?|artillery)"
+        # "A shell landed next to a shop": one round that came down (not a "shell company")
+        r"|shell(?=\s+(?:also\s+)?(?:landed|hit|struck|exploded|fell|slammed|damaged|killed|wounded|injured)\b)",
         "artillery",
     ),
 )
@@ -167,6 +169,8 @@ ATTACK_TRIGGERS = (
 FELL_OR_RELEASED = (
     r"(?:(?:debris|fragments|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?(?:downed\s+|shot-down\s+)?(?:drones?|missiles?|uavs?|rockets?)\s+)?"
     r"(?:fell|fall|falls|landed)\b"
+    # "several shells fell on the outskirts": rounds that came down, told without an attacker
+    r"|(?:shells|rockets|bombs|munitions|rounds|projectiles)\s+(?:[\w-]+\s+){0,2}?fell\s+(?:on|in|near|around|at|onto|into)\b"
     # ("released two guided aerial bombs over the city")
     r"|released\s+(?:[\w-]+\s+){0,3}?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?))"
 )
@@ -219,7 +223,7 @@ STRONG_ATTACK = lc(
     r"|(?:drones?|UAVs?|missiles?)\s+(?:[\w-]+\s+){0,2}?(?:crashed|smashed|plunged)\s+(?:into|onto)"
     # "the tankers were rocked by explosions in the Black Sea"
     r"|(?:rocked|shaken|hit)\s+by\s+(?:an?\s+|two\s+|several\s+|a\s+series\s+of\s+)?(?:explosions?|blasts?)"
-    r"|(?:rockets?|missiles?|shells?|bombs?|rounds|munitions|drones?)\s+(?:[\w-]+\s+){0,2}?landed\s+(?:on|in|near|around|at)"
+    r"|(?:rockets?|missiles?|shells?|bombs?|rounds|munitions|drones?)\s+(?:[\w-]+\s+){0,2}?landed\s+(?:on|in|near|around|at|next\s+to|close\s+to|beside)"
     r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?"
     r"|(?:delivered|carried\s+out|conducted|launched|made)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,6}?(?:strikes?|attacks?|raids?))\b",
 )
@@ -235,9 +239,10 @@ GENERIC_CUES = lc(
     r"|lives?\s+with|living\s+with|under\s+(?:constant|daily|nightly)\s+(?:fire|attack|shelling)"
     r"|in\s+total\s+since|a\s+pattern|on\s+combat\s+duty|campaign\s+of|(?:escalation\s+of|surge\s+in|uptick\s+in)\s+(?:the\s+)?(?:shelling|attacks|strikes|bombardments?)|stepped\s+up|ramped\s+up|intensif(?:ied|ying|ies)|per\s+(?:day|night|week|month)|(?:nights?|days?|weeks?)\s+in\s+a\s+row"
     r"|consecutive\s+(?:nights?|days?)"
-    # a tally of attacks, not one: "the ports were attacked more than 40 times", "all hit at least once"
-    r"|(?:attacked|hit|struck|shelled|targeted|bombed)\s+(?:(?:more\s+than|over|at\s+least|some|about|nearly|dozens\s+of)\s+)?"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|dozens\s+of|hundreds\s+of)\s+times"
+    # a tally of attacks, not one: "the ports were attacked more than 40 times", "all hit at least once";
+    # "the hromada was shelled three times" is a day's shelling of one place, told as one attack
+    r"|(?:attacked|hit|struck|shelled|targeted|bombed)\s+(?:(?:more\s+than|over|at\s+least|some|about|nearly|dozens\s+of)\s+"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|\d{2,}|several|many|multiple|dozens\s+of|hundreds\s+of)\s+times"
     r"|(?:attacked|hit|struck|shelled|targeted|bombed)\s+at\s+least\s+(?:once|twice))\b",
 )
 MODAL_CUES = lc(
