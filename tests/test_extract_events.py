@@ -3358,3 +3358,43 @@ def test_two_towns_shelled_in_one_paragraph_are_two_attacks() -> None:
         None,
     )
     assert sorted(sorted(names(e)) for e in evs) == [["Antonivka"], ["Beryslav"]]
+
+
+def test_single_people_hit_by_shrapnel_or_named_with_where_they_worked() -> None:
+    (e,) = attacks(
+        "On Sunday morning, Russian artillery hit a street in Orikhiv. A 64-year-old man was hit by shrapnel and "
+        "driven to a hospital in Zaporizhzhia.",
+        "2025-04-21",
+    )
+    assert names(e) == {"Orikhiv"} and e.injured.value == 1
+    (e,) = attacks(
+        "Russian drones damaged an energy facility in Kremenchuk overnight. A 49-year-old worker at the facility "
+        "received shrapnel wounds.",
+        "2025-03-20",
+    )
+    assert e.injured.value == 1
+    (e,) = attacks(
+        "In the morning, an FPV drone struck a car in Antonivka. The driver and his passenger, both in their "
+        "forties, received shrapnel wounds.",
+        "2025-05-14",
+    )
+    assert e.injured.value == 2
+
+
+def test_a_total_of_people_hurt_is_one_attacks_toll() -> None:
+    (e,) = attacks(
+        "Wednesday's Russian strike on Zaporizhzhia killed 13. A total of 113 people were injured.",
+        "2025-01-09",
+    )
+    assert e.injured.value == 113
+
+
+def test_a_headline_district_is_the_district_of_the_village_the_body_names() -> None:
+    evs = attacks(
+        "Lozova: seven injured after drone attack; Chuhuiv district man killed\n\n"
+        "Seven people were injured in the Russian drone attack on Lozova overnight.\n\n"
+        "In the Chuhuiv district, Russian artillery shelled the village of Kochetok on Tuesday evening. A "
+        "63-year-old man was killed in the yard of his house.",
+        "2025-11-26",
+    )
+    assert sorted(sorted(names(e)) for e in evs) == [["Kochetok"], ["Lozova"]]

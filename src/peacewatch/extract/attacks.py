@@ -1210,7 +1210,8 @@ _TRAVEL_LEFT = re.compile(
     r"|\b(?:travel(?:l)?ing|heading|bound|en\s+route|running|going|driving|sailing)\b[^.;]{0,60}?\b(?:to|towards|for)\s+"
     r"(?:(?!in\b|at\b|near\b|was\b|were\b|hit\b|struck\b|when\b)[\w-]+\s+){0,8}?$"
     # "the wounded have been taken to hospitals in Kramatorsk and Dnipro": where they are treated
-    r"|\b(?:taken|brought|transported|transferred|evacuated|airlifted|moved|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
+    r"|\b(?:taken|brought|transported|transferred|evacuated|airlifted|moved|treated|driven|rushed|delivered)"
+    r"\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
     # ("treated in hospitals in Poltava, Kyiv and Dnipro": every town of the list)
     r"(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+facilit(?:y|ies))\s+(?:in|at)\s+"
     r"(?:[\w’'-]+(?:\s+[\w’'-]+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}$",
@@ -1854,6 +1855,12 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
                 target = same[0]
                 m.places = []
                 m.memo.clear()
+        if target is None and m.in_title and (raion := _raion_in_body(ctx, m, clusters)) is not None:
+            # "Chuhuiv district man killed" over "In the Chuhuiv district, … shelled the village of
+            # Kochetok": the headline names the district the body's village lies in
+            target = raion
+            m.places = []
+            m.memo.clear()
         if target is None and m.authority_only and _TOLL_UPDATE.search(ctx.lower[m.sent.start : m.sent.end]):
             # "the separatist authorities in Donetsk had raised the toll to 53": the attack already
             # reported in their region, not a new one in their city
@@ -2177,6 +2184,28 @@ def _fold_restated_tallies(
             cands[0].mentions.extend(c.mentions)
             cands[0].mentions.sort(key=lambda m: m.clause.start)
             c.mentions.clear()
+
+
+_DISTRICT_RIGHT = re.compile(r"\s+(?:district|raion|rayon|hromada|community)\b", re.IGNORECASE)
+
+
+def _raion_in_body(ctx: DocContext, m: Mention, clusters: list[AttackCluster]) -> AttackCluster | None:
+    """The one attack whose report names, as its district, the district a headline names."""
+    ids = {e.id for e, ent in m.places if _DISTRICT_RIGHT.match(ctx.text, ent.end)}
+    if not ids:
+        return None
+    hits = [
+        c
+        for c in clusters
+        if not any(e.id in ids for e in c.place_entries())
+        and any(
+            x.place is not None and x.place.id in ids and _DISTRICT_RIGHT.match(ctx.text, x.end)
+            for y in c.mentions
+            if not y.in_title
+            for x in ctx.ents_in(y.sent.start, y.sent.end)
+        )
+    ]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _merge_paragraph_towns(

@@ -820,7 +820,8 @@ _SINGLE_PERSON = re.compile(
 _SINGLE_ASIDE = (
     # "the driver of the diesel locomotive was injured"
     # "an employee of the station was injured", "a woman of 70 was hospitalised"
-    r"(?:\s+of\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+|\s+of\s+\d{1,3}(?![\d,.])"
+    # "a 49-year-old worker at the facility received shrapnel wounds"
+    r"(?:\s+(?:of|at|from)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+|\s+of\s+\d{1,3}(?![\d,.])"
     r"|\s*,[^,]{1,90},|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s"
     r"|\s+who\s+[^,.;]{1,80}?(?=\s+(?:was|were|has\s+been|had\s+been|died|perished)\s))?"
 )
@@ -842,7 +843,7 @@ _SINGLE_INJURED_RIGHT = re.compile(
 # "a man and a woman aged 53 and 55": people named one by one are counted one by one (two or three)
 _ONE_MORE = rf"(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+|\s+born\s+in\s+\d{{4}})?"
 _PEOPLE_LISTED = re.compile(
-    rf"(?<![\w-])(?:an?|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+|\s+born\s+in\s+\d{{4}})?"
+    rf"(?<![\w-])(?:an?|his|her|(?P<the>the))\s+(?:[\w-]+\s+){{0,2}}?(?:{_PERSON})\b(?:\s+aged\s+\d+|\s+born\s+in\s+\d{{4}})?"
     rf"(?P<more>(?:\s*,\s*{_ONE_MORE})?)\s*,?\s+and\s+{_ONE_MORE}(?:\s+aged\s+\d+\s+and\s+\d+)?(?![\w-])",
     re.IGNORECASE,
 )
@@ -851,7 +852,10 @@ _PEOPLE_LISTED = re.compile(
 def _harm_after_list(words: str) -> re.Pattern[str]:
     """The harm told right after a list of people: "… were killed", "…, both wounded"."""
     return re.compile(
-        rf"^\s*,?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:also\s+|both\s+)?(?:{words})\b", re.I
+        # ("The driver and his passenger, both in their forties, received shrapnel wounds")
+        rf"^(?:\s*,\s*(?:both|all\s+three)\s+[^,.;]{{1,30}}(?=,))?"
+        rf"\s*,?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:also\s+|both\s+)?(?:{words})\b",
+        re.I,
     )
 
 
@@ -870,6 +874,8 @@ def _people_listed(text: str, taken: list[tuple[int, int]]) -> list[tuple[str, N
         right = text[m.end() : m.end() + 120]
         which = None
         if (before := _HARM_LEFT.search(left)) is not None:
+            if m.group("the"):
+                continue  # "killing the driver and his wife" may repeat people counted before
             which = "killed" if before.group(1) else "injured"
         elif _LISTED_KILLED_RIGHT.match(right):
             which = "killed"

@@ -269,6 +269,8 @@ KILLED_WORDS = (
     r"|reported\s+dead|fatalities|deaths|fatally\s+(?:injured|wounded)|bodies"
 )
 INJURED_WORDS = (
+    # ("a 64-year-old man was hit by shrapnel")
+    r"(?:hit|struck|caught|wounded)\s+by\s+(?:shrapnel|fragments|debris)|"
     r"injured|wounded|hurt|hospitali[sz]ed|injuries|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?injuries"
     # "received a shrapnel wound to the arm", "received minor injuries"
     r"|(?:received|suffered|sustained)\s+(?:an?\s+)?(?:(?:minor|light|serious|severe|shrapnel|blast|gunshot|mine-blast)\s+)?(?:injur(?:y|ies)|wounds?|burns|concussions?|fractures|cuts|bruises)"
@@ -291,8 +293,9 @@ AGGREGATE_CUES = lc(
     r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
     r"|a\s+(?:day|night|month)(?!\s+of\b)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
-    # ("downed a total of 45 drones overnight" is one night's)
-    r"|total\s+of(?![^.;]{0,60}\b(?:overnight|last\s+night|during\s+the\s+night|on\s+the\s+night|this\s+morning))|monthly|weekly|last\s+month|this\s+month|over\s+the\s+past\s+(?:day|24\s+hours)"
+    # ("downed a total of 45 drones overnight" is one night's; "a total of 113 people were injured" one toll)
+    r"|total\s+of(?![^.;]{0,60}\b(?:overnight|last\s+night|during\s+the\s+night|on\s+the\s+night|this\s+morning)"
+    r"|\s+\d[\d,]*\s+(?:people|civilians|persons|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:injured|wounded|hurt|killed))|monthly|weekly|last\s+month|this\s+month|over\s+the\s+past\s+(?:day|24\s+hours)"
     r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|week|fortnight)|past\s+day|in\s+(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)(?!\s+\d)|devoured|claimed\s+the\s+lives\s+of\s+more"
     r"\s+than|record\s+number|(?:during|over|in)\s+(?:the\s+same|that|this)\s+period|since\s+(?:then|the\s+(?:moratorium"
