@@ -3398,3 +3398,45 @@ def test_a_headline_district_is_the_district_of_the_village_the_body_names() -> 
         "2025-11-26",
     )
     assert sorted(sorted(names(e)) for e in evs) == [["Kochetok"], ["Lozova"]]
+
+
+def test_districts_of_occupied_donetsk_by_their_soviet_names() -> None:
+    (e,) = attacks(
+        "DONETSK, May 3 - Ukrainian forces shelled Donetsk on Saturday, the city's mayor said. One civilian was "
+        "killed and three were injured when a shell hit a bus stop in the Kirovsky district, he said.",
+        "2025-05-03",
+    )
+    (p,) = e.places
+    assert (p.name, p.district, e.killed.value, e.injured.value) == ("Donetsk", "Rutchenkivskyi", 1, 3)
+
+
+def test_in_the_capital_officials_said_is_who_spoke() -> None:
+    evs = attacks(
+        "Russian drones hit Kharkiv overnight, injuring five.\n\nIn Kyiv, officials said Russia had fired dozens "
+        "of drones at Ukrainian regions during the night before the summit.",
+        "2025-08-15",
+    )
+    assert [names(e) for e in evs] == [{"Kharkiv"}]
+
+
+def test_a_town_called_by_its_name_and_by_an_older_one() -> None:
+    (e,) = attacks(
+        "Ukrainian drones struck targets in Tatarstan on Tuesday morning, hitting a dormitory of the Alabuga "
+        "economic zone at Yelabuga.",
+        "2024-04-03",
+    )
+    assert "Yelabuga" in names(e) and "Alabuga" not in names(e)
+
+
+def test_a_dateline_city_is_no_venue_when_the_delegation_flies_elsewhere() -> None:
+    evs = kind(
+        "Russian team to travel to Abu Dhabi for second round\n\n"
+        "MOSCOW, Feb 3 (Wire) - A Russian delegation will fly to Abu Dhabi for a second US-brokered round with "
+        "the Ukrainians on Wednesday and Thursday, Kremlin spokesman Dmitry Peskov said on Tuesday.\n\n"
+        "The opening round in the Emirati capital on the 23rd and 24th of January was hailed by both sides as "
+        "constructive. Ukraine's delegation is headed by Rustem Umerov.",
+        "talks",
+        "2026-02-03",
+    )
+    got = sorted((e.venue.name, e.round, e.status, tuple(e.parties)) for e in evs)
+    assert got == [("Abu Dhabi", 1, "held", ("UA",)), ("Abu Dhabi", 2, "planned", ("RU", "UA"))]

@@ -229,6 +229,17 @@ NEIGHBOURHOOD_PARENT: dict[tuple[str, str], str] = {
     ("UA", "Rayon KTZ"): "Kharkiv",
 }
 
+
+def _old(*stems: str) -> tuple[str, ...]:
+    """A district's former (Soviet) name as reports still write it: "Kirovsky district" …"""
+    return tuple(
+        f"{stem}{end}{suffix}"
+        for stem in stems
+        for end in ("y", "iy", "yi")
+        for suffix in (" district", " District", " raion", " rayon")
+    )
+
+
 # --------------------------------------------------------------------------- city districts
 # Current administrative districts (raions) of the big Ukrainian cities, after the
 # 2016 decommunisation renamings.  ``(canonical, extra_forms)``; the build generates
@@ -312,6 +323,25 @@ CITY_DISTRICTS: dict[tuple[str, str], tuple[tuple[str, tuple[str, ...]], ...]] =
         ("Dniprovskyi", ()),
         ("Korabelnyi", ()),
         ("Tsentralnyi", ()),
+    ),
+    # occupied since 2014: the districts as renamed in 2016, with the Soviet names that reports
+    # from the Russian-installed authorities still use ("the Kirovsky district", "Kuibyshevsky")
+    ("UA", "Donetsk"): (
+        ("Budonnivskyi", _old("Budyonnovsk")),
+        ("Yuzivskyi", _old("Voroshilovsk", "Voroshylovsk")),
+        ("Kalynivskyi", _old("Kalininsk")),
+        ("Kyivskyi", _old("Kievsk")),
+        ("Rutchenkivskyi", _old("Kirovsk")),
+        ("Smolianskyi", _old("Kuibyshevsk", "Kuybyshevsk")),
+        ("Oleksandrivskyi", _old("Leninsk")),
+        ("Voznesenskyi", _old("Petrovsk")),
+        ("Proletarskyi", ()),
+    ),
+    ("UA", "Luhansk"): (
+        ("Vilkhivskyi", _old("Artyomovsk", "Artemovsk", "Artemivsk")),
+        ("Verhunskyi", (*_old("Oktyabrsk"), "Zhovtnevyi district", "Zhovtnevyi District")),
+        ("Kamianobridskyi", _old("Kamennobrodsk")),
+        ("Shevchenkivskyi", _old("Leninsk")),
     ),
 }
 

@@ -26,7 +26,7 @@ from peacewatch.extract.counts import (
     updates_toll,
     weapon_mentions,
 )
-from peacewatch.extract.entities import Ent
+from peacewatch.extract.entities import Ent, capital_spoke
 from peacewatch.extract.gazetteer import Entry, Gazetteer
 from peacewatch.extract.numbers import word_to_int
 from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
@@ -1319,6 +1319,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas
             last_launch_end = ent.end
             continue
+        if capital_spoke(ent.start, ent.end, text):
+            continue  # "In Kyiv, officials said Russia had fired dozens of drones at …": who spoke
         if _is_authority(text, ent):
             # the reporting official's area ("Kharkiv Mayor …", "the authorities in Donetsk"): a
             # place of last resort
@@ -2857,10 +2859,12 @@ def _place(ctx: DocContext, gaz: Gazetteer, c: AttackCluster, e: Entry) -> Place
             district=e.name,
         )
     p = e.to_place()
-    return Place(_english_name(gaz, e, ent), p.admin1, p.country, p.lat, p.lon, p.precision, p.geonameid, ev)
+    return Place(
+        _english_name(gaz, e, ent, ctx.text), p.admin1, p.country, p.lat, p.lon, p.precision, p.geonameid, ev
+    )
 
 
-def _english_name(gaz: Gazetteer, e: Entry, ent: Ent | None) -> str:
+def _english_name(gaz: Gazetteer, e: Entry, ent: Ent | None, text: str = "") -> str:
     """A Russian town as English news spells it ("Novokuibyshevsk", GeoNames "Novokuybyshevsk"): the
     text's form when it is a spelling of the same name, the gazetteer's otherwise. Ukrainian places
     keep the gazetteer's (Ukrainian-based) name, which is the one analysts use, except a town the
@@ -2869,6 +2873,13 @@ def _english_name(gaz: Gazetteer, e: Entry, ent: Ent | None) -> str:
         return e.name
     surface = re.sub(r"['’]s?$", "", ent.text).strip()
     if not surface or not surface[0].isupper() or surface.isupper() or surface == e.name:
+        return e.name
+    if (
+        difflib.SequenceMatcher(None, surface.lower(), e.name.lower()).ratio() < 0.85
+        and re.search(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", text) is not None
+    ):
+        # "the Alabuga economic zone at Yelabuga": an older name of the town that the text itself
+        # calls by the gazetteer's name too (a mere respelling, "Graivoron", stays as written)
         return e.name
     if e.country == "UA":
         # a town renamed since 2016 keeps the name the report uses ("Krasnohrad", now Berestyn);

@@ -277,10 +277,17 @@ def _government(e: Ent, text: str) -> bool:
             _GOVERNMENT_RIGHT.match(text, e.end, e.end + 30) is not None
             and _PLACE_LEFT.search(text, max(0, e.start - 12), e.start) is None  # "killed in Kyiv has risen"
         )
-        or (
-            _SENTENCE_IN_LEFT.search(text, max(0, e.start - 6), e.start) is not None
-            and _OFFICIALS_RIGHT.match(text, e.end) is not None
-        )
+        or capital_spoke(e.start, e.end, text)
+    )
+
+
+def capital_spoke(start: int, end: int, text: str) -> bool:
+    """'In Moscow, the defence ministry asserted …', 'In Kyiv, officials said …': the capital where
+    a government spoke. (A regional city's officials speak of their own city, so only capitals.)"""
+    return (
+        text[start:end] in ("Kyiv", "Kiev", "Moscow")
+        and _SENTENCE_IN_LEFT.search(text, max(0, start - 6), start) is not None
+        and _OFFICIALS_RIGHT.match(text, end) is not None
     )
 
 

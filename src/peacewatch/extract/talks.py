@@ -125,7 +125,10 @@ _DATELINE_RIGHT = re.compile(
     r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s"
 )
 # a dateline sentence that places talks elsewhere ("KYIV — … talks in Geneva") does not place them at home
-_OTHER_VENUE_WORDS = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?!Ukraine|Russia|Europe)[A-Z]")
+# (also "MOSCOW, Feb 3 - A Russian delegation will fly to Abu Dhabi for a second round")
+_OTHER_VENUE_WORDS = re.compile(
+    r"\b(?:(?:in|at)\s+(?:the\s+)?|(?:fly|flew|flying|travel(?:l)?(?:ed|ing)?|head(?:ed|ing|s)?|go(?:es|ing)?|went|arrive[sd]?|arriving)\s+(?:back\s+)?(?:to|in)\s+)(?!Ukraine|Russia|Europe)[A-Z]"
+)
 _NOT_VENUE_LEFT = re.compile(
     r"(?<!meeting\sat\sthe\s)(?<!talks\sat\sthe\s)\b(?:embassy|consulate|ambassador)\s+(?:in|to)\s+(?:the\s+)?$"
     # where something was said: "in a late-night statement at the Kremlin, he proposed talks in Istanbul"
@@ -178,8 +181,11 @@ _HELD = re.compile(
     r"|participated|took\s+part|attended|arrived|refined|poring|pored|produced|yielded|ended)\b",
     re.IGNORECASE,
 )
+_BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|delegations|parties)\b", re.IGNORECASE)
 _ROUND = re.compile(
-    r"\b(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+round"
+    # ("a second US-brokered round", "the opening round")
+    r"\b(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|opening|inaugural)"
+    r"\s+(?:(?!round\b)[\w-]+\s+){0,2}?round"
     r"|round\s+(?P<num>one|two|three|four|five|six|\d+))\b",
     re.IGNORECASE,
 )
@@ -584,7 +590,8 @@ def _round_in(s: str, near: int | None = None) -> int | None:
             best = (dist, m)
     if best is None:
         return None
-    return ordinal_or_number(best[1].group("ord") or best[1].group("num"))
+    word = best[1].group("ord") or best[1].group("num")
+    return 1 if word.lower() in ("opening", "inaugural") else ordinal_or_number(word)
 
 
 def _talks_event(
@@ -672,6 +679,10 @@ def _talks_event(
         and c.venue.country
         and c.venue.country not in mediators
         and len(parties - mediators) == 1
+        # "the opening round in the Emirati capital … hailed by both sides": a round between two
+        # sides the host only receives
+        and c.round is None
+        and not any(_BOTH_SIDES.search(text, s.start, s.end) for s in c.sentences)
     ):
         # "Zelensky would come to Washington", "Zelensky and Ramaphosa met in Pretoria": one side
         # named, in another country's capital, meets that country
