@@ -3440,3 +3440,30 @@ def test_a_dateline_city_is_no_venue_when_the_delegation_flies_elsewhere() -> No
     )
     got = sorted((e.venue.name, e.round, e.status, tuple(e.parties)) for e in evs)
     assert got == [("Abu Dhabi", 1, "held", ("UA",)), ("Abu Dhabi", 2, "planned", ("RU", "UA"))]
+
+
+def test_a_team_under_its_leader_is_a_party_and_the_chair_a_mediator() -> None:
+    (e,) = kind(
+        "Russia handed Ukraine a memorandum on Monday at a second round of negotiations in Istanbul.\n\n"
+        "The talks, held under the chairmanship of Turkey's Hakan Fidan, brought together the same delegations "
+        "that met on May 16: Russia's team under presidential aide Vladimir Medinsky and Ukraine's under Defence "
+        "Minister Rustem Umerov.",
+        "talks",
+        "2025-06-03",
+    )
+    assert (sorted(e.parties), list(e.mediators), e.round) == (["RU", "UA"], ["TR"], 2)
+    assert str(e.date.start) == "2025-06-02"  # not the day they "met" before
+
+
+def test_a_bridge_blown_up_under_a_train_is_an_attack_of_its_own() -> None:
+    evs = attacks(
+        "On Sunday, Ukrainian drones launched from trucks attacked air bases in five regions, the Defence "
+        "Ministry said. Several aircraft caught fire at the Olenya base in the Murmansk region.\n\n"
+        "Late on Saturday, a road bridge collapsed onto a passenger train in the Vygonichi district of the "
+        "Bryansk region. Seven people were killed. Investigators said the bridge had been blown up.",
+        "2025-06-03",
+    )
+    olenya = next(e for e in evs if "Olenya" in names(e))
+    bridge = next(e for e in evs if "Vygonichi" in names(e))
+    assert olenya.killed is None and [w.kind for w in olenya.weapons] == ["drone"]
+    assert bridge.killed.value == 7 and str(bridge.date.start) == "2025-05-31"

@@ -2405,6 +2405,19 @@ def _attach(
             same_day = [c for c in same_day if _told_next(c, m)]
             if len(same_day) == 1:
                 return same_day[0]
+        if len(same_day) > 1:
+            # "On Sunday, drones attacked air bases" beside a bridge blown up late on Saturday: of the
+            # attacks a day either side, the one of the very day that its paragraph reports
+            span = (m.date.span.start, m.date.span.end)
+            exact = [
+                c
+                for c in same_day
+                if (cd := c.date()) is not None
+                and (cd.start, cd.end) == span
+                and any(x.sent.paragraph == m.sent.paragraph for x in c.mentions)
+            ]
+            if len(exact) == 1:
+                same_day = exact
         # the attack is one reported before it: a day shared with one told only further down
         # ("was hit early on Tuesday" under the port strike, a village shelled on Tuesday below)
         # does not reach forward past the undated strike it follows

@@ -160,7 +160,7 @@ ATTACK_TRIGGERS = (
     rf"|hit(?!{_FIGURATIVE_HIT})|hits|hitting|slammed|slamming|slams|pummel(?:l)?ed|pummel(?:l)?ing|pounded|pounding|pounds"
     r"|targeted|targeting|targets|explosions?|blasts?|salvos?|raids?|fired|firing|launched|launching"
     r"|rained\s+down|assaulted|assaults?|unleashed|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
-    r"|fires?\s+broke\s+out|caught\s+fire"
+    r"|fires?\s+broke\s+out|caught\s+fire|blown\s+up|blew\s+up|bridge\s+collapsed"
     r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
     r"|exploded|(?<=\s)(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
 )
@@ -209,7 +209,7 @@ STRONG_ATTACK = lc(
     r"|damaged|destroyed|air\s*raid(?!\s+(?:sirens?|alerts?|alarms?|warnings?|signals?|shelters?))|airstrike|exploded|hits\s+(?:were|was)\s+(?:recorded|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
-    r"|burst\s+(?:above|over|in)|detonated"
+    r"|burst\s+(?:above|over|in)|detonated|blown\s+up|blew\s+up|bridge\s+collapsed"
     rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
     # "The mix included Kh-101 and Kalibr cruise missiles": what the attack was made of
     r"|(?:the|its|their)\s+(?:mix|arsenal|barrage|salvo|attack|strike|wave|weapons?\s+used)\s+(?:also\s+)?included"

@@ -208,7 +208,9 @@ _MEDIATOR_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _MEDIATOR_LEFT = re.compile(
-    rf"\b(?:{L.MEDIATION_CUES}|under|with\s+mediation\s+(?:of|by|from))\s+(?:the\s+)?(?:[\w.-]+\s+){{0,3}}$",
+    # ("under the chairmanship of Turkey's Hakan Fidan"; not "Russia's team under presidential aide Medinsky")
+    rf"\b(?:{L.MEDIATION_CUES}|under\s+(?:the\s+)?(?:chairmanship|chair|auspices|aegis|mediation|patronage)\s+of"
+    rf"|with\s+mediation\s+(?:of|by|from))\s+(?:the\s+)?(?:[\w.'’-]+\s+){{0,3}}$",
     re.IGNORECASE,
 )
 # What the talks were about, when it is not this war: trade, Gaza, embassies, grain import bans …
@@ -921,6 +923,8 @@ def _talks_date(
             if _SAID_BEFORE.search(st, max(0, d.start - 30), d.start):
                 said.append(d)  # "Zelensky said on Saturday he would travel to Washington on Monday"
                 continue
+            if _MET_BEFORE.search(st, max(0, d.start - 40), d.start):
+                continue  # "the same delegations that met on May 16": when they met before
             other = _OTHER_MEETING_BEFORE.search(st, max(0, d.start - 130), d.start)
             if other is not None and not any(
                 s.start + other.start() <= e.start < s.start + d.start for e in c.venue_ents
@@ -959,6 +963,10 @@ def _talks_date(
     return None
 
 
+_MET_BEFORE = re.compile(
+    r"\b(?:that|who|which)\s+(?:had\s+)?(?:first\s+|last\s+|previously\s+|already\s+)?met\s+(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
 _OTHER_MEETING_BEFORE = re.compile(
     r"\b(?:followed|since|preceded|came\s+after|weeks\s+after|days\s+after)\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,4}?"
     r"(?:meeting|summit|talks|call|visit)\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}$",
