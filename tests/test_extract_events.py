@@ -3467,3 +3467,33 @@ def test_a_bridge_blown_up_under_a_train_is_an_attack_of_its_own() -> None:
     bridge = next(e for e in evs if "Vygonichi" in names(e))
     assert olenya.killed is None and [w.kind for w in olenya.weapons] == ["drone"]
     assert bridge.killed.value == 7 and str(bridge.date.start) == "2025-05-31"
+
+
+def test_a_dateline_is_where_the_report_was_filed_when_the_sentence_names_the_town() -> None:
+    (e,) = attacks(
+        "SARATOV, January 9 (Wire) - Two firefighters were killed while battling a blaze at an industrial site "
+        "in Engels that was set off by a Ukrainian drone attack early on Wednesday, Saratov Governor Roman "
+        "Busargin said on Thursday.",
+        "2025-01-09",
+    )
+    assert names(e) == {"Engels"} and e.killed.value == 2
+
+
+def test_a_tally_that_leaves_out_the_places_reported_and_examples_of_violations() -> None:
+    evs = attacks(
+        "Ukrainian drones attacked a petrochemical plant in Salavat early on Thursday; one drone was shot down.\n\n"
+        "The Defence Ministry said 43 drones had been destroyed over several regions during the night but did "
+        "not list Bashkortostan or Orenburg.",
+        "2025-09-18",
+    )
+    assert [(names(e), [w.intercepted.value for w in e.weapons if w.intercepted]) for e in evs] == [
+        ({"Salavat"}, [1])
+    ]
+    assert (
+        attacks(
+            "Kyiv has accused Russia of dozens of violations of its own, pointing to strikes on power facilities "
+            "in Kherson, Kryvyi Rih and the Dnipropetrovsk region.",
+            "2025-04-17",
+        )
+        == []
+    )

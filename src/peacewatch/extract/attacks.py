@@ -512,6 +512,9 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
             if m is not None and _harmless_shootdown(text, sent, clause, facts):
                 continue  # "a drone was shot down on the outskirts; there was no damage": no attack there
+            if m is not None and _NOT_LISTED.search(text, sent.start, sent.end):
+                continue  # "43 drones destroyed over several regions but did not list Bashkortostan": a
+                # tally the text itself sets apart from the attacks it reports
             if m is not None and table:
                 m.table_row = True
             if m is not None:
@@ -520,6 +523,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                     dl is not None
                     and not m.summary
                     and not any(e.kind in ("city", "admin1") for e, _ in m.places)
+                    and not _places_later_in_sentence(ctx, sent, clause, dl[1])
                 ):
                     # the paragraph's dateline city, for reports that name no place or only a district
                     m.places = [dl, *m.places]
@@ -527,6 +531,19 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 out.append(m)
                 last_mention_sent = sent.index
     return out
+
+
+def _places_later_in_sentence(ctx: DocContext, sent: Sentence, clause: Clause, dateline: Ent) -> bool:
+    """'SARATOV, Jan 9 - Two firefighters were killed while battling a blaze … in Engels': the sentence
+    itself goes on to name the town, so its dateline is only where the report was filed."""
+    if dateline.start < sent.start or dateline.end > sent.end:
+        return False
+    return any(
+        x.place is not None
+        and x.place.kind in ("city", "district")
+        and (dateline.place is None or x.place.id != dateline.place.id)
+        for x in ctx.ents_in(clause.end, sent.end)
+    )
 
 
 _NO_DAMAGE = re.compile(
@@ -1273,6 +1290,14 @@ _CAPTURE_LEFT = re.compile(
     r"\b(?:after|since|before)\s+(?:taking|capturing|seizing|occupying|the\s+(?:fall|capture|loss)\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_NOT_LISTED = re.compile(
+    r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+(?:list|mention|include|name)\s+(?:the\s+)?[A-Z]"
+)
+_NOT_LISTED_LEFT = re.compile(
+    r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|without)\s+(?:list|mention|include|nam)(?:e|ing)?\s+"
+    r"(?:(?:the\s+)?[\w’'-]+(?:\s*,\s*|\s+(?:or|and|nor)\s+)){0,3}(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _AREA_RIGHT = re.compile(r"\s+(?:district|raion)\b")
 _TAKEN_TO_LEFT = re.compile(
     r"\b(?:taken|brought|rushed|transferred|admitted|airlifted|evacuated)\s+to\s+(?:the\s+|a\s+)?$",
@@ -1305,6 +1330,15 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue
         if any(a <= ent.start < b for a, b in zones):
             continue  # "launched from the Primorsko-Akhtarsk area and from Cape Chauda in Crimea"
+        if (
+            ent.start - sent.start <= 3
+            and text[ent.start : ent.end].isupper()
+            and (dl := _DATELINE.match(text, sent.start)) is not None
+            and dl.group("place") is not None
+            and dl.start("place") == ent.start
+            and _places_later_in_sentence(ctx, sent, clause, ent)
+        ):
+            continue  # "SARATOV, Jan 9 - Two firefighters were killed … in Engels": where it was filed
         if ent.text in _FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[ent.end : ent.end + 3]):
             continue  # "Governor Roman Busargin", "Yaroslav Yanushevych": a person
         if (
@@ -1332,6 +1366,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "the Sloviansk-Kramatorsk agglomeration": an area named after both
         if _CAPTURE_LEFT.search(left):
             continue  # "after taking Lysychansk": ground taken, not a place struck
+        if _NOT_LISTED_LEFT.search(left):
+            continue  # "43 drones destroyed over several regions but did not list Bashkortostan or Orenburg"
         if _TAKEN_TO_LEFT.search(left) and _HOSPITAL_RIGHT.match(right):
             # "taken to the Klimovo district hospital": where the wounded were treated, the attack's
             # place only when the text gives no other
