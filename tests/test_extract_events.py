@@ -3497,3 +3497,20 @@ def test_a_tally_that_leaves_out_the_places_reported_and_examples_of_violations(
         )
         == []
     )
+
+
+def test_rockets_fired_from_a_named_launcher_and_people_taken_to_hospital_with_wounds() -> None:
+    (e,) = attacks(
+        "Late on Friday, air defences over Belgorod shot down 10 rockets fired from a Vampire multiple-launch "
+        "rocket system. Fragments fell on a residential quarter.",
+        "2024-06-08",
+    )
+    assert [(w.kind, w.model, w.intercepted.value) for w in e.weapons if w.intercepted] == [
+        ("rocket", "Vampire", 10)
+    ]
+    (e,) = attacks(
+        "On Wednesday afternoon a drone dropped a bomblet onto a passenger car near Shebekino. His wife and their "
+        "neighbour were taken to the Shebekino central hospital with shrapnel wounds to the legs.",
+        "2024-06-08",
+    )
+    assert e.injured.value == 2

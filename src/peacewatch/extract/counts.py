@@ -545,6 +545,21 @@ _FEARED_RIGHT = re.compile(
 )
 
 
+_FIRED_FROM = re.compile(
+    r"\s+(?:fired|launched)\s+(?:from|by)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?$", re.I
+)
+
+
+def _launcher_model(
+    text: str, w: WeaponMention, weapons: list[WeaponMention]
+) -> tuple[str, str | None] | None:
+    """The model of the launcher a counted weapon was fired from, where the text names it right after."""
+    for x in weapons:
+        if x.start >= w.end and x.kind == w.kind and x.model and _FIRED_FROM.fullmatch(text, w.end, x.start):
+            return x.key
+    return None
+
+
 def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str = "") -> CountFacts:
     """Read the casualty and weapon counts of one clause.
 
@@ -625,6 +640,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             continue  # "over seven days its forces had destroyed 457 UAVs": a week's tally, no one attack
         if w is not None:
             key = w.key
+            if w.model is None and (launcher := _launcher_model(text, w, weapons)) is not None:
+                key = launcher  # "10 rockets fired from a Vampire multiple-launch rocket system"
             if (
                 (_HIT_RIGHT.match(text[w.end : w.end + 60]) and not _launch_near(left))
                 or _LOST_RIGHT.match(text[w.end : w.end + 60])
