@@ -47,6 +47,8 @@ LABELLED_SETS = (
     "articles24",
     "articles25",
     "articles26",
+    "articles27",
+    "articles28",
 )
 
 
