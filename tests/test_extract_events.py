@@ -3514,3 +3514,15 @@ def test_rockets_fired_from_a_named_launcher_and_people_taken_to_hospital_with_w
         "2024-06-08",
     )
     assert e.injured.value == 2
+
+
+def test_the_next_sentence_on_the_talks_names_their_round_and_broker() -> None:
+    (e,) = kind(
+        "MOSCOW, January 24 (Wire) - The three-way security talks in Abu Dhabi involving Russia, Ukraine and the "
+        "US will continue on Saturday, Russian presidential aide Yuri Ushakov told journalists.\n\n"
+        "The first round of the talks, hosted by the United Arab Emirates and brokered by Washington, began on "
+        "Friday.",
+        "talks",
+        "2026-01-24",
+    )
+    assert (sorted(e.parties), list(e.mediators), e.round) == (["RU", "UA"], ["US"], 1)

@@ -181,6 +181,11 @@ _HELD = re.compile(
     r"|participated|took\s+part|attended|arrived|refined|poring|pored|produced|yielded|ended)\b",
     re.IGNORECASE,
 )
+# a round that can only be the one just told of: "The first round of the talks", "The opening round began …"
+_ROUND_OF_THESE = re.compile(
+    r"\bround\s+of\s+(?:the|these)\s+(?:talks|negotiations|meetings?|consultations)\b"
+    r"|(?:^|[.!?]\s+)\W*The\s+(?:first|second|third|fourth|fifth|opening|inaugural)\s+round\b(?!\s+of\s+(?!the\b))",
+)
 _BOTH_SIDES = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|delegations|parties)\b", re.IGNORECASE)
 _ROUND = re.compile(
     # ("a second US-brokered round", "the opening round")
@@ -639,7 +644,14 @@ def _talks_event(
     parties, mediators = _sides(ctx, c, c.sentences, attack_spans, attack_places)
     # sentences about "the talks" near the venue's own: they name mediators, and sides if few are known
     paras = {s.paragraph for s in c.sentences} | {s.paragraph + 1 for s in c.sentences}
-    others = {id(e) for e in ctx.ents if e.venue is not None and e not in c.venue_ents}
+    # (a government that hosts or brokers is no other venue: "hosted by the UAE and brokered by Washington")
+    others = {
+        id(e)
+        for e in ctx.ents
+        if e.venue is not None
+        and e not in c.venue_ents
+        and not re.search(r"\bby\s+(?:the\s+)?$", text[max(0, e.start - 12) : e.start])
+    }
     extra = [
         s
         for s in ctx.sentences
@@ -692,7 +704,9 @@ def _talks_event(
     parties -= mediators
     rnd = c.round
     if rnd is None:
-        for s in c.sentences:
+        # (also "The first round of the talks, hosted by …, began on Friday" just after the venue's sentence)
+        anaphoric = [s for s in extra if _ROUND_OF_THESE.search(text, s.start, s.end)]
+        for s in [*c.sentences, *anaphoric]:
             rnd = _round_in(text[s.start : s.end])
             if rnd:
                 break
