@@ -3526,3 +3526,14 @@ def test_the_next_sentence_on_the_talks_names_their_round_and_broker() -> None:
         "2026-01-24",
     )
     assert (sorted(e.parties), list(e.mediators), e.round) == (["RU", "UA"], ["US"], 1)
+
+
+def test_the_drones_were_shaheds_names_the_model_of_the_count() -> None:
+    (e,) = attacks(
+        "Russia launched 298 drones and 69 missiles at Ukraine overnight, the air force said. Air defence shot "
+        "down 266 drones and 45 missiles. Three children were killed in a village near Korostyshiv.\n\n"
+        "The drones were Shahed attack drones and decoys of various types.",
+        "2025-05-25",
+    )
+    (d,) = [w for w in e.weapons if w.kind == "drone"]
+    assert (d.model, d.launched.value, d.intercepted.value) == ("Shahed", 298, 266)

@@ -181,7 +181,7 @@ COUNTED_WEAPONS = (
 # "The air force identified the weapons as Iskander-M missiles", "the weapon was an Iskander-M"
 IDENTIFIED_WEAPONS = (
     r"identified\s+(?:the\s+)?(?:weapons?|missiles?|drones?|munitions?|projectiles?|it|them)\s+as"
-    r"|the\s+(?:weapons?|missiles?|munitions?|projectiles?)\s+(?:used\s+)?(?:was|were)\s+(?:an?\s+)?"
+    r"|the\s+(?:weapons?|missiles?|drones?|munitions?|projectiles?)\s+(?:used\s+)?(?:was|were)\s+(?:an?\s+)?"
     r"(?=(?:[\w-]+\s+){0,2}?(?:missiles?|drones?|bombs?|rockets?)\b)"
 )
 TRIGGER_RE = lc(
