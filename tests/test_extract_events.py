@@ -3537,3 +3537,17 @@ def test_the_drones_were_shaheds_names_the_model_of_the_count() -> None:
     )
     (d,) = [w for w in e.weapons if w.kind == "drone"]
     assert (d.model, d.launched.value, d.intercepted.value) == ("Shahed", 298, 266)
+
+
+def test_an_earlier_round_told_with_its_number_and_date_is_talks_of_its_own() -> None:
+    evs = kind(
+        "MOSCOW, May 30 (Wire) - Russia's delegation will be in Istanbul on Monday for a second round of direct "
+        "talks with Ukraine, Kremlin spokesman Dmitry Peskov said on Friday.\n\n"
+        "The first round in Istanbul on May 16 yielded a record swap of prisoners yet no deal on a truce.",
+        "talks",
+        "2025-05-30",
+    )
+    assert sorted((e.round, e.status, str(e.date.start)) for e in evs) == [
+        (1, "held", "2025-05-16"),
+        (2, "planned", "2025-06-02"),
+    ]

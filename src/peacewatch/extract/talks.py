@@ -461,7 +461,15 @@ def talks(
         c
         for c in clusters
         if not (
-            _background(text, c) and any(o is not c and o.venue.country == c.venue.country for o in clusters)
+            _background(text, c)
+            and any(
+                o is not c
+                and o.venue.country == c.venue.country
+                # "The first round in Istanbul on May 16 yielded a swap" beside the second round: a
+                # round of its own, told with its number
+                and (c.round is None or o.round is None or o.round == c.round)
+                for o in clusters
+            )
         )
     ]
     events = []
