@@ -466,8 +466,8 @@ def talks(
                 o is not c
                 and o.venue.country == c.venue.country
                 # "The first round in Istanbul on May 16 yielded a swap" beside the second round: a
-                # round of its own, told with its number
-                and (c.round is None or o.round is None or o.round == c.round)
+                # round of its own, told with its number and its day ("late last month" is mere background)
+                and (c.round is None or o.round is None or o.round == c.round or not _told_day(ctx, c))
                 for o in clusters
             )
         )
@@ -546,6 +546,15 @@ _COMPARED = re.compile(
 def _compared_only(text: str, c: TalksCluster) -> bool:
     """Every sentence names this venue's meeting only to compare another with it."""
     return all(_COMPARED.search(text, s.start, s.end) is not None for s in c.sentences)
+
+
+def _told_day(ctx: DocContext, c: TalksCluster) -> bool:
+    """Some sentence about the venue gives a day (not "late last month")."""
+    return any(
+        d.span.precision in ("day", "days")
+        for s in c.sentences
+        for d in D.find_dates(ctx.text[s.start : s.end], ctx.published, ctx.anchor_year)
+    )
 
 
 def _background(text: str, c: TalksCluster) -> bool:
