@@ -3551,3 +3551,12 @@ def test_an_earlier_round_told_with_its_number_and_date_is_talks_of_its_own() ->
         (1, "held", "2025-05-16"),
         (2, "planned", "2025-06-02"),
     ]
+
+
+def test_a_first_name_is_no_city_the_city_can_mean() -> None:
+    evs = attacks(
+        "A Russian missile hit Sumy on Sunday, killing 35 people.\n\nActing mayor Artem Kobzar declared three days "
+        "of mourning. Officials said the city was hit by two Iskander-M missiles.",
+        "2025-04-13",
+    )
+    assert [names(e) for e in evs] == [{"Sumy"}]

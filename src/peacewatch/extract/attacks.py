@@ -195,6 +195,10 @@ _ANAPHOR = re.compile(
     r"\bthe\s+(?:missiles?|strikes?|attack|drones?|blast|explosion|barrage|bomb|shell|rocket|warhead)\b",
     re.IGNORECASE,
 )
+_DURING_THE_ATTACK = re.compile(
+    r"\b(?:during|in|for)\s+the\s+(?:overnight\s+|night['’]s\s+|same\s+)?(?:attack|assault|barrage|strike)\b",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪►✅❌🔸🔹🔴🟢]\ufe0f?|\d{1,2}[.)])\s*")
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 
@@ -1163,53 +1167,6 @@ _AUTHORITY_IN_LEFT = re.compile(
     re.IGNORECASE,
 )
 _SAYS_RIGHT = re.compile(r",?\s+(?:says|said|wrote|writes|told|added|stated|reported)\b")
-# First names that are also places in the gazetteer; followed by a surname they are people.
-_FIRST_NAMES = frozenset(
-    {
-        "Roman",
-        "Yaroslav",
-        "Sofia",
-        "Nadia",
-        "Vira",
-        "Olga",
-        "Olha",
-        "Artem",
-        "Maria",
-        "Lyubov",
-        "Vitaliy",
-        "Bohdan",
-        "Ruslan",
-        "Denys",
-        "Mykola",
-        "Oleksandr",
-        "Serhii",
-        "Serhiy",
-        "Oleh",
-        "Ihor",
-        "Vadym",
-        "Ivan",
-        "Iryna",
-        "Oleksii",
-        "Andrii",
-        "Dmytro",
-        "Vitalii",
-        "Yurii",
-        "Volodymyr",
-        "Mykhailo",
-        "Petro",
-        "Pavlo",
-        "Taras",
-        "Yevhen",
-        "Anatolii",
-        "Vasyl",
-        "Maksym",
-        "Kyrylo",
-        "Nataliia",
-        "Svitlana",
-        "Tetiana",
-        "Yulia",
-    }
-)
 
 
 def _is_authority(text: str, ent: Ent) -> bool:
@@ -1339,7 +1296,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             and _places_later_in_sentence(ctx, sent, clause, ent)
         ):
             continue  # "SARATOV, Jan 9 - Two firefighters were killed … in Engels": where it was filed
-        if ent.text in _FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[ent.end : ent.end + 3]):
+        if ent.text in L.FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[ent.end : ent.end + 3]):
             continue  # "Governor Roman Busargin", "Yaroslav Yanushevych": a person
         if (
             e.kind == "city"
@@ -2418,6 +2375,17 @@ def _attach(
         latest = _latest_specific(ms, m, where, clusters)
         if latest is not None and _compatible(gaz, latest, m, figures=False):
             return latest  # "the missile … burst above a residential street": the strike just reported
+    if (
+        m.has_numbers
+        and not m.facts.killed
+        and not m.facts.injured
+        and _DURING_THE_ATTACK.search(ctx.text, m.clause.start, m.clause.end)
+    ):
+        # "Russia launched 440 drones and 32 missiles during the attack": the tally of the attack
+        # just reported
+        latest = _latest_specific(ms, m, where, clusters)
+        if latest is not None and _compatible(gaz, latest, m):
+            return latest
     if m.date is not None and m.date.span.start is not None:
         same_day = [
             c

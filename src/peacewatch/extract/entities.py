@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from peacewatch.extract import lexicon as L
 from peacewatch.extract.gazetteer import Entry, Gazetteer, VenueEntry
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -318,6 +319,8 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             )  # "the Zaporizhzhia nuclear power plant" is not a town "the town" can mean
             # "the Moscow-installed governor", "Kyiv-based": a word about someone else
             and not text.startswith("-", e.end)
+            # "acting mayor Artem Kobzar": a first name, not the town of Artyom
+            and not (e.text in L.FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[e.end : e.end + 3]))
             and not _government(e, text)
         ]
         if prev and m.start() - prev[-1].end < 1500:

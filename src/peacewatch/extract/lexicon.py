@@ -444,3 +444,52 @@ NOT_ATTACK = lc(
     # an argument about a kind of strike: "Hitting the stocks rather than the aircraft is a deliberate choice"
     r"|^[^a-z0-9]*(?:hitting|striking|targeting|attacking|shelling)\s+[^,.;]{1,60}?\s+(?:is|was|would\s+be|has\s+been|remains)\b",
 )
+
+
+# First names that are also places in the gazetteer; followed by a surname they are people.
+FIRST_NAMES = frozenset(
+    {
+        "Roman",
+        "Yaroslav",
+        "Sofia",
+        "Nadia",
+        "Vira",
+        "Olga",
+        "Olha",
+        "Artem",
+        "Maria",
+        "Lyubov",
+        "Vitaliy",
+        "Bohdan",
+        "Ruslan",
+        "Denys",
+        "Mykola",
+        "Oleksandr",
+        "Serhii",
+        "Serhiy",
+        "Oleh",
+        "Ihor",
+        "Vadym",
+        "Ivan",
+        "Iryna",
+        "Oleksii",
+        "Andrii",
+        "Dmytro",
+        "Vitalii",
+        "Yurii",
+        "Volodymyr",
+        "Mykhailo",
+        "Petro",
+        "Pavlo",
+        "Taras",
+        "Yevhen",
+        "Anatolii",
+        "Vasyl",
+        "Maksym",
+        "Kyrylo",
+        "Nataliia",
+        "Svitlana",
+        "Tetiana",
+        "Yulia",
+    }
+)
