@@ -3560,3 +3560,16 @@ def test_a_first_name_is_no_city_the_city_can_mean() -> None:
         "2025-04-13",
     )
     assert [names(e) for e in evs] == [{"Sumy"}]
+
+
+def test_a_monitors_incident_list_headed_by_town_and_date() -> None:
+    evs = attacks(
+        "The Mission verified that in March at least 164 civilians died and 910 were injured nationwide.\n\n"
+        "Selected incidents\n"
+        "Kharkiv, 11 March. A guided aerial bomb destroyed a private house, killing a woman and her teenage son. "
+        "Two neighbours were injured.\n\n"
+        "Sumy, 31 March. Russian drones hit a residential area and a hospital, injuring seven people.",
+        "2025-04-10",
+    )
+    got = sorted((sorted(names(e)), e.killed and e.killed.value, e.injured and e.injured.value) for e in evs)
+    assert got == [(["Kharkiv"], 2, 2), (["Sumy"], None, 7)]

@@ -336,7 +336,8 @@ _DATELINE = re.compile(
     r"(?: \([^)]{2,40}\))? ?(?:[-–—]|[.:](?=\s))"
     # a regional round-up's labels: "Semenivka hromada (Novhorod-Siverskyi raion).", "🔹 Chernihiv."
     r"|(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?: (?:hromada|community|raion|district|region|oblast))?"
-    r"(?: \([^)]{2,40}\))?[.:](?=\s))"
+    # ("Sumy, 31 March." heading an incident in a monitor's list)
+    r"(?: \([^)]{2,40}\))?(?:, (?:\d{1,2} [A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.? \d{1,2})(?: \d{4})?)?[.:](?=\s))"
 )
 # where correspondents file from: a dateline there says where the reporter is, not what was hit
 _BUREAU_CITIES = frozenset({"Kyiv", "Kiev", "Moscow", "Washington", "London", "Brussels", "Berlin", "Paris"})
