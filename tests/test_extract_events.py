@@ -3573,3 +3573,19 @@ def test_a_monitors_incident_list_headed_by_town_and_date() -> None:
     )
     got = sorted((sorted(names(e)), e.killed and e.killed.value, e.injured and e.injured.value) for e in evs)
     assert got == [(["Kharkiv"], 2, 2), (["Sumy"], None, 7)]
+
+
+def test_survivors_with_injuries_a_patient_and_a_year_before_a_missile() -> None:
+    (e,) = attacks(
+        "On 5 October 2023 a missile struck the cafe in the village of Hroza. The strike killed 59 people. Six "
+        "people survived with injuries.",
+        "2023-11-14",
+    )
+    assert (e.killed.value, e.injured.value) == (59, 6)
+    assert all(w.launched is None for w in e.weapons)  # "2023 a missile" lists no figure
+    (e,) = attacks(
+        "An ambulance was struck by a drone near Kostiantynivka on Wednesday. The driver, a nurse and the patient "
+        "were injured.",
+        "2024-08-16",
+    )
+    assert e.injured.value == 3

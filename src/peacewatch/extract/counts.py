@@ -827,6 +827,7 @@ _PERSON = (
     r"|wife|husband|grandmother|grandfather|neighbour|neighbor|brother|sister|grandson|granddaughter|grandchild"
     r"|nephew|niece|aunt|uncle|cousin"
     r"|pilot|captain|sailor|seafarer|fisherman|engineer|technician|electrician|teacher|priest|student|shepherd"
+    r"|patient"
 )
 # "a man was killed", "killing a woman", "the driver suffered shrapnel wounds": one person
 _SINGLE_PERSON = re.compile(
@@ -1001,6 +1002,7 @@ def _single_weapons(
         listed = (
             re.search(r"(?:\d|\band|,)\s*$", left)
             and not re.search(r"\b\d{1,2}[:.]\d{2}\s*,?\s*$", left)  # "At about 01:20, an attack drone hit …"
+            and not re.search(r"\b(?:19|20)\d\d\s*,?\s*$", left)  # "On 5 October 2023 a missile struck …"
             and any(n.end <= m.start() for n in numbers)
         )
         if single or listed:

@@ -274,6 +274,7 @@ INJURED_WORDS = (
     # ("a 64-year-old man was hit by shrapnel", "taken to the central hospital with shrapnel wounds")
     r"(?:hit|struck|caught|wounded)\s+by\s+(?:shrapnel|fragments|debris)|"
     r"taken\s+to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?hospital\s+with\s+(?:[\w-]+\s+)?(?:wounds|injuries|burns)|"
+    r"survived\s+with\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns)|"
     r"injured|wounded|hurt|hospitali[sz]ed|injuries|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?injuries"
     # "received a shrapnel wound to the arm", "received minor injuries"
     r"|(?:received|suffered|sustained)\s+(?:an?\s+)?(?:(?:minor|light|serious|severe|shrapnel|blast|gunshot|mine-blast)\s+)?(?:injur(?:y|ies)|wounds?|burns|concussions?|fractures|cuts|bruises)"
