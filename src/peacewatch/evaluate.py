@@ -49,6 +49,8 @@ LABELLED_SETS = (
     "articles26",
     "articles27",
     "articles28",
+    "articles29",
+    "articles30",
 )
 
 
