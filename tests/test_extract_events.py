@@ -3589,3 +3589,20 @@ def test_survivors_with_injuries_a_patient_and_a_year_before_a_missile() -> None
         "2024-08-16",
     )
     assert e.injured.value == 3
+
+
+def test_regions_also_hit_are_more_places_of_the_barrage_just_told() -> None:
+    evs = attacks(
+        "Russia pounded Ukraine's energy system overnight into Friday with 465 drones and 32 missiles, cutting "
+        "electricity to large parts of Kyiv, officials said.\n\n"
+        "The air force said it shot down 405 drones and 15 missiles. Energy infrastructure was also hit in the "
+        "Kharkiv, Poltava and Odesa regions.",
+        "2025-10-10",
+    )
+    assert len(evs) == 1 and {"Kyiv", "Kharkiv Oblast"} <= names(evs[0])
+    evs = attacks(
+        "Russian drones hit Kyiv overnight, killing three people.\n\nThe port city of Odesa was also attacked "
+        "again, injuring two people.",
+        "2025-10-10",
+    )
+    assert len(evs) == 2  # a city "also attacked again" is an attack of its own

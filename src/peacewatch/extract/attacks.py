@@ -195,6 +195,10 @@ _ANAPHOR = re.compile(
     r"\bthe\s+(?:missiles?|strikes?|attack|drones?|blast|explosion|barrage|bomb|shell|rocket|warhead)\b",
     re.IGNORECASE,
 )
+_ALSO_HIT = re.compile(
+    r"\b(?:was|were|had\s+been|have\s+been)\s+also\s+(?:hit|struck|targeted|damaged|attacked)\b",
+    re.IGNORECASE,
+)
 _DURING_THE_ATTACK = re.compile(
     r"\b(?:during|in|for)\s+the\s+(?:overnight\s+|night['’]s\s+|same\s+)?(?:attack|assault|barrage|strike)\b",
     re.IGNORECASE,
@@ -1822,6 +1826,28 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             and _compatible(gaz, clusters[0], m, strict_places=False, figures=False)
         ):
             target = clusters[0]  # "the same wave of drones damaged …": the barrage already reported
+        if (
+            target is None
+            and not m.in_title
+            and not m.has_numbers
+            and all(
+                e.kind in ("admin1", "region") for e, _ in m.places
+            )  # (a city "also attacked" is its own)
+            and _ALSO_HIT.search(ctx.text, m.clause.start, m.clause.end)
+            and not _AGAIN.search(ctx.text, m.clause.start, m.clause.end)
+        ):
+            # "The air force shot down 405 drones … Energy infrastructure was also hit in the Kharkiv,
+            # Poltava and Odesa regions": more places of the attack told just before
+            before = [
+                c
+                for c in clusters
+                if any(
+                    0 <= m.sent.paragraph - x.sent.paragraph <= 1 and x.clause.start < m.clause.start
+                    for x in c.mentions
+                )
+                and _compatible(gaz, c, m, strict_places=False, figures=False)
+            ]
+            target = _nearest(m, before)
         if (
             target is None
             and m.in_title
