@@ -1255,8 +1255,9 @@ _CAPTURE_LEFT = re.compile(
 _NOT_LISTED = re.compile(
     r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+(?:list|mention|include|name)\s+(?:the\s+)?[A-Z]"
 )
+# (a sentence that "did not list" places is no mention at all: _NOT_LISTED)
 _NOT_LISTED_LEFT = re.compile(
-    r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|without)\s+(?:list|mention|include|nam)(?:e|ing)?\s+"
+    r"\bwithout\s+(?:listing|mentioning|including|naming)\s+"
     r"(?:(?:the\s+)?[\w’'-]+(?:\s*,\s*|\s+(?:or|and|nor)\s+)){0,3}(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -1329,7 +1330,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _CAPTURE_LEFT.search(left):
             continue  # "after taking Lysychansk": ground taken, not a place struck
         if _NOT_LISTED_LEFT.search(left):
-            continue  # "43 drones destroyed over several regions but did not list Bashkortostan or Orenburg"
+            continue  # "43 drones destroyed over several regions, without naming Bashkortostan or Orenburg"
         if _TAKEN_TO_LEFT.search(left) and _HOSPITAL_RIGHT.match(right):
             # "taken to the Klimovo district hospital": where the wounded were treated, the attack's
             # place only when the text gives no other
@@ -1830,14 +1831,13 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             target is None
             and not m.in_title
             and not m.has_numbers
-            and all(
-                e.kind in ("admin1", "region") for e, _ in m.places
-            )  # (a city "also attacked" is its own)
+            and all(e.kind in ("admin1", "region") for e, _ in m.places)
             and _ALSO_HIT.search(ctx.text, m.clause.start, m.clause.end)
             and not _AGAIN.search(ctx.text, m.clause.start, m.clause.end)
         ):
             # "The air force shot down 405 drones … Energy infrastructure was also hit in the Kharkiv,
-            # Poltava and Odesa regions": more places of the attack told just before
+            # Poltava and Odesa regions": more places of the attack told just before (a city "also
+            # attacked" is an attack of its own)
             before = [
                 c
                 for c in clusters
