@@ -26,7 +26,7 @@ from peacewatch.extract.counts import (
     updates_toll,
     weapon_mentions,
 )
-from peacewatch.extract.entities import Ent, capital_spoke
+from peacewatch.extract.entities import Ent, capital_spoke, first_name
 from peacewatch.extract.gazetteer import Entry, Gazetteer
 from peacewatch.extract.numbers import word_to_int
 from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
@@ -1302,7 +1302,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             and _places_later_in_sentence(ctx, sent, clause, ent)
         ):
             continue  # "SARATOV, Jan 9 - Two firefighters were killed … in Engels": where it was filed
-        if ent.text in L.FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[ent.end : ent.end + 3]):
+        if first_name(ent, text):
             continue  # "Governor Roman Busargin", "Yaroslav Yanushevych": a person
         if (
             e.kind == "city"

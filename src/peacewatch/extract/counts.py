@@ -921,14 +921,18 @@ def _people_listed(text: str, taken: list[tuple[int, int]]) -> list[tuple[str, N
 _COUPLE = re.compile(
     r"(?<![\w-])an?\s+(?:(?:married|elderly|young|retired|older|middle-aged)\s+)?couple\b(?!\s+of\b)", re.I
 )
-_COUPLE_KILLED_RIGHT = re.compile(
-    rf"\s+(?:in\s+(?:their|his|her)\s+\d+s\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:{L.KILLED_WORDS})\b",
-    re.I,
-)
-_COUPLE_INJURED_RIGHT = re.compile(
-    rf"\s+(?:in\s+(?:their|his|her)\s+\d+s\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:{L.INJURED_WORDS})\b",
-    re.I,
-)
+
+
+def _harm_after_couple(words: str) -> re.Pattern[str]:
+    """The harm told right after "a couple": "… died", "… in their 70s were wounded"."""
+    return re.compile(
+        rf"\s+(?:in\s+(?:their|his|her)\s+\d+s\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:{words})\b",
+        re.I,
+    )
+
+
+_COUPLE_KILLED_RIGHT = _harm_after_couple(L.KILLED_WORDS)
+_COUPLE_INJURED_RIGHT = _harm_after_couple(L.INJURED_WORDS)
 _HARM_PRONOUN = re.compile(r",\s*(killing|wounding|injuring)\s+(?:him|her)\b", re.IGNORECASE)
 _VEHICLE_HIT = re.compile(
     r"\b(?:hit|struck|targeted|attacked|dropped\s+\w+\s+on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:car|vehicle|bus|minibus"

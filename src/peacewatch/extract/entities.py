@@ -292,6 +292,11 @@ def capital_spoke(start: int, end: int, text: str) -> bool:
     )
 
 
+def first_name(e: Ent, text: str) -> bool:
+    """A first name that is also a place, before a surname: "Governor Roman Busargin", "Artem Kobzar"."""
+    return e.text in L.FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[e.end : e.end + 3]) is not None
+
+
 def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
     """'the city', 'the city centre' refer to the city named last before them."""
     extra = []
@@ -319,8 +324,7 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             )  # "the Zaporizhzhia nuclear power plant" is not a town "the town" can mean
             # "the Moscow-installed governor", "Kyiv-based": a word about someone else
             and not text.startswith("-", e.end)
-            # "acting mayor Artem Kobzar": a first name, not the town of Artyom
-            and not (e.text in L.FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[e.end : e.end + 3]))
+            and not first_name(e, text)  # "acting mayor Artem Kobzar", not the town of Artyom
             and not _government(e, text)
         ]
         if prev and m.start() - prev[-1].end < 1500:
