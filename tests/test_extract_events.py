@@ -2459,6 +2459,24 @@ def test_a_village_the_gazetteer_knows_only_elsewhere_takes_the_region_the_text_
     assert (p.name, p.admin1, p.country) == ("Marinovka", "Volgograd Oblast", "RU")
 
 
+def test_a_hamlet_known_only_far_away_is_a_namesake_and_joins_the_local_report() -> None:
+    # the gazetteer's only Liubymivka is a hamlet in Dnipropetrovsk, 400 km from Sevastopol
+    (e,) = attacks(
+        "Air defences downed five missiles over Sevastopol overnight, the Sevastopol governor said. "
+        "Falling debris injured a man in the Lyubimovka settlement.",
+        "2025-10-02",
+    )
+    assert [p.name for p in e.places] == ["Sevastopol"]
+    assert e.injured is not None and e.injured.value == 1
+
+
+def test_a_hamlet_in_a_region_the_text_names_stays_a_place() -> None:
+    (e,) = attacks(
+        "A Russian drone struck Liubymivka in the Dnipropetrovsk region on Monday, injuring one man."
+    )
+    assert e.places[0].name == "Liubymivka"
+
+
 def test_a_ship_struck_at_sea_is_placed_in_that_sea() -> None:
     (e,) = attacks("Ukrainian sea drones struck a Russian tanker in the Kerch Strait late on Friday.")
     (p,) = e.places

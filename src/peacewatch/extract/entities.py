@@ -8,6 +8,7 @@ populous — so a village named like a big city does not win.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -594,8 +595,54 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
             )
             continue
         ent.place = max(ent.places, key=lambda e: (score(e), e.population, e.id))
+    drop_far_namesakes(ents, gaz, admin1_votes)
     for ent in ents:
         _roles(ent, gaz, text)
+
+
+_FAR_KM = 300.0  # farther than any two places of one local report (Sevastopol to Kherson is 230 km)
+_HAMLET = 2_000  # GeoNames villages this small are rarely the only one of their name
+
+
+def drop_far_namesakes(ents: list[Ent], gaz: Gazetteer, admin1_votes: Counter[str]) -> None:
+    """A hamlet we know only far from everything else the article names is a namesake of a place
+    the gazetteer lacks ("Lyubimovka" in a Sevastopol report is no village in Dnipropetrovsk).
+
+    Only when nothing else in the article lies in the hamlet's oblast, so a village in a region the
+    text names stays, and when the article is settled in an oblast it names twice (a list of two
+    far-apart villages is no namesake); the mention keeps its words and loses the wrong coordinates."""
+    here = [
+        ent.place
+        for ent in ents
+        if ent.place is not None
+        and ent.place.lat is not None
+        and ent.place.country in ("UA", "RU")
+        and ent.place.kind != "country"
+    ]
+    for ent in ents:
+        e = ent.place
+        if e is None or e.kind != "city" or e.population >= _HAMLET or e.lat is None or e.lon is None:
+            continue
+        if e.id.startswith("site:"):  # an air base or a bridge is the only one of its name
+            continue
+        a1 = gaz.admin1_id(e)
+        if a1 is None or admin1_votes[a1] > sum(
+            1 for x in ents if x.place is not None and x.place.id == e.id
+        ):
+            continue
+        others = [x for x in here if x.id != e.id and gaz.admin1_id(x) != a1]
+        # the article must be settled somewhere: an oblast it names at least twice
+        settled = any(admin1_votes[gaz.admin1_id(x) or ""] >= 2 for x in others)
+        if settled and all(_km(e, x) > _FAR_KM for x in others):
+            ent.places = []
+            ent.place = None
+
+
+def _km(a: Entry, b: Entry) -> float:
+    """Great-circle distance in km (both entries have coordinates)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _roles(ent: Ent, gaz: Gazetteer, text: str) -> None:
