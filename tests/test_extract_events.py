@@ -3624,3 +3624,30 @@ def test_regions_also_hit_are_more_places_of_the_barrage_just_told() -> None:
         "2025-10-10",
     )
     assert len(evs) == 2  # a city "also attacked again" is an attack of its own
+
+
+def test_a_post_updated_through_the_day_carries_its_last_toll() -> None:
+    (e,) = attacks(
+        "At 16:45 the occupiers struck Kharkiv with guided aerial bombs.\n\n"
+        "UPDATE 18:05: One person has died. The number of injured has risen to 21.\n\n"
+        "UPDATE 20:30: Three dead, 41 injured.\n\n"
+        "Governor, UPDATE 23:10: As of this hour, the bombing has killed six people and injured 59.",
+        "2024-08-30",
+    )
+    assert (e.killed.value, e.injured.value) == (6, 59)  # type: ignore[union-attr]
+
+
+def test_hours_alone_date_a_post_to_its_day_of_publication() -> None:
+    (e,) = attacks(
+        "At 16:45 the occupiers struck Kharkiv with guided aerial bombs, injuring three people.", "2024-08-30"
+    )
+    assert e.date is not None and (e.date.start, e.date.precision) == (dt.date(2024, 8, 30), "day")
+
+
+def test_a_total_given_mid_sentence_is_the_attack_figure() -> None:
+    (e,) = attacks(
+        "Russia fired missiles at Lutsk and Dnipro overnight. In Lutsk one person was killed. In Dnipro two "
+        "people were killed. The interior minister said that, in total, seven people had been killed.",
+        "2024-08-26",
+    )
+    assert e.killed is not None and e.killed.value == 7

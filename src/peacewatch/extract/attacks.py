@@ -245,6 +245,27 @@ class Mention:
         )
 
 
+# "UPDATE 18:05: One person has died … Three dead, 41 injured.": a post's running toll, paragraph by
+# paragraph; "As of this hour, the bombing has killed six": the figure so far
+_UPDATE_HEAD = re.compile(
+    r"\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*)?\[?\s*(?:UPDATE[SD]?|Update[sd]?|UPD)\b[^\n]{0,30}?[:.–—-]"
+)
+_AS_OF = re.compile(
+    r"\b[Aa]s\s+of\s+(?:this\s+hour|now|this\s+(?:morning|evening|afternoon)|(?:[01]?\d|2[0-3])[:.][0-5]\d)\b"
+)
+
+
+def _posted_update(m: Mention) -> bool:
+    """Whether the mention's figures are the running toll of a post updated through the day."""
+    text = m.sent.text
+    head = text.rfind("\n", 0, m.sent.start) + 1
+    return _UPDATE_HEAD.match(text, head, head + 40) is not None or (
+        _AS_OF.search(text, m.sent.start, m.sent.end) is not None
+    )
+
+
+# "the minister said that, in total, seven people had been killed … across the country"
+_GRAND_TOTAL_INSIDE = re.compile(r",\s+in\s+(?:total|all),\s")
 _GRAND_TOTAL = re.compile(
     r"(?:In\s+all|In\s+total|Altogether|Overall|All\s+told|Nationwide|Across\s+the\s+country|Across\s+Ukraine|Across\s+Russia"
     # "Across the capital and the surrounding region, three people were killed and 20 injured"
@@ -283,7 +304,7 @@ class AttackCluster:
             for m in ordered
             if getattr(m.facts, which) is not None
             and getattr(m.facts, which).has_number
-            and getattr(m.facts, f"{which}_update")
+            and (getattr(m.facts, f"{which}_update") or _posted_update(m))
         ]
         if updates:  # of equal figures, the body's ("risen to at least 23") over the headline's
             return max(updates, key=lambda cm: (cm[0].best or 0, not cm[1].in_title))
@@ -293,7 +314,10 @@ class AttackCluster:
             for m in ordered
             if (c := getattr(m.facts, which)) is not None
             and c.has_number
-            and _GRAND_TOTAL.match(m.sent.text, m.sent.start)
+            and (
+                _GRAND_TOTAL.match(m.sent.text, m.sent.start)
+                or _GRAND_TOTAL_INSIDE.search(m.sent.text, m.sent.start, m.sent.end)
+            )
         ]
         if totals:
             return totals[-1]
@@ -2765,7 +2789,28 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
     # "Yesterday, the Russian army again shelled Kherson …" over "At about 08:30, the occupiers dropped
     # explosives …": an item told by the clock, in a digest whose lede names the one day it covers
     if any(_CLOCK.search(ctx.text, m.clause.start, m.clause.end) for m in c.mentions if not m.in_title):
-        return _lede_day(ctx)
+        # a governor's post "At 16:45 the occupiers struck Kharkiv … UPDATE 18:05 …" names no day at
+        # all: the hours are of the day it was posted
+        return _lede_day(ctx) or _only_day(ctx)
+    return None
+
+
+def _only_day(ctx: DocContext) -> DateSpan | None:
+    """The one day the body names anywhere ("Smoke over the district on Friday evening"), or the day
+    of publication when it names no day or night; None when it names several days."""
+    named = [
+        d.span
+        for x in ctx.sentences
+        if x.start >= ctx.title_end
+        for d in _sentence_dates(ctx, x)
+        if d.span.precision in ("day", "days") and not d.future and d.span.start is not None
+    ]
+    days = {(d.start, d.end) for d in named if d.precision == "day"}
+    if len(days) == 1:
+        start, end = next(iter(days))
+        return DateSpan(start, end, "day")
+    if not named and ctx.published is not None:
+        return DateSpan(ctx.published, ctx.published, "day")
     return None
 
 
