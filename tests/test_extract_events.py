@@ -3651,3 +3651,27 @@ def test_a_total_given_mid_sentence_is_the_attack_figure() -> None:
         "2024-08-26",
     )
     assert e.killed is not None and e.killed.value == 7
+
+
+def test_a_month_of_launches_against_the_country_is_statistics_not_an_attack() -> None:
+    text = (
+        "In March 2025 the enemy launched more than 4,000 Shahed-type drones against Ukraine, the highest "
+        "monthly figure of the war. Air defence shot down around 2,300 of them."
+    )
+    assert attacks(text, "2025-04-01") == []
+
+
+def test_a_record_night_told_by_its_month_is_still_an_attack() -> None:
+    assert (
+        len(attacks("In February, Russia launched 267 drones against Ukraine over one night.", "2025-04-06"))
+        == 1
+    )
+
+
+def test_a_blast_the_emergency_service_puts_down_to_gas_is_no_attack() -> None:
+    text = (
+        "At 07:12 rescuers received a report of an explosion in a dormitory in Lviv. The bodies of three people "
+        "were recovered from the rubble and seven were taken to hospital. Preliminary cause: a gas-air mixture "
+        "explosion."
+    )
+    assert attacks(text, "2024-02-11") == []

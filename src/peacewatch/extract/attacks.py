@@ -649,6 +649,8 @@ _ACCIDENT = re.compile(
     r"|(?:errant|stray)\s+(?:air-defen[cs]e\s+)?missiles?|air-defen[cs]e\s+missile\s+that\s+fell|interceptor\s+(?:missile\s+)?(?:fell|killed|landed)"
     # a household blast: "a gas explosion partly destroyed a flat …; police have ruled out any military involvement"
     r"|gas\s+(?:explosion|leak|blast)|leaking\s+(?:stove|gas)|ruled\s+out\s+(?:any\s+)?(?:military|hostile)\s+(?:involvement|action|cause)"
+    # the emergency service's wording: "Preliminary cause: a gas-air mixture explosion"
+    r"|gas-air\s+mixture|(?:not|un)\s*connected\s+(?:to|with)\s+(?:any|an)\s+(?:attack|strike|shelling)"
     # the weather: "at least ten people died in weather-related incidents" after a snowstorm
     r"|weather-related|snowstorms?|blizzards?|hurricane-force|storm\s+(?:winds|damage)|heavy\s+snowfall|ice\s+storm)\b",
     re.IGNORECASE,
@@ -2709,7 +2711,22 @@ def build_events(ctx: DocContext, gaz: Gazetteer, clusters: list[AttackCluster])
     doc_actor = _doc_actor(clusters, ctx)
     disputed = _DISPUTED_ACTOR.search(ctx.text) is not None
     events = [_event(ctx, gaz, c, doc_actor, disputed) for c in clusters]
+    events = [e for e, c in zip(events, clusters, strict=True) if not _period_tally(ctx, e, c)]
     return _date_undated(ctx, events)
+
+
+# "in one night", "over a single night": a record night told by its month is still one attack
+_ONE_NIGHT = re.compile(r"\b(?:in|over|on|during)\s+(?:a\s+single|one|a)\s+(?:night|day)\b", re.IGNORECASE)
+
+
+def _period_tally(ctx: DocContext, e: Event, c: AttackCluster) -> bool:
+    """A country's figures for a whole month or year ("In March the enemy launched more than 4,000
+    drones against Ukraine") are statistics, not an attack: no day and no place below the country."""
+    if e.date is None or e.date.precision not in ("month", "year"):
+        return False
+    if any(p.precision not in ("country", "region") for p in e.places):
+        return False
+    return not any(_ONE_NIGHT.search(ctx.text, m.sent.start, m.sent.end) for m in c.mentions)
 
 
 def _date_undated(ctx: DocContext, events: list[Event]) -> list[Event]:
