@@ -152,3 +152,14 @@ def test_a_day_weeks_after_publication_is_last_years_unless_the_text_looks_ahead
 def test_a_month_that_opens_a_sentence_dates_it() -> None:
     (d,) = find_dates("In February, Russia launched 267 drones over one night, a first.", dt.date(2025, 4, 6))
     assert (d.span.start, d.span.precision) == (dt.date(2025, 2, 1), "month")
+
+
+def test_a_summit_a_country_will_host_months_ahead_is_this_year() -> None:
+    pub = dt.date(2024, 4, 11)
+    (d,) = find_dates("Switzerland said it would host a peace conference on 15 and 16 June.", pub)
+    assert d.span.start == dt.date(2024, 6, 15)
+    # a past event three months "ahead" of a February story is last year's
+    (d,) = find_dates(
+        "They produced a memorandum, handed over on 2 June, restating demands.", dt.date(2026, 2, 25)
+    )
+    assert d.span.start == dt.date(2025, 6, 2)

@@ -112,16 +112,20 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _infer_year(
-    month: int, day: int, anchor: dt.date | None, anchor_year: int | None, future: bool = False
+    month: int, day: int, anchor: dt.date | None, anchor_year: int | None, future: bool | str = False
 ) -> int | None:
     """The year of a month/day given without one: the anchor's, or the year before for a date ahead.
 
     Reports tell what happened: "took effect on 18 March" in a story of 25 February is last March.
     Only where the text looks ahead (planned talks, a truce announced to start) may a date lie up
-    to two months after publication; otherwise a week covers a late-filed or misdated story."""
+    to two months after publication, four where it names what is planned ("far": a summit a country
+    "will host on 15 and 16 June", announced in April); otherwise a week covers a late-filed or
+    misdated story."""
     if anchor is not None:
         cand = _safe_date(anchor.year, month, day)
-        if cand is not None and (cand - anchor).days > (60 if future else 7):
+        if cand is not None and (cand - anchor).days > (
+            _FAR_AHEAD_DAYS if future == "far" else 60 if future else 7
+        ):
             return anchor.year - 1
         return anchor.year
     return anchor_year
@@ -176,7 +180,9 @@ def _find_dates(
     # several stages date the same sentence; it is parsed once
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    ahead = future or _LOOKS_AHEAD.search(text) is not None
+    ahead: bool | str = future or _LOOKS_AHEAD.search(text) is not None
+    if ahead and _FAR_AHEAD.search(text):
+        ahead = "far"
     for name, rx in _PATTERNS:
         for m in rx.finditer(text):
             s, e = m.span()
@@ -200,6 +206,11 @@ _AHEAD_LEFT = re.compile(
     r"(?:(?!\b(?:said|says|told|announced|reported|added|after|since|following|was|were|had)\b)[^.;:!?])*$",
     re.IGNORECASE,
 )
+_FAR_AHEAD_DAYS = 120
+_FAR_AHEAD = re.compile(
+    r"\b(?:will|would|to)\s+(?:host|hold|convene)\b|\b(?:scheduled|planned|to\s+be\s+held|will\s+be\s+held)\b",
+    re.IGNORECASE,
+)
 # words that let a bare day and month lie weeks after publication: "the deal expires on 17 July",
 # "talks are scheduled for 10 March"
 _LOOKS_AHEAD = re.compile(
@@ -215,7 +226,7 @@ def _resolve(
     pub: dt.date | None,
     anchor_year: int | None,
     future: bool,
-    ahead: bool = False,
+    ahead: bool | str = False,
 ) -> DateSpan | None:
     g = m.groupdict()
     unknown = DateSpan(None, None, "unknown")
