@@ -51,6 +51,8 @@ LABELLED_SETS = (
     "articles28",
     "articles29",
     "articles30",
+    "articles31",
+    "articles32",
 )
 
 
