@@ -3675,3 +3675,13 @@ def test_a_blast_the_emergency_service_puts_down_to_gas_is_no_attack() -> None:
         "explosion."
     )
     assert attacks(text, "2024-02-11") == []
+
+
+def test_weapons_confirmed_shot_down_are_interceptions() -> None:
+    (e,) = attacks(
+        "Russia launched 43 missiles overnight. 30 missiles and 47 drones have been confirmed shot down."
+    )
+    assert {(w.kind, w.intercepted.value) for w in e.weapons if w.intercepted} == {
+        ("missile", 30),
+        ("drone", 47),
+    }

@@ -154,7 +154,7 @@ _INTERCEPT_LEFT = re.compile(
 )
 _INTERCEPT_RIGHT = re.compile(
     rf"^\)?(?:\s+(?:of\s+them|of\s+these|of\s+those|of\s+which|of\s+the\s+(?:\w+\s+)?\w+))?\s*,?"
-    rf"(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been|are|being|got|reportedly|all|later|successfully))*"
+    rf"(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been|are|being|got|reportedly|all|later|successfully|confirmed(?:\s+as)?))*"
     rf"\s+[\"“']?(?:{L.INTERCEPT_VERBS})\b",  # (quoted: 'were "intercepted and destroyed"')
     re.IGNORECASE,
 )
@@ -278,18 +278,20 @@ _RETRACTED = re.compile(
     r"|correct\w*|withdr[ae]w\w*)\b",
     re.IGNORECASE,
 )
+# "were shot down", "have been confirmed shot down", "were reportedly destroyed"
+_PASSIVE = r"(?:were|was|had\s+been|have\s+been|has\s+been)(?:\s+(?:confirmed(?:\s+as)?|reportedly|successfully|also|later))?"
 # "59 missiles and 54 drones were shot down": the verb after the list covers every figure in it
 _SMALL_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
 _LIST_THEN_INTERCEPTED = re.compile(
     rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:[\d,]+|{_SMALL_WORDS})\s+"
     rf"(?!of\s+(?:which|them|these|those)\b|were\b|was\b)[\w\s-]{{1,40}}?)+"
-    rf"\s+(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b",
+    rf"\s+{_PASSIVE}\s+(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
 # "Kh-101: 40 of 46": shot down out of launched, by model
 _MODEL_TALLY = re.compile(r"\s*[:–-]\s*(?P<a>\d{1,4})\s+(?:of|out\s+of|/)\s+(?P<b>\d{1,4})\b")
 _ALL_INTERCEPTED = re.compile(
-    rf"\ball\s+(?:of\s+them|of\s+these|of\s+which|\w+)?\s*(?:were|had\s+been|have\s+been|was)\s+(?:{L.INTERCEPT_VERBS})\b"
+    rf"\ball\s+(?:of\s+them|of\s+these|of\s+which|\w+)?\s*{_PASSIVE}\s+(?:{L.INTERCEPT_VERBS})\b"
     # "air defences destroyed every one of them", "shot down all of them"
     rf"|\b(?:{L.INTERCEPT_VERBS})\s+(?:every\s+(?:single\s+)?one|all|each)\s+of\s+(?:them|these|those)\b",
     re.IGNORECASE,
@@ -654,7 +656,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 continue
             coordinated = prev_end is not None and _COORD.fullmatch(text[prev_end : n.start]) is not None
             of_which = (_OF_WHICH_LEFT.search(left) or _ALL_LEFT.search(left[-12:])) and re.search(
-                rf"\b(?:were|was|had\s+been|have\s+been)\s+(?:{L.INTERCEPT_VERBS})\b",
+                rf"\b{_PASSIVE}\s+(?:{L.INTERCEPT_VERBS})\b",
                 text[w.end : w.end + 80],
                 re.IGNORECASE,
             )
