@@ -163,3 +163,10 @@ def test_a_summit_a_country_will_host_months_ahead_is_this_year() -> None:
         "They produced a memorandum, handed over on 2 June, restating demands.", dt.date(2026, 2, 25)
     )
     assert d.span.start == dt.date(2025, 6, 2)
+
+
+def test_over_the_past_day_is_the_day_of_the_report() -> None:
+    (d,) = find_dates(
+        "Over the past day, the enemy carried out 96 attacks on 41 settlements.", dt.date(2025, 10, 9)
+    )
+    assert (d.span.start, d.span.precision) == (dt.date(2025, 10, 9), "day")

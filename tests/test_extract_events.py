@@ -3685,3 +3685,12 @@ def test_weapons_confirmed_shot_down_are_interceptions() -> None:
         ("missile", 30),
         ("drone", 47),
     }
+
+
+def test_a_post_opened_by_its_hour_is_dated_to_its_day() -> None:
+    (e,) = attacks(
+        "21:15. An enemy drone struck a private enterprise in Sumy. A fire broke out.\n\n"
+        "UPDATE 22:50. One man was killed and four people were injured.",
+        "2025-10-09",
+    )
+    assert e.date is not None and e.date.start == dt.date(2025, 10, 9)

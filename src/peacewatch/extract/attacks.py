@@ -2805,11 +2805,24 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
             return DateSpan(ctx.published, ctx.published, "day")
     # "Yesterday, the Russian army again shelled Kherson …" over "At about 08:30, the occupiers dropped
     # explosives …": an item told by the clock, in a digest whose lede names the one day it covers
-    if any(_CLOCK.search(ctx.text, m.clause.start, m.clause.end) for m in c.mentions if not m.in_title):
+    if any(
+        _CLOCK.search(ctx.text, m.clause.start, m.clause.end) or _clock_heading(ctx.text, m.sent.start)
+        for m in c.mentions
+        if not m.in_title
+    ):
         # a governor's post "At 16:45 the occupiers struck Kharkiv … UPDATE 18:05 …" names no day at
         # all: the hours are of the day it was posted
         return _lede_day(ctx) or _only_day(ctx)
     return None
+
+
+# a post's paragraph opened by its hour: "21:15. An enemy UAV struck …"
+_CLOCK_HEAD = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[.:–—-]\s")
+
+
+def _clock_heading(text: str, pos: int) -> bool:
+    head = text.rfind("\n", 0, pos) + 1
+    return _CLOCK_HEAD.match(text, head, head + 10) is not None
 
 
 def _only_day(ctx: DocContext) -> DateSpan | None:

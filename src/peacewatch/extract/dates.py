@@ -71,7 +71,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|early\s+(?:this|on\s+the)\s+morning|the\s+day\s+before|(?:two|three|four|five|\d)\s+days\s+ago"
             r"|(?:over\s+the|this|last|at\s+the|on\s+the)\s+weekend(?!\s+of\b)"
             r"|this\s+week|last\s+week|next\s+week|earlier\s+this\s+week|later\s+this\s+week"
-            r"|earlier\s+this\s+month|this\s+month|last\s+month|next\s+month)\b",
+            r"|earlier\s+this\s+month|this\s+month|last\s+month|next\s+month"
+            # a regional roundup's "Over the past day, the enemy carried out 96 attacks"
+            r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours))\b",
             re.IGNORECASE,
         ),
     ),
@@ -143,7 +145,7 @@ def _last_weekday(anchor: dt.date, wd: int, future: bool, skip_today: bool = Fal
 
 _HINT = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday"
-    r"|night|week|month|morning|evening|afternoon|ago|day\s+before|\d{4}-\d"
+    r"|night|week|month|morning|evening|afternoon|ago|day\s+before|\d{4}-\d|(?:past|last)\s+(?:day|24\s+hours)"
 )  # on lowercased text
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -308,7 +310,7 @@ def _resolve(
         rd = re.sub(r"\s+", " ", g["rd"].lower())
         one = dt.timedelta(days=1)
         if rd in ("today", "earlier today", "since midnight", "this morning", "this afternoon", "this evening", "tonight",
-                  "early this morning", "early on the morning"):  # fmt: skip
+                  "early this morning", "early on the morning") or rd.endswith(("past day", "last day", "24 hours")):  # fmt: skip
             return DateSpan(pub, pub, "day")
         if rd in ("yesterday", "the day before"):
             return DateSpan(pub - one, pub - one, "day")
