@@ -3694,3 +3694,20 @@ def test_a_post_opened_by_its_hour_is_dated_to_its_day() -> None:
         "2025-10-09",
     )
     assert e.date is not None and e.date.start == dt.date(2025, 10, 9)
+
+
+def test_a_vague_lede_still_dates_the_attack_the_article_then_tells() -> None:
+    (e,) = attacks(
+        "Trump lashed out at Putin on Sunday night after Russia mounted its biggest aerial assault of the war "
+        "on Ukraine overnight into Sunday.\n\nThe national death toll stood at 12, including three children "
+        "in the Zhytomyr region.",
+        "2025-05-26",
+    )
+    assert e.date is not None and e.date.end == dt.date(2025, 5, 25)
+
+
+def test_ground_assaults_on_a_front_line_are_no_strike() -> None:
+    assert (
+        attacks("Russian forces conducted 68 assaults in the Pokrovsk direction on March 19.", "2025-03-20")
+        == []
+    )

@@ -1965,6 +1965,10 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             continue
         if c in specific_clusters or _worth_reporting(c):
             out.append(c)
+        elif (d := c.date()) is not None:
+            # "… after Russia mounted its biggest aerial assault on Ukraine overnight into Sunday":
+            # too vague to report, it still dates the attack the article then tells
+            ctx.memo.setdefault("vague_dates", []).append((min(x.clause.start for x in c.mentions), d))
     return out
 
 
@@ -2735,6 +2739,8 @@ def _date_undated(ctx: DocContext, events: list[Event]) -> list[Event]:
     if ctx.published is None:
         return events
     lead = next((e.date for e in events if e.date is not None and e.date.start is not None), None)
+    if lead is None and ctx.memo.get("vague_dates"):
+        lead = min(ctx.memo["vague_dates"], key=lambda pd: pd[0])[1]
     if lead is None or lead.start is None or not 0 <= (ctx.published - lead.start).days <= 3:
         return events
     if lead.precision not in ("day", "days"):
