@@ -53,6 +53,8 @@ LABELLED_SETS = (
     "articles30",
     "articles31",
     "articles32",
+    "articles33",
+    "articles34",
 )
 
 
