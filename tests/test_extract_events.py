@@ -3711,3 +3711,12 @@ def test_ground_assaults_on_a_front_line_are_no_strike() -> None:
         attacks("Russian forces conducted 68 assaults in the Pokrovsk direction on March 19.", "2025-03-20")
         == []
     )
+
+
+def test_the_source_of_a_tally_is_not_the_attacker() -> None:
+    (e,) = attacks(
+        "Per the Ukrainian Air Force, Russia launched 539 Shahed-type drones and decoys and 11 missiles overnight. "
+        "Ukrainian forces shot down 270 drones.",
+        "2025-07-04",
+    )
+    assert (e.actor, [p.name for p in e.places]) == ("RU", ["Ukraine"])

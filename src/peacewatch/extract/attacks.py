@@ -1513,6 +1513,8 @@ def _actor(
             continue  # "the bodies of at least 45 Ukrainian soldiers": the victims, counted
         if re.search(r"\b(?:on|against|upon)\s+(?:the\s+)?$", left):
             continue  # "the deadliest strike on Ukrainian troops": the side struck
+        if re.search(r"(?i)\b(?:per|according\s+to|citing|data\s+from|figures\s+from)\s+(?:the\s+)?$", left):
+            continue  # "Per the Ukrainian Air Force, Russia launched …": the source, not the attacker
         if _ACTOR_RIGHT.match(right) or _ACTOR_VERB_RIGHT.match(right) or _BY_LEFT.search(left):
             return side, True
     ctext = text[clause.start : clause.end]
