@@ -3720,3 +3720,17 @@ def test_the_source_of_a_tally_is_not_the_attacker() -> None:
         "2025-07-04",
     )
     assert (e.actor, [p.name for p in e.places]) == ("RU", ["Ukraine"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rubio and Witkoff met Lavrov and Ushakov at a palace in Riyadh on Tuesday. Saudi Foreign Minister "
+        "Prince Faisal bin Farhan and national security adviser Musaed al-Aiban welcomed the delegations.",
+        "On 18 February in Riyadh, Kingdom of Saudi Arabia, the delegations of Russia and the United States "
+        "of America held talks.",
+    ],
+)
+def test_the_country_that_only_hosts_is_no_party(text: str) -> None:
+    (t,) = kind(text, "talks", "2025-02-18")
+    assert t.parties == ("RU", "US")

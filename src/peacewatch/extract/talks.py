@@ -298,6 +298,7 @@ _PLACE_USE_LEFT = re.compile(
     r"|arrived\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_VENUE_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s+(?:the\s+)?(?:Kingdom\s+of\s+)?$")
 _HOSTING = re.compile(r"\b(?:host(?:ed|s|ing)?|welcom(?:ed|ing)|received|receiving)\b", re.IGNORECASE)
 _ABSENT_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:(?:was|were|is|are)\s+not\s+(?:invited|present|taking\s+part|part|at\s+the\s+table"
@@ -799,9 +800,14 @@ def _sides(
                 mediators.add(side)  # (those a mediator stands "between" are the parties)
                 continue
             if c.venue.country == side and (
-                c.venue_is_country or _HOSTING.search(text[max(s.start, ent.start - 60) : ent.end + 60])
+                c.venue_is_country
+                or _HOSTING.search(text[max(s.start, ent.start - 60) : ent.end + 60])
+                or (not ent.person and _HOSTING.search(text[ent.end : min(s.end, ent.end + 120)]))
+                or (ent.country and not ent.person and _VENUE_APPOSITION.search(left))
             ):
-                continue  # the host country provides the room (a visit to it is handled below)
+                # the host country provides the room (a visit to it is handled below): "Saudi Foreign
+                # Minister Prince Faisal … welcomed the delegations", "in Jeddah, Kingdom of Saudi Arabia"
+                continue
             if (
                 side == c.venue.country
                 and not ent.person
