@@ -3734,3 +3734,17 @@ def test_the_source_of_a_tally_is_not_the_attacker() -> None:
 def test_the_country_that_only_hosts_is_no_party(text: str) -> None:
     (t,) = kind(text, "talks", "2025-02-18")
     assert t.parties == ("RU", "US")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian and Ukrainian delegations met in Istanbul on May 16, with Turkish Foreign Minister Hakan Fidan "
+        "chairing the session.",
+        "Russian and Ukrainian delegations held talks in Istanbul on 23 July. Turkish officials, who chaired "
+        "the meeting, said no fourth round was scheduled.",
+    ],
+)
+def test_the_country_that_chairs_the_talks_mediates(text: str) -> None:
+    (t,) = kind(text, "talks", "2025-08-01")
+    assert (t.parties, t.mediators) == (("RU", "UA"), ("TR",))

@@ -207,15 +207,21 @@ _VISIT = re.compile(
     re.IGNORECASE,
 )
 _MEDIATOR_RIGHT = re.compile(
-    r"^(?:['’]s)?(?:,\s*(?:which|who)\s+(?:is|was|has\s+been|had\s+been)\s+)?[\s-]*(?:-|\s)?"
-    r"(?:(?:again|also|once\s+again|still|now|jointly)\s+)?"
-    r"(?:mediat\w+|brokered|led\s+mediation|facilitated|moderated|sponsored)\b",
+    r"^(?:['’]s)?(?:\s+(?:officials|diplomats|hosts))?(?:,\s*(?:which|who)\s+(?:(?:is|was|has\s+been|had\s+been)\s+)?)?"
+    r"[\s-]*(?:-|\s)?"
+    r"(?:(?:again|also|once\s+again|still|now|jointly)\s+)?(?:hosted\s+and\s+)?"
+    # "Hakan Fidan chairing the session", "Turkish officials, who chaired the meeting"
+    r"(?:mediat\w+|brokered|led\s+mediation|facilitated|moderated|sponsored|chair(?:ed|ing|s)?\s+(?:the|this|that)\b"
+    # "thanks the Republic of Turkey for its hospitality and mediation"
+    r"|for\s+its\s+(?:\w+\s+and\s+)?mediation)\b",
     re.IGNORECASE,
 )
 _MEDIATOR_LEFT = re.compile(
     # ("under the chairmanship of Turkey's Hakan Fidan"; not "Russia's team under presidential aide Medinsky")
     rf"\b(?:{L.MEDIATION_CUES}|under\s+(?:the\s+)?(?:chairmanship|chair|auspices|aegis|mediation|patronage)\s+of"
-    rf"|with\s+mediation\s+(?:of|by|from))\s+(?:the\s+)?(?:[\w.'’-]+\s+){{0,3}}$",
+    rf"|with\s+mediation\s+(?:of|by|from))\s+(?:the\s+)?(?:[\w.'’-]+\s+){{0,3}}$"
+    # "was chaired by the Minister of Foreign Affairs of the Republic of Turkey"
+    r"|\bchaired\s+by\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,8}$",
     re.IGNORECASE,
 )
 # What the talks were about, when it is not this war: trade, Gaza, embassies, grain import bans …
