@@ -3748,3 +3748,14 @@ def test_the_country_that_only_hosts_is_no_party(text: str) -> None:
 def test_the_country_that_chairs_the_talks_mediates(text: str) -> None:
     (t,) = kind(text, "talks", "2025-08-01")
     assert (t.parties, t.mediators) == (("RU", "UA"), ("TR",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces made 82 assaults on the Avdiivka axis over the day, the General Staff said.",
+        "Russian forces resumed large-scale assaults on Avdiivka, using armored vehicles after a pause.",
+    ],
+)
+def test_ground_assaults_on_a_town_or_axis_are_fighting_not_strikes(text: str) -> None:
+    assert attacks(text, "2023-10-20") == []

@@ -207,7 +207,7 @@ STRONG_ATTACK = lc(
     r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
     r"|damaged|destroyed|air\s*raid(?!\s+(?:sirens?|alerts?|alarms?|warnings?|signals?|shelters?))|airstrike|exploded|hits\s+(?:were|was)\s+(?:recorded|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
-    r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed|assaults?\s+on"
+    r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed"
     r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated|blown\s+up|blew\s+up|bridge\s+collapsed"
     rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
