@@ -3759,3 +3759,14 @@ def test_the_country_that_chairs_the_talks_mediates(text: str) -> None:
 )
 def test_ground_assaults_on_a_town_or_axis_are_fighting_not_strikes(text: str) -> None:
     assert attacks(text, "2023-10-20") == []
+
+
+def test_small_drones_are_counted_and_the_bases_listed_after_the_colon_are_the_places() -> None:
+    (e,) = attacks(
+        "On Sunday, Ukraine's Security Service struck four Russian air bases with 117 small drones, the agency "
+        "said: Belaya in Irkutsk Oblast, Olenya in Murmansk Oblast, Dyagilevo in Ryazan Oblast and Ivanovo.",
+        "2025-06-02",
+    )
+    assert [(w.kind, w.launched.value) for w in e.weapons if w.launched] == [("drone", 117)]
+    assert {"Olenya", "Dyagilevo"} <= {p.name for p in e.places}
+    assert "Russia" not in {p.name for p in e.places}

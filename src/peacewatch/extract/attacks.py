@@ -758,6 +758,18 @@ def _prior_after(facts: CountFacts, prior: tuple[str, str | None] | None) -> tup
     return (named[-1] if named and not facts.weapons else None) or facts.last_weapon or prior
 
 
+_SAID_THEN_COLON = re.compile(
+    r"\s*(?:,\s*(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:said|says|reported|added|stated)\s*)?:",
+    re.IGNORECASE,
+)
+
+
+def _colon_after(text: str, end: int, sent_end: int) -> int | None:
+    """Where a list after a colon starts, when the clause ends at one (", the agency said:" between)."""
+    m = _SAID_THEN_COLON.match(text, end, sent_end)
+    return m.end() if m else None
+
+
 def _mention(
     ctx: DocContext,
     gaz: Gazetteer,
@@ -800,11 +812,14 @@ def _mention(
         # "Christmas Eve in Kherson: Russian shelling kills 11": the place heads the sentence
         head = Clause(sent.start, clause.start, clause.sent)
         places, _ = _attack_places(ctx, ctx.ents_in(head.start, head.end), head)
-    if not places and clause.end < sent.end and text[clause.end : clause.end + 2].startswith(":"):
-        # "explosions were reported at two airfields: the Dyagilevo base near Ryazan and …": the
-        # places follow the colon
-        tail = Clause(clause.end, sent.end, clause.sent)
-        places, _ = _attack_places(ctx, ctx.ents_in(tail.start, tail.end), tail)
+    colon = _colon_after(text, clause.end, sent.end)
+    if colon is not None and all(e.kind == "country" for e, _ in places):
+        # "explosions were reported at two airfields: the Dyagilevo base near Ryazan and …", "struck
+        # four Russian air bases …, the agency said: Belaya in Irkutsk Oblast, Olenya …": the places
+        # follow the colon
+        tail = Clause(colon, sent.end, clause.sent)
+        listed, _ = _attack_places(ctx, ctx.ents_in(tail.start, tail.end), tail)
+        places = listed or places
     if any(e.country not in _WARRING for e, _ in places):
         # "Polish jets were scrambled in Rzeszów", "a house in Wyryki in eastern Poland was damaged": a
         # neighbour's places, not those of this war's strikes (the seas between them are this war's)

@@ -148,6 +148,7 @@ WEAPON_MODIFIERS = (
     r"|Russian-made|Russian|Ukrainian|enemy|hostile|unmanned|aerial|explosive|kamikaze-style|one-way"
     r"|Shahed-type|Shahed-style|reconnaissance|FPV|first-person-view|heavy|more|additional|other|new"
     r"|winged|tactical|operational-tactical|high-precision|precision|naval|sea|air|North\s+Korean"
+    r"|small|large|light|cheap|low-cost|improvised|modified"
     r"|of\s+the|of\s+their|of\s+these|types?\s+of|of"
 )
 
