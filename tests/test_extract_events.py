@@ -3770,3 +3770,20 @@ def test_small_drones_are_counted_and_the_bases_listed_after_the_colon_are_the_p
     assert [(w.kind, w.launched.value) for w in e.weapons if w.launched] == [("drone", 117)]
     assert {"Olenya", "Dyagilevo"} <= {p.name for p in e.places}
     assert "Russia" not in {p.name for p in e.places}
+
+
+def test_a_neighbourhood_named_like_a_town_elsewhere_is_part_of_the_city() -> None:
+    (e,) = attacks(
+        "Two Russian cruise missiles struck Ternopil on 19 November. They hit a pair of high-rises in the Druzhba "
+        "neighbourhood, killing 34 people.",
+        "2025-11-20",
+    )
+    assert [p.name for p in e.places] == ["Ternopil"] and e.killed is not None and e.killed.value == 34
+
+
+def test_a_trend_in_the_number_of_drones_is_no_attack() -> None:
+    text = (
+        "In the two weeks since, Russian forces have continued to advance in the Donetsk region, and the number "
+        "of drones fired at Ukrainian cities has not fallen."
+    )
+    assert attacks(text, "2025-08-30") == []

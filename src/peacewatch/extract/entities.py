@@ -478,10 +478,29 @@ def drop_sea_names(ents: list[Ent], text: str) -> None:
             ent.place = None
 
 
+_NEIGHBOURHOOD_RIGHT = re.compile(
+    r"\s+(?:neighbou?rhood|micro-?district|housing\s+estate|residential\s+area)s?\b", re.IGNORECASE
+)
+
+
+def drop_neighbourhood_namesakes(ents: list[Ent], text: str) -> None:
+    """ "The Druzhba neighbourhood", "the Pivdennyi microdistrict": a part of the city the article is
+    about, not the town of that name elsewhere; a city district the gazetteer knows stays."""
+    for ent in ents:
+        if (
+            ent.places
+            and all(e.kind == "city" for e in ent.places)
+            and _NEIGHBOURHOOD_RIGHT.match(text, ent.end)
+        ):
+            ent.places = []
+            ent.place = None
+
+
 def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
     """Choose one candidate per place mention, using the rest of the document as context."""
     drop_namesakes(ents, text)
     drop_sea_names(ents, text)
+    drop_neighbourhood_namesakes(ents, text)
     admin1_votes: Counter[str] = Counter()
     country_votes: Counter[str] = Counter()
     cities = {ent.places[0].id for ent in ents if len(ent.places) == 1 and ent.places[0].kind == "city"}

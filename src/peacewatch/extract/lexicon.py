@@ -243,6 +243,8 @@ GENERIC_CUES = lc(
     r"|lives?\s+with|living\s+with|under\s+(?:constant|daily|nightly)\s+(?:fire|attack|shelling)"
     r"|in\s+total\s+since|a\s+pattern|on\s+combat\s+duty|campaign\s+of|(?:escalation\s+of|surge\s+in|uptick\s+in)\s+(?:the\s+)?(?:shelling|attacks|strikes|bombardments?)|stepped\s+up|ramped\s+up|intensif(?:ied|ying|ies)|per\s+(?:day|night|week|month)|(?:nights?|days?|weeks?)\s+in\s+a\s+row"
     r"|consecutive\s+(?:nights?|days?)"
+    # "the number of drones fired at Ukrainian cities has not fallen": a trend, not an attack
+    r"|the\s+(?:number|pace|rate|scale)\s+of\s+(?:drones|missiles|strikes|attacks|shelling)"
     # "accused Russia of dozens of violations, pointing to strikes on power facilities in …": examples
     r"|(?:pointing\s+to|citing|listing)\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks)\s+on"
     # a tally of attacks, not one: "the ports were attacked more than 40 times", "all hit at least once";
