@@ -3787,3 +3787,17 @@ def test_a_trend_in_the_number_of_drones_is_no_attack() -> None:
         "of drones fired at Ukrainian cities has not fallen."
     )
     assert attacks(text, "2025-08-30") == []
+
+
+def test_a_toll_in_the_lede_before_any_place_joins_the_story_told_next() -> None:
+    text = (
+        "Good evening. A Russian strike set the government building on fire. In the morning, officials said "
+        "two people had died. Here is our digest.\n\n"
+        "Russia launched 810 drones and 13 missiles at Ukraine overnight. In Kyiv's Sviatoshynskyi district an "
+        "apartment block partly collapsed, and Kremenchuk and Odesa also reported damage.\n\n"
+        "Ukrainian drones struck the Ilsky oil refinery in Russia's Krasnodar Krai early on Sunday.\n\n"
+        "Electricity imports hit 9,600 megawatt-hours a day last week, the highest level since March."
+    )
+    kyiv, ilsky = attacks(text, "2025-09-07")
+    assert kyiv.killed is not None and kyiv.killed.value == 2 and "Kyiv" in {p.name for p in kyiv.places}
+    assert ilsky.killed is None and ilsky.actor == "UA"

@@ -2395,6 +2395,23 @@ _LATER_DEATH = re.compile(
 )
 
 
+def _lede_toll_story(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) -> AttackCluster | None:
+    """A toll with no place and no attacker in the opening sentences, before any attack is told: the
+    lead story the body then tells (the first attack reported after it), when they can be one."""
+    if m.places or m.actor or not (m.facts.killed or m.facts.injured) or m.sent.index > 6:
+        return None
+    line = m.sent.text.rfind("\n", 0, m.sent.start) + 1
+    if _BULLET.match(m.sent.text[line : line + 8]):
+        return None  # a live page's "Key events" box sums up the whole day, not its first story
+    told = [c for c in clusters if c.mentions]
+    if any(min(x.clause.start for x in c.mentions) < m.clause.start for c in told):
+        return None
+    first = min(told, key=lambda c: min(x.clause.start for x in c.mentions), default=None)
+    if first is None or not _compatible(gaz, first, m, strict_places=False, figures=False):
+        return None
+    return first
+
+
 def _attach(
     ctx: DocContext,
     gaz: Gazetteer,
@@ -2442,6 +2459,9 @@ def _attach(
     wave = _the_wave(gaz, clusters, m)
     if wave is not None:
         return wave  # "Russia hit Ukraine with a huge missile attack overnight": the night's counted wave
+    lead = _lede_toll_story(gaz, clusters, m)
+    if lead is not None:
+        return lead  # "Good evening. … In the morning, officials said two people had died." over the story
     target = _previous_in_paragraph(ms, m, where, gaz, clusters)
     if target is not None:
         return target
