@@ -3801,3 +3801,12 @@ def test_a_toll_in_the_lede_before_any_place_joins_the_story_told_next() -> None
     kyiv, ilsky = attacks(text, "2025-09-07")
     assert kyiv.killed is not None and kyiv.killed.value == 2 and "Kyiv" in {p.name for p in kyiv.places}
     assert ilsky.killed is None and ilsky.actor == "UA"
+
+
+def test_the_toll_by_evening_is_the_latest() -> None:
+    (e,) = attacks(
+        "Russian drones hit Kyiv overnight, killing two people. Rescuers worked through the morning. "
+        "By evening, at least four people had been killed and 44 injured, the State Emergency Service said.",
+        "2025-09-07",
+    )
+    assert e.killed is not None and (e.killed.value, e.killed.qualifier) == (4, "at_least")

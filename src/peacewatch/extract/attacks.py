@@ -252,6 +252,9 @@ _UPDATE_HEAD = re.compile(
 )
 _AS_OF = re.compile(
     r"\b[Aa]s\s+of\s+(?:this\s+hour|now|this\s+(?:morning|evening|afternoon)|(?:[01]?\d|2[0-3])[:.][0-5]\d)\b"
+    # "By evening, at least four people had been killed": the day's figure so far
+    r"|^By\s+(?:(?:the\s+)?(?:evening|nightfall|midday|noon|afternoon|late\s+evening|the\s+end\s+of\s+the\s+day)"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:evening|afternoon|night))\b"
 )
 
 
@@ -259,8 +262,9 @@ def _posted_update(m: Mention) -> bool:
     """Whether the mention's figures are the running toll of a post updated through the day."""
     text = m.sent.text
     head = text.rfind("\n", 0, m.sent.start) + 1
+    # (sliced: "^" is the sentence's own start)
     return _UPDATE_HEAD.match(text, head, head + 40) is not None or (
-        _AS_OF.search(text, m.sent.start, m.sent.end) is not None
+        _AS_OF.search(text[m.sent.start : m.sent.end]) is not None
     )
 
 
