@@ -55,6 +55,8 @@ LABELLED_SETS = (
     "articles32",
     "articles33",
     "articles34",
+    "articles35",
+    "articles36",
 )
 
 
