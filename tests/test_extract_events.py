@@ -3810,3 +3810,21 @@ def test_the_toll_by_evening_is_the_latest() -> None:
         "2025-09-07",
     )
     assert e.killed is not None and (e.killed.value, e.killed.qualifier) == (4, "at_least")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides agreed to swap another 1,200 prisoners, but remained far apart on a ceasefire.",
+        "Kremlin officials continue to insist on a withdrawal from four oblasts as a precondition for a ceasefire.",
+        "The Russian delegation passed over a memorandum listing two alternative paths to a ceasefire.",
+        "They disagreed about whether to send troops to Ukraine after a ceasefire and agreed only to spend more.",
+    ],
+)
+def test_a_ceasefire_talked_about_is_no_commitment(text: str) -> None:
+    assert kind(text, "commitment", "2025-06-03") == []
+
+
+def test_a_halt_that_began_is_still_a_commitment() -> None:
+    text = "The strike came a week after a 30-day halt to attacks on the energy grid began."
+    assert len(kind(text, "commitment", "2025-03-27")) == 1

@@ -89,9 +89,17 @@ _GOAL_LEFT = re.compile(
 # ceasefire", "mechanisms that would make any ceasefire hold": a ceasefire that may come, none agreed
 _HYPOTHETICAL_LEFT = re.compile(
     r"(?:\b(?:after|once|until|before)\s+(?:an?|any|an\s+eventual|eventual)\s+|\bany\s+|\bpost-"
-    r"|\b(?:options?|terms|mechanisms?|conditions?|guarantees?|plans?)\s+(?:for|of|that\s+would\s+\w+)\s+"
-    r"(?:an?\s+|any\s+)?)(?:[\w-]+\s+)?$",
+    r"|\b(?:options?|terms|mechanisms?|conditions?|guarantees?|plans?|preconditions?|paths?|routes?|ways?"
+    r"|roadmap)\s+(?:for|of|to(?:wards?)?|that\s+would\s+\w+)\s+(?:an?\s+|any\s+)?"
+    # "remained far apart on a ceasefire", "made no progress on a truce", "to monitor a ceasefire": the
+    # ceasefire as a subject of talks, not one agreed
+    r"|\b(?:far\s+apart|no\s+(?:progress|agreement|breakthrough)|divided|split)\s+(?:on|over|towards?|about)\s+"
+    r"(?:an?\s+|the\s+|any\s+)?|\bmonitor(?:ing)?\s+(?:an?|any)\s+)(?:[\w-]+\s+)?$",
     re.IGNORECASE,
+)
+# "a week after a 30-day halt to attacks on the energy grid began": one that was real
+_BEGAN = re.compile(
+    r"\b(?:began|started|took\s+effect|came\s+into\s+force|expired|ended|lapsed|collapsed)\b", re.IGNORECASE
 )
 # "A ceasefire is not a peace": what a ceasefire is, in general
 _GENERIC_RIGHT = re.compile(r"^\s+(?:is|was)\s+(?:not|no|never|only|just)\b", re.IGNORECASE)
@@ -243,8 +251,14 @@ def _mentions(ctx: DocContext) -> list[CommitMention]:
             if _GOAL_LEFT.search(left[-60:]):
                 continue
             hyp = _HYPOTHETICAL_LEFT.search(left[-60:])
-            if hyp is not None and not (
-                re.match(r"(?i)after|once|until|before", hyp.group(0)) and _AGREED.search(post[:80])
+            if (
+                hyp is not None
+                and not (
+                    re.match(r"(?i)after|once|until|before", hyp.group(0))
+                    # ("after a ceasefire and agreed only to spend more": another clause's verb)
+                    and not re.match(r"\W*(?:and|but|or)\b", post)
+                    and (_AGREED.search(post[:80]) or _BEGAN.search(post[:80]))
+                )
             ):
                 continue  # (but "after a week-long pause that Putin had agreed to" was one)
             if _GENERIC_RIGHT.match(post) and re.search(r"(?:^|[:.]\s*)an?\s+$", left, re.I):
