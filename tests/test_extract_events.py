@@ -3828,3 +3828,22 @@ def test_a_ceasefire_talked_about_is_no_commitment(text: str) -> None:
 def test_a_halt_that_began_is_still_a_commitment() -> None:
     text = "The strike came a week after a 30-day halt to attacks on the energy grid began."
     assert len(kind(text, "commitment", "2025-03-27")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Each side can point to a text from the talks that says what it needs," said a diplomat in Kyiv.',
+        "A senator in Washington says the administration must bring a hammer to the talks.",
+        "Diplomats in Geneva who have worked on humanitarian pauses say a truce without monitors fails.",
+    ],
+)
+def test_people_located_in_a_city_do_not_make_it_a_venue(text: str) -> None:
+    assert kind(text, "talks", "2025-03-26") == []
+
+
+def test_officials_met_in_a_city_are_met_there() -> None:
+    (t,) = kind(
+        "Driscoll was meeting Russian officials in Abu Dhabi on Tuesday to discuss the plan.", "talks"
+    )
+    assert t.venue is not None and t.venue.name == "Abu Dhabi"

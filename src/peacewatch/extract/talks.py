@@ -338,6 +338,14 @@ class TalksCluster:
     round: int | None = None
 
 
+_MET_WITH_PEOPLE = re.compile(
+    r"\b(?:(?:talks|meetings?|negotiat\w+|sat\s+down|spoke)\s+with|met|meet|meets|meeting|hosted|received)\s+"
+    r"(?:[\w.’'-]+\s+){0,3}"
+    r"(?:officials?|diplomats?|senators?|lawmakers?|envoys?)\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
 def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venue, bool] | None:
     left = text[max(sent.start, ent.start - 100) : ent.start]
     right = text[ent.end : min(sent.end, ent.end + 40)]
@@ -380,16 +388,20 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         if not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", between):
             return None  # the proposal is for this venue ("… proposes talks in Istanbul after leaders in Kyiv …")
     if re.search(
-        r"\b(?:officials?|authorities|sources?|diplomats?|analysts?|residents?|observers?)\s+in\s+$",
+        r"\b(?:officials?|authorities|sources?|diplomats?|analysts?|residents?|observers?|senators?|lawmakers?"
+        r"|politicians?|commentators?|experts?|journalists?|reporters?|correspondents?)\s+in\s+$",
         left,
         re.I,
     ) and re.match(
         r"^\s+(?:said|say|says|did|do|does|have|has|had|were|are|told|believe|hope|expect|fear|warned|insist\w*)\b"
         # "diplomats in Geneva were poring over a draft": where they work (not "are bracing for …")
-        r"(?!\s+(?:still\s+)?(?!bracing|waiting|watching|hoping|worrying|preparing|looking|counting|wondering)\w+ing\b)",
+        r"(?!\s+(?:still\s+)?(?!bracing|waiting|watching|hoping|worrying|preparing|looking|counting|wondering)\w+ing\b)"
+        # "…, said a diplomat in Kyiv.", "Diplomats in Geneva who have worked on pauses elsewhere say …"
+        r"|^\s*(?:[.;:\"”]|,?\s+who\b)",
         right,
     ):
-        return None  # "officials in Kyiv did not rule out a meeting": who speaks, not where anyone meets
+        if not _MET_WITH_PEOPLE.search(left):  # ("talks with U.S. officials in Jeddah." is where they met)
+            return None  # "officials in Kyiv did not rule out a meeting": who speaks, not where anyone meets
     if re.search(
         r"\baccording\s+to\s+(?:\w+\s+){0,2}?(?:officials|authorities|sources|diplomats|people)\s+in\s+$",
         left,
