@@ -387,21 +387,25 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         between = re.sub(r"\b(?:in|at)\s+(?:the\s+)?$", "", text[proposed.start() : ent.start])
         if not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", between):
             return None  # the proposal is for this venue ("… proposes talks in Istanbul after leaders in Kyiv …")
-    if re.search(
-        r"\b(?:officials?|authorities|sources?|diplomats?|analysts?|residents?|observers?|senators?|lawmakers?"
-        r"|politicians?|commentators?|experts?|journalists?|reporters?|correspondents?)\s+in\s+$",
-        left,
-        re.I,
-    ) and re.match(
-        r"^\s+(?:said|say|says|did|do|does|have|has|had|were|are|told|believe|hope|expect|fear|warned|insist\w*)\b"
-        # "diplomats in Geneva were poring over a draft": where they work (not "are bracing for …")
-        r"(?!\s+(?:still\s+)?(?!bracing|waiting|watching|hoping|worrying|preparing|looking|counting|wondering)\w+ing\b)"
-        # "…, said a diplomat in Kyiv.", "Diplomats in Geneva who have worked on pauses elsewhere say …"
-        r"|^\s*(?:[.;:\"”]|,?\s+who\b)",
-        right,
+    if (
+        not _MET_WITH_PEOPLE.search(left)
+        and re.search(
+            r"\b(?:officials?|authorities|sources?|diplomats?|analysts?|residents?|observers?|senators?|lawmakers?"
+            r"|politicians?|commentators?|experts?|journalists?|reporters?|correspondents?)\s+in\s+$",
+            left,
+            re.I,
+        )
+        and re.match(
+            r"^\s+(?:said|say|says|did|do|does|have|has|had|were|are|told|believe|hope|expect|fear|warned|insist\w*)\b"
+            # "diplomats in Geneva were poring over a draft": where they work (not "are bracing for …")
+            r"(?!\s+(?:still\s+)?(?!bracing|waiting|watching|hoping|worrying|preparing|looking|counting|wondering)\w+ing\b)"
+            # "…, said a diplomat in Kyiv.", "Diplomats in Geneva who have worked on pauses elsewhere say …"
+            r"|^\s*(?:[.;:\"”]|,?\s+who\b)",
+            right,
+        )
     ):
-        if not _MET_WITH_PEOPLE.search(left):  # ("talks with U.S. officials in Jeddah." is where they met)
-            return None  # "officials in Kyiv did not rule out a meeting": who speaks, not where anyone meets
+        # ("talks with U.S. officials in Jeddah." is where they met)
+        return None  # "officials in Kyiv did not rule out a meeting": who speaks, not where anyone meets
     if re.search(
         r"\baccording\s+to\s+(?:\w+\s+){0,2}?(?:officials|authorities|sources|diplomats|people)\s+in\s+$",
         left,
