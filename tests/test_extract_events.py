@@ -3847,3 +3847,23 @@ def test_officials_met_in_a_city_are_met_there() -> None:
         "Driscoll was meeting Russian officials in Abu Dhabi on Tuesday to discuss the plan.", "talks"
     )
     assert t.venue is not None and t.venue.name == "Abu Dhabi"
+
+
+@pytest.mark.parametrize(
+    ("text", "k"),
+    [
+        ("RAFAH: An Israeli air strike on Sunday night set fire to a camp for displaced people, killing 45.", "attack"),
+        ("Iran's first direct attack on Israel involved more than 300 drones, cruise missiles and ballistic "
+         "missiles.", "attack"),
+        ("Negotiators from Israel, Egypt, Qatar and the United States are expected in Cairo this week to resume "
+         "talks on a truce.", "talks"),
+        ("The Gaza ceasefire held as Hamas prepared to hand over six more hostages.", "commitment"),
+    ],
+)  # fmt: skip
+def test_another_wars_strikes_talks_and_truces_are_not_this_wars(text: str, k: str) -> None:
+    assert kind(text, k, "2025-02-20") == []
+
+
+def test_a_sentence_naming_both_wars_is_still_read() -> None:
+    (e,) = attacks("Iranian-designed Shahed drones hit Kyiv overnight, killing two people.", "2025-02-20")
+    assert e.killed is not None and e.killed.value == 2

@@ -472,7 +472,10 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     shot_down_list = False  # inside a list under "air defence shot down 53 means of air attack:"
     launch_list = False  # inside a list under "Launch areas:"
     hit_list = False  # inside a list under "Where it hit"
+    other_war = ctx.other_war()
     for sent in ctx.sentences:
+        if sent.index in other_war:
+            continue
         stext = text[sent.start : sent.end]
         lstext = ctx.lower[sent.start : sent.end]
         bullet = _BULLET.match(stext) is not None

@@ -195,7 +195,7 @@ def commitments(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
 def _mentions(ctx: DocContext) -> list[CommitMention]:
     text = ctx.text
     out: list[CommitMention] = []
-    hinted = ctx.sentences_with(_HINT)
+    hinted = ctx.sentences_with(_HINT) - ctx.other_war()
     for sent in ctx.sentences:
         if sent.index not in hinted:
             continue

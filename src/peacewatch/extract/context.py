@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from peacewatch.extract.entities import Ent
-from peacewatch.extract.lexicon import lower
+from peacewatch.extract.lexicon import OTHER_WAR, THIS_WAR, lower
 from peacewatch.records import Evidence
 
 # Clause boundaries inside a sentence: a new attack often starts after these.
@@ -94,6 +94,20 @@ class DocContext:
                 if i >= 0 and m.start() < self.sentences[i].end:
                     hit.add(i)
             self._hits[key] = hit
+        return hit
+
+    def other_war(self) -> set[int]:
+        """Sentences about another war: they name its places or sides ("Gaza", "Israeli", "Khartoum")
+        and nothing of this one (no Russia, Ukraine, Kyiv, Putin, nor a Ukrainian or Russian place)."""
+        hit = self.memo.get("other_war")
+        if hit is None:
+            ours = self.sentences_with(THIS_WAR) | {
+                i
+                for i in self.sentences_with(OTHER_WAR)
+                for e in self.ents_in(self.sentences[i].start, self.sentences[i].end)
+                if e.place is not None and e.place.country in ("UA", "RU")
+            }
+            hit = self.memo["other_war"] = self.sentences_with(OTHER_WAR) - ours
         return hit
 
     def ents_in(self, start: int, end: int) -> list[Ent]:

@@ -237,6 +237,19 @@ STRONG_ATTACK = lc(
     r"|\b(?:aerial|air|missile|drone)\s+assaults?\b",
 )
 
+# Another war's places and sides: a sentence naming them, and nothing of this war, reports that war
+# ("An Israeli air strike on a camp in Rafah killed 45", "Talks in Cairo on a truce have stalled")
+OTHER_WAR = lc(
+    r"\b(?:gaza|israel|israelis?|hamas|hezbollah|houthis?|rafah|khan\s+younis|west\s+bank|lebanon|lebanese|yemen"
+    r"|yemeni|sudan|sudanese|khartoum|darfur|el\s+fasher|idlib|syria|syrian|myanmar|tigray|sahel|burkina\s+faso"
+    r"|kashmir|pakistan|pakistani|thai|thailand|cambodia|cambodian|tehran|tel\s+aviv|jerusalem|haifa|hostages?"
+    r"|iran(?![\w-])|iranian(?![\s-]+(?:made|designed|built|supplied|shaheds?|drones?|missiles?)))\b"
+)
+THIS_WAR = lc(
+    r"\b(?:russia|russian|russians|ukraine|ukrainian|ukrainians|kyiv|kiev|moscow|kremlin|zelensk\w*|putin"
+    r"|donbas|crimea|crimean)\b"
+)
+
 GENERIC_CUES = lc(
     r"\b(?:continued\s+to\s+(?:report|face|suffer|endure|hit|target|attack|strike|shell|bomb|pound)|continues?\s+to"
     r"|keeps?\s+(?:on\s+)?\w+ing|(?<=have\s)kept\s+\w+ing|(?<=has\s)kept\s+\w+ing|every\s+(?:night|day|week)|each\s+(?:night|day)|regularly"

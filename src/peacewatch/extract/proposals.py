@@ -120,7 +120,7 @@ class Proposal:
 def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     text = ctx.text
     found: list[Proposal] = []
-    hinted = ctx.sentences_with(_HINT)
+    hinted = ctx.sentences_with(_HINT) - ctx.other_war()
     for sent in ctx.sentences:
         stext = text[sent.start : sent.end]
         if sent.index not in hinted:

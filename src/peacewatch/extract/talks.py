@@ -445,7 +445,7 @@ def talks(
     """Talks events, one per venue (and round); ``attack_places`` are ids of Ents used as attack places."""
     text = ctx.text
     clusters: list[TalksCluster] = []
-    meeting = ctx.sentences_with(_MEETING_LC)
+    meeting = ctx.sentences_with(_MEETING_LC) - ctx.other_war()
     for sent in ctx.sentences:
         if sent.index not in meeting:
             continue
