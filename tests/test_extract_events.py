@@ -3867,3 +3867,13 @@ def test_another_wars_strikes_talks_and_truces_are_not_this_wars(text: str, k: s
 def test_a_sentence_naming_both_wars_is_still_read() -> None:
     (e,) = attacks("Iranian-designed Shahed drones hit Kyiv overnight, killing two people.", "2025-02-20")
     assert e.killed is not None and e.killed.value == 2
+
+
+def test_a_paragraph_about_another_war_is_about_it_throughout() -> None:
+    text = (
+        "Russian drones hit Kyiv overnight, killing two people.\n\n"
+        "A 7.7 earthquake struck central Myanmar on Friday. The junta said 1,644 people had died and 3,408 "
+        "were hurt."
+    )
+    (e,) = attacks(text, "2025-03-30")
+    assert e.killed is not None and e.killed.value == 2

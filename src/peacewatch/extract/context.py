@@ -98,7 +98,8 @@ class DocContext:
 
     def other_war(self) -> set[int]:
         """Sentences about another war: they name its places or sides ("Gaza", "Israeli", "Khartoum")
-        and nothing of this one (no Russia, Ukraine, Kyiv, Putin, nor a Ukrainian or Russian place)."""
+        and nothing of this one (no Russia, Ukraine, Kyiv, Putin, nor a Ukrainian or Russian place), or
+        they stand in a paragraph that names only the other war."""
         hit = self.memo.get("other_war")
         if hit is None:
             ours = self.sentences_with(THIS_WAR) | {
@@ -107,7 +108,12 @@ class DocContext:
                 for e in self.ents_in(self.sentences[i].start, self.sentences[i].end)
                 if e.place is not None and e.place.country in ("UA", "RU")
             }
-            hit = self.memo["other_war"] = self.sentences_with(OTHER_WAR) - ours
+            theirs = self.sentences_with(OTHER_WAR) - ours
+            # a paragraph that names only the other war is about it throughout ("The junta said 1,644
+            # people had died" after "A 7.7 earthquake struck central Myanmar")
+            mixed = {self.sentences[i].paragraph for i in ours}
+            paras = {self.sentences[i].paragraph for i in theirs} - mixed
+            hit = self.memo["other_war"] = theirs | {x.index for x in self.sentences if x.paragraph in paras}
         return hit
 
     def ents_in(self, start: int, end: int) -> list[Ent]:
