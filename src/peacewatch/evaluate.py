@@ -57,6 +57,8 @@ LABELLED_SETS = (
     "articles34",
     "articles35",
     "articles36",
+    "articles37",
+    "articles38",
 )
 
 
