@@ -3877,3 +3877,14 @@ def test_a_paragraph_about_another_war_is_about_it_throughout() -> None:
     )
     (e,) = attacks(text, "2025-03-30")
     assert e.killed is not None and e.killed.value == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Boeing 737 skidded off the runway at Muan airport and burst into flames, killing 179 people.",
+        "In neighbouring Oman, at least 18 people, several of them schoolchildren, died in flash floods.",
+    ],
+)
+def test_disasters_and_crashes_are_no_attacks(text: str) -> None:
+    assert attacks(text, "2024-12-29") == []

@@ -659,7 +659,10 @@ _ACCIDENT = re.compile(
     # the emergency service's wording: "Preliminary cause: a gas-air mixture explosion"
     r"|gas-air\s+mixture|(?:not|un)\s*connected\s+(?:to|with)\s+(?:any|an)\s+(?:attack|strike|shelling)"
     # the weather: "at least ten people died in weather-related incidents" after a snowstorm
-    r"|weather-related|snowstorms?|blizzards?|hurricane-force|storm\s+(?:winds|damage)|heavy\s+snowfall|ice\s+storm)\b",
+    r"|weather-related|snowstorms?|blizzards?|hurricane-force|storm\s+(?:winds|damage)|heavy\s+snowfall|ice\s+storm"
+    # disasters and transport accidents: "skidded off the runway and burst into flames", "the earthquake"
+    r"|(?<!small\s)(?<!minor\s)(?<!as\san\s)earthquakes?|tsunami|landslides?|mudslides?|wildfires?|flash\s+floods?|floodwaters|skidded\s+off\s+the\s+runway"
+    r"|crash-landed|capsized|mine\s+collapse|collapsed\s+mine)\b",
     re.IGNORECASE,
 )
 
