@@ -2874,6 +2874,7 @@ _CLOCK_HEAD = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[.:–—-]\s")
 
 
 def _clock_heading(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` opens with an hour ("21:15. …")."""
     head = text.rfind("\n", 0, pos) + 1
     return _CLOCK_HEAD.match(text, head, head + 10) is not None
 
@@ -2881,13 +2882,8 @@ def _clock_heading(text: str, pos: int) -> bool:
 def _only_day(ctx: DocContext) -> DateSpan | None:
     """The one day the body names anywhere ("Smoke over the district on Friday evening"), or the day
     of publication when it names no day or night; None when it names several days."""
-    named = [
-        d.span
-        for x in ctx.sentences
-        if x.start >= ctx.title_end
-        for d in _sentence_dates(ctx, x)
-        if d.span.precision in ("day", "days") and not d.future and d.span.start is not None
-    ]
+    body = [x for x in ctx.sentences if x.start >= ctx.title_end]
+    named = _days_named(ctx, body)
     days = {(d.start, d.end) for d in named if d.precision == "day"}
     if len(days) == 1:
         start, end = next(iter(days))
@@ -2911,16 +2907,23 @@ def _lede_day(ctx: DocContext) -> DateSpan | None:
         return None
     first_para = body[0].paragraph
     days = {
-        (d.span.start, d.span.end, d.span.precision)
-        for x in body
-        if x.paragraph == first_para
-        for d in _sentence_dates(ctx, x)
-        if d.span.precision in ("day", "days") and not d.future and d.span.start is not None
+        (d.start, d.end, d.precision)
+        for d in _days_named(ctx, [x for x in body if x.paragraph == first_para])
     }
     if len(days) != 1:
         return None
     start, end, precision = next(iter(days))
     return DateSpan(start, end, precision)
+
+
+def _days_named(ctx: DocContext, sentences: list[Sentence]) -> list[DateSpan]:
+    """The days and nights these sentences date something to (not those they look ahead to)."""
+    return [
+        d.span
+        for x in sentences
+        for d in _sentence_dates(ctx, x)
+        if d.span.precision in ("day", "days") and not d.future and d.span.start is not None
+    ]
 
 
 def _event(

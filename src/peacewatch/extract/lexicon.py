@@ -243,7 +243,7 @@ OTHER_WAR = lc(
     r"\b(?:gaza|israel|israelis?|hamas|hezbollah|houthis?|rafah|khan\s+younis|west\s+bank|lebanon|lebanese|yemen"
     r"|yemeni|sudan|sudanese|khartoum|darfur|el\s+fasher|idlib|syria|syrian|myanmar|tigray|sahel|burkina\s+faso"
     r"|kashmir|pakistan|pakistani|subcontinent|thai|thailand|bangkok|cambodia|cambodian|phnom\s+penh"
-    r"|armenia|armenian|azerbaijan|azerbaijani|karabakh|tehran|tel\s+aviv|jerusalem|haifa|hostages?|myanmar|junta"
+    r"|armenia|armenian|azerbaijan|azerbaijani|karabakh|tehran|tel\s+aviv|jerusalem|haifa|hostages?|junta"
     r"|iran(?![\w-])|iranian(?![\s-]+(?:made|designed|built|supplied|shaheds?|drones?|missiles?)))\b"
 )
 THIS_WAR = lc(
