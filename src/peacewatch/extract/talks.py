@@ -388,7 +388,7 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         if not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", between):
             return None  # the proposal is for this venue ("… proposes talks in Istanbul after leaders in Kyiv …")
     if (
-        not _MET_WITH_PEOPLE.search(left)
+        not _MET_WITH_PEOPLE.search(left)  # ("talks with U.S. officials in Jeddah." is where they met)
         and re.search(
             r"\b(?:officials?|authorities|sources?|diplomats?|analysts?|residents?|observers?|senators?|lawmakers?"
             r"|politicians?|commentators?|experts?|journalists?|reporters?|correspondents?)\s+in\s+$",
@@ -404,7 +404,6 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
             right,
         )
     ):
-        # ("talks with U.S. officials in Jeddah." is where they met)
         return None  # "officials in Kyiv did not rule out a meeting": who speaks, not where anyone meets
     if re.search(
         r"\baccording\s+to\s+(?:\w+\s+){0,2}?(?:officials|authorities|sources|diplomats|people)\s+in\s+$",
