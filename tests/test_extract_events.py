@@ -1274,6 +1274,33 @@ def test_talks_dated_from_the_strike_they_preceded() -> None:
     assert t.venue.name == "London" and str(t.date.start) == "2025-04-23"
 
 
+def test_headline_talks_take_the_day_of_the_ledes_talks() -> None:
+    text = (
+        "Kyiv backs truce idea after Jeddah meeting\n\n"
+        "Ukraine said on Wednesday it was ready to accept a 30-day ceasefire after a long day of talks between "
+        "American and Ukrainian officials in the Saudi port city on Tuesday, and Washington resumed aid."
+    )
+    (t,) = kind(text, "talks", "2025-03-12")  # a Wednesday
+    assert t.venue.name == "Jeddah" and str(t.date.start) == "2025-03-11"
+
+
+def test_a_city_named_before_a_building_is_the_venue() -> None:
+    text = "Rubio and Lavrov met for four and a half hours at a Riyadh palace on Tuesday to discuss the war."
+    (t,) = kind(text, "talks", "2025-02-19")
+    assert t.venue.name == "Riyadh" and str(t.date.start) == "2025-02-18"
+
+
+def test_a_paragraph_about_another_meeting_does_not_date_undated_talks() -> None:
+    text = (
+        "It would be the second meeting between Trump and Putin this year, after their summit in Alaska "
+        "ended without an agreement on a ceasefire.\n\n"
+        "Zelensky arrived in Washington on Thursday to meet Trump. On Thursday he met executives of defence "
+        "companies."
+    )
+    (alaska,) = [t for t in kind(text, "talks", "2025-10-17") if t.venue.name in ("Alaska", "Anchorage")]
+    assert alaska.date is None or alaska.date.start is None
+
+
 def test_another_meeting_in_the_same_sentence_does_not_make_talks_off_topic() -> None:
     text = (
         "Security advisers from 66 countries met in Malta on Saturday to discuss Ukraine's peace formula. "

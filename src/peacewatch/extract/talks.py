@@ -94,6 +94,11 @@ _NOT_VENUE_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:mission|embassy|consulate|delegation|team|side|officials|envoys?|negotiators|president|leader)\b",
     re.IGNORECASE,
 )
+_VENUE_BUILDING_RIGHT = re.compile(
+    r"\s+(?:palace|hotel|resort|villa|estate|residence|golf\s+club|club|(?:air|military|naval)\s+base|airbase"
+    r"|conference\s+(?:centre|center|hall)|convention\s+(?:centre|center))\b",
+    re.IGNORECASE,
+)
 _DRAFTED_BY_LEFT = re.compile(
     r"\b(?:drafted|proposed|written|authored|put\s+forward|prepared|backed|leaked)\s+by\s+(?:the\s+)?"
     r"(?:[\w.’'-]+\s+(?:and\s+)?){0,3}$",
@@ -368,13 +373,19 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
             or _MET_WITH.search(text[max(sent.start, ent.start - 160) : ent.start]) is not None
         )
     )
+    # "met for four hours at a Riyadh palace", "talks at a Geneva hotel": the city names the building
+    by_building = (
+        re.search(r"\bat\s+(?:a|an|the)\s+$", left) is not None
+        and _VENUE_BUILDING_RIGHT.match(right) is not None
+        and _MEETING.search(text[max(sent.start, ent.start - 80) : ent.start]) is not None
+    )
     by_dateline = (
         ent.start - sent.start <= 2
         and _DATELINE_RIGHT.match(text, ent.end, sent.end) is not None
         and _MEETING.search(text, ent.end, sent.end) is not None
         and not _OTHER_VENUE_WORDS.search(text, ent.end, sent.end)
     )  # "ANCHORAGE, Alaska — Trump and Putin ended their first summit in six years on Friday"
-    if not (by_prep or by_talks or by_travel or by_dateline):
+    if not (by_prep or by_talks or by_travel or by_dateline or by_building):
         return None
     if (
         _HYPOTHETICAL.search(text[max(sent.start, ent.start - 80) : ent.start])
@@ -689,6 +700,7 @@ def _talks_event(
         for e in ctx.ents
         if e.venue is not None
         and e not in c.venue_ents
+        and e.venue.name != c.venue.name
         and not re.search(r"\bby\s+(?:the\s+)?$", text[max(0, e.start - 12) : e.start])
     }
     extra = [
@@ -751,6 +763,29 @@ def _talks_event(
                 break
     status = _talks_status(text, c)
     date = _talks_date(ctx, c, status == "planned", strike_date)
+    if date is None and status != "planned":
+        near = extra
+        if any(s.paragraph == 0 for s in c.sentences):
+            # a headline's talks are the lede's: "Jeddah talks open door to truce" over "… emerged from
+            # eight hours of talks in the Saudi port city on Tuesday"
+            lede = next(
+                (s.paragraph for s in ctx.sentences if s.paragraph > 0 and s.end - s.start > 120), None
+            )
+            near = [*extra, *(s for s in ctx.sentences if s.paragraph == lede and s not in extra)]
+        # (not from a paragraph that names another meeting's venue: "Zelensky arrived in Washington on
+        # Thursday … On Thursday he met executives" is no date of the Alaska summit named before)
+        busy = {
+            s.paragraph
+            for s in ctx.sentences
+            for e in ctx.ents_in(s.start, s.end)
+            if id(e) in venue_ids
+            and e not in c.venue_ents
+            and e.venue is not None
+            and e.venue.name != c.venue.name
+        }
+        date = _anaphoric_date(
+            ctx, [s for s in near if s.index not in ctx.other_war() and s.paragraph not in busy]
+        )
     if date is not None and ctx.published and date.start and date.start > ctx.published and status == "held":
         status = "planned"
     conf = 0.55 + 0.1 * bool(parties) + 0.1 * bool(date) + 0.05 * (len(c.sentences) > 1) + 0.05 * bool(rnd)
@@ -1039,6 +1074,27 @@ _ENDED_LEFT = re.compile(
     r"\b(?:ended|concluded|closed|wrapped\s+up|finished)\s+(?:[\w-]+\s+){0,8}?(?:on\s+)?$", re.I
 )
 _DAYS_WORD = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+# a talks word and the day it names, within one clause ("after a long day of talks … in the Saudi port
+# city on Tuesday", "met for four hours at a palace on Tuesday"), either way round
+_TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meeting|summit|met|sat\s+down|session)\b", re.IGNORECASE)
+
+
+def _anaphoric_date(ctx: DocContext, near: list[Sentence]) -> DateSpan | None:
+    """The day of held talks the venue's own sentences leave undated, from a sentence just after that
+    speaks of "the talks" without naming any venue ("Kyiv backs truce idea after Jeddah meeting" and
+    then "… after a long day of talks between American and Ukrainian officials on Tuesday")."""
+    for s in near:
+        st = ctx.text[s.start : s.end]
+        for d in D.find_dates(st, ctx.published, ctx.anchor_year):
+            if d.span.start is None or d.span.precision != "day":
+                continue
+            if _SAID_BEFORE.search(st, max(0, d.start - 30), d.start):
+                continue
+            if _TALKS_WORD.search(st, max(0, d.start - 90), min(len(st), d.end + 60)):
+                return d.span
+    return None
 
 
 def _with_length(text: str, c: TalksCluster, best: D.DateMention) -> DateSpan:
