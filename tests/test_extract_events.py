@@ -1541,6 +1541,27 @@ def test_a_quoted_name_and_points_counted_in_the_next_sentence() -> None:
     assert got == {("common understanding", 6), ("Victory Plan", 5)}
 
 
+def test_a_paper_handed_over_at_talks_takes_the_day_of_the_talks() -> None:
+    text = (
+        "At the second round, on June 2 at the Ciragan Palace, the delegations traded written positions. "
+        "Russia handed over a memorandum with two options for a ceasefire.\n\n"
+        "Prisoner exchanges have continued all summer on the Belarusian border.\n\n"
+        "Ukraine has presented a roadmap that begins with an unconditional truce."
+    )
+    memo, road = kind(text, "proposal", "2025-07-24")
+    assert memo.name == "memorandum" and str(memo.date.start) == "2025-06-02"
+    assert road.date is None or road.date.start is None  # no talks told in its paragraph or the one before
+
+
+def test_a_paper_cut_down_in_the_paragraph_of_dated_talks_takes_their_day() -> None:
+    text = (
+        "Ukrainian and American delegations met in Geneva on Sunday to rework the peace plan.\n\n"
+        "By the evening both sides said the document had been reduced to 19 points."
+    )
+    (p,) = kind(text, "proposal", "2025-11-24")
+    assert p.points == 19 and str(p.date.start) == "2025-11-23"
+
+
 def test_his_own_plan_of_the_same_size_is_another_proposal() -> None:
     text = (
         "The African leaders brought a 10-point plan for peace to Kyiv. "

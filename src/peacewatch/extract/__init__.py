@@ -85,8 +85,9 @@ class Extractor:
         events: list[Event] = list(attack_events)
         attack_places = {id(ent) for m in mentions for _, ent in m.places}
         strike_date = next((e.date for e in attack_events if e.date is not None and e.date.start), None)
-        events += talks(ctx, self.gaz, attack_spans, attack_places, strike_date)
-        events += proposals(ctx, self.gaz)
+        talks_events = talks(ctx, self.gaz, attack_spans, attack_places, strike_date)
+        events += talks_events
+        events += proposals(ctx, self.gaz, talks_events)
         events += commitments(ctx, self.gaz)
         order = {"attack": 0, "talks": 1, "proposal": 2, "commitment": 3}
         events.sort(key=lambda e: (order[e.kind], e.evidence[0].start if e.evidence else 0))

@@ -7,7 +7,8 @@ or "a 19-point framework, an evolution from the initial 28-point draft".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
@@ -117,7 +118,57 @@ class Proposal:
     own: bool = False  # "his own 10-point peace formula": not the plan of the same size named before
 
 
-def proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
+def proposals(ctx: DocContext, gaz: Gazetteer, talks: Sequence[Event] = ()) -> list[Event]:
+    """Proposal events; ``talks`` (this article's talks events) date a paper handed over at them."""
+    return [_dated_by_talks(ctx, e, talks) for e in _proposals(ctx, gaz)]
+
+
+# a paper changing hands or shape at a meeting: it dates from that meeting
+_AT_TABLE = re.compile(
+    r"\b(?:hand\w*\s+(?:\w+\s+){0,3}?over|handed|passed|present(?:ed|s|ing)?|submit\w*|tabled|exchang\w*"
+    r"|swapp?(?:ed|ing)|put\s+(?:\w+\s+){0,2}?on\s+the\s+table|laid\s+out|circulat\w*|reduced|pared|trimmed"
+    r"|cut\s+(?:down\s+)?to|whittled|narrowed|slimmed)\b",
+    re.IGNORECASE,
+)
+_TALKS_WORD = re.compile(
+    r"\b(?:talks|negotiations|round|meeting|summit|session|met|sat\s+down)\b", re.IGNORECASE
+)
+
+
+def _dated_by_talks(ctx: DocContext, ev: Event, talks: Sequence[Event]) -> Event:
+    """An undated proposal handed over, presented or cut down at talks of a known day takes that day: the
+    day of talks told earlier in its paragraph ("At the second round, on June 2, … Russia handed over a
+    memorandum"), else of the one held talks event told in its paragraph or the one before."""
+    if ev.date is not None and ev.date.start is not None:
+        return ev
+    sents = [ctx.sentence_of(x.start) for x in ev.evidence if _AT_TABLE.search(x.quote)]
+    if not sents:
+        return ev
+    for sent in sents:
+        for s in reversed(ctx.sentences[: sent.index + 1]):
+            if s.paragraph != sent.paragraph:
+                break
+            st = ctx.text[s.start : s.end]
+            for d in D.find_dates(st, ctx.published, ctx.anchor_year):
+                if d.span.precision == "day" and _TALKS_WORD.search(st, max(0, d.start - 60), d.end + 60):
+                    return replace(ev, date=d.span)
+    for near in ({s.paragraph for s in sents}, {s.paragraph - 1 for s in sents}):
+        days = {
+            t.date
+            for t in talks
+            if t.status == "held"
+            and t.date is not None
+            and t.date.precision == "day"
+            and any(ctx.sentence_of(x.start).paragraph in near for x in t.evidence)
+        }
+        if len(days) == 1:
+            return replace(ev, date=days.pop())
+        if days:
+            break
+    return ev
+
+
+def _proposals(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     text = ctx.text
     found: list[Proposal] = []
     hinted = ctx.sentences_with(_HINT) - ctx.other_war()
