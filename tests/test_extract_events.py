@@ -3744,6 +3744,18 @@ def test_a_post_opened_by_its_hour_is_dated_to_its_day() -> None:
     assert e.date is not None and e.date.start == dt.date(2025, 10, 9)
 
 
+def test_a_live_pages_entries_under_their_hour_are_of_its_day() -> None:
+    text = (
+        "Port strike - live\n\nLast updated 21:47\n\n21:47\nThe prosecutor's office says eight people were "
+        "killed when a missile hit a container ship in Odesa's port.\n\n20:05 GMT\nTalks between the "
+        "delegations in Istanbul have ended after forty minutes."
+    )
+    (e,) = attacks(text, "2024-10-09")
+    assert e.date is not None and e.date.start == dt.date(2024, 10, 9)
+    (t,) = kind(text, "talks", "2024-10-09")
+    assert t.date is not None and t.date.start == dt.date(2024, 10, 9)
+
+
 def test_a_vague_lede_still_dates_the_attack_the_article_then_tells() -> None:
     (e,) = attacks(
         "Trump lashed out at Putin on Sunday night after Russia mounted its biggest aerial assault of the war "

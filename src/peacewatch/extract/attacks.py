@@ -2859,7 +2859,7 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
     # "Yesterday, the Russian army again shelled Kherson …" over "At about 08:30, the occupiers dropped
     # explosives …": an item told by the clock, in a digest whose lede names the one day it covers
     if any(
-        _CLOCK.search(ctx.text, m.clause.start, m.clause.end) or _clock_heading(ctx.text, m.sent.start)
+        _CLOCK.search(ctx.text, m.clause.start, m.clause.end) or clock_heading(ctx.text, m.sent.start)
         for m in c.mentions
         if not m.in_title
     ):
@@ -2873,10 +2873,22 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
 _CLOCK_HEAD = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[.:–—-]\s")
 
 
-def _clock_heading(text: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` opens with an hour ("21:15. …")."""
+# a live page's entry heading, alone on its line: "21:47", "09:14 GMT", "14:02 (Kyiv time)"
+_CLOCK_LINE = re.compile(
+    r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d[ \t]*(?:\(?(?:GMT|BST|CET|CEST|EET|EEST|UTC|MSK|Kyiv\s+time|local\s+time"
+    r"|[ap]\.?m\.?)\)?)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def clock_heading(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` opens with an hour ("21:15. …"), or the entry it stands in is
+    headed by an hour on the line above (a live page's "21:47")."""
     head = text.rfind("\n", 0, pos) + 1
-    return _CLOCK_HEAD.match(text, head, head + 10) is not None
+    if _CLOCK_HEAD.match(text, head, head + 10) is not None:
+        return True
+    above = text[max(0, head - 80) : head].rstrip("\n").rsplit("\n", 1)[-1]
+    return _CLOCK_LINE.fullmatch(above) is not None
 
 
 def _only_day(ctx: DocContext) -> DateSpan | None:

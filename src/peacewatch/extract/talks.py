@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
-from peacewatch.extract.attacks import actor_use
+from peacewatch.extract.attacks import actor_use, clock_heading
 from peacewatch.extract.context import DocContext, Sentence
 from peacewatch.extract.entities import CAPITAL_SIDES, Ent
 from peacewatch.extract.gazetteer import Gazetteer
@@ -786,6 +786,12 @@ def _talks_event(
         date = _anaphoric_date(
             ctx, [s for s in near if s.index not in ctx.other_war() and s.paragraph not in busy]
         )
+        if (
+            date is None
+            and ctx.published is not None
+            and any(clock_heading(text, s.start) for s in c.sentences)
+        ):
+            date = DateSpan(ctx.published, ctx.published, "day")  # a live page's entry under its hour
     if date is not None and ctx.published and date.start and date.start > ctx.published and status == "held":
         status = "planned"
     conf = 0.55 + 0.1 * bool(parties) + 0.1 * bool(date) + 0.05 * (len(c.sentences) > 1) + 0.05 * bool(rnd)
