@@ -3948,3 +3948,15 @@ def test_a_paragraph_about_another_war_is_about_it_throughout() -> None:
 )
 def test_disasters_and_crashes_are_no_attacks(text: str) -> None:
     assert attacks(text, "2024-12-29") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the same evening, gunmen attacked two churches, two synagogues and a police post in Derbent and "
+        "Makhachkala, killing more than 20 people.",
+        "Armed men opened fire on concertgoers at Crocus City Hall near Moscow, killing at least 40.",
+    ],
+)
+def test_shootings_by_gunmen_are_no_strikes_of_the_war(text: str) -> None:
+    assert attacks(text, "2024-06-24") == []

@@ -468,7 +468,11 @@ NOT_ATTACK = lc(
     r"|(?:struck|hit|hitting|striking)\s+(?:an?\s+)?(?:drifting\s+|sea\s+|naval\s+)?mine\b|(?:drifting|sea|naval)\s+mines?"
     r"|unexploded\s+(?:ordnance|munitions?|shells?|bombs?|rockets?)|(?:head-on\s+)?collision\s+(?:between|with)"
     # an argument about a kind of strike: "Hitting the stocks rather than the aircraft is a deliberate choice"
-    r"|^[^a-z0-9]*(?:hitting|striking|targeting|attacking|shelling)\s+[^,.;]{1,60}?\s+(?:is|was|would\s+be|has\s+been|remains)\b",
+    r"|^[^a-z0-9]*(?:hitting|striking|targeting|attacking|shelling)\s+[^,.;]{1,60}?\s+(?:is|was|would\s+be|has\s+been|remains)\b"
+    # a shooting or hostage-taking by gunmen, not a strike of the war: "gunmen attacked two churches and a
+    # synagogue in Derbent, killing more than 20", "armed men opened fire on concertgoers"
+    r"|\b(?:gunm[ae]n|armed\s+(?:men|assailants|attackers)|assailants|shooters?|hostage-takers?)\s+(?:\w+\s+){0,3}?"
+    r"(?:attack\w*|open\w*\s+fire|storm\w*|stormed|burst\s+into|kill\w*|shot|seiz\w*)\b",
 )
 
 
