@@ -1301,6 +1301,17 @@ def test_a_paragraph_about_another_meeting_does_not_date_undated_talks() -> None
     assert alaska.date is None or alaska.date.start is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW — The Kremlin said on Friday that new sanctions would not change its position on talks.",
+        "MOSCOW — President Vladimir Putin said on Thursday that Russia was ready for negotiations on Ukraine.",
+    ],
+)
+def test_a_statement_under_a_dateline_holds_no_talks_in_that_city(text: str) -> None:
+    assert kind(text, "talks", "2025-10-24") == []
+
+
 def test_another_meeting_in_the_same_sentence_does_not_make_talks_off_topic() -> None:
     text = (
         "Security advisers from 66 countries met in Malta on Saturday to discuss Ukraine's peace formula. "

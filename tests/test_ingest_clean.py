@@ -193,6 +193,8 @@ def test_comment_like_lines_in_the_middle_or_reporting_are_kept() -> None:
         ("Read more: Why winter matters for Ukraine's grid", "related link"),
         ("Related: Kyiv hit by largest drone attack of the month", "related link"),
         ("See also", "related link"),
+        ("Also in Politics: Kremlin comments on the Rome talks · Explainer: Why Easter?", "related link"),
+        ("More in Europe: Sanctions round-up", "related link"),
         ("Previously: Fire at Oryol oil depot after drone attack in October - what is known", "related link"),
         (
             "More news: Moscow Region - buildings damaged in Ramenskoye after drone attack (September 10)",

@@ -129,6 +129,9 @@ _DAYS_FROM_STRIKE = re.compile(
 _DATELINE_RIGHT = re.compile(
     r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s"
 )
+_DATELINE_SAID = re.compile(
+    r"[^—–\n]{0,60}?[—–-]\s+(?:[\w.’'-]+\s+){1,6}?(?:said|says|told|announced|warned|claimed|insisted|stated|accused)\b"
+)
 # a dateline sentence that places talks elsewhere ("KYIV — … talks in Geneva") does not place them at home
 # (also "MOSCOW, Feb 3 - A Russian delegation will fly to Abu Dhabi for a second round")
 _OTHER_VENUE_WORDS = re.compile(
@@ -384,6 +387,9 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
         and _DATELINE_RIGHT.match(text, ent.end, sent.end) is not None
         and _MEETING.search(text, ent.end, sent.end) is not None
         and not _OTHER_VENUE_WORDS.search(text, ent.end, sent.end)
+        # "MOSCOW — The Kremlin said on Friday …", "MOSCOW — Putin said Russia was ready for negotiations":
+        # a statement filed from the city, no meeting held there
+        and not _DATELINE_SAID.match(text, ent.end, sent.end)
     )  # "ANCHORAGE, Alaska — Trump and Putin ended their first summit in six years on Friday"
     if not (by_prep or by_talks or by_travel or by_dateline or by_building):
         return None
