@@ -1312,6 +1312,14 @@ def test_a_statement_under_a_dateline_holds_no_talks_in_that_city(text: str) -> 
     assert kind(text, "talks", "2025-10-24") == []
 
 
+def test_a_conference_on_rebuilding_is_no_peace_talks() -> None:
+    text = (
+        "Russian missiles hit power plants across Ukraine on Saturday.\n\n"
+        "A conference on rebuilding Ukraine's energy system is scheduled in Berlin later this month."
+    )
+    assert kind(text, "talks", "2024-06-01") == []
+
+
 def test_another_meeting_in_the_same_sentence_does_not_make_talks_off_topic() -> None:
     text = (
         "Security advisers from 66 countries met in Malta on Saturday to discuss Ukraine's peace formula. "
@@ -1712,6 +1720,11 @@ def test_a_pledge_about_the_corridor_names_the_sea_from_the_sentence_before() ->
             "Putin accepted a one-week pause in strikes on energy infrastructure. The Kremlin said the pause "
             "would last only until 1 February, and it was not renewed.",
             "expired",
+        ),
+        (
+            "Ukraine's energy ministry accused Russia on Thursday of breaking the newly agreed pause on attacks "
+            'against power facilities. "We will respect the pause as long as Russia does," a spokesperson said.',
+            "disputed",
         ),
     ],
 )

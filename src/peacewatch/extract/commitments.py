@@ -114,7 +114,7 @@ _COMPLY = re.compile(
     re.IGNORECASE,
 )
 _VIOLATE = re.compile(
-    r"\b(?:resumed|violat\w+|breach\w*|broke|broken|ignored|flouted|continued\s+(?:to\s+)?(?:attack|strik|shell)\w*"
+    r"\b(?:resumed|violat\w+|breach\w*|broke|broken|breaking|breaks|ignored|flouted|continued\s+(?:to\s+)?(?:attack|strik|shell)\w*"
     r"|new\s+attacks|struck\s+hard|attacked\s+again|did\s+not\s+stop|failed\s+to\s+stop|kept\s+shelling"
     r"|shelling\s+continued|collapsed|despite\s+the\s+(?:truce|ceasefire|pause|moratorium))\b",
     re.IGNORECASE,

@@ -246,6 +246,9 @@ _OFF_TOPIC_TALKS = re.compile(
     # military aid and reconstruction meetings are about arms and money, not a settlement
     r"|\b(?:Defen[cs]e\s+Contact\s+Group|Ramstein\s+(?:format|group)|donors?['’]?\s+conference|(?:aid|pledging|recovery"
     r"|reconstruction)\s+conference)\b"
+    # "a conference on rebuilding Ukraine's energy system", "a forum on the recovery of the grid"
+    r"|\b(?:conference|forum|summit|meeting)\s+(?:on|about)\s+(?:the\s+)?(?:rebuild\w*|reconstruct\w*|recovery|restor\w*"
+    r"|repair\w*|investment|financing|funding)\b"
     # a legislature's bargaining over money: "negotiations over a supplemental funding bill … in Congress"
     r"|\b(?:negotiations|talks|wrangling)\s+(?:[\w-]+\s+){0,3}?(?:bill|budget|funding|appropriations?|spending)\b"
     r"|\b(?:Congress|the\s+Senate|the\s+House\s+of\s+Representatives|Capitol\s+Hill)\b[^.]{0,80}\b(?:stalled|vote|bill)\b"
