@@ -2587,6 +2587,17 @@ def test_a_months_casualties_over_several_regions_is_no_attack() -> None:
     )
 
 
+def test_a_months_national_toll_does_not_join_a_strike_that_month() -> None:
+    (e,) = attacks(
+        "UN monitors reported that at least 139 civilians were killed and 738 injured in Ukraine in January "
+        "2025.\n\nOn 30 January, a Russian drone hit an apartment building in Sumy, killing nine residents and "
+        "injuring 13.",
+        "2025-02-11",
+    )
+    assert e.killed is not None and e.killed.value == 9
+    assert e.injured is not None and e.injured.value == 13
+
+
 def test_a_governors_given_name_is_not_the_city_of_that_name() -> None:
     (e,) = attacks(
         "Ukrainian drones hit a chemical plant in Nevinnomyssk, Governor Vladimir Vladimirov said on Saturday."
