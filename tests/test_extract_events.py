@@ -2598,6 +2598,23 @@ def test_a_months_national_toll_does_not_join_a_strike_that_month() -> None:
     assert e.injured is not None and e.injured.value == 13
 
 
+def test_a_strike_that_killed_more_than_any_other_for_months_is_still_a_strike() -> None:
+    (e,) = attacks(
+        "The strike on the nine-storey block in Dnipro on 14 January 2023 killed more civilians than any other "
+        "single strike in Ukraine for months.",
+        "2023-02-09",
+    )
+    assert names(e) == {"Dnipro"} and str(e.date.start) == "2023-01-14"
+
+
+def test_the_addressee_of_an_appeal_is_no_place_struck() -> None:
+    (e,) = attacks(
+        "A missile attack hit Kharkiv overnight, and the governor called on Russia to stop attacking civilians.",
+        "2023-02-09",
+    )
+    assert names(e) == {"Kharkiv"}
+
+
 def test_a_governors_given_name_is_not_the_city_of_that_name() -> None:
     (e,) = attacks(
         "Ukrainian drones hit a chemical plant in Nevinnomyssk, Governor Vladimir Vladimirov said on Saturday."

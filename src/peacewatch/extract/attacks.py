@@ -183,6 +183,8 @@ _SHELLING = re.compile(
 )
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+|loudest|longest|first|record"
+    # "killed more civilians than any other single strike in Ukraine for months"
+    r"|than\s+any\s+(?:other|previous|earlier)"
     # "…, the latest in a series of attacks this winter": this attack, set among others
     r"|the\s+latest\s+(?:in|of)|part\s+of\s+an?)\b[^,.;]*$"
 )
@@ -1278,7 +1280,9 @@ _UNIT_RIGHT = re.compile(
 _GOVERNMENT_LEFT = re.compile(
     r"\b(?:pressure\s+on|sanctions\s+(?:on|against)|(?:talks|relations|ties|negotiations|a\s+deal|dialogue)\s+with"
     r"|demands?\s+(?:on|from|of)|concessions?\s+(?:from|to)|(?:message|warning|signal|ultimatum)\s+to"
-    r"|support\s+for|backing\s+for|aid\s+to)\s+$",
+    r"|support\s+for|backing\s+for|aid\s+to"
+    # an appeal's addressee: "We are calling on Russia to stop using Kh-22s", "urged Moscow to halt"
+    r"|call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to)\s+$",
     re.IGNORECASE,
 )
 

@@ -438,7 +438,9 @@ COMMITMENT_NOUNS = (
 
 # A sentence that reports a death or blast but rules out an attack.
 NOT_ATTACK = lc(
-    r"\b(?:prisoner\s+(?:exchange|swap)|handed\s+over|exchange\s+of\s+(?:prisoners|bodies|pows)"
+    r"\b(?:prisoner\s+(?:exchange|swap)|hand(?:ed|s|ing)?\s+over|exchange\s+of\s+(?:prisoners|bodies|pows)"
+    # the fallen returned: "would hand over a further 3,000 bodies", "the repatriation of 909 bodies"
+    r"|repatriat\w+|recover\s+the\s+(?:wounded|dead|bodies)|bodies\s+of\s+(?:fallen|dead|\w+\s+)?(?:soldiers|servicemen)"
     r"|(?:domestic\s+)?gas\s+(?:explosion|leak|blast)|road\s+accident|traffic\s+accident|car\s+crash|industrial"
     r"\s+accident|ruling\s+out|ruled\s+out|not\s+(?:caused\s+by|related\s+to|linked\s+to|the\s+result\s+of)"
     r"|short\s+circuit|faulty\s+wiring|heart\s+attack|laid\s+(?:flowers|wreaths)|memorial\s+to|commemorat\w+"
