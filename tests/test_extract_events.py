@@ -4012,3 +4012,13 @@ def test_disasters_and_crashes_are_no_attacks(text: str) -> None:
 )
 def test_shootings_by_gunmen_are_no_strikes_of_the_war(text: str) -> None:
     assert attacks(text, "2024-06-24") == []
+
+
+def test_the_fallen_handed_over_are_no_toll() -> None:
+    (e,) = attacks(
+        "Medinsky said Russia had proposed short ceasefires to allow both sides to recover the wounded and the "
+        "dead, and that it would hand over a further 3,000 bodies of Ukrainian soldiers.\n\n"
+        "In the same week, a Russian drone attack hit Kyiv overnight on Monday, killing two people.",
+        "2025-07-24",
+    )
+    assert e.killed is not None and e.killed.value == 2
