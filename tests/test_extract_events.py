@@ -4022,3 +4022,24 @@ def test_the_fallen_handed_over_are_no_toll() -> None:
         "2025-07-24",
     )
     assert e.killed is not None and e.killed.value == 2
+
+
+def test_a_key_points_line_is_placed_by_its_label() -> None:
+    text = (
+        "Live: drones over Kyiv and Moscow on the same night\n\nKey points\n"
+        "- Kyiv: one dead after debris hits a high-rise; 29 of 31 drones shot down\n"
+        "- Moscow: several residential buildings hit by drones; two people lightly injured\n\n"
+        "18:50\nRussia's defence ministry says eight drones attacked Moscow.\n\n"
+        "13:35\nKyiv: the city military administration confirms one dead and four injured.\n\n"
+        "07:15\nUkraine's air force: Russia launched 31 Shahed drones overnight, mostly at Kyiv; 29 were destroyed."
+    )
+    kyiv = [e for e in attacks(text, "2023-05-30") if "Kyiv" in names(e)]
+    assert len(kyiv) == 1 and kyiv[0].killed is not None and kyiv[0].killed.value == 1
+
+
+def test_a_section_label_in_the_body_does_not_place_an_aggregate() -> None:
+    text = (
+        "Weekly assessment\n\nKursk Oblast: Fighting continued inside the region. The monitor recorded 214 "
+        "battles and shelling events in the oblast this week."
+    )
+    assert attacks(text, "2024-08-27") == []

@@ -560,7 +560,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             if m is not None and table:
                 m.table_row = True
             if m is not None:
-                dl = datelines.get(sent.paragraph)
+                dl = datelines.get(sent.paragraph) or _line_label(ctx, clause.start)
                 if (
                     dl is not None
                     and not m.summary
@@ -573,6 +573,28 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 out.append(m)
                 last_mention_sent = sent.index
     return out
+
+
+# a line labelled by its place: "- Kyiv: one dead after debris hits a high-rise", "• Kharkiv region: …"
+_LINE_LABEL = re.compile(
+    r"[ \t]*(?:[-•*–▸►🔹📍][ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*[:–—-]?[ \t]*)?"
+    r"(?P<label>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)(?: (?:region|oblast|district|city))?:\s"
+)
+
+
+def _line_label(ctx: DocContext, pos: int) -> tuple[Entry, Ent] | None:
+    """The place that labels the line holding ``pos`` (a live page's key points, a regional list)."""
+    head = ctx.text.rfind("\n", 0, pos) + 1
+    m = _LINE_LABEL.match(ctx.text, head, pos)
+    if m is None or (m.start("label") == head and head >= ctx.title_end):
+        return None  # (in the body only a listed line: "Kursk Oblast: Fighting continued …" heads a section)
+    ents = [e for e in ctx.ents_in(m.start("label"), m.end("label")) if e.place is not None]
+    if not ents or ents[0].start != m.start("label") or ents[0].place is None:
+        return None
+    e = ents[0].place
+    if e.kind not in ("city", "district", "admin1"):
+        return None
+    return e, ents[0]
 
 
 def _places_later_in_sentence(ctx: DocContext, sent: Sentence, clause: Clause, dateline: Ent) -> bool:
