@@ -4043,3 +4043,17 @@ def test_a_section_label_in_the_body_does_not_place_an_aggregate() -> None:
         "battles and shelling events in the oblast this week."
     )
     assert attacks(text, "2024-08-27") == []
+
+
+def test_oblasts_reported_hit_after_the_air_forces_tally_are_places_of_that_barrage() -> None:
+    text = (
+        "Early on 13 December, Russian forces launched one of the heaviest strikes on Ukraine's power system of "
+        "the war. According to the Ukrainian air force, 93 missiles and nearly 200 drones were launched; 81 "
+        "missiles and 80 drones were shot down.\n\nIn Ternopil Oblast, the regional authorities said substations "
+        "had been hit. In Ivano-Frankivsk Oblast, the Burshtyn power plant was damaged again.\n\n"
+        "Separately, on the afternoon of 13 December, shelling of Kherson injured three people."
+    )
+    barrage, kherson = attacks(text, "2024-12-14")
+    assert {"Ternopil Oblast", "Ivano-Frankivsk Oblast"} <= names(barrage)
+    assert {w.kind: w.launched.value for w in barrage.weapons if w.launched} == {"missile": 93, "drone": 200}
+    assert names(kherson) == {"Kherson"}

@@ -2231,6 +2231,10 @@ def _fold_into_barrages(
         countries = {e.country for e in b.place_entries()}
         if not countries and len(actors) == 1:
             countries = {{"RU": "UA", "UA": "RU"}.get(next(iter(actors)), "")}
+        if not countries:
+            # "According to the Ukrainian air force, 93 missiles and 200 drones were launched": the
+            # country whose air defence counts them is the one attacked
+            countries = {c for m in b.mentions if (c := _counted_by(m)) is not None}
         first = min(blocks[m.sent.index] for m in b.mentions)
         # a barrage told without its weapons takes in the long-range ones only
         kinds = {w.kind for m in b.mentions for w in m.facts.kinds} or {"drone", "missile"}
@@ -2264,6 +2268,23 @@ def _fold_into_barrages(
                 b.mentions.extend(c.mentions)
                 b.mentions.sort(key=lambda m: m.clause.start)
                 c.mentions.clear()
+
+
+_COUNTED_BY = re.compile(
+    r"\b(?:(?P<ua>Ukrain\w*)|(?P<ru>Russia(?:n|'s|’s)?))\s+(?:air\s+force|air\s+defen[cs]es?|military|general\s+staff"
+    r"|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_by(m: Mention) -> str | None:
+    """The country whose air force or ministry gives the mention's weapon tally, if its sentence says."""
+    if not any(lc is not None or ic is not None for _k, _mo, lc, ic in m.facts.weapons):
+        return None
+    sides = {
+        "UA" if x.group("ua") else "RU" for x in _COUNTED_BY.finditer(m.sent.text, m.sent.start, m.sent.end)
+    }
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _fold_restated_tallies(
