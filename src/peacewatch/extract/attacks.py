@@ -2234,7 +2234,7 @@ def _fold_into_barrages(
         if not countries:
             # "According to the Ukrainian air force, 93 missiles and 200 drones were launched": the
             # country whose air defence counts them is the one attacked
-            countries = {c for m in b.mentions if (c := _counted_by(m)) is not None}
+            countries = {side for m in b.mentions if (side := _counted_by(m)) is not None}
         first = min(blocks[m.sent.index] for m in b.mentions)
         # a barrage told without its weapons takes in the long-range ones only
         kinds = {w.kind for m in b.mentions for w in m.facts.kinds} or {"drone", "missile"}
