@@ -4057,3 +4057,13 @@ def test_oblasts_reported_hit_after_the_air_forces_tally_are_places_of_that_barr
     assert {"Ternopil Oblast", "Ivano-Frankivsk Oblast"} <= names(barrage)
     assert {w.kind: w.launched.value for w in barrage.weapons if w.launched} == {"missile": 93, "drone": 200}
     assert names(kherson) == {"Kherson"}
+
+
+def test_a_letter_from_a_city_places_the_strike_it_tells() -> None:
+    text = (
+        "Letter from Kryvyi Rih: the playground on the corner\n\n"
+        "On the evening of 4 April, a Russian ballistic missile burst above this block of flats. The regional "
+        "administration counted twenty dead."
+    )
+    (e,) = attacks(text, "2025-04-19")
+    assert names(e) == {"Kryvyi Rih"}

@@ -2077,13 +2077,26 @@ def _sum_of_towns(gaz: Gazetteer, m: Mention, ms: list[Mention]) -> bool:
     return len(per_town) == len(towns) and sum(per_town.values()) == k.value
 
 
+_FROM_CITY_TITLE = re.compile(
+    r"\b(?:Letter|Postcard|Dispatch|Notes|Diary|Despatch|Report|Reporter's\s+notebook)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _title_place(ctx: DocContext, clusters: list[AttackCluster]) -> None:
     """An attack the text places nowhere happened in the one city the headline names, if it names one
     ("In Kharkiv, the Bombs Arrive Before the Sirens" … "a missile strike on a printing house")."""
     if ctx.title_end <= 0:
         return
     head = Clause(0, ctx.title_end, 0)
-    places, _ = _attack_places(ctx, ctx.ents_in(0, ctx.title_end), head)
+    ents = ctx.ents_in(0, ctx.title_end)
+    places, _ = _attack_places(ctx, ents, head)
+    # a correspondent's "Letter from Kryvyi Rih", "Dispatch from Kherson": the city the piece is about
+    places += [
+        (ent.place, ent)
+        for ent in ents
+        if ent.place is not None and _FROM_CITY_TITLE.search(ctx.text, max(0, ent.start - 30), ent.start)
+    ]
     towns = {e.id: (e, ent) for e, ent in places if e.kind in ("city", "district", "admin1")}
     if len(towns) != 1:
         return
