@@ -4067,3 +4067,15 @@ def test_a_letter_from_a_city_places_the_strike_it_tells() -> None:
     )
     (e,) = attacks(text, "2025-04-19")
     assert names(e) == {"Kryvyi Rih"}
+
+
+def test_a_strike_told_without_a_town_in_a_paragraph_about_the_one_city_struck() -> None:
+    text = (
+        "On the morning of 15 March, a Russian ballistic missile struck a neighbourhood near Odesa's port, "
+        "killing 21 people.\n\n"
+        "For Odesa, March began with a different kind of horror. In the early hours of 2 March, a Russian drone "
+        "hit a nine-storey apartment building in the Pivdennyi neighbourhood. Twelve people were killed."
+    )
+    _later, first = attacks(text, "2024-04-06")
+    assert names(first) == {"Odesa"} and str(first.date.start) == "2024-03-02"
+    assert first.killed is not None and first.killed.value == 12

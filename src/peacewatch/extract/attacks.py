@@ -2012,6 +2012,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     _fold_into_barrages(ctx, gaz, specific_clusters, country_clusters)
     _fold_restated_tallies(gaz, specific_clusters + country_clusters, country_clusters)
     _title_place(ctx, country_clusters)
+    _paragraph_city(ctx, specific_clusters, country_clusters)
     out = []
     for c in specific_clusters + country_clusters:
         if not c.mentions:
@@ -2075,6 +2076,37 @@ def _sum_of_towns(gaz: Gazetteer, m: Mention, ms: list[Mention]) -> bool:
         if t is not None:
             per_town.setdefault(t, xk.value)
     return len(per_town) == len(towns) and sum(per_town.values()) == k.value
+
+
+def _paragraph_city(ctx: DocContext, specific: list[AttackCluster], countrywide: list[AttackCluster]) -> None:
+    """A strike told with no town ("In the early hours of 2 March, a Russian drone hit a nine-storey
+    building in the Pivdennyi neighbourhood") in a paragraph that names the one city every placed
+    attack of the article struck ("For Odesa, March began with a different kind of horror"): that city."""
+    cities = {
+        (e.parent if e.kind == "district" else e.id): e.country
+        for c in specific
+        for e in c.place_entries()
+        if e.kind in ("city", "district")
+    }
+    if len(cities) != 1:
+        return
+    ((city, country),) = cities.items()
+    for c in countrywide:
+        if not c.mentions or any(e.kind != "country" or e.country != country for e in c.place_entries()):
+            continue
+        if any(m.actor == country for m in c.mentions):
+            continue  # the city's own side striking: not a strike on it
+        paras = {m.sent.paragraph for m in c.mentions}
+        named = [
+            (e.place, e)
+            for s in ctx.sentences
+            if s.paragraph in paras and s.start >= ctx.title_end
+            for e in ctx.ents_in(s.start, s.end)
+            if e.place is not None and e.place.id == city
+        ]
+        if named:
+            c.mentions[0].places = [named[0], *c.mentions[0].places]
+            c.mentions[0].memo.clear()
 
 
 _FROM_CITY_TITLE = re.compile(
