@@ -59,6 +59,10 @@ LABELLED_SETS = (
     "articles36",
     "articles37",
     "articles38",
+    "articles39",
+    "articles40",
+    "articles41",
+    "articles42",
 )
 
 
