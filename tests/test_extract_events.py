@@ -4079,3 +4079,16 @@ def test_a_strike_told_without_a_town_in_a_paragraph_about_the_one_city_struck()
     _later, first = attacks(text, "2024-04-06")
     assert names(first) == {"Odesa"} and str(first.date.start) == "2024-03-02"
     assert first.killed is not None and first.killed.value == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said Russian troops had improved their positions in the Kharkiv region, where an offensive "
+        "launched on May 10 has pushed several kilometres across the border.",
+        "Oleshky lies opposite Kherson, which Russian forces withdrew from in November 2022 and have shelled "
+        "from the left bank ever since.",
+    ],
+)
+def test_a_ground_offensive_and_a_habit_of_shelling_are_no_strike(text: str) -> None:
+    assert attacks(text, "2024-05-15") == []

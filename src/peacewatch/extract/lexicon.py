@@ -261,7 +261,7 @@ GENERIC_CUES = lc(
     r"|rarely|seldom|largely\s+(?:escaped|spared)|has\s+been\s+the\s+target\s+of|(?:has|have)\s+lived\s+with"
     r"|lives?\s+with|living\s+with|under\s+(?:constant|daily|nightly)\s+(?:fire|attack|shelling)"
     r"|in\s+total\s+since|a\s+pattern|on\s+combat\s+duty|campaign\s+of|(?:escalation\s+of|surge\s+in|uptick\s+in)\s+(?:the\s+)?(?:shelling|attacks|strikes|bombardments?)|stepped\s+up|ramped\s+up|intensif(?:ied|ying|ies)|per\s+(?:day|night|week|month)|(?:nights?|days?|weeks?)\s+in\s+a\s+row"
-    r"|consecutive\s+(?:nights?|days?)"
+    r"|consecutive\s+(?:nights?|days?)|ever\s+since"
     # "the number of drones fired at Ukrainian cities has not fallen": a trend, not an attack
     r"|the\s+(?:number|pace|rate|scale)\s+of\s+(?:drones|missiles|strikes|attacks|shelling)"
     # "accused Russia of dozens of violations, pointing to strikes on power facilities in …": examples
@@ -452,7 +452,9 @@ NOT_ATTACK = lc(
     r"|(?:strikes|attacks|shelling|bombardments?)\s+(?:have|has)\s+(?:\w+\s+)?become\s+(?:less|more|rarer|fewer|routine|a\s+daily)"
     # a ground operation or the war itself, not a strike: "Ukraine launched its incursion on August 6"
     r"|launched\s+(?:its|the|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:incursion|offensive|counter-?offensive|invasion"
-    r"|ground\s+operation))\b"
+    r"|ground\s+operation)|(?:offensive|incursion|counter-?offensive|invasion|ground\s+operation)\s+(?:was\s+|had\s+been\s+)?launched"
+    # a ground advance claimed: "troops had improved their positions in the Kharkiv region"
+    r"|improved\s+(?:their|its)\s+(?:tactical\s+)?positions?)\b"
     # a toll or an ordeal since some turn of events: "Since the city was retaken on 11 November, more
     # than 100 civilians have been killed", "Since Russian forces withdrew …, Kherson has come under fire"
     r"|^[^a-z0-9]*since\s+[^.;]*?\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+(?:killed|injured|wounded|shelled|hit|struck|attacked|targeted)"
