@@ -1320,6 +1320,25 @@ def test_a_conference_on_rebuilding_is_no_peace_talks() -> None:
     assert kind(text, "talks", "2024-06-01") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The original 28-point plan, drafted in Washington in November, was cut to 19 points during talks "
+        "between American and Ukrainian delegations in Geneva.",
+        "Putin said talks should start from the draft agreements drawn up in Istanbul in spring 2022.",
+    ],
+)
+def test_where_a_paper_was_drafted_is_no_venue(text: str) -> None:
+    venues = {t.venue.name for t in kind(text, "talks", "2025-12-03")}
+    assert not venues & {"Washington", "Istanbul"}
+
+
+def test_talks_near_a_city_are_held_there() -> None:
+    text = "US and Ukrainian officials held talks near Miami on Sunday on the revised peace framework."
+    (t,) = kind(text, "talks", "2025-12-01")
+    assert t.venue.name == "Miami" and str(t.date.start) == "2025-11-30"
+
+
 def test_another_meeting_in_the_same_sentence_does_not_make_talks_off_topic() -> None:
     text = (
         "Security advisers from 66 countries met in Malta on Saturday to discuss Ukraine's peace formula. "

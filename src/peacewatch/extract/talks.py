@@ -27,7 +27,8 @@ _VENUE_PREFIX = (
     r"(?:(?:resort|port|coastal)\s+)?(?:city|capital|town)?\s*(?:of\s+)?"
 )
 _VENUE_LEFT = re.compile(
-    rf"\b(?:in|at|inside|(?:club|resort|hotel|estate|base|palace|residence|villa|compound|retreat)\s+(?:near|outside))"
+    rf"\b(?:in|at|inside|(?:talks|meeting|negotiations|summit)\s+near|(?:club|resort|hotel|estate|base|palace|residence"
+    rf"|villa|compound|retreat)\s+(?:near|outside))"
     rf"\s+{_VENUE_PREFIX}$",
     re.IGNORECASE,
 )  # "at a private club near Miami"; not "scale back near Kyiv"
@@ -142,7 +143,9 @@ _NOT_VENUE_LEFT = re.compile(
     # where something was said: "in a late-night statement at the Kremlin, he proposed talks in Istanbul"
     r"|\b(?:statement|speech|address|briefing|press\s+conference|news\s+conference)\s+(?:at|in|from)\s+(?:the\s+)?$"
     # what was fired at it: "allies meet in London as Russia fires ballistic missiles at Kyiv"
-    r"|\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?|aim(?:s|ed|ing)?|direct(?:s|ed)?)\s+(?:[\w-]+\s+){0,4}?at\s+$",
+    r"|\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?|aim(?:s|ed|ing)?|direct(?:s|ed)?)\s+(?:[\w-]+\s+){0,4}?at\s+$"
+    # where a paper was written: "the original 28-point plan, drafted in Washington in November"
+    r"|\b(?:drafted|written|drawn\s+up|composed|authored)\s+in\s+$",
     re.I,
 )
 _OFF_TOPIC = re.compile(
