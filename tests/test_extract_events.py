@@ -4111,3 +4111,11 @@ def test_a_strike_told_without_a_town_in_a_paragraph_about_the_one_city_struck()
 )
 def test_a_ground_offensive_and_a_habit_of_shelling_are_no_strike(text: str) -> None:
     assert attacks(text, "2024-05-15") == []
+
+
+def test_a_ship_named_after_an_admiral_is_no_town() -> None:
+    text = (
+        "Sea drones hit the Black Sea Fleet in Sevastopol on Friday. The largest earlier attack, in October "
+        '2022, damaged the frigate "Admiral Makarov".'
+    )
+    assert all("Makariv" not in names(e) for e in attacks(text, "2024-02-02"))

@@ -226,6 +226,10 @@ _NOT_A_PLACE_RIGHT = re.compile(
 )
 
 
+# a rank before a surname: "the frigate Admiral Makarov", "Marshal Zhukov" are no Makariv or Zhukiv
+_RANK_LEFT = re.compile(r"\b(?:Admiral|Marshal|General|Colonel|Captain)\s+$")
+
+
 def drop_ship_names(ents: list[Ent], text: str) -> None:
     """'the cruiser Moskva', 'the submarine Rostov-on-Don': ships named after cities are not places;
     nor is a first name given with an age, a time zone ("Moscow time") or a street."""
@@ -235,6 +239,7 @@ def drop_ship_names(ents: list[Ent], text: str) -> None:
             or _VESSEL_RIGHT.match(text, e.end)
             or _AGE_RIGHT.match(text, e.end)
             or _NOT_A_PLACE_RIGHT.match(text, e.end)
+            or _RANK_LEFT.search(text, max(0, e.start - 12), e.start)
         ):
             e.place = None
             e.places = []
