@@ -4119,3 +4119,14 @@ def test_a_ship_named_after_an_admiral_is_no_town() -> None:
         '2022, damaged the frigate "Admiral Makarov".'
     )
     assert all("Makariv" not in names(e) for e in attacks(text, "2024-02-02"))
+
+
+def test_a_ministrys_shootdowns_over_the_region_go_to_the_attack_on_its_own_country() -> None:
+    text = (
+        "Overnight, Russia sent 539 drones and 11 missiles toward Ukraine, most of them at Kyiv. Air defence "
+        "downed 270 drones. By evening the toll in the capital had risen to two killed.\n\n"
+        "Ukraine's General Staff said drones hit the Borisoglebsk military airfield in Russia's Voronezh Oblast "
+        "overnight. Russia's Defense Ministry said it shot down 48 drones over the region."
+    )
+    (b,) = [e for e in attacks(text, "2025-07-04") if "Borisoglebsk" in names(e)]
+    assert [w.intercepted.value for w in b.weapons if w.intercepted] == [48]

@@ -2315,6 +2315,10 @@ def _fold_into_barrages(
                 c.mentions.clear()
 
 
+# a tally placed by reference to the place just named: "shot down 48 drones over the region"
+_OVER_THE_AREA = re.compile(
+    r"\bover\s+(?:the|that|this)\s+(?:region|area|oblast|province|territory|district)\b", re.I
+)
 _COUNTED_BY = re.compile(
     r"\b(?:(?P<ua>Ukrain\w*)|(?P<ru>Russia(?:n|'s|’s)?))\s+(?:air\s+force|air\s+defen[cs]es?|military|general\s+staff"
     r"|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b",
@@ -2526,6 +2530,32 @@ def _attach(
     same = _same_figures(gaz, clusters, m)
     if same is not None:
         return same  # "destroyed 38 drones overnight" in the lede, "38 UAVs: 17 over Belgorod …" below
+    shootdown_only = any(ic is not None for _k, _mo, _lc, ic in m.facts.weapons) and all(
+        lc is None for _k, _mo, lc, _ic in m.facts.weapons
+    )
+    own = (
+        _counted_by(m)
+        if not m.places
+        and shootdown_only
+        and _OVER_THE_AREA.search(ctx.text, m.clause.start, m.clause.end) is not None
+        else None
+    )
+    if own is not None:
+        # "Russia's Defense Ministry said it shot down 48 drones over the region": the attack on its
+        # own country told just before, not the barrage on the other one
+        mine = [
+            (x.clause.start, c)
+            for x in ms
+            if x.clause.start < m.clause.start
+            and not x.summary
+            and 0 <= m.sent.paragraph - x.sent.paragraph <= 1
+            and (c := where.get(id(x))) is not None
+            and c.place_entries()
+            and {e.country for e in c.place_entries()} == {own}
+            and _compatible(gaz, c, m, strict_places=False)
+        ]
+        if mine:
+            return max(mine, key=lambda t: t[0])[1]
     tally = _launched_before(ms, m, where, gaz)
     if tally is not None:
         return tally  # "as of 12:00, 59 missiles and 54 drones were shot down": of the barrage above
