@@ -1339,6 +1339,34 @@ def test_talks_near_a_city_are_held_there() -> None:
     assert t.venue.name == "Miami" and str(t.date.start) == "2025-11-30"
 
 
+@pytest.mark.parametrize(
+    ("text", "venue", "day"),
+    [
+        (
+            "Less than two weeks after the shouting match in the Oval Office on 28 February, Ukrainian and "
+            "American officials spent eight hours together in a Jeddah hotel on Tuesday.",
+            "Jeddah",
+            "2025-03-11",
+        ),
+        (
+            "Witkoff and Kushner spent about five hours in the Kremlin with Vladimir Putin on Tuesday.",
+            "Moscow",
+            "2025-12-09",
+        ),
+        (
+            "In the Diriyah palace in Riyadh on Tuesday, Marco Rubio and Sergei Lavrov sat across a table for "
+            "the first time to discuss the war in Ukraine.",
+            "Riyadh",
+            "2025-02-18",
+        ),
+    ],
+)
+def test_narrated_meetings_are_talks(text: str, venue: str, day: str) -> None:
+    (t,) = kind(text, "talks", day)
+    assert t.venue.name == venue
+    assert t.date is not None and abs((t.date.start - dt.date.fromisoformat(day)).days) <= 1
+
+
 def test_another_meeting_in_the_same_sentence_does_not_make_talks_off_topic() -> None:
     text = (
         "Security advisers from 66 countries met in Malta on Saturday to discuss Ukraine's peace formula. "

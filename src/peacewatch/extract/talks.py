@@ -50,6 +50,10 @@ _MEETING = re.compile(
     r"|sign(?:ed|s|ing)?\s+(?:(?!by\b)[\w-]+\s+){0,4}?(?:partnership|security|peace|cooperation|bilateral|strategic)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|pacts?|declarations?|treaty|guarantees?)"
     r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours\s+with"
+    # "spent about five hours in the Kremlin with Putin", "spent eight hours together in a Jeddah hotel",
+    # "sat across one table", "faced each other across the table"
+    r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours\s+(?:together|(?:[\w-]+\s+){1,4}?with)"
+    r"|sat\s+(?:across|at|around)\s+(?:one|a|the\s+same|the)\s+table|faced\s+each\s+other"
     # "Witkoff is due in Moscow on Tuesday to present the revised plan to Putin"
     r"|(?:present|deliver|brief)\w*\s+(?:the|a|an|its|his|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposals?|draft|framework"
     r"|peace\s+plan)\s+to\b"
@@ -384,7 +388,7 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     )
     # "met for four hours at a Riyadh palace", "talks at a Geneva hotel": the city names the building
     by_building = (
-        re.search(r"\bat\s+(?:a|an|the)\s+$", left) is not None
+        re.search(r"\b(?:at|in)\s+(?:a|an|the)\s+$", left) is not None
         and _VENUE_BUILDING_RIGHT.match(right) is not None
         and _MEETING.search(text[max(sent.start, ent.start - 80) : ent.start]) is not None
     )
@@ -1080,7 +1084,7 @@ _MET_BEFORE = re.compile(
 )
 _OTHER_MEETING_BEFORE = re.compile(
     r"\b(?:followed|since|preceded|came\s+after|weeks\s+after|days\s+after)\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,4}?"
-    r"(?:meeting|summit|talks|call|visit)\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}$",
+    r"(?:meeting|summit|talks|call|visit|shouting\s+match|row|clash|spat|encounter)\b(?:[^.;]|(?<=\b[A-Z])\.){0,80}$",
     re.IGNORECASE,
 )
 _LENGTH = re.compile(
