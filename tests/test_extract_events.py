@@ -4158,3 +4158,15 @@ def test_a_ministrys_shootdowns_over_the_region_go_to_the_attack_on_its_own_coun
     )
     (b,) = [e for e in attacks(text, "2025-07-04") if "Borisoglebsk" in names(e)]
     assert [w.intercepted.value for w in b.weapons if w.intercepted] == [48]
+
+
+def test_a_list_of_numbers_in_words_then_shot_down_is_intercepted() -> None:
+    (e,) = attacks(
+        "Russia launched 598 drones and 31 missiles at Ukraine overnight. The air force says five hundred and "
+        "sixty-three drones and twenty-six missiles were shot down.",
+        "2025-08-28",
+    )
+    assert {w.kind: (w.launched.value, w.intercepted.value) for w in e.weapons} == {
+        "drone": (598, 563),
+        "missile": (31, 26),
+    }

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from peacewatch.extract import lexicon as L
-from peacewatch.extract.numbers import NumberPhrase, find_numbers
+from peacewatch.extract.numbers import WORD_NUMBER, NumberPhrase, find_numbers
 from peacewatch.records import Count
 
 _PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian|[a-z][a-z-]+|\d+-year-old)\s+){{0,2}}(?:{L.PEOPLE_NOUNS})\b"
@@ -286,7 +286,7 @@ _PASSIVE = r"(?:were|was|had\s+been|have\s+been|has\s+been)(?:\s+(?:confirmed(?:
 # "59 missiles and 54 drones were shot down": the verb after the list covers every figure in it
 _SMALL_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
 _LIST_THEN_INTERCEPTED = re.compile(
-    rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:[\d,]+|{_SMALL_WORDS})\s+"
+    rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:[\d,]+|{_SMALL_WORDS}|{WORD_NUMBER})\s+"
     rf"(?!of\s+(?:which|them|these|those)\b|were\b|was\b)[\w\s-]{{1,40}}?)+"
     rf"\s+{_PASSIVE}\s+(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
