@@ -4170,3 +4170,14 @@ def test_a_list_of_numbers_in_words_then_shot_down_is_intercepted() -> None:
         "drone": (598, 563),
         "missile": (31, 26),
     }
+
+
+def test_the_hour_a_toll_was_given_does_not_date_the_attack() -> None:
+    (e,) = attacks(
+        "On Thursday, Kyiv suffered one of the deadliest attacks on the capital. The air force says Russia "
+        "launched 598 drones and 31 missiles at Ukraine overnight into Thursday.\n\n"
+        "As of this afternoon, the city says 23 people were killed in Kyiv. The number of injured is 63.",
+        "2025-08-29",
+    )
+    assert e.date is not None and e.date.end == dt.date(2025, 8, 28)
+    assert e.killed is not None and e.killed.value == 23

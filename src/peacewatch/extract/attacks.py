@@ -870,7 +870,9 @@ def _mention(
         if not re.search(
             r"(?i)\b(?:since|until|by|before|from\s+\d{1,2}[:.]\d{2}\s+on)\s+$"
             # "since Russia invaded on Feb. 24": the start of the war, not this attack
-            r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:began|started|erupted)\s+(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$",
+            r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:began|started|erupted)\s+(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$"
+            # "As of this afternoon, the city says 23 were killed": when the toll was given
+            r"|\bas\s+of\s+$",
             stext[max(0, d.start - _LOOKBACK) : d.start],
         )
         and not re.match(r"(?i)(?:since|until|by)\b(?!\s+midnight)", d.text)
@@ -1138,6 +1140,9 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
             if d.span.precision in ("day", "days")
             and not d.future
             and not _NOT_ATTACK_DAY.match(ptext, d.end)
+            and not re.search(
+                r"\bas\s+of\s+$", ptext[max(0, d.start - 8) : d.start], re.I
+            )  # when a toll was given
         ]
         trig = L.STRONG_ATTACK.search(ctx.lower[prev.start : prev.end])
         if ds and trig is not None:
