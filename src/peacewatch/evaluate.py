@@ -63,6 +63,10 @@ LABELLED_SETS = (
     "articles40",
     "articles41",
     "articles42",
+    "articles43",
+    "articles44",
+    "articles45",
+    "articles46",
 )
 
 
