@@ -566,11 +566,6 @@ def _launcher_model(
 
 
 _QUOTED = re.compile(r"[\"“‘]([^\"”’\n]{1,60})[\"”’]|(?<!\w)'([^'\n]{1,60})'(?!\w)")
-_FALSITY = re.compile(
-    r"\b(?:false|falsely|fake|fabricat\w+|forg(?:ed|ery)|hoax|debunk\w*|misleading|not\s+true|no\s+evidence"
-    r"|inaccurate|unfounded|inflat\w+|circulat\w+|widely\s+shared|viral)\b",
-    re.I,
-)
 
 
 def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str = "") -> CountFacts:
@@ -581,7 +576,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
     whose period ("Since the start of the invasion, … while … 40 injured") covers it too.
     """
     numbers = [n for n in find_numbers(text) if _plausible(text, n)]
-    if _FALSITY.search(text):
+    if L.FALSITY.search(text):
         # a figure passed as false or viral: "a figure of '130 dead' is circulating", "Posts claiming
         # 'over 200 dead' inflate the toll", "that 'more than 1,000 drones' were used"
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]

@@ -527,3 +527,11 @@ FIRST_NAMES = frozenset(
         "Yulia",
     }
 )
+
+
+# what a fact-check calls untrue or merely viral: a quoted figure so described is no count
+FALSITY = re.compile(
+    r"\b(?:false|falsely|fake|fabricat\w+|forg(?:ed|ery)|hoax|debunk\w*|misleading|not\s+true|no\s+evidence"
+    r"|inaccurate|unfounded|inflat\w+|circulat\w+|widely\s+shared|viral)\b",
+    re.I,
+)
