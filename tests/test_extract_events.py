@@ -4189,3 +4189,12 @@ def test_a_figure_passed_as_false_or_viral_is_no_count() -> None:
         'morning. Two days later, a figure of "130 dead" is circulating widely.'
     )
     assert all(e.killed is None for e in attacks(text, "2025-04-15"))
+
+
+def test_the_belaya_air_base_is_in_irkutsk_not_another_towns_old_name() -> None:
+    (e,) = attacks(
+        "Ukraine's SBU says drones struck strategic bombers on Sunday at four air bases, from Olenya in the "
+        "Murmansk region to Belaya in Siberia's Irkutsk region.",
+        "2025-06-02",
+    )
+    assert "Belaya" in names(e) and "Gudermes" not in names(e)

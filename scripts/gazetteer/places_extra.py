@@ -534,7 +534,7 @@ def _base(name: str, bare: bool = True, *more: str) -> tuple[str, ...]:
 
 SITES: dict[str, tuple[str, str, str, float, float, tuple[str, ...]]] = {
     "olenya": ("Olenya", "RU", "RU-MUR", 68.152, 33.464, _base("Olenya")),
-    "belaya": ("Belaya", "RU", "RU-IRK", 52.915, 103.575, _base("Belaya", False)),
+    "belaya": ("Belaya", "RU", "RU-IRK", 52.915, 103.575, _base("Belaya")),
     "dyagilevo": ("Dyagilevo", "RU", "RU-RYA", 54.644, 39.570, _base("Dyagilevo", True, "Diagilevo")),
     "shaykovka": ("Shaykovka", "RU", "RU-KLU", 54.226, 34.372, _base("Shaykovka", True, "Shaikovka")),
     "khalino": ("Khalino", "RU", "RU-KRS", 51.751, 36.296, _base("Khalino")),
