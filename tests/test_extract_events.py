@@ -1367,6 +1367,18 @@ def test_narrated_meetings_are_talks(text: str, venue: str, day: str) -> None:
     assert t.date is not None and abs((t.date.start - dt.date.fromisoformat(day)).days) <= 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian drones hit Odesa overnight. Turkey's president said he still hoped to talk Moscow round.",
+        "Russian drones hit Odesa overnight. Shakhtar Donetsk play their Europa Conference qualifier in Poland "
+        "tonight.",
+    ],
+)
+def test_an_idiom_and_a_fixture_are_no_talks(text: str) -> None:
+    assert kind(text, "talks", "2023-08-24") == []
+
+
 def test_another_meeting_in_the_same_sentence_does_not_make_talks_off_topic() -> None:
     text = (
         "Security advisers from 66 countries met in Malta on Saturday to discuss Ukraine's peace formula. "

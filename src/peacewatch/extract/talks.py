@@ -91,7 +91,8 @@ _PROPOSED_LEFT = re.compile(
 )
 _MEETING_LC = L.lc(_MEETING.pattern)
 _VENUE_RIGHT_TALKS = re.compile(
-    r"^(?:['’]s)?\s+(?:peace\s+|[Ss]ecurity\s+)?(?:talks|summit|meeting|negotiations|round|format|process|[Cc]onference"
+    # ("the Moscow round of talks"; not "hoped to talk Moscow round.")
+    r"^(?:['’]s)?\s+(?:peace\s+|[Ss]ecurity\s+)?(?:talks|summit|meeting|negotiations|round(?!\s*[.!?])|format|process|[Cc]onference"
     r"|sessions?|accords?|consultations|[Ff]orum)\b",
     re.IGNORECASE,
 )
@@ -162,7 +163,7 @@ _OFF_TOPIC = re.compile(
 _SPORT = re.compile(
     r"\b(?:(?:Europa|Champions|Conference|Nations|Premier)\s+League|UEFA|FIFA|European\s+Championship|Euro\s+20\d\d"
     r"|World\s+Cup|Olympic\w*|Paralympic\w*|home\s+(?:games|matches)|group\s+stage|Group\s+[A-H]|play-?offs?"
-    r"|fixtures?|kick-?off|footballers?|football\s+(?:club|team|match)|national\s+team)\b"
+    r"|fixtures?|kick-?off|footballers?|football\s+(?:club|team|match)|national\s+team|qualifiers?|Europa\s+Conference)\b"
 )
 _PEACE_WORD = re.compile(r"\b(?:peace|ceasefire|truce|settlement|security\s+guarantees)\b", re.IGNORECASE)
 _WAR_TOPIC = re.compile(
