@@ -3229,6 +3229,9 @@ def test_a_leader_who_would_come_to_washington_is_planned_talks_with_the_us() ->
         "We discussed the mechanisms that would make any ceasefire hold: monitoring and partner forces.",
         "Opinion: A ceasefire is not a peace, and a line on a map is not a border.",
         "Kyiv has said it will accept a full, unconditional truce, and talk afterwards.",
+        "Ukrainian officials say they will not accept any deal negotiated without them and want European security "
+        "guarantees before talking about a ceasefire.",
+        "The pledge is conditional on a truce that does not exist.",
     ],
 )
 def test_a_ceasefire_that_may_come_is_no_commitment(text: str) -> None:

@@ -94,7 +94,9 @@ _HYPOTHETICAL_LEFT = re.compile(
     # "remained far apart on a ceasefire", "made no progress on a truce", "to monitor a ceasefire": the
     # ceasefire as a subject of talks, not one agreed
     r"|\b(?:far\s+apart|no\s+(?:progress|agreement|breakthrough)|divided|split)\s+(?:on|over|towards?|about)\s+"
-    r"(?:an?\s+|the\s+|any\s+)?|\bmonitor(?:ing)?\s+(?:an?|any)\s+)(?:[\w-]+\s+)?$",
+    r"(?:an?\s+|the\s+|any\s+)?|\bmonitor(?:ing)?\s+(?:an?|any)\s+"
+    # "want security guarantees before talking about a ceasefire"
+    r"|\bbefore\s+talking\s+about\s+(?:an?\s+|any\s+)?)(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # "a week after a 30-day halt to attacks on the energy grid began": one that was real
@@ -263,6 +265,12 @@ def _mentions(ctx: DocContext) -> list[CommitMention]:
                 continue  # (but "after a week-long pause that Putin had agreed to" was one)
             if _GENERIC_RIGHT.match(post) and re.search(r"(?:^|[:.]\s*)an?\s+$", left, re.I):
                 continue
+            if re.match(
+                r"\s+that\s+(?:does|did)\s+not\s+(?:yet\s+)?exist|\s+that\s+(?:has\s+)?never\s+existed",
+                post,
+                re.I,
+            ):
+                continue  # "conditional on a truce that does not exist"
             if _WOULD_LEFT.search(left[-40:]) and _CONDITION.search(post):
                 continue  # "would order a ceasefire as soon as Ukraine withdrew": terms offered, not a commitment
             if noun in ("stop",) and not re.match(r"\s+(?:to|of)\s+(?:strikes|attacks|shelling)", post, re.I):
