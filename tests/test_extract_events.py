@@ -1379,6 +1379,12 @@ def test_an_idiom_and_a_fixture_are_no_talks(text: str) -> None:
     assert kind(text, "talks", "2023-08-24") == []
 
 
+def test_a_palace_written_with_a_small_p_names_its_city() -> None:
+    text = "Russian and Ukrainian delegations sat across one table on Friday, in the Dolmabahce palace."
+    (t,) = kind(text, "talks", "2025-05-17")
+    assert t.venue.name == "Istanbul" and str(t.date.start) == "2025-05-16"
+
+
 def test_another_meeting_in_the_same_sentence_does_not_make_talks_off_topic() -> None:
     text = (
         "Security advisers from 66 countries met in Malta on Saturday to discuss Ukraine's peace formula. "

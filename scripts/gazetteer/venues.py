@@ -19,6 +19,11 @@ VENUES: tuple[tuple[str, tuple[str, ...], str, float | None, float | None], ...]
             "Dolmabahçe Palace",
             "Ciragan Palace",
             "Çırağan Palace",
+            # as news often writes them, the building's noun lower-cased
+            "Dolmabahce palace",
+            "Dolmabahçe palace",
+            "Ciragan palace",
+            "Çırağan palace",
         ),
         "TR",
         None,
@@ -53,7 +58,13 @@ VENUES: tuple[tuple[str, tuple[str, ...], str, float | None, float | None], ...]
     ("Rome", ("Roma",), "IT", None, None),
     # the papal summer residence, in Italy: a venue of its own ("met the Pope at Castel Gandolfo")
     ("Castel Gandolfo", (), "IT", 41.7475, 12.6503),
-    ("Paris", ("Elysee Palace", "Élysée Palace", "the Elysee", "the Élysée"), "FR", None, None),
+    (
+        "Paris",
+        ("Elysee Palace", "Élysée Palace", "Elysee palace", "Élysée palace", "the Elysee", "the Élysée"),
+        "FR",
+        None,
+        None,
+    ),
     ("London", ("Downing Street", "Lancaster House"), "GB", None, None),
     # the prime minister's country house, in Buckinghamshire: not London
     ("Chequers", (), "GB", 51.7359, -0.8101),
