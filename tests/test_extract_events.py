@@ -1385,6 +1385,14 @@ def test_a_palace_written_with_a_small_p_names_its_city() -> None:
     assert t.venue.name == "Istanbul" and str(t.date.start) == "2025-05-16"
 
 
+def test_talks_told_as_years_ago_before_the_war_are_history() -> None:
+    text = (
+        "Eight years ago today, after a night of talks in the Belarusian capital Minsk, four leaders left with a "
+        "ceasefire deal for the Donbas."
+    )
+    assert kind(text, "talks", "2023-02-12") == []
+
+
 def test_another_meeting_in_the_same_sentence_does_not_make_talks_off_topic() -> None:
     text = (
         "Security advisers from 66 countries met in Malta on Saturday to discuss Ukraine's peace formula. "

@@ -17,7 +17,7 @@ from peacewatch.extract.attacks import actor_use, clock_heading
 from peacewatch.extract.context import DocContext, Sentence
 from peacewatch.extract.entities import CAPITAL_SIDES, Ent
 from peacewatch.extract.gazetteer import Gazetteer
-from peacewatch.extract.numbers import ordinal_or_number
+from peacewatch.extract.numbers import NUMBER, ordinal_or_number, word_to_int
 from peacewatch.records import DateSpan, Event, Venue
 
 # --- talks ---------------------------------------------------------------------------------
@@ -506,7 +506,7 @@ def talks(
                 c.sentences.append(sent)
             c.venue_ents.append(ent)
     clusters = _fold_states(clusters)
-    clusters = [c for c in clusters if not _historic(text, c) and not _compared_only(text, c)]
+    clusters = [c for c in clusters if not _historic(text, c, ctx.published) and not _compared_only(text, c)]
     clusters = [
         c
         for c in clusters
@@ -612,8 +612,9 @@ def _background(text: str, c: TalksCluster) -> bool:
     return all(_BACKGROUND.search(text[s.start : s.end]) for s in c.sentences)
 
 
-def _historic(text: str, c: TalksCluster) -> bool:
-    """Talks dated only by years before the full-scale war (the Minsk agreements of 2014–15)."""
+def _historic(text: str, c: TalksCluster, published: dt.date | None = None) -> bool:
+    """Talks dated only by years before the full-scale war (the Minsk agreements of 2014–15), or told as
+    "Eight years ago today, after a night of talks in the Belarusian capital" from a date that puts them there."""
     # only years near the venue ("signed in Minsk in 2014"): "… restored after a fire in April 2019"
     # at the far end of the sentence dates something else
     years = [
@@ -623,7 +624,16 @@ def _historic(text: str, c: TalksCluster) -> bool:
         for m in re.finditer(r"(?<!\bthe\s)(?<!\bsince\s)\b(19\d\d|20\d\d)\b", text[s.start : s.end])
         if any(abs(s.start + m.start() - e.start) <= 90 for e in c.venue_ents if s.start <= e.start < s.end)
     ]
+    if published is not None:
+        for s in c.sentences:
+            for m in _YEARS_AGO.finditer(text, s.start, s.end):
+                n = word_to_int(m.group("n"))
+                if n is not None and published.year - n < 2022:
+                    years.append(published.year - n)
     return bool(years) and max(years) < 2022
+
+
+_YEARS_AGO = re.compile(rf"\b(?P<n>{NUMBER})\s+years\s+ago\b", re.IGNORECASE)
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
