@@ -1284,6 +1284,15 @@ def test_headline_talks_take_the_day_of_the_ledes_talks() -> None:
     assert t.venue.name == "Jeddah" and str(t.date.start) == "2025-03-11"
 
 
+def test_held_talks_take_the_day_their_round_finished_in_the_next_paragraph() -> None:
+    text = (
+        "Two days of talks between Russia and Ukraine in Geneva have closed with no deal on territory.\n\n"
+        "The US-mediated third round finished on Wednesday evening."
+    )
+    (t,) = kind(text, "talks", "2026-02-19")  # a Thursday
+    assert t.venue.name == "Geneva" and t.date is not None and str(t.date.end) == "2026-02-18"
+
+
 def test_a_city_named_before_a_building_is_the_venue() -> None:
     text = "Rubio and Lavrov met for four and a half hours at a Riyadh palace on Tuesday to discuss the war."
     (t,) = kind(text, "talks", "2025-02-19")

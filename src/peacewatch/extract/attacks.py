@@ -1115,6 +1115,9 @@ def _shifted_date(
     return None
 
 
+_AS_OF_LEFT = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)  # "As of this afternoon, …": when a toll was given
+
+
 def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
     """A report with no date of its own takes the date of the attack sentence just before it."""
     hinted = ctx.sentences_with(L.TRIGGER_RE)
@@ -1140,9 +1143,7 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
             if d.span.precision in ("day", "days")
             and not d.future
             and not _NOT_ATTACK_DAY.match(ptext, d.end)
-            and not re.search(
-                r"\bas\s+of\s+$", ptext[max(0, d.start - 8) : d.start], re.I
-            )  # when a toll was given
+            and not _AS_OF_LEFT.search(ptext, max(0, d.start - 8), d.start)  # when a toll was given
         ]
         trig = L.STRONG_ATTACK.search(ctx.lower[prev.start : prev.end])
         if ds and trig is not None:
@@ -3004,7 +3005,7 @@ _CLOCK_HEAD = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[.:–—-]\s")
 _CLOCK_LINE = re.compile(
     r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d[ \t]*(?:\(?(?:GMT|BST|CET|CEST|EET|EEST|UTC|MSK|Kyiv\s+time|local\s+time"
     r"|[ap]\.?m\.?)\)?)?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+    re.IGNORECASE,
 )
 
 

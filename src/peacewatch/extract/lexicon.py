@@ -423,6 +423,11 @@ TALKS_TRIGGERS = lc(
     r"|sat\s+down|huddled|consultations|discussions|delegations?|envoys?|peace\s+process|diplomatic"
     r"|diplomats?|mediat\w+|face-time|face\s+time|visit(?:ed|s)?|arrived|sessions?|conference)\b",
 )
+# a word for a meeting, near a day it names: "after a long day of talks … on Tuesday", "At the second
+# round, on June 2": the day those talks were held
+TALKS_WORD = re.compile(
+    r"\b(?:talks|negotiations|round|meeting|summit|session|met|sat\s+down)\b", re.IGNORECASE
+)
 MEDIATION_CUES = (
     r"mediation|mediated\s+by|mediator|mediators|mediating|moderated\s+by|brokered\s+by|chaired\s+by"
     r"|accompanied\s+by|facilitated\s+by|with\s+the\s+help\s+of|under\s+the\s+auspices\s+of"

@@ -130,9 +130,6 @@ _AT_TABLE = re.compile(
     r"|cut\s+(?:down\s+)?to|whittled|narrowed|slimmed)\b",
     re.IGNORECASE,
 )
-_TALKS_WORD = re.compile(
-    r"\b(?:talks|negotiations|round|meeting|summit|session|met|sat\s+down)\b", re.IGNORECASE
-)
 
 
 def _dated_by_talks(ctx: DocContext, ev: Event, talks: Sequence[Event]) -> Event:
@@ -150,7 +147,7 @@ def _dated_by_talks(ctx: DocContext, ev: Event, talks: Sequence[Event]) -> Event
                 break
             st = ctx.text[s.start : s.end]
             for d in D.find_dates(st, ctx.published, ctx.anchor_year):
-                if d.span.precision == "day" and _TALKS_WORD.search(st, max(0, d.start - 60), d.end + 60):
+                if d.span.precision == "day" and L.TALKS_WORD.search(st, max(0, d.start - 60), d.end + 60):
                     return replace(ev, date=d.span)
     for near in ({s.paragraph for s in sents}, {s.paragraph - 1 for s in sents}):
         days = {

@@ -791,34 +791,7 @@ def _talks_event(
     status = _talks_status(text, c)
     date = _talks_date(ctx, c, status == "planned", strike_date)
     if date is None and status != "planned":
-        near = extra
-        if any(s.paragraph == 0 for s in c.sentences):
-            # a headline's talks are the lede's: "Jeddah talks open door to truce" over "… emerged from
-            # eight hours of talks in the Saudi port city on Tuesday"
-            lede = next(
-                (s.paragraph for s in ctx.sentences if s.paragraph > 0 and s.end - s.start > 120), None
-            )
-            near = [*extra, *(s for s in ctx.sentences if s.paragraph == lede and s not in extra)]
-        # (not from a paragraph that names another meeting's venue: "Zelensky arrived in Washington on
-        # Thursday … On Thursday he met executives" is no date of the Alaska summit named before)
-        busy = {
-            s.paragraph
-            for s in ctx.sentences
-            for e in ctx.ents_in(s.start, s.end)
-            if id(e) in venue_ids
-            and e not in c.venue_ents
-            and e.venue is not None
-            and e.venue.name != c.venue.name
-        }
-        date = _anaphoric_date(
-            ctx, [s for s in near if s.index not in ctx.other_war() and s.paragraph not in busy]
-        )
-        if (
-            date is None
-            and ctx.published is not None
-            and any(clock_heading(text, s.start) for s in c.sentences)
-        ):
-            date = DateSpan(ctx.published, ctx.published, "day")  # a live page's entry under its hour
+        date = _undated_held_day(ctx, c, extra, venue_ids)
     if date is not None and ctx.published and date.start and date.start > ctx.published and status == "held":
         status = "planned"
     conf = 0.55 + 0.1 * bool(parties) + 0.1 * bool(date) + 0.05 * (len(c.sentences) > 1) + 0.05 * bool(rnd)
@@ -1109,9 +1082,38 @@ _ENDED_LEFT = re.compile(
 _DAYS_WORD = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 
-# a talks word and the day it names, within one clause ("after a long day of talks … in the Saudi port
-# city on Tuesday", "met for four hours at a palace on Tuesday"), either way round
-_TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meeting|summit|met|sat\s+down|session)\b", re.IGNORECASE)
+def _undated_held_day(
+    ctx: DocContext, c: TalksCluster, extra: list[Sentence], venue_ids: set[int]
+) -> DateSpan | None:
+    """The day of held talks their venue's sentences leave undated: from a sentence nearby about "the
+    talks" (the lede under a headline that names them), else a live page's hour line."""
+    near = extra
+    if any(s.paragraph == 0 for s in c.sentences):
+        # a headline's talks are the lede's: "Jeddah talks open door to truce" over "… emerged from
+        # eight hours of talks in the Saudi port city on Tuesday"
+        lede = next((s.paragraph for s in ctx.sentences if s.paragraph > 0 and s.end - s.start > 120), None)
+        near = [*extra, *(s for s in ctx.sentences if s.paragraph == lede and s not in extra)]
+    # (not from a paragraph that names another meeting's venue: "Zelensky arrived in Washington on
+    # Thursday … On Thursday he met executives" is no date of the Alaska summit named before)
+    busy = {
+        s.paragraph
+        for s in ctx.sentences
+        for e in ctx.ents_in(s.start, s.end)
+        if id(e) in venue_ids
+        and e not in c.venue_ents
+        and e.venue is not None
+        and e.venue.name != c.venue.name
+    }
+    date = _anaphoric_date(
+        ctx, [s for s in near if s.index not in ctx.other_war() and s.paragraph not in busy]
+    )
+    if (
+        date is None
+        and ctx.published is not None
+        and any(clock_heading(ctx.text, s.start) for s in c.sentences)
+    ):
+        date = DateSpan(ctx.published, ctx.published, "day")  # a live page's entry under its hour
+    return date
 
 
 def _anaphoric_date(ctx: DocContext, near: list[Sentence]) -> DateSpan | None:
@@ -1125,7 +1127,7 @@ def _anaphoric_date(ctx: DocContext, near: list[Sentence]) -> DateSpan | None:
                 continue
             if _SAID_BEFORE.search(st, max(0, d.start - 30), d.start):
                 continue
-            if _TALKS_WORD.search(st, max(0, d.start - 90), min(len(st), d.end + 60)):
+            if L.TALKS_WORD.search(st, max(0, d.start - 90), min(len(st), d.end + 60)):
                 return d.span
     return None
 
