@@ -4236,3 +4236,14 @@ def test_the_belaya_air_base_is_in_irkutsk_not_another_towns_old_name() -> None:
         "2025-06-02",
     )
     assert "Belaya" in names(e) and "Gudermes" not in names(e)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kursk gamble and the Monday barrage: Russia fired 127 missiles and 109 drones at Ukraine.",
+        "Russian drones hit Sochi overnight, and the Tuapse direction was also targeted by Ukrainian drones.",
+    ],
+)
+def test_a_place_name_qualifying_another_noun_is_no_place_struck(text: str) -> None:
+    assert all(not names(e) & {"Kursk", "Tuapse"} for e in attacks(text, "2024-08-27"))

@@ -1445,6 +1445,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue  # "to keep up pressure on Moscow": the government, not a place hit
         if _SEA_OF_LEFT.search(left) or _UNIT_RIGHT.match(right):
             continue  # "the Sea of Azov", "Azov fighters": a sea and a regiment, not the town
+        if _QUALIFIES_NOUN.match(text, ent.end, clause.end):
+            continue  # "The Kursk gamble", "the Pokrovsk direction", "the Istanbul talks": no place struck
         if _weapon_aside(text, sent.start, ent.start):
             continue  # "Kh-101/Kh-555 (cruise, Tu-95MS carriers, Volgodonsk area)": where they came from
         if _TRAVEL_LEFT.search(text, max(clause.start, ent.start - 140), ent.start) or _TALKS_RIGHT.match(
@@ -2118,6 +2120,14 @@ def _paragraph_city(ctx: DocContext, specific: list[AttackCluster], countrywide:
 _FROM_CITY_TITLE = re.compile(
     r"\b(?:Letter|Postcard|Dispatch|Notes|Diary|Despatch|Report|Reporter's\s+notebook)\s+from\s+(?:the\s+)?$",
     re.I,
+)
+
+
+_QUALIFIES_NOUN = re.compile(
+    r"\s+(?!(?:strikes?|attacks?|shelling|bombing|barrage|blast|explosion|raid|missile|drone|region|oblast|district"
+    r"|city|port|refinery|airfield|air\s+base)\b)(?:gamble|incursion|offensive|operation|front|direction|axis|talks"
+    r"|summit|formula|format|process|deal|plan|declaration|accords?|question|problem|crisis|factor)\b",
+    re.IGNORECASE,
 )
 
 
