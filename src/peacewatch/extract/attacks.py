@@ -870,9 +870,7 @@ def _mention(
         if not re.search(
             r"(?i)\b(?:since|until|by|before|from\s+\d{1,2}[:.]\d{2}\s+on)\s+$"
             # "since Russia invaded on Feb. 24": the start of the war, not this attack
-            r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:began|started|erupted)\s+(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$"
-            # "As of this afternoon, the city says 23 were killed": when the toll was given
-            r"|\bas\s+of\s+$",
+            r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:began|started|erupted)\s+(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$",
             stext[max(0, d.start - _LOOKBACK) : d.start],
         )
         and not re.match(r"(?i)(?:since|until|by)\b(?!\s+midnight)", d.text)
@@ -1029,9 +1027,11 @@ _NOT_ATTACK_DAY = re.compile(
 def _statement_date(stext: str, d: D.DateMention) -> bool:
     """When something was said ("On June 28 the ministry said it had struck …") or when a victim
     died later ("died of her injuries on July 1"), not when the attack happened; or the day of
-    another event ("during their March 18 call")."""
-    if _DIED_LATER.search(stext[max(0, d.start - _LOOKBACK) : d.start]) or _NOT_ATTACK_DAY.match(
-        stext, d.end
+    another event ("during their March 18 call"), or when a toll was given ("As of this afternoon")."""
+    if (
+        _DIED_LATER.search(stext[max(0, d.start - _LOOKBACK) : d.start])
+        or _NOT_ATTACK_DAY.match(stext, d.end)
+        or _AS_OF_LEFT.search(stext, max(0, d.start - 8), d.start)  # "As of this afternoon, 23 were killed"
     ):
         return True
     # only a date that opens the sentence and is followed straight by who said what: "On June 28
@@ -1115,7 +1115,9 @@ def _shifted_date(
     return None
 
 
-_AS_OF_LEFT = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)  # "As of this afternoon, …": when a toll was given
+_AS_OF_LEFT = re.compile(
+    r"\bas\s+of\s+$", re.IGNORECASE
+)  # "As of this afternoon, …": when a toll was given, not the attack
 
 
 def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
@@ -1140,10 +1142,7 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
         ds = [
             d
             for d in _sentence_dates(ctx, prev)
-            if d.span.precision in ("day", "days")
-            and not d.future
-            and not _NOT_ATTACK_DAY.match(ptext, d.end)
-            and not _AS_OF_LEFT.search(ptext, max(0, d.start - 8), d.start)  # when a toll was given
+            if d.span.precision in ("day", "days") and not d.future and not _statement_date(ptext, d)
         ]
         trig = L.STRONG_ATTACK.search(ctx.lower[prev.start : prev.end])
         if ds and trig is not None:
