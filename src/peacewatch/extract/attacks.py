@@ -1024,6 +1024,10 @@ _NOT_ATTACK_DAY = re.compile(
 )
 
 
+# "As of this afternoon, …": when a toll was given, not the attack
+_AS_OF_LEFT = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+
+
 def _statement_date(stext: str, d: D.DateMention) -> bool:
     """When something was said ("On June 28 the ministry said it had struck …") or when a victim
     died later ("died of her injuries on July 1"), not when the attack happened; or the day of
@@ -1113,11 +1117,6 @@ def _shifted_date(
             day = base + dt.timedelta(days=sign * n)
             return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
     return None
-
-
-_AS_OF_LEFT = re.compile(
-    r"\bas\s+of\s+$", re.IGNORECASE
-)  # "As of this afternoon, …": when a toll was given, not the attack
 
 
 def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
