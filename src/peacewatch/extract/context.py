@@ -70,11 +70,13 @@ class DocContext:
     anchor_year: int | None
     lower: str = ""  # ASCII-lowercased text (same offsets), for the lexicon's fast patterns
     _ent_starts: list[int] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
     _hits: dict[str, set[int]] = field(default_factory=dict)
     memo: dict[Any, Any] = field(default_factory=dict)  # per-document caches of the rule stages
 
     def __post_init__(self) -> None:
         self._ent_starts = [e.start for e in self.ents]
+        self._sent_starts = [x.start for x in self.sentences]
         if not self.lower:
             self.lower = lower(self.text)
 
@@ -87,10 +89,9 @@ class DocContext:
         key = pattern.pattern
         hit = self._hits.get(key)
         if hit is None:
-            starts = [x.start for x in self.sentences]
             hit = set()
             for m in pattern.finditer(self.lower):
-                i = bisect_right(starts, m.start()) - 1
+                i = bisect_right(self._sent_starts, m.start()) - 1
                 if i >= 0 and m.start() < self.sentences[i].end:
                     hit.add(i)
             self._hits[key] = hit
@@ -136,8 +137,7 @@ class DocContext:
         return Evidence(s, e, self.text[s:e], field)
 
     def sentence_of(self, pos: int) -> Sentence:
-        starts = [s.start for s in self.sentences]
-        return self.sentences[max(0, bisect_right(starts, pos) - 1)]
+        return self.sentences[max(0, bisect_right(self._sent_starts, pos) - 1)]
 
 
 _END = (".", "!", "?", "…", "...", "?!", "!?", "!!", "??")
