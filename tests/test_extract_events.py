@@ -4247,3 +4247,20 @@ def test_the_belaya_air_base_is_in_irkutsk_not_another_towns_old_name() -> None:
 )
 def test_a_place_name_qualifying_another_noun_is_no_place_struck(text: str) -> None:
     assert all(not names(e) & {"Kursk", "Tuapse"} for e in attacks(text, "2024-08-27"))
+
+
+def test_drones_downed_over_a_suburb_of_a_capital_region_join_the_attack_on_the_capital() -> None:
+    text = (
+        "Ukrainian drones hit two office towers in Moscow early on Sunday, the city's mayor said. One drone "
+        "was shot down over the Odintsovo district of the Moscow region, and two more crashed into the towers."
+    )
+    (e,) = attacks(text, "2023-07-30")
+    assert "Moscow" in names(e)
+
+
+def test_drones_downed_over_a_town_far_from_the_capital_stay_an_attack_of_their_own() -> None:
+    text = (
+        "Ukrainian drones hit two office towers in Moscow early on Sunday, the city's mayor said. Two drones "
+        "were shot down over Belgorod overnight, the regional governor said."
+    )
+    assert len(attacks(text, "2023-07-30")) == 2

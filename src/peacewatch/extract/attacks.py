@@ -1625,6 +1625,20 @@ def _around(gaz: Gazetteer, outer: Entry, inner: Entry) -> bool:
     return gaz.contains(outer, inner) or (enclave is not None and enclave in gaz.parent_chain(inner))
 
 
+def _suburb_shootdown(gaz: Gazetteer, cp: list[Entry], m: Mention) -> bool:
+    """Drones downed over a town of the region around a capital that is a region of its own, with no
+    harm told: the attack on that capital ("one was shot down over the Odintsovo district, west of the
+    city", while two hit Moscow), not an attack on the town."""
+    f = m.facts
+    if not m.places or f.killed is not None or f.injured is not None:
+        return False
+    if not any(ic is not None for _k, _mo, _lc, ic in f.weapons):
+        return False
+    capitals = {a for e in cp if e.kind == "city" for a in gaz.parent_chain(e)}
+    towns = _towns([e for e, _ in m.places])
+    return bool(towns) and all(any(_ENCLAVES.get(a) in capitals for a in gaz.parent_chain(t)) for t in towns)
+
+
 def _places_compatible(gaz: Gazetteer, a: list[Entry], b: list[Entry]) -> bool:
     if not a or not b:
         return True
@@ -1813,7 +1827,10 @@ def _compatible(
 ) -> bool:
     cp = c.place_entries()
     mp = [e for e, _ in m.places]
-    if strict_places:
+    suburb = _suburb_shootdown(gaz, cp, m) or (
+        bool(c.mentions) and all(_suburb_shootdown(gaz, mp, x) for x in c.mentions)
+    )
+    if strict_places and not suburb:
         cs, ms = _specific(cp), _specific(mp)
         if cs and ms and not _places_compatible(gaz, cs, ms):
             return False
