@@ -4264,3 +4264,20 @@ def test_drones_downed_over_a_town_far_from_the_capital_stay_an_attack_of_their_
         "were shot down over Belgorod overnight, the regional governor said."
     )
     assert len(attacks(text, "2023-07-30")) == 2
+
+
+def test_the_dead_aboard_a_crashed_aircraft_are_no_strike_toll() -> None:
+    text = (
+        "Azerbaijan's president says the airliner that crashed near Aktau had been hit by fire from the ground "
+        "over Russia. Thirty-eight of the 67 people on board died."
+    )
+    assert all(e.killed is None for e in attacks(text, "2024-12-31"))
+
+
+def test_a_bus_with_passengers_on_board_hit_by_a_drone_is_an_attack() -> None:
+    (e,) = attacks(
+        "A Russian drone hit a bus with 30 passengers on board near Bilopillia in the Sumy region on Saturday, "
+        "killing nine people.",
+        "2025-06-22",
+    )
+    assert e.killed is not None and e.killed.value == 9

@@ -691,6 +691,12 @@ _ACCIDENT = re.compile(
 )
 
 
+# an aircraft that crashed with its passengers: "killing 38 of the 67 people aboard", "All 10 people
+# on board died" (a bus hit by a drone with people on board did not crash)
+_CRASHED = re.compile(r"\bcrash(?:ed|es)?\b", re.IGNORECASE)
+_ON_BOARD = re.compile(r"\b(?:people|passengers|persons)\s+(?:on\s+board|aboard)\b", re.IGNORECASE)
+
+
 def _accident_paragraph(ctx: DocContext, sent: Sentence) -> bool:
     """A paragraph about an accident (a warplane that crashed on a training flight), or a box of period
     totals headed "Key figures": its tolls are no attack's."""
@@ -701,6 +707,10 @@ def _accident_paragraph(ctx: DocContext, sent: Sentence) -> bool:
         block = max(ctx.text.rfind("\n\n", 0, para[0].start), para[0].start - 400, 0)
         hit = ctx.memo[key] = bool(
             _ACCIDENT.search(ctx.text, para[0].start, para[-1].end)
+            or (
+                _CRASHED.search(ctx.text, para[0].start, para[-1].end)
+                and _ON_BOARD.search(ctx.text, para[0].start, para[-1].end)
+            )
             # the box's heading opens the block of lines this one belongs to
             or _TALLY_BOX.search(ctx.text, block, min(para[-1].end, para[0].start + 80))
         )
