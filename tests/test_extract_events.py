@@ -4281,3 +4281,22 @@ def test_a_bus_with_passengers_on_board_hit_by_a_drone_is_an_attack() -> None:
         "2025-06-22",
     )
     assert e.killed is not None and e.killed.value == 9
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "[Telegram, 07:30] Mayor: 3 dead, 35 injured.",
+            "[Telegram, 15:05] Sadovyi: UPD — 7 killed, 64 injured.",
+        ],
+        ["3/9 [07:30] Preliminary: 3 dead, 35 injured.", "6/9 [15:05] UPD: 7 killed, 64 injured."],
+    ],
+)
+def test_a_timestamped_upd_post_carries_the_running_toll(lines: list[str]) -> None:
+    text = (
+        "Lviv strike: posts of the day\n\n06:45 — Russia attacked Lviv with missiles overnight.\n"
+        + "\n".join(lines)
+    )
+    (e,) = attacks(text, "2024-09-04")
+    assert (e.killed.value, e.injured.value) == (7, 64)  # type: ignore[union-attr]

@@ -250,7 +250,11 @@ class Mention:
 # "UPDATE 18:05: One person has died … Three dead, 41 injured.": a post's running toll, paragraph by
 # paragraph; "As of this hour, the bombing has killed six": the figure so far
 _UPDATE_HEAD = re.compile(
-    r"\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*)?\[?\s*(?:UPDATE[SD]?|Update[sd]?|UPD)\b[^\n]{0,30}?[:.–—-]"
+    r"\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*)?"
+    # a post's number, time or source before it: "5/11 [09:50] UPD:", "14:45 — UPD:", "[Telegram, 14:45] Vilkul: UPD —"
+    r"(?:\d{1,2}/\d{1,2}\s+)?(?:\[[^\]\n]{1,30}\]\s*)?(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[–—-]?\s*)?"
+    r"(?:[A-Z][\w'’-]+(?:\s+\([^)\n]{1,30}\))?:\s*)?"
+    r"\[?\s*(?:UPDATE[SD]?|Update[sd]?|UPD)\b[^\n]{0,30}?[:.–—-]"
 )
 _AS_OF = re.compile(
     r"\b[Aa]s\s+of\s+(?:this\s+hour|now|this\s+(?:morning|evening|afternoon)|(?:[01]?\d|2[0-3])[:.][0-5]\d)\b"
@@ -265,7 +269,7 @@ def _posted_update(m: Mention) -> bool:
     text = m.sent.text
     head = text.rfind("\n", 0, m.sent.start) + 1
     # (sliced: "^" is the sentence's own start)
-    return _UPDATE_HEAD.match(text, head, head + 40) is not None or (
+    return _UPDATE_HEAD.match(text, head, head + 80) is not None or (
         _AS_OF.search(text[m.sent.start : m.sent.end]) is not None
     )
 
