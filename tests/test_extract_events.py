@@ -4300,3 +4300,21 @@ def test_a_timestamped_upd_post_carries_the_running_toll(lines: list[str]) -> No
     )
     (e,) = attacks(text, "2024-09-04")
     assert (e.killed.value, e.injured.value) == (7, 64)  # type: ignore[union-attr]
+
+
+def test_the_city_after_a_speakers_town_in_brackets_is_that_town_not_the_time_zone() -> None:
+    text = (
+        "Posts of the day, translated. All times Kyiv.\n\n"
+        "[Telegram, 11:02] Vilkul (Kryvyi Rih): a missile attack on the city. Stay in shelters."
+    )
+    (e,) = attacks(text, "2024-06-12")
+    assert names(e) == {"Kryvyi Rih"}
+
+
+def test_final_numbers_for_the_day_replace_the_earlier_toll() -> None:
+    text = (
+        "Russian missiles struck Kryvyi Rih on Wednesday morning, killing five people and injuring 17.\n\n"
+        "Evening post from the mayor. Final numbers for today: 9 people killed, 29 injured."
+    )
+    (e,) = attacks(text, "2024-06-12")
+    assert (e.killed.value, e.injured.value) == (9, 29)  # type: ignore[union-attr]

@@ -81,7 +81,7 @@ _UPDATE_LEFT = re.compile(
     # "the number of injured is now 35"
     r"|\b(?:is|are|stands)\s+now\s+(?:at\s+)?$"
     # "the updated toll is 12", "the latest figure, 51 killed"
-    r"|\b(?:latest|updated|revised|new|final)\s+(?:death\s+)?(?:toll|figures?|count|tally)\b[^.;\d]{0,50}?"
+    r"|\b(?:latest|updated|revised|new|final)\s+(?:death\s+)?(?:toll|figures?|numbers?|count|tally)\b[^.;\d]{0,50}?"
     r"(?:[:,]|\bis|\bwas|\bof|\bat|\bto)\s*$",
     re.I,
 )

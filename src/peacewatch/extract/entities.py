@@ -303,6 +303,10 @@ def first_name(e: Ent, text: str) -> bool:
     return e.text in L.FIRST_NAMES and re.match(r"\s+[A-Z][a-z]", text[e.end : e.end + 3]) is not None
 
 
+_TIME_ZONE_LEFT = re.compile(r"\b[Tt]imes?\s+(?:are\s+|in\s+)?$")
+_TIME_ZONE_RIGHT = re.compile(r"\s+time\b")
+
+
 def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
     """'the city', 'the city centre' refer to the city named last before them."""
     extra = []
@@ -318,7 +322,11 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             and not (
                 "(" in text[max(0, e.start - 80) : e.start]
                 and ")" not in text[text.rfind("(", 0, e.start) : e.start]
+                # a speaker's town in brackets is no aside: "Vilkul (Kryvyi Rih): a missile attack on the city"
+                and not (text[e.start - 1 : e.start] == "(" and text.startswith(")", e.end))
             )
+            and not _TIME_ZONE_LEFT.search(text, max(0, e.start - 12), e.start)  # "All times Kyiv."
+            and not _TIME_ZONE_RIGHT.match(text, e.end)  # '14:02 Kyiv time'
             # "stands on the road to Odesa": a destination, not the city the text is about
             and not re.search(
                 r"\b(?:road|way|route|highway|path|railway|motorway)\s+(?:to|from)\s+$",
