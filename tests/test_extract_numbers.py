@@ -369,3 +369,11 @@ def test_the_number_injured_in_a_long_described_strike_has_risen_to() -> None:
 def test_the_remaining_drones_and_missiles_that_got_through_are_no_launch() -> None:
     text = "The remaining 16 drones, and the two ballistic missiles that got through, reached their targets."
     assert classify(text).weapons == ()
+
+
+def test_a_bulletins_list_then_a_bare_participle_is_intercepted() -> None:
+    f = classify("Air defence: 200 drones and 8 missiles shot down, with more lost to electronic warfare.")
+    assert {k: (lc, ic.value if ic else None) for k, _mo, lc, ic in f.weapons} == {
+        "drone": (None, 200),
+        "missile": (None, 8),
+    }

@@ -288,7 +288,9 @@ _SMALL_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|b
 _LIST_THEN_INTERCEPTED = re.compile(
     rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:[\d,]+|{_SMALL_WORDS}|{WORD_NUMBER})\s+"
     rf"(?!of\s+(?:which|them|these|those)\b|were\b|was\b)[\w\s-]{{1,40}}?)+"
-    rf"\s+{_PASSIVE}\s+(?:{L.INTERCEPT_VERBS})\b",
+    rf"\s+(?:{_PASSIVE}\s+(?:{L.INTERCEPT_VERBS})\b"
+    # a bulletin's participle: "Air defence: 200 drones and 8 missiles shot down"
+    r"|(?:downed|shot\s+down|intercepted)\b(?!\s+(?:a|an|the|\d)))",
     re.IGNORECASE,
 )
 # "Kh-101: 40 of 46": shot down out of launched, by model
