@@ -4318,3 +4318,14 @@ def test_final_numbers_for_the_day_replace_the_earlier_toll() -> None:
     )
     (e,) = attacks(text, "2024-06-12")
     assert (e.killed.value, e.injured.value) == (9, 29)  # type: ignore[union-attr]
+
+
+def test_a_post_stamped_in_brackets_is_of_the_day_it_was_published() -> None:
+    text = (
+        "Kharkiv: the mayor's channel, translated\n\n"
+        "[Telegram, 14:31] Air alert. Guided bombs launched from the north.\n"
+        "[Telegram, 14:47] A Russian guided bomb hit a residential building in Kharkiv's Kyivskyi district.\n"
+        "[Telegram, 16:05] UPD: 3 dead, 41 injured. Rescuers keep working through the night."
+    )
+    (e,) = attacks(text, "2024-06-22")
+    assert e.date is not None and e.date.start == dt.date(2024, 6, 22)

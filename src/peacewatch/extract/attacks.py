@@ -3037,7 +3037,11 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
 
 
 # a post's paragraph opened by its hour: "21:15. An enemy UAV struck …"
-_CLOCK_HEAD = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[.:–—-]\s")
+_CLOCK_HEAD = re.compile(
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[.:–—-]\s"
+    # a post stamped in brackets, with its source or number: "[Telegram, 14:47] Hit in …", "4/11 [06:20] …"
+    r"|(?:\d{1,2}/\d{1,2}\s+)?\[[^\]\n]{0,25}?\b(?:[01]?\d|2[0-3])[:.][0-5]\d\]\s"
+)
 
 
 # a live page's entry heading, alone on its line: "21:47", "09:14 GMT", "14:02 (Kyiv time)"
@@ -3052,7 +3056,7 @@ def clock_heading(text: str, pos: int) -> bool:
     """Whether the line holding ``pos`` opens with an hour ("21:15. …"), or the entry it stands in is
     headed by an hour on the line above (a live page's "21:47")."""
     head = text.rfind("\n", 0, pos) + 1
-    if _CLOCK_HEAD.match(text, head, head + 10) is not None:
+    if _CLOCK_HEAD.match(text, head, head + 40) is not None:
         return True
     above = text[max(0, head - 80) : head].rstrip("\n").rsplit("\n", 1)[-1]
     return _CLOCK_LINE.fullmatch(above) is not None
@@ -3067,7 +3071,9 @@ def _only_day(ctx: DocContext) -> DateSpan | None:
     if len(days) == 1:
         start, end = next(iter(days))
         return DateSpan(start, end, "day")
-    if not named and ctx.published is not None:
+    # the night that ended on the day of publication is no other day ("Rescuers keep working through
+    # the night" under a post stamped 14:47)
+    if ctx.published is not None and all(d.precision == "days" and d.end == ctx.published for d in named):
         return DateSpan(ctx.published, ctx.published, "day")
     return None
 
