@@ -4329,3 +4329,13 @@ def test_a_post_stamped_in_brackets_is_of_the_day_it_was_published() -> None:
     )
     (e,) = attacks(text, "2024-06-22")
     assert e.date is not None and e.date.start == dt.date(2024, 6, 22)
+
+
+def test_the_attack_of_the_russian_federation_is_russias() -> None:
+    (e,) = attacks(
+        "Ternopil: 25 dead after Russian missiles hit apartment blocks\n\n"
+        "As a result of the massive combined attack of the Russian Federation on the night of 19 November, "
+        "25 people in Ternopil lost their lives.",
+        "2025-11-19",
+    )
+    assert e.actor == "RU"

@@ -126,6 +126,9 @@ _ENEMY = re.compile(
     r"\b(?:the\s+)?(?:enemy|occupiers|occupying\s+forces|invaders|Kremlin\s+forces|Russian\s+Federation)\b",
     re.I,
 )
+_ATTACK_OF = re.compile(
+    r"\b(?:attacks?|strikes?|shelling|barrage|bombardment|aggression|assault|terror)\s+of\s+$", re.I
+)
 _DISPUTED_ACTOR = re.compile(
     r"\b(?:blamed\s+each\s+other|accused\s+each\s+other|each\s+side\s+blamed|trad(?:e|ed|es|ing)\s+(?:blame|accusations)"
     r"|denied\s+(?:firing|shelling|striking|attacking)|denied\s+(?:responsibility|involvement"
@@ -1594,6 +1597,8 @@ def _actor(
     m = _ENEMY.search(ctext)
     if m:
         # "the enemy" is how Ukrainian officials name Russian forces; Russian officials rarely use it in English
+        if _ATTACK_OF.search(ctext, 0, m.start()):
+            return "RU", True  # "the massive combined attack of the Russian Federation": whose attack it was
         if re.match(r"['’]s\b", ctext[m.end() :]) or re.search(r"(?i)\bof\s+$", ctext[: m.start()]):
             return "UA", True  # "hit a radar station of the enemy's air defence": Russia's, struck by Ukraine
         countries = {e.country for e, _ in places}
