@@ -4339,3 +4339,14 @@ def test_the_attack_of_the_russian_federation_is_russias() -> None:
         "2025-11-19",
     )
     assert e.actor == "RU"
+
+
+def test_drones_downed_over_russian_regions_are_not_placed_in_the_headlines_ukrainian_city() -> None:
+    text = (
+        "Envoys meet in Abu Dhabi as Kyiv comes under attack\n\n"
+        "Russia attacked Kyiv with drones and missiles early on Tuesday, killing six people.\n\n"
+        "Separately, the Russian Ministry of Defence said its air defences had downed 249 Ukrainian drones "
+        "over Russian regions."
+    )
+    downed = [e for e in attacks(text, "2025-11-25") if e.actor == "UA"]
+    assert downed and all("Kyiv" not in names(e) for e in downed)

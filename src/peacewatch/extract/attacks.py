@@ -2165,6 +2165,9 @@ _QUALIFIES_NOUN = re.compile(
 )
 
 
+_OVER_RUSSIA = re.compile(r"\bover\s+(?:Russia\b|Russian\s+(?:regions|territory|soil|cities))")
+
+
 def _title_place(ctx: DocContext, clusters: list[AttackCluster]) -> None:
     """An attack the text places nowhere happened in the one city the headline names, if it names one
     ("In Kharkiv, the Bombs Arrive Before the Sirens" … "a missile strike on a printing house")."""
@@ -2184,6 +2187,11 @@ def _title_place(ctx: DocContext, clusters: list[AttackCluster]) -> None:
         return
     only = next(iter(towns.values()))
     for c in clusters:
+        if any(
+            m.actor == only[0].country and _OVER_RUSSIA.search(ctx.text, m.clause.start, m.clause.end)
+            for m in c.mentions
+        ):
+            continue  # "249 Ukrainian drones downed over Russian regions": not the Ukrainian town of the headline
         if c.mentions and not c.place_entries():
             c.mentions[0].places.append(only)
 
