@@ -4350,3 +4350,26 @@ def test_drones_downed_over_russian_regions_are_not_placed_in_the_headlines_ukra
     )
     downed = [e for e in attacks(text, "2025-11-25") if e.actor == "UA"]
     assert downed and all("Kyiv" not in names(e) for e in downed)
+
+
+def test_a_figure_of_cruise_missiles_is_not_put_on_the_kinzhals_named_before() -> None:
+    (e,) = attacks(
+        "Russia launched Kinzhal hypersonic missiles and drones at Kyiv overnight, the air force said, adding "
+        "that 30 cruise missiles and 27 Shahed drones were destroyed.",
+        "2023-08-06",
+    )
+    assert {
+        (w.model, w.intercepted.value if w.intercepted else None) for w in e.weapons if w.kind == "missile"
+    } == {
+        ("Kinzhal", None),
+        (None, 30),
+    }
+
+
+def test_a_place_among_the_targets_is_struck() -> None:
+    (e,) = attacks(
+        "Russia sent missiles and drones against Ukraine on Saturday night, the air force said. A military "
+        "airfield in the Khmelnytskyi region was among the targets.",
+        "2023-08-06",
+    )
+    assert "Khmelnytskyi Oblast" in names(e)

@@ -3402,7 +3402,7 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
                 near = ctx.sentence_of(ev.start)
                 if near.paragraph == m.sent.paragraph and m.sent.index - near.index <= 2:
                     table[key][1] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
-    _resolve_classes(table, order)
+    classed = _resolve_classes(table, order)
     _merge_model_variants(table, order)
     # a figure given for the kind ("72 drones were shot down") belongs to the kind's only model
     for kind, model in list(order):
@@ -3414,6 +3414,8 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             models = [k for k in models if table[k][0] is not None and table[k][0].has_number]
         if len(models) != 1:
             continue
+        if kind in classed and _model_class(models[0][1] or "") != classed[kind]:
+            continue  # "30 cruise missiles were destroyed" are not of the Kinzhals named before
         tgt = table[models[0]]
         src = table[(kind, None)]
 
@@ -3494,9 +3496,13 @@ def _model_class(model: str) -> str | None:
     return L.MISSILE_CLASS.get(model.split("/")[0])
 
 
-def _resolve_classes(table: dict[tuple[str, str | None], list], order: list[tuple[str, str | None]]) -> None:
+def _resolve_classes(
+    table: dict[tuple[str, str | None], list], order: list[tuple[str, str | None]]
+) -> dict[str, str]:
     """ "21 of the cruise missiles": the figure of the one cruise model the report names (the
-    Kh-101), else of missiles in general when that has no such figure yet, else of nothing."""
+    Kh-101), else of missiles in general when that has no such figure yet, else of nothing.
+    Returns the class each kind's general figure was given for ("cruise"), where one was."""
+    classed: dict[str, str] = {}
     for key in [k for k in order if k[1] and k[1].startswith("~")]:
         kind, cls = key[0], key[1][1:]  # type: ignore[index]
         launched, intercepted, ev = table.pop(key)
@@ -3508,10 +3514,13 @@ def _resolve_classes(table: dict[tuple[str, str | None], list], order: list[tupl
                 continue
             table[target] = [None, None, ev]
             order.append(target)
+        if target == (kind, None):
+            classed[kind] = cls
         cur = table[target]
         for i, figure in ((0, launched), (1, intercepted)):
             if _better_figure(cur[i], figure, one_of_many=True):
                 cur[i] = figure
+    return classed
 
 
 def _totals_vs_breakdown(ws: tuple[Weapon, ...]) -> tuple[Weapon, ...]:

@@ -234,7 +234,9 @@ STRONG_ATTACK = lc(
     r"|(?:delivered|carried\s+out|conducted|launched|made|mounted|staged)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,6}?"
     r"(?:strikes?|attacks?|raids?|bombardments?))\b"
     # "its biggest aerial assault of the war" (a ground assault on a front line is no strike)
-    r"|\b(?:aerial|air|missile|drone)\s+assaults?\b",
+    r"|\b(?:aerial|air|missile|drone)\s+assaults?\b"
+    # "A military airfield in the Khmelnytskyi region was among the targets"
+    r"|\b(?:was|were)\s+(?:also\s+)?among\s+the\s+(?:targets|sites\s+hit|places\s+hit)\b",
 )
 
 # Another war's places and sides: a sentence naming them, and nothing of this war, reports that war
