@@ -377,3 +377,23 @@ def test_a_bulletins_list_then_a_bare_participle_is_intercepted() -> None:
         "drone": (None, 200),
         "missile": (None, 8),
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("75 — Shahed-type drones Russia launched at Ukraine overnight, the Air Force said.", "launched", 75),
+        ("5 — people injured in Kyiv, among them a child, the city administration reported.", "injured", 5),
+    ],
+)
+def test_a_by_the_numbers_line_reads_its_figure_with_the_words_after_the_dash(
+    line: str, kind: str, value: int
+) -> None:
+    f = classify(line)
+    got = f.injured if kind == "injured" else f.weapons[0][2]
+    assert got is not None and got.value == value
+
+
+def test_a_figure_dash_line_about_something_else_is_no_count() -> None:
+    f = classify("77 — residential buildings left without electricity after debris damaged power lines.")
+    assert f.killed is None and f.injured is None and not any(lc or ic for _k, _m, lc, ic in f.weapons)

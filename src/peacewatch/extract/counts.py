@@ -567,6 +567,7 @@ def _launcher_model(
     return None
 
 
+_FIGURE_DASH = re.compile(r"^(\s*\d[\d,]*)\s+[—–]\s+(?=[A-Za-z])")
 _QUOTED = re.compile(r"[\"“‘]([^\"”’\n]{1,60})[\"”’]|(?<!\w)'([^'\n]{1,60})'(?!\w)")
 
 
@@ -577,6 +578,9 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
     were destroyed"), which "of them" may refer to; ``lead`` is the sentence before the clause,
     whose period ("Since the start of the invasion, … while … 40 injured") covers it too.
     """
+    # a "by the numbers" line: "75 — Shahed-type drones Russia launched" reads as "75 Shahed-type drones"
+    # (the dash becomes spaces, so every offset stays where it was)
+    text = _FIGURE_DASH.sub(lambda m: m.group(1) + " " * (m.end() - m.end(1)), text, count=1)
     numbers = [n for n in find_numbers(text) if _plausible(text, n)]
     if L.FALSITY.search(text):
         # a figure passed as false or viral: "a figure of '130 dead' is circulating", "Posts claiming
