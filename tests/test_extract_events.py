@@ -4373,3 +4373,26 @@ def test_a_place_among_the_targets_is_struck() -> None:
         "2023-08-06",
     )
     assert "Khmelnytskyi Oblast" in names(e)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hits and falling debris were recorded in the Poltava and Odesa regions, the spokesman added.",
+        "The Air Force listed impacts in the Poltava and Odesa regions.",
+    ],
+)
+def test_the_regions_where_hits_or_impacts_were_recorded_are_places_of_the_barrage(sentence: str) -> None:
+    (e,) = attacks(
+        "Russia launched 267 drones at Ukraine overnight, the air force said. " + sentence, "2025-02-23"
+    )
+    assert {"Poltava Oblast", "Odesa Oblast"} <= names(e)
+
+
+@pytest.mark.parametrize("what", ["impacts", "strikes"])
+def test_alerts_but_no_strikes_recorded_is_no_strike(what: str) -> None:
+    text = (
+        "Russian artillery hit a street in Orikhiv on Sunday morning, killing one man. Air-raid alerts sounded "
+        f"seven times in Zaporizhzhia over the day, but no {what} were recorded."
+    )
+    assert all("Zaporizhzhia" not in names(e) for e in attacks(text, "2024-06-10"))

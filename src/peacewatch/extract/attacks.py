@@ -525,7 +525,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             or (_heading(ctx, sent, stext) and not table)
         ):
             continue
-        if _NO_STRIKES.match(lstext):
+        if _NO_STRIKES.search(lstext):
             continue  # "No strikes were recorded in the Bashtanka and Pervomaisk districts."
         if _accident_paragraph(ctx, sent):
             continue  # "a Su-34 crashed into an apartment block during a training flight": no attack
@@ -725,8 +725,11 @@ def _accident_paragraph(ctx: DocContext, sent: Sentence) -> bool:
 
 
 _NO_STRIKES = re.compile(
-    r"\s*no\s+(?:strikes|attacks|hits|shelling|explosions|damage|casualties)\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
-    r"(?:recorded|reported|registered|observed)\b[^,;]*$"
+    r"(?:^\s*no\s+(?:strikes|attacks|hits|impacts|shelling|explosions|damage|casualties)"
+    # "Air raid alerts sounded seven times, but no strikes were recorded" (but "shelled Beryslav, but no
+    # casualties were reported" is a strike)
+    r"|\bbut\s+no\s+(?:strikes|attacks|hits|impacts|explosions))"
+    r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:recorded|reported|registered|observed)\b[^,;]*$"
 )
 
 
