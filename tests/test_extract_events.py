@@ -4396,3 +4396,14 @@ def test_alerts_but_no_strikes_recorded_is_no_strike(what: str) -> None:
         f"seven times in Zaporizhzhia over the day, but no {what} were recorded."
     )
     assert all("Zaporizhzhia" not in names(e) for e in attacks(text, "2024-06-10"))
+
+
+def test_held_talks_named_in_a_headline_take_the_day_the_lede_puts_beside_their_venue() -> None:
+    text = (
+        "Joint Statement on the United States-Ukraine Meeting in Jeddah\n\n"
+        "Office of the Spokesperson\n\n"
+        "Today in Jeddah, Saudi Arabia, the United States and Ukraine took important steps toward restoring "
+        "durable peace, and both delegations thanked their hosts for receiving them."
+    )
+    (t,) = [e for e in peacewatch.extract(text, "2025-03-11") if e.kind == "talks"]
+    assert t.date is not None and t.date.start == dt.date(2025, 3, 11)

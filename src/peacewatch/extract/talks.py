@@ -1105,7 +1105,7 @@ def _undated_held_day(
         and e.venue.name != c.venue.name
     }
     date = _anaphoric_date(
-        ctx, [s for s in near if s.index not in ctx.other_war() and s.paragraph not in busy]
+        ctx, [s for s in near if s.index not in ctx.other_war() and s.paragraph not in busy], c.venue.name
     )
     if (
         date is None
@@ -1116,19 +1116,31 @@ def _undated_held_day(
     return date
 
 
-def _anaphoric_date(ctx: DocContext, near: list[Sentence]) -> DateSpan | None:
+def _anaphoric_date(ctx: DocContext, near: list[Sentence], venue: str | None = None) -> DateSpan | None:
     """The day of held talks the venue's own sentences leave undated, from a sentence just after that
     speaks of "the talks" without naming any venue ("Kyiv backs truce idea after Jeddah meeting" and
-    then "… after a long day of talks between American and Ukrainian officials on Tuesday")."""
-    for s in near:
-        st = ctx.text[s.start : s.end]
-        for d in D.find_dates(st, ctx.published, ctx.anchor_year):
-            if d.span.start is None or d.span.precision != "day":
-                continue
-            if _SAID_BEFORE.search(st, max(0, d.start - 30), d.start):
-                continue
-            if L.TALKS_WORD.search(st, max(0, d.start - 90), min(len(st), d.end + 60)):
-                return d.span
+    then "… after a long day of talks between American and Ukrainian officials on Tuesday"), or that
+    puts the venue itself beside a day ("Today in Jeddah, the United States and Ukraine took steps")."""
+    days = [
+        (s, d)
+        for s in near
+        for d in D.find_dates(ctx.text[s.start : s.end], ctx.published, ctx.anchor_year)
+        if d.span.start is not None
+        and d.span.precision == "day"
+        and not _SAID_BEFORE.search(ctx.text, max(s.start, s.start + d.start - 30), s.start + d.start)
+    ]
+    for s, d in days:
+        if L.TALKS_WORD.search(
+            ctx.text, max(s.start, s.start + d.start - 90), min(s.end, s.start + d.end + 60)
+        ):
+            return d.span
+    # (a day beside "the talks" first: "JEDDAH, March 12 - … after a long day of talks … on Tuesday")
+    for s, d in days:
+        if venue is not None and any(
+            e.venue is not None and e.venue.name == venue
+            for e in ctx.ents_in(s.start + max(0, d.start - 30), s.start + d.end + 30)
+        ):
+            return d.span
     return None
 
 
