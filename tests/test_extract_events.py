@@ -4407,3 +4407,9 @@ def test_held_talks_named_in_a_headline_take_the_day_the_lede_puts_beside_their_
     )
     (t,) = [e for e in peacewatch.extract(text, "2025-03-11") if e.kind == "talks"]
     assert t.date is not None and t.date.start == dt.date(2025, 3, 11)
+
+
+def test_a_truce_declared_in_the_present_tense_is_a_commitment() -> None:
+    text = '"Guided by humanitarian considerations, the Russian side declares an Easter truce," Putin said.'
+    (c,) = [e for e in peacewatch.extract(text, "2025-04-19") if e.kind == "commitment"]
+    assert c.by == "RU" and c.status == "announced"

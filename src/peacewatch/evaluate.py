@@ -67,6 +67,10 @@ LABELLED_SETS = (
     "articles44",
     "articles45",
     "articles46",
+    "articles47",
+    "articles48",
+    "articles49",
+    "articles50",
 )
 
 

@@ -59,8 +59,8 @@ _DEADLINE_CONCRETE = re.compile(
     re.IGNORECASE,
 )
 _AGREED = re.compile(
-    r"\b(?:agreed|agree|agrees|announced|announces|pledged|pledge|promised|promise|committed|declared|ordered"
-    r"|accepted|accept|accepts|adhered|adhere|kept|observed|observing|honou?red|respected|violated|violation"
+    r"\b(?:agreed|agree|agrees|announced|announces|pledged|pledge|pledges|promised|promise|promises|committed"
+    r"|declared|declares|ordered|orders|accepted|accept|accepts|adhered|adhere|kept|observed|observing|honou?red|respected|violated|violation"
     r"|violations|breached|breach|broke|broken|breaking|violating|expired|expires|ended|lapsed|took\s+effect"
     r"|came\s+into\s+force"
     r"|in\s+effect|in\s+force|holding|held|began|started|extended|halted|suspended|signed|brokered|reached"
