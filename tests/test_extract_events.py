@@ -4413,3 +4413,13 @@ def test_a_truce_declared_in_the_present_tense_is_a_commitment() -> None:
     text = '"Guided by humanitarian considerations, the Russian side declares an Easter truce," Putin said.'
     (c,) = [e for e in peacewatch.extract(text, "2025-04-19") if e.kind == "commitment"]
     assert c.by == "RU" and c.status == "announced"
+
+
+def test_a_day_given_as_a_limit_names_no_other_day_of_a_clock_stamped_page() -> None:
+    text = (
+        "Christmas morning under missiles: the channels, hour by hour\n\n"
+        "[Telegram, 06:30] Kharkiv regional head: Russian missiles hit critical infrastructure in Kharkiv.\n"
+        "[Telegram, 16:30] Kharkiv regional head: schools will stay closed until Friday."
+    )
+    (e,) = attacks(text, "2024-12-25")
+    assert e.date is not None and e.date.start == dt.date(2024, 12, 25)

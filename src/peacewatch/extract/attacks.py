@@ -3123,8 +3123,14 @@ def _days_named(ctx: DocContext, sentences: list[Sentence]) -> list[DateSpan]:
         d.span
         for x in sentences
         for d in _sentence_dates(ctx, x)
-        if d.span.precision in ("day", "days") and not d.future and d.span.start is not None
+        if d.span.precision in ("day", "days")
+        and not d.future
+        and d.span.start is not None
+        and not _BOUND_DAY.match(d.text)  # "closed until Friday": a limit, not a day anything happened
     ]
+
+
+_BOUND_DAY = re.compile(r"(?:until|till|by|since|from)\b", re.IGNORECASE)
 
 
 def _event(
