@@ -4423,3 +4423,15 @@ def test_a_day_given_as_a_limit_names_no_other_day_of_a_clock_stamped_page() -> 
     )
     (e,) = attacks(text, "2024-12-25")
     assert e.date is not None and e.date.start == dt.date(2024, 12, 25)
+
+
+def test_in_a_separate_incident_a_village_near_the_city_just_struck_is_its_own_attack() -> None:
+    text = (
+        "Eleven people were killed when a Russian missile struck a restaurant in Kramatorsk on Tuesday evening. "
+        "In a separate incident, Russian forces shelled the village of Bilenke near Kramatorsk on Tuesday "
+        "evening, injuring five people."
+    )
+    evs = attacks(text, "2023-06-28")
+    assert len(evs) == 2
+    (village,) = [e for e in evs if "Bilenke" in names(e)]
+    assert village.injured is not None and village.injured.value == 5 and village.killed is None

@@ -1934,7 +1934,14 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if _SEPARATELY.match(ctx.lower, m.sent.start):
             # "Separately, troops shelled Kherson": another attack than the one just told, so only
             # an attack already reported in that very town (a live page's summary line) is this one
-            mine = {e.parent if e.kind == "district" else e.id for e in _towns([e for e, _ in m.places])}
+            # ("the village of Bilenke near Kramatorsk": the town that locates the village is not its own)
+            located = [
+                e for e, t in m.places if not _NEAR_LEFT.search(ctx.text, max(0, t.start - 12), t.start)
+            ]
+            mine = {
+                e.parent if e.kind == "district" else e.id
+                for e in _towns(located or [e for e, _ in m.places])
+            }
             candidates = [
                 c
                 for c in clusters
