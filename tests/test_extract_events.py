@@ -4435,3 +4435,15 @@ def test_in_a_separate_incident_a_village_near_the_city_just_struck_is_its_own_a
     assert len(evs) == 2
     (village,) = [e for e in evs if "Bilenke" in names(e)]
     assert village.injured is not None and village.injured.value == 5 and village.killed is None
+
+
+def test_a_drone_tally_joins_the_drone_strike_not_the_missile_strike_of_the_same_day() -> None:
+    text = (
+        "Russia launched an overnight wave of Shahed drones against the country. According to the air force, "
+        "21 Shahed drones were launched, of which 16 were shot down.\n\n"
+        "In the town of Rzhyshchiv in the Kyiv region, drones hit two college dormitories, killing eight people.\n\n"
+        "In the city of Zaporizhzhia, two Russian missiles struck a residential high-rise on Wednesday morning, "
+        "killing one person."
+    )
+    (z,) = [e for e in attacks(text, "2023-03-22") if "Zaporizhzhia" in names(e)]
+    assert all(w.kind == "missile" for w in z.weapons)

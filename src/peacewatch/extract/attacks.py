@@ -2681,10 +2681,19 @@ def _attach(
         if latest is not None and _compatible(gaz, latest, m):
             return latest
     if m.date is not None and m.date.span.start is not None:
+        told_kinds = {w.kind for w in m.facts.kinds}
         same_day = [
             c
             for c in clusters
-            if c.date() is not None and _dates_compatible(c.date(), m.date.span) and _compatible(gaz, c, m)
+            if c.date() is not None
+            and _dates_compatible(c.date(), m.date.span)
+            and _compatible(gaz, c, m)
+            # "21 Shahed drones were launched" is no tally of two missiles that struck a high-rise
+            and not (
+                told_kinds
+                and (theirs := {w.kind for x in c.mentions for w in x.facts.kinds})
+                and not told_kinds & theirs
+            )
         ]
         if (
             _long_range_tally(m)
