@@ -4447,3 +4447,14 @@ def test_a_drone_tally_joins_the_drone_strike_not_the_missile_strike_of_the_same
     )
     (z,) = [e for e in attacks(text, "2023-03-22") if "Zaporizhzhia" in names(e)]
     assert all(w.kind == "missile" for w in z.weapons)
+
+
+def test_an_earlier_count_goes_to_the_attack_whose_later_toll_superseded_it() -> None:
+    text = (
+        "Russian missiles struck Kryvyi Rih on Wednesday morning. The mayor's final figures: 9 people killed "
+        "and 29 injured.\n\n"
+        "Separately, Russian artillery shelled Marhanets during the day, injuring a 70-year-old woman.\n\n"
+        '- The "5 dead / 17 injured" post and the "7 / 25" post are earlier counts of the same strike.'
+    )
+    (m,) = [e for e in attacks(text, "2024-06-12") if "Marhanets" in names(e)]
+    assert m.killed is None

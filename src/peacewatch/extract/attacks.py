@@ -2635,8 +2635,18 @@ def _attach(
             return prev
     if m.stale and not m.places and (m.facts.killed or m.facts.injured):
         # "The initial figure announced on Friday evening was 57 injured; it roughly doubled
-        # overnight": an earlier count of the attack just reported, whatever time words it holds
-        latest = _latest_specific(ms, m, where, clusters)
+        # overnight": an earlier count of the attack just reported, whatever time words it holds --
+        # of the attacks reported, the latest that has a later count of its own to supersede it
+        counted = [
+            c
+            for c in clusters
+            if any(
+                not x.stale
+                and (_rises(m.facts.killed, x.facts.killed) or _rises(m.facts.injured, x.facts.injured))
+                for x in c.mentions
+            )
+        ]
+        latest = _latest_specific(ms, m, where, counted) or _latest_specific(ms, m, where, clusters)
         if latest is not None and _compatible(
             gaz, latest, m, strict_places=False, figures=False, dates=False
         ):
@@ -2908,6 +2918,17 @@ def _other_weapons(c: AttackCluster, m: Mention) -> bool:
     mine = {k for k, _mo, lc, ic in m.facts.weapons if lc is not None or ic is not None}
     theirs = {w.kind for x in c.mentions for w in x.facts.kinds}
     return bool(mine and theirs and not mine & theirs)
+
+
+def _rises(early: Count | None, later: Count | None) -> bool:
+    """Whether ``later`` is a higher figure than ``early``: a toll that superseded it."""
+    return (
+        early is not None
+        and later is not None
+        and early.best is not None
+        and later.best is not None
+        and later.best > early.best
+    )
 
 
 def _latest_specific(
