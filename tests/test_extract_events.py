@@ -4380,6 +4380,7 @@ def test_a_place_among_the_targets_is_struck() -> None:
     [
         "Hits and falling debris were recorded in the Poltava and Odesa regions, the spokesman added.",
         "The Air Force listed impacts in the Poltava and Odesa regions.",
+        "Hits recorded in Poltava and Odesa regions, according to the same Air Force post.",
     ],
 )
 def test_the_regions_where_hits_or_impacts_were_recorded_are_places_of_the_barrage(sentence: str) -> None:
