@@ -4459,3 +4459,24 @@ def test_an_earlier_count_goes_to_the_attack_whose_later_toll_superseded_it() ->
     )
     (m,) = [e for e in attacks(text, "2024-06-12") if "Marhanets" in names(e)]
     assert m.killed is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zaporizhzhia region: the regional head lists 88 strikes on 20 settlements over the past day.",
+        "Over the past day the Russian army shelled 27 settlements of the Zaporizhzhia region.",
+    ],
+)
+def test_a_regions_daily_tally_of_strikes_on_settlements_is_no_attack(line: str) -> None:
+    text = "Russia hit Ukraine overnight with missiles and Shaheds, the air force said.\n\n" + line
+    assert all("Zaporizhzhia Oblast" not in names(e) for e in attacks(text, "2023-08-05"))
+
+
+def test_a_daily_tally_that_tells_its_dead_stays_an_attack() -> None:
+    text = (
+        "Over the past day, the occupiers shelled 14 settlements of the Kharkiv region, killing one person, "
+        "regional governor Oleh Syniehubov said."
+    )
+    (e,) = attacks(text, "2023-08-05")
+    assert "Kharkiv Oblast" in names(e)

@@ -525,6 +525,8 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             or (_heading(ctx, sent, stext) and not table)
         ):
             continue
+        if _SETTLEMENT_TALLY.search(lstext) and not _HARMED.search(lstext):
+            continue  # "the regional head lists 88 strikes on 20 settlements over the past day": a tally of a day's shelling
         if _NO_STRIKES.search(lstext):
             continue  # "No strikes were recorded in the Bashtanka and Pervomaisk districts."
         if _accident_paragraph(ctx, sent):
@@ -724,6 +726,14 @@ def _accident_paragraph(ctx: DocContext, sent: Sentence) -> bool:
     return bool(hit)
 
 
+# a region's daily count of strikes: "96 attacks on 41 settlements", "shelled 27 settlements of the region"
+_SETTLEMENT_TALLY = re.compile(
+    r"\b\d[\d,]*\s+(?:strikes|attacks|shellings)\s+(?:on|at|against)\s+(?:\d+|[a-z]+)\s+(?:border\s+)?"
+    r"(?:settlements|localities|towns|villages|communities|hromadas)\b"
+    r"|\b(?:shelled|struck|attacked|hit)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\s+"
+    r"(?:border\s+)?(?:settlements|localities|communities|hromadas)\b"
+)
+_HARMED = re.compile(rf"\b(?:{L.KILLED_WORDS}|{L.INJURED_WORDS}|killing|wounding|injuring)\b")
 _NO_STRIKES = re.compile(
     r"(?:^\s*no\s+(?:strikes|attacks|hits|impacts|shelling|explosions|damage|casualties)"
     # "Air raid alerts sounded seven times, but no strikes were recorded" (but "shelled Beryslav, but no
