@@ -1859,10 +1859,10 @@ def _compatible(
 ) -> bool:
     cp = c.place_entries()
     mp = [e for e, _ in m.places]
-    suburb = _suburb_shootdown(gaz, cp, m) or (
-        bool(c.mentions) and all(_suburb_shootdown(gaz, mp, x) for x in c.mentions)
-    )
-    if strict_places and not suburb:
+    if strict_places and not (
+        _suburb_shootdown(gaz, cp, m)
+        or (bool(c.mentions) and all(_suburb_shootdown(gaz, mp, x) for x in c.mentions))
+    ):
         cs, ms = _specific(cp), _specific(mp)
         if cs and ms and not _places_compatible(gaz, cs, ms):
             return False

@@ -191,7 +191,9 @@ IDENTIFIED_WEAPONS = (
     r"(?=(?:[\w-]+\s+){0,2}?(?:missiles?|drones?|bombs?|rockets?)\b)"
 )
 TRIGGER_RE = lc(
-    rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
+    rf"\b(?:{ATTACK_TRIGGERS}|dropped|hits|damage|came\s+under|under\s+fire|fires?\s+broke\s+out|caught\s+fire"
+    # "The Air Force listed impacts in the Lviv … regions" (not "dozens of impacts" in an essay)
+    rf"|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)"
     rf"|(?:drones|missiles|uavs|shaheds|rockets)\s+(?:were|had\s+been)\s+(?:mainly\s+|mostly\s+)?(?:aimed|directed)\s+at"
     rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
     # the verbs of an air-force tally: "sent 309 drones", "brought down 288 of them"
