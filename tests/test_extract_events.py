@@ -4480,3 +4480,14 @@ def test_a_daily_tally_that_tells_its_dead_stays_an_attack() -> None:
     )
     (e,) = attacks(text, "2023-08-05")
     assert "Kharkiv Oblast" in names(e)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We call on our partners to increase pressure on Russia until it agrees to an unconditional ceasefire.",
+        "The 24-to-48-hour pauses were a Russian offer at the table, not an agreed truce.",
+    ],
+)
+def test_a_truce_no_one_has_agreed_yet_is_no_commitment(text: str) -> None:
+    assert not [e for e in peacewatch.extract(text, "2025-06-03") if e.kind == "commitment"]
