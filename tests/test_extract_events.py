@@ -4491,3 +4491,11 @@ def test_a_daily_tally_that_tells_its_dead_stays_an_attack() -> None:
 )
 def test_a_truce_no_one_has_agreed_yet_is_no_commitment(text: str) -> None:
     assert not [e for e in peacewatch.extract(text, "2025-06-03") if e.kind == "commitment"]
+
+
+def test_where_a_leader_was_speaking_is_no_venue_of_talks() -> None:
+    text = (
+        "Turkish President Recep Tayyip Erdogan, speaking in Ankara, welcomed the new prisoner exchange and said "
+        "Turkey was ready to host a leaders' meeting at any moment."
+    )
+    assert not [e for e in peacewatch.extract(text, "2025-07-24") if e.kind == "talks"]

@@ -153,6 +153,12 @@ _NOT_VENUE_LEFT = re.compile(
     r"|\b(?:drafted|written|drawn\s+up|composed|authored)\s+in\s+$",
     re.I,
 )
+_SPEAKING_LEFT = re.compile(
+    r"\bspeaking\s+(?:to\s+(?:reporters|journalists)\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I
+)
+_WHERE_MEETING_RIGHT = re.compile(
+    r"[^.;]{0,30}?\bwhere\b[^.;]{0,60}?\b(?:meet\w*|summit|talks|gather\w*)", re.I
+)
 _OFF_TOPIC = re.compile(
     r"\b(?:trade|tariff|minerals?|Gaza|Israel\w*|Hamas|Iran(?:ian)?\s+nuclear|climate|football|sport\w*|chess"
     r"|tennis|Olympic\w*|business|investment|gas\s+transit|grain\s+deal|Syria\w*|Armenia\w*|Azerbaijan\w*"
@@ -370,6 +376,10 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     right = text[ent.end : min(sent.end, ent.end + 40)]
     if _NOT_VENUE_LEFT.search(left) or right.startswith("-") or _NOT_VENUE_RIGHT.match(right):
         return None
+    if _SPEAKING_LEFT.search(left) and not _WHERE_MEETING_RIGHT.match(text, ent.end, sent.end):
+        return (
+            None  # "Erdogan, speaking in Ankara, welcomed the exchange" (not "…, where leaders are meeting")
+        )
     # "Ankara, which is mediating, …" hosts; "with the United States again mediating" only mediates
     by_talks = _VENUE_RIGHT_TALKS.match(right) is not None or (
         _MEDIATOR_RIGHT.match(right) is not None
