@@ -376,10 +376,10 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     right = text[ent.end : min(sent.end, ent.end + 40)]
     if _NOT_VENUE_LEFT.search(left) or right.startswith("-") or _NOT_VENUE_RIGHT.match(right):
         return None
+    # where someone spoke: "Erdogan, speaking in Ankara, welcomed the exchange" (but "speaking in Granada,
+    # where leaders … are meeting" names the meeting's venue)
     if _SPEAKING_LEFT.search(left) and not _WHERE_MEETING_RIGHT.match(text, ent.end, sent.end):
-        return (
-            None  # "Erdogan, speaking in Ankara, welcomed the exchange" (not "…, where leaders are meeting")
-        )
+        return None
     # "Ankara, which is mediating, …" hosts; "with the United States again mediating" only mediates
     by_talks = _VENUE_RIGHT_TALKS.match(right) is not None or (
         _MEDIATOR_RIGHT.match(right) is not None
