@@ -58,14 +58,6 @@ _DEADLINE_CONCRETE = re.compile(
     r"|gave\s+\w+|for\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev|Putin|Zelensk\w+)\s+to)\b",
     re.IGNORECASE,
 )
-# a truce no one has agreed yet: "keep up pressure until it agrees to an unconditional ceasefire", "a
-# Russian offer at the table, not an agreed truce"
-_NOT_YET_AGREED_LEFT = re.compile(
-    r"\b(?:until|unless)\s+(?:[\w'’-]+\s+){1,2}?(?:agrees?|accepts?|signs?\s+up)\s+(?:to\s+)?(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,2}$"
-    r"|\b(?:not|never)\s+(?:an?\s+)?(?:agreed|announced|formal|actual|real)\s+(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
-)
 _AGREED = re.compile(
     r"\b(?:agreed|agree|agrees|announced|announces|pledged|pledge|pledges|promised|promise|promises|committed"
     r"|declared|declares|ordered|orders|accepted|accept|accepts|adhered|adhere|kept|observed|observing|honou?red|respected|violated|violation"
@@ -104,7 +96,11 @@ _HYPOTHETICAL_LEFT = re.compile(
     r"|\b(?:far\s+apart|no\s+(?:progress|agreement|breakthrough)|divided|split)\s+(?:on|over|towards?|about)\s+"
     r"(?:an?\s+|the\s+|any\s+)?|\bmonitor(?:ing)?\s+(?:an?|any)\s+"
     # "want security guarantees before talking about a ceasefire"
-    r"|\bbefore\s+talking\s+about\s+(?:an?\s+|any\s+)?)(?:[\w-]+\s+)?$",
+    r"|\bbefore\s+talking\s+about\s+(?:an?\s+|any\s+)?"
+    # a truce no one has agreed yet: "keep up pressure until it agrees to an unconditional ceasefire", "a
+    # Russian offer at the table, not an agreed truce"
+    r"|\b(?:until|unless)\s+(?:[\w'’-]+\s+){1,2}?(?:agrees?|accepts?|signs?\s+up)\s+(?:to\s+)?(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+)?|\b(?:not|never)\s+(?:an?\s+)?(?:agreed|announced|formal|actual|real)\s+)(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # "a week after a 30-day halt to attacks on the energy grid began": one that was real
@@ -260,8 +256,6 @@ def _mentions(ctx: DocContext) -> list[CommitMention]:
             left = stext[: m.start("noun")]
             if _GOAL_LEFT.search(left[-60:]):
                 continue
-            if _NOT_YET_AGREED_LEFT.search(left[-60:]):
-                continue  # "pressure … until it agrees to an unconditional ceasefire", "not an agreed truce"
             hyp = _HYPOTHETICAL_LEFT.search(left[-60:])
             if (
                 hyp is not None
