@@ -250,17 +250,23 @@ class Mention:
         )
 
 
+# an hour of the day as a post or a live page writes it: "09:14", "21.47"
+_HOUR = r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
+# a thread's post number before it: "5/11 [09:50] UPD:"
+_POST_NUMBER = r"(?:\d{1,2}/\d{1,2}\s+)?"
+
+
 # "UPDATE 18:05: One person has died … Three dead, 41 injured.": a post's running toll, paragraph by
 # paragraph; "As of this hour, the bombing has killed six": the figure so far
 _UPDATE_HEAD = re.compile(
     r"\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*)?"
     # a post's number, time or source before it: "5/11 [09:50] UPD:", "14:45 — UPD:", "[Telegram, 14:45] Vilkul: UPD —"
-    r"(?:\d{1,2}/\d{1,2}\s+)?(?:\[[^\]\n]{1,30}\]\s*)?(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[–—-]?\s*)?"
+    rf"{_POST_NUMBER}(?:\[[^\]\n]{{1,30}}\]\s*)?(?:{_HOUR}\s*[–—-]?\s*)?"
     r"(?:[A-Z][\w'’-]+(?:\s+\([^)\n]{1,30}\))?:\s*)?"
     r"\[?\s*(?:UPDATE[SD]?|Update[sd]?|UPD)\b[^\n]{0,30}?[:.–—-]"
 )
 _AS_OF = re.compile(
-    r"\b[Aa]s\s+of\s+(?:this\s+hour|now|this\s+(?:morning|evening|afternoon)|(?:[01]?\d|2[0-3])[:.][0-5]\d)\b"
+    rf"\b[Aa]s\s+of\s+(?:this\s+hour|now|this\s+(?:morning|evening|afternoon)|{_HOUR})\b"
     # "By evening, at least four people had been killed": the day's figure so far
     r"|^By\s+(?:(?:the\s+)?(?:evening|nightfall|midday|noon|afternoon|late\s+evening|the\s+end\s+of\s+the\s+day)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:evening|afternoon|night))\b"
@@ -903,7 +909,7 @@ def _mention(
             r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:began|started|erupted)\s+(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$",
             stext[max(0, d.start - _LOOKBACK) : d.start],
         )
-        and not re.match(r"(?i)(?:since|until|by)\b(?!\s+midnight)", d.text)
+        and not _BOUND_DAY.match(d.text)
         and not _SAID_BEFORE.search(
             stext[max(0, d.start - 40) : d.start]
         )  # "said on Saturday": when it was said
@@ -3101,15 +3107,15 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
 
 # a post's paragraph opened by its hour: "21:15. An enemy UAV struck …"
 _CLOCK_HEAD = re.compile(
-    r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[.:–—-]\s"
+    rf"{_HOUR}\s*[.:–—-]\s"
     # a post stamped in brackets, with its source or number: "[Telegram, 14:47] Hit in …", "4/11 [06:20] …"
-    r"|(?:\d{1,2}/\d{1,2}\s+)?\[[^\]\n]{0,25}?\b(?:[01]?\d|2[0-3])[:.][0-5]\d\]\s"
+    rf"|{_POST_NUMBER}\[[^\]\n]{{0,25}}?\b{_HOUR}\]\s"
 )
 
 
 # a live page's entry heading, alone on its line: "21:47", "09:14 GMT", "14:02 (Kyiv time)"
 _CLOCK_LINE = re.compile(
-    r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d[ \t]*(?:\(?(?:GMT|BST|CET|CEST|EET|EEST|UTC|MSK|Kyiv\s+time|local\s+time"
+    rf"[ \t]*{_HOUR}[ \t]*(?:\(?(?:GMT|BST|CET|CEST|EET|EEST|UTC|MSK|Kyiv\s+time|local\s+time"
     r"|[ap]\.?m\.?)\)?)?[ \t]*$",
     re.IGNORECASE,
 )
@@ -3177,7 +3183,8 @@ def _days_named(ctx: DocContext, sentences: list[Sentence]) -> list[DateSpan]:
     ]
 
 
-_BOUND_DAY = re.compile(r"(?:until|till|by|since|from)\b", re.IGNORECASE)
+# a day given as a limit: "until Friday", "since Monday" ("by midnight" is when the strike came)
+_BOUND_DAY = re.compile(r"(?:until|till|by|since|from)\b(?!\s+midnight)", re.IGNORECASE)
 
 
 def _event(
