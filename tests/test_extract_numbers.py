@@ -397,3 +397,28 @@ def test_a_by_the_numbers_line_reads_its_figure_with_the_words_after_the_dash(
 def test_a_figure_dash_line_about_something_else_is_no_count() -> None:
     f = classify("77 — residential buildings left without electricity after debris damaged power lines.")
     assert f.killed is None and f.injured is None and not any(lc or ic for _k, _m, lc, ic in f.weapons)
+
+
+def test_alternatives_answer_as_the_grouped_pattern_would() -> None:
+    """The fast search must find the spans, and name the alternatives, that one named group per
+    alternative finds: the first alternative that matches wins, and the boundary before a match
+    looks at the text before it."""
+    import re
+
+    from peacewatch.extract.lexicon import Alternatives
+
+    alts = [r"shahed-136", r"shaheds?", r"drones?", r"kh-101s?", r"missiles?"]
+    fast = Alternatives(alts, before=r"(?<![\w-])", after=r"(?![\w-])")
+    grouped = re.compile(
+        r"(?<![\w-])(?:" + "|".join(f"(?P<a{i}>{a})" for i, a in enumerate(alts)) + r")(?![\w-])"
+    )
+    low = "shahed-136s and shaheds, 12 drones; anti-drone guns; x-missiles and kh-101 missiles, shahed"
+    expected = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in grouped.finditer(low)]  # type: ignore[index]
+    assert list(fast.finditer(low)) == expected
+    assert [low[s:e] for s, e, _ in fast.finditer(low)] == [
+        "shaheds",
+        "drones",
+        "kh-101",
+        "missiles",
+        "shahed",
+    ]

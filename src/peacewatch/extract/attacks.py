@@ -175,12 +175,7 @@ _TOWNS_SUMMARY = re.compile(
     re.IGNORECASE,
 )
 _TARGET_TYPES = [t for _, t in L.TARGET_TERMS]
-_TARGET_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?P<t{i}>{rx})" for i, (rx, _) in enumerate(L.TARGET_TERMS))
-    + r")(?![\w-])",
-    re.IGNORECASE,
-)
+_TARGETS = L.Alternatives([rx for rx, _ in L.TARGET_TERMS], before=r"(?<![\w-])", after=r"(?![\w-])")
 _SHELLING = re.compile(
     r"\b(?:shelling|shelled|shells?\s+(?:hit|struck|landed)|artillery\s+fire)\b", re.IGNORECASE
 )
@@ -1628,7 +1623,7 @@ def _actor(
 
 
 def _targets(ctext: str) -> set[str]:
-    hits = [(m.start(), m.end(), _TARGET_TYPES[int(m.lastgroup[1:])]) for m in _TARGET_RE.finditer(ctext)]  # type: ignore[index]
+    hits = [(s, e, _TARGET_TYPES[i]) for s, e, i in _TARGETS.finditer(L.lower(ctext))]
     out: set[str] = set()
     last_end = -1
     for s, e, t in hits:

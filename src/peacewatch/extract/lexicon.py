@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
@@ -26,6 +27,29 @@ def lc(src: str) -> re.Pattern[str]:
     if re.search(r"\\[SWDBAZP]|\(\?P", src):
         raise ValueError("pattern uses a case-sensitive escape or a named group")
     return re.compile(src.lower())
+
+
+class Alternatives:
+    """Which of many alternatives matches where, in :func:`lower` text, between ``before`` and ``after``.
+
+    A named group around each alternative (to learn which one matched) makes ``re`` enter every
+    alternative at every word start: the weapon list ran 5× slower than the same alternation without
+    the groups (1.39 against 0.28 ms per benchmark article). So the plain alternation finds each
+    match, and the grouped one, tried only where a match starts, tells which alternative it was:
+    the same first alternative wins there, so spans and answers are those of the grouped pattern.
+    """
+
+    def __init__(self, alternatives: list[str], before: str = "", after: str = "") -> None:
+        self.plain = lc(f"{before}(?:{'|'.join(f'(?:{rx})' for rx in alternatives)}){after}")
+        tagged = "|".join(f"(?P<a{i}>{rx.lower()})" for i, rx in enumerate(alternatives))
+        self._tagged = re.compile(f"{before.lower()}(?:{tagged}){after.lower()}")
+
+    def finditer(self, low: str) -> Iterator[tuple[int, int, int]]:
+        """(start, end, index of the alternative) of each match in ``low``, left to right."""
+        for m in self.plain.finditer(low):
+            tagged = self._tagged.match(low, m.start())
+            assert tagged is not None and tagged.lastgroup is not None  # the same pattern, grouped
+            yield m.start(), m.end(), int(tagged.lastgroup[1:])
 
 
 # --- weapons ---------------------------------------------------------------------------

@@ -636,6 +636,8 @@ def _historic(text: str, c: TalksCluster, published: dt.date | None = None) -> b
     ]
     if published is not None:
         for s in c.sentences:
+            if _AGO.search(text, s.start, s.end) is None:
+                continue  # (the number words before "years ago" are slow to try at every word)
             for m in _YEARS_AGO.finditer(text, s.start, s.end):
                 n = word_to_int(m.group("n"))
                 if n is not None and published.year - n < 2022:
@@ -644,6 +646,7 @@ def _historic(text: str, c: TalksCluster, published: dt.date | None = None) -> b
 
 
 _YEARS_AGO = re.compile(rf"\b(?P<n>{NUMBER})\s+years\s+ago\b", re.IGNORECASE)
+_AGO = re.compile(r"\syears\s+ago\b", re.IGNORECASE)
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
