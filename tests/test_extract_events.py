@@ -159,6 +159,21 @@ def test_a_wire_dateline_is_not_the_day_of_the_strike() -> None:
     assert e.date is not None and str(e.date.start) == "2025-01-08"
 
 
+def test_a_wire_dateline_dates_nothing_when_the_strike_is_dated_further_on() -> None:
+    """The lede under "KHERSON, Ukraine, Mar 5 (Agency) -" names no day; the next sentence does, and
+    the strike is that day, so the night's tally told for that day joins it."""
+    (e,) = attacks(
+        "KHERSON, Ukraine, Mar 5 (Agency) - The number of people killed when Russian missiles hit a "
+        "hospital in Kherson rose to nine, officials said on Thursday.\n\n"
+        "Another 30 people were hurt in Tuesday's strike.\n\n"
+        "Russia launched 120 drones and 20 missiles at Ukraine overnight into Tuesday, the air force said, "
+        "with 100 drones and 15 missiles shot down.",
+        "2026-03-05",
+    )
+    assert e.date is not None and str(e.date.start) == "2026-03-03"
+    assert e.killed is not None and e.killed.value == 9
+
+
 def test_a_headline_rounding_yields_to_the_bodys_exact_figure() -> None:
     (e,) = attacks(
         "Glide bombs kill 13 in Zaporizhzhia; more than 100 wounded\n\n"

@@ -918,12 +918,10 @@ def _mention(
         )
     ]
     wire = [d for d in sent_dates if _in_dateline(stext, d)]
-    if wire and any(
-        d not in wire and d.span.precision == "day" and d.span.start != wire[0].span.start for d in sent_dates
-    ):
-        # "ZAPORIZHZHIA, Ukraine, Jan 9 (Agency) - … struck … on Wednesday afternoon": the day the story
-        # was filed, not the day of the strike the sentence dates itself
-        sent_dates = [d for d in sent_dates if d not in wire]
+    # "ZAPORIZHZHIA, Ukraine, Jan 9 (Agency) - … struck … on Wednesday afternoon": the day the story was
+    # filed, not the day of the strike, whether or not the sentence names that day ("TERNOPIL, Nov 20 -
+    # The number killed … rose to 25" over "Wednesday's strike")
+    sent_dates = [d for d in sent_dates if d not in wire]
     cdates = [d for d in sent_dates if clause.start <= sent.start + d.start < clause.end]
     if clause.start < ctx.title_end:
         # a headline's halves are two stories: "Missile hits Odesa port; overnight drone wave repelled"
