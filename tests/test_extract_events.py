@@ -4514,3 +4514,28 @@ def test_where_a_leader_was_speaking_is_no_venue_of_talks() -> None:
         "Turkey was ready to host a leaders' meeting at any moment."
     )
     assert not [e for e in peacewatch.extract(text, "2025-07-24") if e.kind == "talks"]
+
+
+def test_a_strike_timed_against_a_prisoner_exchange_is_still_a_strike() -> None:
+    """What rules an attack out ("prisoner exchange") only vetoes the sentence when it is not just the
+    news the strike is timed against."""
+    (e,) = attacks(
+        "Russia struck Odesa overnight with drones, injuring nine people, the governor said on Sunday, "
+        "hours after the two sides completed a prisoner exchange.",
+        "2025-06-01",
+    )
+    assert "Odesa" in names(e) and e.injured is not None and e.injured.value == 9
+    assert (
+        attacks("Russia handed over 1,000 bodies of fallen soldiers, as shelling went on.", "2025-06-01")
+        == []
+    )
+
+
+def test_a_night_total_put_at_a_figure_counts_the_weapons() -> None:
+    (e,) = attacks(
+        "Russian drones hit Kharkiv overnight, injuring four.\n\n"
+        "The air force put the night's total at 12 Iskander-M ballistic missiles and 180 drones.",
+        "2025-06-01",
+    )
+    counts = {(w.model or w.kind): w.launched.value for w in e.weapons if w.launched is not None}
+    assert counts == {"Iskander-M": 12, "drone": 180}

@@ -471,6 +471,28 @@ _LAUNCH_LIST = re.compile(
 )
 
 
+def _not_attack(low: str) -> bool:
+    """Whether a lower-cased sentence rules out an attack, unless what rules it out is only the news it
+    is timed against: "Russia attacked Kyiv overnight, injuring 15, hours after the two countries
+    completed a prisoner exchange" (not "bodies handed over after the attack")."""
+    veto = L.NOT_ATTACK.search(low)
+    if veto is None:
+        return False
+    link = _TIMED_AGAINST.search(low, 0, veto.start())
+    return not (
+        link is not None
+        and L.STRONG_ATTACK.search(low, 0, link.start()) is not None
+        and L.NOT_ATTACK.search(low, 0, link.start()) is None
+    )
+
+
+# a strike told against other news of its day: "…, hours after", "…, as", "…, a day before"
+_TIMED_AGAINST = L.lc(
+    r",\s+(?:(?:just\s+|only\s+)?(?:hours|days|a\s+day|minutes|shortly|soon|a\s+few\s+hours)\s+(?:after|before)"
+    r"|as|while|just\s+as|on\s+the\s+(?:same\s+)?day|amid)\s"
+)
+
+
 def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     """Every clause of the document that reports an attack."""
     out: list[Mention] = []
@@ -520,11 +542,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                     # "• Kalibr (sea-launched)" then "20 launched, 14 destroyed": the model the next line counts
                     prior = _prior_after(cont.facts, prior)
             continue
-        if (
-            _QUESTION.search(stext)
-            or L.NOT_ATTACK.search(lstext)
-            or (_heading(ctx, sent, stext) and not table)
-        ):
+        if _QUESTION.search(stext) or _not_attack(lstext) or (_heading(ctx, sent, stext) and not table):
             continue
         if _SETTLEMENT_TALLY.search(lstext) and not _HARMED.search(lstext):
             continue  # "the regional head lists 88 strikes on 20 settlements over the past day": a tally of a day's shelling

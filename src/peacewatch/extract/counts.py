@@ -303,7 +303,9 @@ _ALL_INTERCEPTED = re.compile(
 )
 _TOLL_AT_LEFT = re.compile(
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|injured|wounded|casualties|victims)|(?:dead|injured|wounded)\s+(?:was\s+)?put)"
-    r"(?:\s+\w+){0,3}?\s+(?:stood|stands|was|is|remained|remains|put|at)?\s*at\s*$",
+    r"(?:\s+\w+){0,3}?\s+(?:stood|stands|was|is|remained|remains|put|at)?\s*at\s*$"
+    # a night's tally: "The air force put the night's total at 14 Iskander-M missiles and 250 drones"
+    r"|\b(?:total|tally|count)\s+(?:stood\s+|was\s+)?at\s*$",
     re.IGNORECASE,
 )
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
