@@ -4539,3 +4539,24 @@ def test_a_night_total_put_at_a_figure_counts_the_weapons() -> None:
     )
     counts = {(w.model or w.kind): w.launched.value for w in e.weapons if w.launched is not None}
     assert counts == {"Iskander-M": 12, "drone": 180}
+
+
+def test_a_town_also_hit_in_the_night_is_part_of_the_barrage_unless_hit_again() -> None:
+    text = (
+        "Russia pounded Kyiv with drones before dawn on Friday, killing three people.\n\n"
+        "The air force said Russia launched 300 drones across Ukraine overnight. "
+        "In the Mykolaiv region, the town of Voznesensk was also hit, officials said."
+    )
+    (e,) = attacks(text, "2025-11-14")
+    assert {"Kyiv", "Voznesensk"} <= names(e)
+    again = attacks(text.replace("was also hit,", "was also attacked again,"), "2025-11-14")
+    assert len(again) == 2
+
+
+def test_a_monthly_rate_of_drones_is_no_launch() -> None:
+    (e,) = attacks(
+        "Russian drones hit Sumy overnight, injuring two.\n\n"
+        "In most months of this year, more than 4,000 drones have been fired at Ukraine.",
+        "2025-11-14",
+    )
+    assert all(w.launched is None or w.launched.value != 4000 for w in e.weapons)

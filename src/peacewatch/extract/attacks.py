@@ -1845,7 +1845,7 @@ def _scales_differ(c: AttackCluster, m: Mention) -> bool:
 
 
 _AGAIN = re.compile(
-    r"\b(?:(?:was|were)\s+(?:attacked|struck|hit|targeted|shelled|bombed)\s+(?:once\s+)?again"
+    r"\b(?:(?:was|were)\s+(?:also\s+)?(?:attacked|struck|hit|targeted|shelled|bombed)\s+(?:once\s+)?again"
     r"|(?:was|were)\s+again\s+(?:attacked|struck|hit|targeted|shelled|bombed)"
     r"|came\s+under\s+(?:attack|fire)\s+(?:once\s+)?again|again\s+came\s+under\s+(?:attack|fire))\b",
     re.IGNORECASE,
@@ -1989,13 +1989,12 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             target is None
             and not m.in_title
             and not m.has_numbers
-            and all(e.kind in ("admin1", "region") for e, _ in m.places)
             and _ALSO_HIT.search(ctx.text, m.clause.start, m.clause.end)
             and not _AGAIN.search(ctx.text, m.clause.start, m.clause.end)
         ):
             # "The air force shot down 405 drones … Energy infrastructure was also hit in the Kharkiv,
-            # Poltava and Odesa regions": more places of the attack told just before (a city "also
-            # attacked" is an attack of its own)
+            # Poltava and Odesa regions", "the port town of Chornomorsk was also hit": more places of the
+            # attack told just before (a city "also attacked again" is an attack of its own)
             before = [
                 c
                 for c in clusters

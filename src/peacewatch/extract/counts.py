@@ -256,6 +256,8 @@ _WEAPON_PERIOD = L.lc(
     r"|\b(?:since|counting\s+from|from)\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:january|february|march|april|may"
     r"|june|july|august|september|october|november|december)\b(?!\s+\d)"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak)\b|\bsince\s+the\s+(?:full-scale\s+)?invasion\b"
+    # "In most months of this year, upward of 5,000 drones have been fired": a month's rate
+    r"|\b(?:in\s+(?:most|many|some|all)\s+(?:of\s+the\s+)?months|(?:each|every|per)\s+month)\b"
 )
 _PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b|\b(?:has|have|had)\s+(?:launched|killed|fired|sent)\b",
