@@ -4560,3 +4560,31 @@ def test_a_monthly_rate_of_drones_is_no_launch() -> None:
         "2025-11-14",
     )
     assert all(w.launched is None or w.launched.value != 4000 for w in e.weapons)
+
+
+def test_a_two_city_dateline_places_neither_when_the_lede_names_the_town_hit() -> None:
+    evs = attacks(
+        "KHARKIV / ODESA, Ukraine, June 4 (Agency) - The toll reached 12 dead after Russian missiles hit a "
+        "factory in Kharkiv on Tuesday, officials said.\n\n"
+        "Hours later, overnight into Wednesday, Russian drones hit the southern city of Odesa, killing two.",
+        "2025-06-04",
+    )
+    assert sorted(sorted(names(e)) for e in evs) == [["Kharkiv"], ["Odesa"]]
+
+
+def test_a_filing_city_is_no_place_for_the_paragraph_when_the_lede_names_the_district_hit() -> None:
+    evs = attacks(
+        "BRYANSK, October 10 (Agency) - Air defences shot down four rockets over the Novozybkov district "
+        "on Thursday morning, the governor said. Falling fragments damaged a power line.",
+        "2024-10-10",
+    )
+    assert all("Bryansk" not in names(e) for e in evs)
+
+
+def test_the_town_a_road_leads_to_is_not_where_the_strike_fell() -> None:
+    (e,) = attacks(
+        "Druzhkivka. An FPV drone struck a civilian car on the road to Kostiantynivka in the morning, "
+        "killing the driver.",
+        "2024-10-10",
+    )
+    assert "Kostiantynivka" not in names(e)

@@ -374,7 +374,8 @@ _STALE = re.compile(
 )
 # "LYSYCHANSK, Ukraine - …", "KHERSON (Reuters) — …": a wire dateline opening a paragraph
 _DATELINE = re.compile(
-    r"(?:[^\w\s]{1,3}\s*)?(?:(?P<place>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?:, [A-Z][\w ]{2,30})?"
+    r"(?:[^\w\s]{1,3}\s*)?(?:(?P<place>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}(?: / [A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})*)"
+    r"(?:, [A-Z][\w. ]{2,30}){0,2}"  # ("LVIV, Ukraine, Sept 4 (Agency) —")
     r"(?: \([^)]{2,40}\))? ?(?:[-–—]|[.:](?=\s))"
     # a regional round-up's labels: "Semenivka hromada (Novhorod-Siverskyi raion).", "🔹 Chernihiv."
     r"|(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?: (?:hromada|community|raion|district|region|oblast))?"
@@ -385,7 +386,9 @@ _DATELINE = re.compile(
 _BUREAU_CITIES = frozenset({"Kyiv", "Kiev", "Moscow", "Washington", "London", "Brussels", "Berlin", "Paris"})
 
 
-_DATELINE_BEFORE_DATE = re.compile(r"^\s*[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2},(?: [A-Z][\w ]{2,30},)? ?$")
+_DATELINE_BEFORE_DATE = re.compile(
+    r"^\s*[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}(?: / [A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})*,(?: [A-Z][\w ]{2,30},)? ?$"
+)
 _DATELINE_AFTER_DATE = re.compile(r"\s*(?:\([^)]{2,40}\))?\s*[-–—]")
 
 
@@ -408,8 +411,8 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
             continue
         seen.add(sent.paragraph)
         m = _DATELINE.match(text, sent.start)
-        if m is None:
-            continue
+        if m is None or "/" in (m.group("place") or ""):
+            continue  # (a story filed from two cities names neither for what has no place)
         ents = [e for e in ctx.ents_in(sent.start, m.end()) if e.place is not None]
         label = m.group("label") is not None
         if not ents or ents[0].start != m.start("label" if label else "place"):
@@ -419,6 +422,8 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         e = ents[0].place
         if e is None or e.kind not in ("city", "district", "admin1") or e.name in _BUREAU_CITIES:
             continue
+        if not label and _places_later_in_sentence(ctx, sent, m.end(), ents[0]):
+            continue  # "BRYANSK, Oct 10 - … shot down over the Novozybkov district": where it was filed
         if label and (
             e.kind != "city"
             or re.search(r" (?:hromada|community|raion|district|region|oblast)\b", m.group(0))
@@ -593,7 +598,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                     dl is not None
                     and not m.summary
                     and not any(e.kind in ("city", "admin1") for e, _ in m.places)
-                    and not _places_later_in_sentence(ctx, sent, clause, dl[1])
+                    and not _places_later_in_sentence(ctx, sent, clause.end, dl[1])
                 ):
                     # the paragraph's dateline city, for reports that name no place or only a district
                     m.places = [dl, *m.places]
@@ -625,16 +630,16 @@ def _line_label(ctx: DocContext, pos: int) -> tuple[Entry, Ent] | None:
     return e, ents[0]
 
 
-def _places_later_in_sentence(ctx: DocContext, sent: Sentence, clause: Clause, dateline: Ent) -> bool:
+def _places_later_in_sentence(ctx: DocContext, sent: Sentence, after: int, dateline: Ent) -> bool:
     """'SARATOV, Jan 9 - Two firefighters were killed while battling a blaze … in Engels': the sentence
-    itself goes on to name the town, so its dateline is only where the report was filed."""
+    itself goes on (past ``after``) to name the town, so its dateline is only where the report was filed."""
     if dateline.start < sent.start or dateline.end > sent.end:
         return False
     return any(
         x.place is not None
         and x.place.kind in ("city", "district")
         and (dateline.place is None or x.place.id != dateline.place.id)
-        for x in ctx.ents_in(clause.end, sent.end)
+        for x in ctx.ents_in(after, sent.end)
     )
 
 
@@ -1314,6 +1319,8 @@ _TRAVEL_LEFT = re.compile(
     # "a train travelling from Barvinkove towards Lviv and the western border town of Chop": where it was going
     r"|\b(?:travel(?:l)?ing|heading|bound|en\s+route|running|going|driving|sailing)\b[^.;]{0,60}?\b(?:to|towards|for)\s+"
     r"(?:(?!in\b|at\b|near\b|was\b|were\b|hit\b|struck\b|when\b)[\w-]+\s+){0,8}?$"
+    # "hit on the road to Sumy": where the road leads, not where the strike fell
+    r"|\b(?:on|along)\s+the\s+(?:road|highway|motorway|way|route)\s+(?:to|towards)\s+(?:the\s+(?:city\s+of\s+)?)?$"
     # "the wounded have been taken to hospitals in Kramatorsk and Dnipro": where they are treated
     r"|\b(?:taken|brought|transported|transferred|evacuated|airlifted|moved|treated|driven|rushed|delivered)"
     r"\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
@@ -1422,14 +1429,16 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if any(a <= ent.start < b for a, b in zones):
             continue  # "launched from the Primorsko-Akhtarsk area and from Cape Chauda in Crimea"
         if (
-            ent.start - sent.start <= 3
+            ent.start - sent.start <= 40
             and text[ent.start : ent.end].isupper()
             and (dl := _DATELINE.match(text, sent.start)) is not None
             and dl.group("place") is not None
-            and dl.start("place") == ent.start
-            and _places_later_in_sentence(ctx, sent, clause, ent)
+            and dl.start("place") <= ent.start < dl.end("place")
+            and _places_later_in_sentence(ctx, sent, dl.end(), ent)
         ):
-            continue  # "SARATOV, Jan 9 - Two firefighters were killed … in Engels": where it was filed
+            # "SARATOV, Jan 9 - Two firefighters were killed … in Engels", "POLTAVA / LVIV, Ukraine, Sept 4
+            # - … missiles hit a military institute in Poltava": where it was filed
+            continue
         if first_name(ent, text):
             continue  # "Governor Roman Busargin", "Yaroslav Yanushevych": a person
         if (
