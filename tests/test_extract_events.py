@@ -4588,3 +4588,30 @@ def test_the_town_a_road_leads_to_is_not_where_the_strike_fell() -> None:
         "2024-10-10",
     )
     assert "Kostiantynivka" not in names(e)
+
+
+def test_the_sbu_saying_it_blew_up_a_bridge_names_ukraine_and_keeps_russias_night_apart() -> None:
+    evs = attacks(
+        "On Tuesday, Ukraine's SBU security service said it had detonated explosives beneath the supports "
+        "of the Crimean bridge.\n\n"
+        "Overnight, Russia sent 35 drones against Ukraine, the air force reported; 31 drones were downed.",
+        "2025-06-03",
+    )
+    bridge = next(e for e in evs if "Crimean Bridge" in names(e))
+    assert bridge.actor == "UA" and bridge.weapons == ()
+
+
+def test_the_reason_given_for_a_strike_is_not_one_more_strike() -> None:
+    """ "payback for Kyiv firing ATACMS into Russia" is the motive given: no place of it is struck."""
+    import datetime as dt
+
+    from peacewatch.extract import attacks as attack_rules
+    from peacewatch.extract import get_extractor
+
+    ex = get_extractor()
+    text = (
+        "Russia struck power plants in the Lviv region with missiles on Thursday.\n\n"
+        "Vladimir Putin described the barrage as payback for Kyiv firing American ATACMS into Russia."
+    )
+    ms = attack_rules.mentions(ex._context(text, dt.date(2024, 11, 28)), ex.gaz)
+    assert {e.name for m in ms for e, _ in m.places} == {"Lviv Oblast"}

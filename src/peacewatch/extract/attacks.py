@@ -156,7 +156,10 @@ _WEAPON_AFTER_SIDE = re.compile(
     re.IGNORECASE,
 )
 _UA_AGENCY = re.compile(
-    r"\b(?:SBU|HUR|GUR)\)?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:struck|hit|attacked|targeted|drones?|sea\s+drones?|naval\s+drones?)\b"
+    r"\b(?:SBU|HUR|GUR)\)?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?"
+    # ("the SBU security service said it had detonated explosives beneath the bridge")
+    r"(?:(?:said|says|claimed)\s+(?:that\s+)?(?:it|its\s+\w+)\s+(?:had\s+|has\s+)?)?"
+    r"(?:struck|hit|attacked|targeted|detonated|blew\s+up|drones?|sea\s+drones?|naval\s+drones?)\b"
 )
 _SEPARATELY = re.compile(
     r"(?:separately|in\s+(?:a\s+separate|another)\s+(?:attack|strike|incident))\b"
@@ -476,6 +479,12 @@ _LAUNCH_LIST = re.compile(
 )
 
 
+_MOTIVE = L.lc(
+    r"\b(?:as|in)\s+(?:(?:what|which)\s+(?:it|he|she|they|moscow|kyiv)\s+(?:called|described\s+as|said\s+was)\s+(?:an?\s+)?)?"
+    r"(?:payback|retaliation|revenge|reprisals?|a\s+response|response)\s+(?:for|to)\b"
+)
+
+
 def _not_attack(low: str) -> bool:
     """Whether a lower-cased sentence rules out an attack, unless what rules it out is only the news it
     is timed against: "Russia attacked Kyiv overnight, injuring 15, hours after the two countries
@@ -566,6 +575,11 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
         for clause in sent.clauses:
             if clause.start > sent.start and _EARLIER_ATTACK.match(text, clause.start, clause.end):
                 continue  # "…, a week after the October 10 barrage that killed 19": told in passing
+            motive = _MOTIVE.search(ctx.lower, clause.start, clause.end)
+            if motive is not None:
+                # "Putin described the barrage as payback for Kyiv firing ATACMS into Russia": the
+                # reason given for a strike, not one more strike
+                clause = Clause(clause.start, motive.start(), clause.sent)
             facts = (
                 row  # a table's row is one line: read once for the sentence, whatever its clauses
                 if row is not None and text.count("|", clause.start, clause.end) >= 2
