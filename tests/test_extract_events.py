@@ -4615,3 +4615,30 @@ def test_the_reason_given_for_a_strike_is_not_one_more_strike() -> None:
     )
     ms = attack_rules.mentions(ex._context(text, dt.date(2024, 11, 28)), ex.gaz)
     assert {e.name for m in ms for e, _ in m.places} == {"Lviv Oblast"}
+
+
+def test_a_summit_organisers_hope_to_hold_somewhere_is_not_held_there() -> None:
+    talks = kind(
+        "Officials said organisers hoped to hold a summit of world leaders on the plan, possibly in Austria, "
+        "but no date has been set.",
+        "talks",
+        "2023-10-30",
+    )
+    assert all(not (t.venue and t.venue.name == "Austria" and t.status == "held") for t in talks)
+
+
+def test_whose_request_is_no_venue_and_a_bloc_session_with_ukraine_is_no_peace_talks() -> None:
+    assert (
+        kind(
+            "NATO and Ukrainian officials were due to hold emergency talks in Brussels next week at Kyiv's request.",
+            "talks",
+            "2024-11-22",
+        )
+        == []
+    )
+    talks = kind(
+        "Russian and Ukrainian delegations will meet in Istanbul next week at Ankara's invitation.",
+        "talks",
+        "2025-05-10",
+    )
+    assert [t.venue.name for t in talks if t.venue] == ["Istanbul"]

@@ -73,7 +73,7 @@ _HYPOTHETICAL = re.compile(
     r"|proposed\s+(?:holding|that)|ready\s+to\s+host|would\s+be\s+willing"
     # "Brazil hopes to host the 2024 summit in Rio", "asked Bennett to host talks in Jerusalem", "postponed a
     # planned trip to Kyiv", "have not ruled out a visit to Moscow"
-    r"|hop(?:es|ed|ing)\s+to\s+host|asked\s+(?:\w+\s+){1,3}to\s+host|postponed\s+(?:a|an|his|her|their)\s+(?:planned\s+)?(?:trip|visit)"
+    r"|hop(?:es|ed|ing)\s+to\s+(?:host|hold|convene|organi[sz]e)|possibly\s+(?:in|at)|asked\s+(?:\w+\s+){1,3}to\s+host|postponed\s+(?:a|an|his|her|their)\s+(?:planned\s+)?(?:trip|visit)"
     r"|not\s+ruled\s+out\s+(?:a|an)\s+(?:visit|trip|meeting))\b",
     re.IGNORECASE,
 )
@@ -97,7 +97,9 @@ _VENUE_RIGHT_TALKS = re.compile(
     re.IGNORECASE,
 )
 _NOT_VENUE_RIGHT = re.compile(
-    r"^(?:['’]s)?\s+(?:mission|embassy|consulate|delegation|team|side|officials|envoys?|negotiators|president|leader)\b",
+    r"^(?:['’]s)?\s+(?:mission|embassy|consulate|delegation|team|side|officials|envoys?|negotiators|president|leader)\b"
+    # "talks in Brussels next week at Kyiv's request": whose request, not where
+    r"|^['’]s\s+(?:own\s+)?(?:request|invitation|initiative|urging|behest|insistence)\b",
     re.IGNORECASE,
 )
 _VENUE_BUILDING_RIGHT = re.compile(
@@ -291,7 +293,9 @@ _BLOC_SUMMIT = re.compile(
     r"|\b(?:NATO|G7|EU|BRICS)\s+and\s+(?:NATO|G7|EU|BRICS)\s+summits\b"
     r"|\b(?:meeting|gathering|summit)\s+of\s+(?:the\s+)?(?:NATO|G7|G-7|G20|G-20|EU|European\s+Union|BRICS|SCO|OSCE)\b"
     r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b"
-    r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b",
+    r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b"
+    # a bloc's own session with Ukraine: "NATO and Ukrainian officials were due to hold emergency talks"
+    r"|\b(?:NATO|EU|G7)\s+and\s+Ukrainian\s+(?:officials|ministers|leaders|diplomats)\b",
     re.IGNORECASE,
 )
 # Where a bloc sits: a meeting there is the bloc's own unless two leaders meet
