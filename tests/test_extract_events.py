@@ -4642,3 +4642,39 @@ def test_whose_request_is_no_venue_and_a_bloc_session_with_ukraine_is_no_peace_t
         "2025-05-10",
     )
     assert [t.venue.name for t in talks if t.venue] == ["Istanbul"]
+
+
+def test_a_visit_postponed_is_no_talks_held() -> None:
+    assert (
+        kind(
+            "The US envoy had been expected in Kyiv this week, but the visit was postponed until February, "
+            "officials said.",
+            "talks",
+            "2025-01-10",
+        )
+        == []
+    )
+
+
+def test_consultations_to_restart_prisoner_exchanges_are_no_peace_talks() -> None:
+    assert (
+        kind(
+            "Ukraine's security chief said he had held consultations in Qatar and Turkey aimed at restarting "
+            "prisoner exchanges.",
+            "talks",
+            "2025-01-10",
+        )
+        == []
+    )
+
+
+def test_a_side_wanting_a_ceasefire_commits_no_one() -> None:
+    assert (
+        kind(
+            "Both sides still disagree on the basics: Russia wants Ukraine to withdraw from four regions; Ukraine "
+            "wants an unconditional ceasefire first.",
+            "commitment",
+            "2025-06-03",
+        )
+        == []
+    )

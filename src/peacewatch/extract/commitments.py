@@ -100,7 +100,10 @@ _HYPOTHETICAL_LEFT = re.compile(
     # a truce no one has agreed yet: "keep up pressure until it agrees to an unconditional ceasefire", "a
     # Russian offer at the table, not an agreed truce"
     r"|\b(?:until|unless)\s+(?:[\w'’-]+\s+){1,2}?(?:agrees?|accepts?|signs?\s+up)\s+(?:to\s+)?(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+)?|\b(?:not|never)\s+(?:an?\s+)?(?:agreed|announced|formal|actual|real)\s+)(?:[\w-]+\s+)?$",
+    r"(?:[\w-]+\s+)?|\b(?:not|never)\s+(?:an?\s+)?(?:agreed|announced|formal|actual|real)\s+"
+    # a side's demand: "Ukraine wants an unconditional ceasefire first", "Kyiv insists on a full truce"
+    r"|\b(?:wants?|wanted|demands?|demanded|insists?\s+on|insisted\s+on|seeks?|sought)\s+(?:an?\s+|the\s+)?)"
+    r"(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # "a week after a 30-day halt to attacks on the energy grid began": one that was real

@@ -80,7 +80,8 @@ _HYPOTHETICAL = re.compile(
 # "in Hiroshima, a planned Lula-Zelensky meeting … did not happen"
 _NOT_HELD_RIGHT = re.compile(
     r"\b(?:did\s+not\s+(?:happen|take\s+place|go\s+ahead)|never\s+(?:happened|took\s+place)|fell\s+through"
-    r"|(?:was|were)\s+(?:cancel+ed|called\s+off|scrapped))\b",
+    # ("had been expected in Kyiv this week, but the visit was postponed")
+    r"|(?:was|were|has\s+been|have\s+been)\s+(?:cancel+ed|called\s+off|scrapped|postponed|put\s+off))\b",
     re.IGNORECASE,
 )
 # one side's proposal is not a meeting: "Putin proposed … that the sides resume talks in Istanbul"
@@ -277,6 +278,9 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|(?<![Nn]ational\s)\b(?-i:Security\s+Council)\b(?!\s+(?:secretary|chief|head)\b)"
     # justice for war crimes is not a settlement of the war: "prosecutors … met in The Hague"
     r"|\b(?:investigations?|prosecutors?|tribunal|war\s+crimes?\s+(?:probe|inquiry|investigations?))\b"
+    # a prisoner swap arranged: "consultations in Turkey and the UAE aimed at restarting prisoner exchanges"
+    r"|\b(?:talks|consultations|negotiations|meetings?)\s+(?:[\w-]+\s+){0,8}?(?:aimed\s+at|on|about|over)\s+(?:restarting\s+"
+    r"|resuming\s+|new\s+|further\s+)?(?:prisoner|POW|captive)s?\s+(?:exchanges?|swaps?)\b"
     # an athletics "meeting", a trade fair's "conference"
     r"|\b(?:Diamond\s+League|athletics|championships?|tournament|high\s+jump|world\s+record)\b"
     # a parade or a commemoration: "delegations … are due in Moscow for the 80th anniversary commemorations"
