@@ -4678,3 +4678,14 @@ def test_a_side_wanting_a_ceasefire_commits_no_one() -> None:
         )
         == []
     )
+
+
+def test_a_headline_toll_near_a_capital_is_the_one_told_in_its_region() -> None:
+    (e,) = attacks(
+        "Ukrainian drone raid leaves one dead near Moscow\n\n"
+        "Twenty drones were downed above the Moscow region overnight, the ministry said. In the town of "
+        "Ramenskoye, a drone struck a high-rise, killing a woman and injuring three people.",
+        "2024-09-10",
+    )
+    assert "Ramenskoye" in names(e) and "Moscow" not in names(e)
+    assert e.killed is not None and e.killed.value == 1

@@ -2044,7 +2044,12 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
                     x.facts.killed is not None and x.facts.killed.value == m.facts.killed.value
                     for x in c.mentions
                 )
-                and areas & {e.admin1 for e in c.place_entries()}
+                # (the region around a capital that is a region of its own: "one dead near Moscow" over
+                # a body that tells of a woman killed in Ramenskoye, Moscow region)
+                and (
+                    areas & {e.admin1 for e in c.place_entries()}
+                    or _places_compatible(gaz, [e for e, _ in m.places], c.place_entries())
+                )
             ]
             mine = {e.id for e in _towns([e for e, _ in m.places])}
             told_elsewhere = any(mine & {e.id for e in c.place_entries()} for c in clusters)
