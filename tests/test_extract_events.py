@@ -4689,3 +4689,16 @@ def test_a_headline_toll_near_a_capital_is_the_one_told_in_its_region() -> None:
     )
     assert "Ramenskoye" in names(e) and "Moscow" not in names(e)
     assert e.killed is not None and e.killed.value == 1
+
+
+def test_a_strike_hours_before_the_talks_ended_is_on_the_day_the_report_tells() -> None:
+    evs = attacks(
+        "Ukraine backs truce plan after talks in Jeddah\n\n"
+        "JEDDAH (Agency) — Kyiv agreed on Tuesday to accept a 30-day halt to the fighting after a long "
+        "session with American officials.\n\n"
+        "Hours before the talks ended, a Russian missile struck a ship in the port of Odesa, killing four "
+        "crew members.\n\n"
+        "Elsewhere, Russian artillery shelled Kherson throughout the day, damaging homes.",
+        "2025-03-12",
+    )
+    assert {str(e.date.start) for e in evs if e.date is not None} == {"2025-03-11"} and len(evs) == 2

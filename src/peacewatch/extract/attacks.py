@@ -3133,7 +3133,11 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
     # "Yesterday, the Russian army again shelled Kherson …" over "At about 08:30, the occupiers dropped
     # explosives …": an item told by the clock, in a digest whose lede names the one day it covers
     if any(
-        _CLOCK.search(ctx.text, m.clause.start, m.clause.end) or clock_heading(ctx.text, m.sent.start)
+        _CLOCK.search(ctx.text, m.clause.start, m.clause.end)
+        or clock_heading(ctx.text, m.sent.start)
+        # "Hours before the talks ended, a missile struck …", "shelled Kherson throughout the day": the
+        # day the report is about
+        or _SAME_DAY.search(ctx.text, m.clause.start, m.clause.end)
         for m in c.mentions
         if not m.in_title
     ):
@@ -3141,6 +3145,13 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
         # all: the hours are of the day it was posted
         return _lede_day(ctx) or _only_day(ctx)
     return None
+
+
+_SAME_DAY = re.compile(
+    r"\b(?:hours|minutes|shortly|just)\s+(?:before|after)\s+(?:the\s+)?(?:talks|meeting|negotiations|summit|session)\b"
+    r"|\b(?:throughout|during|later|earlier)\s+(?:the|that)\s+day\b",
+    re.IGNORECASE,
+)
 
 
 # a post's paragraph opened by its hour: "21:15. An enemy UAV struck …"
