@@ -422,3 +422,17 @@ def test_alternatives_answer_as_the_grouped_pattern_would() -> None:
         "missiles",
         "shahed",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "earlier in the week" says when, not over how long
+        "Earlier in the week, the ministry said Ukraine had fired six ATACMS missiles at a facility in the region.",
+        # "the first such attack since" compares; it sums nothing
+        "The ministry said Ukraine had fired six ATACMS missiles at a facility, the first such attack since the "
+        "United States allowed it.",
+    ],
+)
+def test_a_time_locator_or_a_first_since_is_no_period_total(text: str) -> None:
+    assert [(w[1], w[2].value if w[2] else None) for w in classify(text, None, "").weapons] == [("ATACMS", 6)]

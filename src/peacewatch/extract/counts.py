@@ -243,8 +243,9 @@ _MANY_PLACES = L.lc(
     r"|communities|hromadas|localities|districts|regions|oblasts)\b|\bthe\s+(?:region|oblast)\b"
 )
 _WEAPON_PERIOD = L.lc(
-    r"\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2}|a|one|the"
-    r"|two|three|four|several)\s+(?:weeks?|months?|years?)\b"
+    # (not "Earlier in the week, Ukraine had fired six ATACMS": when, not how long)
+    r"(?<!earlier\s)(?<!later\s)\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine"
+    r"|ten|fourteen|\d{2}|a|one|the|two|three|four|several)\s+(?:weeks?|months?|years?)\b"
     r"|\b(?:over|in|during|within)\s+(?:the\s+(?:past|last|previous)\s+)?(?:seven|eight|nine|ten|fourteen|\d{2})\s+days\b"
     r"|\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:week|fortnight|month|year)\b"
     # "In 2024 alone, Russia used more than 40,000 guided bombs": a year's
@@ -1099,7 +1100,8 @@ def _aggregate_near(text: str, start: int, end: int) -> bool:
     if _uncompared(L.AGGREGATE_CUES, seg):
         return True
     return bool(
-        _SINCE_WAR.search(L.lower(text))
+        # ("the first such attack since Biden allowed it" compares: not a cumulative figure)
+        _uncompared(_SINCE_WAR, L.lower(text))
         and _PERFECT.search(text[max(0, start - 40) : min(len(text), end + 40)])
     )
 
