@@ -4702,3 +4702,16 @@ def test_a_strike_hours_before_the_talks_ended_is_on_the_day_the_report_tells() 
         "2025-03-12",
     )
     assert {str(e.date.start) for e in evs if e.date is not None} == {"2025-03-11"} and len(evs) == 2
+
+
+def test_a_military_saying_it_struck_a_depot_is_the_attacker() -> None:
+    evs = attacks(
+        "Ukraine's military said it had struck an oil depot that supplies the Engels airbase in Russia's "
+        "Saratov region.",
+        "2025-01-08",
+    )
+    assert [e.actor for e in evs] == ["UA"]
+    evs = attacks(
+        "Russia's defence ministry said it had destroyed 11 drones over the Saratov region.", "2025-01-08"
+    )
+    assert all(e.actor != "RU" for e in evs)

@@ -122,6 +122,12 @@ _ACTOR_VERB_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _BY_LEFT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+# a side's own claim of a strike: "Ukraine's military said it had struck an oil depot"
+_OWN_STRIKE_RIGHT = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:said|says|claimed|announced|confirmed)\s+(?:that\s+)?"
+    r"(?:it|its\s+(?:forces|troops|units|drones))\s+(?:had\s+|has\s+)?(?:struck|hit|attacked|targeted)\b",
+    re.IGNORECASE,
+)
 _ENEMY = re.compile(
     r"\b(?:the\s+)?(?:enemy|occupiers|occupying\s+forces|invaders|Kremlin\s+forces|Russian\s+Federation)\b",
     re.I,
@@ -1642,7 +1648,12 @@ def _actor(
             continue  # "the deadliest strike on Ukrainian troops": the side struck
         if re.search(r"(?i)\b(?:per|according\s+to|citing|data\s+from|figures\s+from)\s+(?:the\s+)?$", left):
             continue  # "Per the Ukrainian Air Force, Russia launched …": the source, not the attacker
-        if _ACTOR_RIGHT.match(right) or _ACTOR_VERB_RIGHT.match(right) or _BY_LEFT.search(left):
+        if (
+            _ACTOR_RIGHT.match(right)
+            or _ACTOR_VERB_RIGHT.match(right)
+            or _BY_LEFT.search(left)
+            or _OWN_STRIKE_RIGHT.match(right)
+        ):
             return side, True
     ctext = text[clause.start : clause.end]
     if _UA_AGENCY.search(ctext):
