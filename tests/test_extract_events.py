@@ -4707,7 +4707,7 @@ def test_a_strike_hours_before_the_talks_ended_is_on_the_day_the_report_tells() 
 def test_a_military_saying_it_struck_a_depot_is_the_attacker() -> None:
     evs = attacks(
         "Ukraine's military said it had struck an oil depot that supplies the Engels airbase in Russia's "
-        "Saratov region.",
+        "Saratov region, home to the bombers that launch cruise missiles at Ukraine.",
         "2025-01-08",
     )
     assert [e.actor for e in evs] == ["UA"]
