@@ -4715,3 +4715,13 @@ def test_a_military_saying_it_struck_a_depot_is_the_attacker() -> None:
         "Russia's defence ministry said it had destroyed 11 drones over the Saratov region.", "2025-01-08"
     )
     assert all(e.actor != "RU" for e in evs)
+
+
+def test_the_attacks_toll_from_the_regional_head_is_no_attack_on_his_city() -> None:
+    (e,) = attacks(
+        "On Saturday morning, a Russian drone hit an evacuation bus near Bilopillia in the Sumy region.\n\n"
+        "The attack killed nine people and injured seven, according to Sumy RMA head Volodymyr Artiukh.",
+        "2025-05-17",
+    )
+    assert "Bilopillia" in names(e) and "Sumy" not in names(e)
+    assert e.killed is not None and e.killed.value == 9

@@ -2079,9 +2079,17 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             target = raion
             m.places = []
             m.memo.clear()
-        if target is None and m.authority_only and _TOLL_UPDATE.search(ctx.lower[m.sent.start : m.sent.end]):
-            # "the separatist authorities in Donetsk had raised the toll to 53": the attack already
-            # reported in their region, not a new one in their city
+        if (
+            target is None
+            and m.authority_only
+            and (
+                _TOLL_UPDATE.search(ctx.lower[m.sent.start : m.sent.end])
+                or _ANAPHOR.match(ctx.text, m.sent.start, m.sent.end)
+            )
+        ):
+            # "the separatist authorities in Donetsk had raised the toll to 53", "The attack killed nine,
+            # according to Sumy RMA head …": the attack already reported in their region, not a new one
+            # in their city
             areas = {e.admin1 or e.name for e, _ in m.places}
             target = next(
                 (
