@@ -4725,3 +4725,13 @@ def test_the_attacks_toll_from_the_regional_head_is_no_attack_on_his_city() -> N
     )
     assert "Bilopillia" in names(e) and "Sumy" not in names(e)
     assert e.killed is not None and e.killed.value == 9
+
+
+def test_a_community_of_a_raion_is_placed_in_the_raions_region_not_at_its_town() -> None:
+    evs = attacks(
+        "At about 14:00, Russian aircraft struck the Novopavlivka community of the Zaporizhzhia district with "
+        "four guided aerial bombs, injuring two people.",
+        "2025-09-13",
+    )
+    (e,) = evs
+    assert [(p.name, p.admin1) for p in e.places] == [("Novopavlivka", "Zaporizhzhia Oblast")]

@@ -1428,6 +1428,12 @@ _HOSPITAL_RIGHT = re.compile(
 )
 
 
+_OF_THE_DISTRICT_LEFT = re.compile(
+    r"\b[A-Z][\w’'-]+\s+(?:community|hromada|village|settlement)\s+(?:of|in)\s+the\s+$"
+)
+_DISTRICT_RIGHT = re.compile(r"\s+(?:district|raion)\b", re.IGNORECASE)
+
+
 def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
     text = ctx.text
     out: list[tuple[Entry, Ent]] = []
@@ -1461,6 +1467,10 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue
         if first_name(ent, text):
             continue  # "Governor Roman Busargin", "Yaroslav Yanushevych": a person
+        if _OF_THE_DISTRICT_LEFT.search(
+            text, max(clause.start, ent.start - 60), ent.start
+        ) and _DISTRICT_RIGHT.match(text, ent.end):
+            continue  # "the Novopavlivka community of the Zaporizhzhia district": where the village lies
         if (
             e.kind == "city"
             and _SAYS_RIGHT.match(text, ent.end)

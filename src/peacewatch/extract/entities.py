@@ -408,6 +408,8 @@ _IN_REGION_RIGHT = re.compile(
     # "… in the Tambov region", or as an apposition: "Tokarivka, Kherson region, 28 October"
     r"(?:[^.;,]{0,40}?\bin\s+(?:the\s+|Russia['’]s\s+|Ukraine['’]s\s+)?|,\s+(?:the\s+)?)"
     r"([A-Z][\w'’-]+)\s+(?:region|oblast|Oblast|Region|krai|Krai)\b"
+    # "the Novopavlivka community of the Zaporizhzhia district": the raion named after its town
+    r"|\s+(?:community|hromada)\s+(?:of|in)\s+the\s+([A-Z][\w'’-]+)\s+(?:district|raion)\b"
 )
 _AND_OR = re.compile(r"\b(?:and|or|while|as\s+well\s+as)\b")
 _KNOWN_TOWN = 50_000  # a town this big is named for itself, not mistaken for a village elsewhere
@@ -541,12 +543,13 @@ def resolve_places(ents: list[Ent], gaz: Gazetteer, text: str) -> None:
         # in the Tambov region" is no district of Moscow)
         area = _IN_REGION_RIGHT.match(text, ent.end)
         if area is not None:
-            areas = gaz.candidates(f"{area.group(1)} Oblast") + gaz.candidates(area.group(1))
+            g = area.lastindex or 1  # (the group that matched: a region's name, or a raion's town)
+            areas = gaz.candidates(f"{area.group(g)} Oblast") + gaz.candidates(area.group(g))
             regions = {c.admin1 for c in areas}
             kept = [e for e in kept if e.kind != "district" or not regions or e.admin1 in regions]
             # "the Marinovka air base in the Volgograd region": a village we only know elsewhere (a
             # Marynivka in Mykolaiv) is the wrong place; the name in the region the text gives is right
-            if regions and not _AND_OR.search(text, ent.end, area.start(1)):
+            if regions and not _AND_OR.search(text, ent.end, area.start(g)):
                 here = [
                     e for e in kept if e.kind != "city" or e.population >= _KNOWN_TOWN or e.admin1 in regions
                 ]
