@@ -4735,3 +4735,16 @@ def test_a_community_of_a_raion_is_placed_in_the_raions_region_not_at_its_town()
     )
     (e,) = evs
     assert [(p.name, p.admin1) for p in e.places] == [("Novopavlivka", "Zaporizhzhia Oblast")]
+
+
+def test_where_most_were_shot_down_is_no_place_hit() -> None:
+    (e,) = attacks(
+        "The enemy attacked the Lviv region with missiles and drones on Sunday morning, hitting an energy "
+        "facility.\n\n"
+        "The Air Force reported that Russia launched 29 missiles and 28 Shahed drones against Ukraine during the "
+        "night. Air defence shot down 18 cruise missiles and 25 Shaheds, mostly over the west of the country "
+        "and the Kyiv region.",
+        "2024-03-24",
+    )
+    assert names(e) == {"Lviv Oblast"}
+    assert {(w.launched.value if w.launched else None) for w in e.weapons} >= {29, 28}

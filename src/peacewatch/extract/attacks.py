@@ -1432,6 +1432,11 @@ _OF_THE_DISTRICT_LEFT = re.compile(
     r"\b[A-Z][\w’'-]+\s+(?:community|hromada|village|settlement)\s+(?:of|in)\s+the\s+$"
 )
 _DISTRICT_RIGHT = re.compile(r"\s+(?:district|raion)\b", re.IGNORECASE)
+_DOWNED_OVER_LEFT = re.compile(
+    r"\b(?:shot\s+down|downed|destroyed|intercepted)\b[^.;]{0,80}?\b(?:mostly|mainly|largely)\s+over\s+[^.;]*$",
+    re.IGNORECASE,
+)
+_HIT_WORDS = re.compile(r"\b(?:hit|struck|damaged|killed|injured|wounded|fell\s+on)\b", re.IGNORECASE)
 
 
 def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
@@ -1471,6 +1476,13 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             text, max(clause.start, ent.start - 60), ent.start
         ) and _DISTRICT_RIGHT.match(text, ent.end):
             continue  # "the Novopavlivka community of the Zaporizhzhia district": where the village lies
+        if (
+            e.country == "UA"
+            and _DOWNED_OVER_LEFT.search(text, max(clause.start, ent.start - 120), ent.start)
+            and not _HIT_WORDS.search(text, clause.start, clause.end)
+        ):
+            # "Air defence shot down 18 missiles, mostly over the Kyiv region": where they were brought down
+            continue
         if (
             e.kind == "city"
             and _SAYS_RIGHT.match(text, ent.end)
