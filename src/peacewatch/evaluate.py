@@ -71,6 +71,9 @@ LABELLED_SETS = (
     "articles48",
     "articles49",
     "articles50",
+    "articles51",
+    "articles52",
+    "articles53",
 )
 
 
