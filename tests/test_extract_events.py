@@ -4748,3 +4748,13 @@ def test_where_most_were_shot_down_is_no_place_hit() -> None:
     )
     assert names(e) == {"Lviv Oblast"}
     assert {(w.launched.value if w.launched else None) for w in e.weapons} >= {29, 28}
+
+
+def test_an_unlisted_village_is_not_put_in_the_country_that_struck_it() -> None:
+    (e,) = attacks(
+        "KHARKIV, Ukraine, Oct 6 (Agency) — The toll from Thursday's missile strike by Russia on a cafe in the "
+        "village of Hroza rose to 52, officials said.",
+        "2023-10-06",
+    )
+    assert [(p.name, p.country) for p in e.places] == [("Hroza", "UA")]
+    assert e.actor == "RU"

@@ -831,6 +831,8 @@ def _unlisted_entry(name: str, at: int, ents: list[Ent], gaz: Gazetteer, text: s
         if s <= x.start < e
         and x.start != at
         and ((x.place is not None and x.place.kind != "region") or x.country)
+        # ("a missile strike by Russia on a cafe in the village of Hroza": who struck, not where)
+        and not re.search(r"\bby\s+(?:the\s+)?$", text[max(0, x.start - 8) : x.start])
     ]
     near.sort(key=lambda x: (x.start < at, abs(x.start - at)))  # what follows the name locates it first
     if near and (near[0].place is None or near[0].place.kind == "country"):
