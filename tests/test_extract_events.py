@@ -4758,3 +4758,14 @@ def test_an_unlisted_village_is_not_put_in_the_country_that_struck_it() -> None:
     )
     assert [(p.name, p.country) for p in e.places] == [("Hroza", "UA")]
     assert e.actor == "RU"
+
+
+def test_a_village_named_like_one_abroad_lies_in_the_region_its_sentence_names() -> None:
+    (e,) = attacks(
+        "Russian officials in the Belgorod region said one man was killed on Sunday when Ukrainian shells hit "
+        "the village of Zhuravlevka.",
+        "2024-05-12",
+    )
+    assert [(p.name, p.country, p.admin1) for p in e.places if p.name == "Zhuravlevka"] == [
+        ("Zhuravlevka", "RU", "Belgorod Oblast")
+    ]

@@ -811,6 +811,21 @@ def _elsewhere(known: Ent, ents: list[Ent], gaz: Gazetteer, text: str) -> bool:
     gazetteer's places of that name."""
     if known.place is None or known.place.kind != "city" or not known.places:
         return False
+    # "Officials in the Belgorod region said Ukrainian shells hit the village of Zhuravlevka": a sentence
+    # that names only another country's regions puts the village there, not in a namesake abroad
+    s = max(text.rfind(c, 0, known.start) for c in ".!?\n") + 1
+    e = text.find(".", known.end)
+    here = {
+        x.place.country
+        for x in ents
+        if s <= x.start < (len(text) if e < 0 else e)
+        and x is not known
+        and x.place is not None
+        and x.place.kind == "admin1"
+        and x.place.country
+    }
+    if len(here) == 1 and all(c.country not in here for c in known.places):
+        return True
     area = next((e for e in ents if e.start >= known.end and e.start - known.end <= 12), None)
     if area is None or area.place is None or not _IN_AREA_RIGHT.match(text, known.end, area.start):
         return False
