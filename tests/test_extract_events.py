@@ -4769,3 +4769,14 @@ def test_a_village_named_like_one_abroad_lies_in_the_region_its_sentence_names()
     assert [(p.name, p.country, p.admin1) for p in e.places if p.name == "Zhuravlevka"] == [
         ("Zhuravlevka", "RU", "Belgorod Oblast")
     ]
+
+
+def test_a_later_strike_with_other_weapons_is_another_attack() -> None:
+    evs = attacks(
+        "Two guided aerial bombs hit a hypermarket in Kharkiv on Saturday afternoon, killing 16 people.\n\n"
+        "Later on Saturday evening, Russian missiles hit a residential neighbourhood in central Kharkiv, "
+        "injuring 25 people.",
+        "2024-05-26",
+    )
+    pairs = {(e.killed.value if e.killed else 0, e.injured.value if e.injured else 0) for e in evs}
+    assert pairs == {(16, 0), (0, 25)}

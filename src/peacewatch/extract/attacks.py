@@ -1922,6 +1922,22 @@ def _again_later(c: AttackCluster, m: Mention) -> bool:
     return (cd.start, cd.end) != (m.date.span.start, m.date.span.end)
 
 
+# a report that moves on to a later strike: "Later on Saturday evening, Russian missiles hit …"
+_LATER_LEAD = re.compile(
+    r"\W*later\s+(?:on\s+)?(?:that\s+|the\s+same\s+)?(?:\w+day\s+)?(?:evening|night|afternoon|day)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_other_weapons(c: AttackCluster, m: Mention) -> bool:
+    """'Two guided bombs hit the Epicentr store in the afternoon … Later on Saturday evening, Russian
+    missiles hit a neighbourhood in central Kharkiv': a later strike with other weapons is another attack."""
+    if not m.facts.kinds or not _LATER_LEAD.match(m.sent.text, m.sent.start, m.sent.end):
+        return False
+    before = {w.kind for x in c.mentions if x.clause.start < m.clause.start for w in x.facts.kinds}
+    return bool(before) and not before & {w.kind for w in m.facts.kinds}
+
+
 def _compatible(
     gaz: Gazetteer,
     c: AttackCluster,
@@ -1956,6 +1972,8 @@ def _compatible(
     if dates and _night_and_afternoon(c, m):
         return False
     if dates and _again_later(c, m):
+        return False
+    if dates and _later_other_weapons(c, m):
         return False
     actors = {x.actor for x in c.mentions if x.actor}
     if m.actor and actors and m.actor not in actors:
