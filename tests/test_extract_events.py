@@ -4780,3 +4780,26 @@ def test_a_later_strike_with_other_weapons_is_another_attack() -> None:
     )
     pairs = {(e.killed.value if e.killed else 0, e.injured.value if e.injured else 0) for e in evs}
     assert pairs == {(16, 0), (0, 25)}
+
+
+def test_nobody_to_talk_to_in_a_capital_holds_no_talks_there() -> None:
+    assert (
+        kind(
+            'Kremlin spokesman Dmitry Peskov said Russia was open to talks but that there was "nobody to talk to" '
+            "in Kyiv.",
+            "talks",
+            "2024-09-10",
+        )
+        == []
+    )
+
+
+def test_damage_summed_since_a_month_is_no_attack() -> None:
+    assert (
+        attacks(
+            "Kyiv says Russian strikes on Odesa and Danube ports since mid-July have destroyed about 270,000 "
+            "tonnes of grain.",
+            "2023-09-10",
+        )
+        == []
+    )

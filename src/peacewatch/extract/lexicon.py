@@ -499,6 +499,11 @@ NOT_ATTACK = lc(
     r"|^[^a-z0-9]*the\s+(?:shelling|strikes?|attacks?|barrage|bombardment)\s+came\s+(?:on\s+the\s+(?:same\s+)?day|as|amid|while)\b"
     # a bereaved relative's story: "Vira, 58, whose son was killed near Bakhmut in 2023"
     r"|\bwhose\s+(?:\w+\s+){1,2}(?:was|were|had\s+been)\s+killed\b"
+    # damage summed since a month: "Russian strikes on Odesa and Danube ports since mid-July have destroyed
+    # about 270,000 tonnes of grain"
+    r"|\bsince\s+(?:mid-|early\s+|late\s+)?(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\s+(?:\w+\s+)?(?:have|has)\s+(?:\w+\s+)?(?:destroyed|damaged|killed|hit|struck"
+    r"|wounded|injured)\b"
     # a record to compare with: "The previous record for a drone attack on Kyiv was 52 Shaheds in May"
     r"|(?:previous|former|earlier|old)\s+record\b"
     # mines left from earlier fighting and road crashes: "their tractor ran over an anti-tank mine",

@@ -74,7 +74,9 @@ _HYPOTHETICAL = re.compile(
     # "Brazil hopes to host the 2024 summit in Rio", "asked Bennett to host talks in Jerusalem", "postponed a
     # planned trip to Kyiv", "have not ruled out a visit to Moscow"
     r"|hop(?:es|ed|ing)\s+to\s+(?:host|hold|convene|organi[sz]e)|possibly\s+(?:in|at)|asked\s+(?:\w+\s+){1,3}to\s+host|postponed\s+(?:a|an|his|her|their)\s+(?:planned\s+)?(?:trip|visit)"
-    r"|not\s+ruled\s+out\s+(?:a|an)\s+(?:visit|trip|meeting))\b",
+    r"|not\s+ruled\s+out\s+(?:a|an)\s+(?:visit|trip|meeting)"
+    # "Peskov said Russia was open to talks but that there was nobody to talk to in Kyiv"
+    r"|(?:nobody|no\s+one)\s+to\s+(?:talk|negotiate)\s+(?:to|with))\b",
     re.IGNORECASE,
 )
 # "in Hiroshima, a planned Lula-Zelensky meeting … did not happen"
