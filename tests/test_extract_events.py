@@ -4803,3 +4803,15 @@ def test_damage_summed_since_a_month_is_no_attack() -> None:
         )
         == []
     )
+
+
+def test_a_mediated_prisoner_swap_is_no_talks() -> None:
+    assert (
+        kind(
+            "KYIV, Jan 3 (Agency) — Ukraine and Russia swapped hundreds of prisoners of war on Wednesday in the "
+            "largest exchange since the invasion began, after mediation by the United Arab Emirates.",
+            "talks",
+            "2024-01-03",
+        )
+        == []
+    )
