@@ -4815,3 +4815,13 @@ def test_a_mediated_prisoner_swap_is_no_talks() -> None:
         )
         == []
     )
+
+
+def test_the_city_does_not_point_to_a_town_named_only_for_its_airport() -> None:
+    evs = attacks(
+        "Ukraine attacked the Moscow region with drones early on Tuesday, Russian officials said.\n\n"
+        "More than 50 flights were diverted from Domodedovo, Vnukovo and Zhukovsky airports. Mayor Sergei "
+        "Sobyanin said drones had also been shot down on approach to the city itself.",
+        "2024-09-10",
+    )
+    assert not {"Domodedovo", "Vnukovo", "Zhukovsky"} & {p.name for e in evs for p in e.places}

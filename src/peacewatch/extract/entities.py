@@ -336,6 +336,11 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
                 r"\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|(?:[Nn]uclear\s+)?(?:[Pp]ower\s+)?(?:[Pp]lant|[Ss]tation)\b|NPP\b)",
                 text[e.end : e.end + 24],
             )  # "the Zaporizhzhia nuclear power plant" is not a town "the town" can mean
+            # "flights were diverted from Domodedovo, Vnukovo and Zhukovsky airports": an airport's name
+            and not re.match(
+                r"(?:\s*,\s*[A-Z][\w-]+)*(?:,?\s+and\s+[A-Z][\w-]+)?\s+(?:[Aa]irports?|[Aa]irfields?|[Aa]ir\s+[Bb]ases?)\b",
+                text[e.end : e.end + 60],
+            )
             # "the Moscow-installed governor", "Kyiv-based": a word about someone else
             and not text.startswith("-", e.end)
             and not first_name(e, text)  # "acting mayor Artem Kobzar", not the town of Artyom
