@@ -4825,3 +4825,20 @@ def test_the_city_does_not_point_to_a_town_named_only_for_its_airport() -> None:
         "2024-09-10",
     )
     assert not {"Domodedovo", "Vnukovo", "Zhukovsky"} & {p.name for e in evs for p in e.places}
+
+
+def test_pressing_allies_to_let_it_strike_is_no_strike() -> None:
+    assert (
+        attacks(
+            "Kyiv has been pressing Washington and London to let it hit targets deep inside Russia with "
+            "Western-supplied missiles, and the US Secretary of State is due in Kyiv on Wednesday.",
+            "2024-09-10",
+        )
+        == []
+    )
+    (e,) = attacks(
+        "Russia quit the grain deal, an arrangement that let Ukraine ship grain through a war zone, hours after "
+        "an attack on the Crimean Bridge killed two people on Monday.",
+        "2023-07-17",
+    )
+    assert e.killed is not None and e.killed.value == 2

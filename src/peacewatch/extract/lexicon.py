@@ -306,7 +306,9 @@ GENERIC_CUES = lc(
 MODAL_CUES = lc(
     r"\b(?:could|would|might|(?<!\d\s)may(?!\s+\d)|will|shall|can|cannot|threaten(?:s|ed)?\s+to|plans?\s+to|planning\s+to"
     r"|intends?\s+to|vowed\s+to|warn(?:s|ed)?\s+(?:of|that)|fears?\s+of|if|unless|risk\s+of|in\s+case"
-    r"|permission\s+to|allowed\s+to|authori[sz](?:ed|ation)\s+to)\b",
+    r"|permission\s+to|allowed\s+to|authori[sz](?:ed|ation)\s+to"
+    # "pressing Washington and London to let it hit targets deep inside Russia"
+    r"|(?:let|allow|permit)\s+(?:it|them|kyiv|ukraine|moscow|russia)\s+(?:to\s+)?(?:hit|strike|attack|use|fire|launch|target))\b",
 )
 
 PEOPLE_NOUNS = (
