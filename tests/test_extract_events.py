@@ -4842,3 +4842,12 @@ def test_pressing_allies_to_let_it_strike_is_no_strike() -> None:
         "2023-07-17",
     )
     assert e.killed is not None and e.killed.value == 2
+
+
+def test_a_strike_told_as_retaliation_is_still_a_strike() -> None:
+    (e,) = attacks(
+        "In retaliation for the shelling of Belgorod, Russian missiles struck Kharkiv on Saturday, injuring 28 "
+        "people.",
+        "2023-12-31",
+    )
+    assert names(e) == {"Kharkiv"} and e.injured is not None and e.injured.value == 28

@@ -584,8 +584,13 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             motive = _MOTIVE.search(ctx.lower, clause.start, clause.end)
             if motive is not None:
                 # "Putin described the barrage as payback for Kyiv firing ATACMS into Russia": the
-                # reason given for a strike, not one more strike
-                clause = Clause(clause.start, motive.start(), clause.sent)
+                # reason given for a strike, not one more strike; one that leads the clause ends at
+                # its comma ("In retaliation for the shelling of Belgorod, Russian missiles struck …")
+                comma = text.find(",", motive.end(), clause.end)
+                if text[clause.start : motive.start()].strip(" \t\n\"'“”‘’(—–-") == "":
+                    clause = Clause(comma + 1, clause.end, clause.sent) if comma >= 0 else clause
+                else:
+                    clause = Clause(clause.start, motive.start(), clause.sent)
             facts = (
                 row  # a table's row is one line: read once for the sentence, whatever its clauses
                 if row is not None and text.count("|", clause.start, clause.end) >= 2
