@@ -4851,3 +4851,12 @@ def test_a_strike_told_as_retaliation_is_still_a_strike() -> None:
         "2023-12-31",
     )
     assert names(e) == {"Kharkiv"} and e.injured is not None and e.injured.value == 28
+
+
+def test_a_strike_no_day_dates_takes_its_wire_datelines_day() -> None:
+    (e,) = attacks(
+        "KHARKIV, Ukraine, Jan 9 (Agency) - A Russian missile struck a hotel in Kharkiv, killing two people, "
+        "officials said.",
+        "2025-01-10",
+    )
+    assert e.date is not None and str(e.date.start) == "2025-01-09" and e.date.precision == "day"

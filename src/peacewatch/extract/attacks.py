@@ -3211,6 +3211,19 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
     return None
 
 
+def _dateline_day(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
+    """The day of the wire dateline over the attack's report ("KHARKIV, Jan 9 (Agency) - A missile struck
+    a hotel …"): the story's own day, for an attack that no day the text names has dated."""
+    for m in sorted(c.mentions, key=lambda x: x.clause.start):
+        if m.in_title:
+            continue
+        stext = ctx.text[m.sent.start : m.sent.end]
+        for d in _sentence_dates(ctx, m.sent):
+            if d.span.precision == "day" and _in_dateline(stext, d):
+                return d.span
+    return None
+
+
 _SAME_DAY = re.compile(
     r"\b(?:hours|minutes|shortly|just)\s+(?:before|after)\s+(?:the\s+)?(?:talks|meeting|negotiations|summit|session)\b"
     r"|\b(?:throughout|during|later|earlier)\s+(?:the|that)\s+day\b",
@@ -3328,7 +3341,7 @@ def _event(
     targets: set[str] = set()
     for m in c.mentions:
         targets |= m.targets
-    date = c.date() or _time_of_day_date(ctx, c)
+    date = c.date() or _time_of_day_date(ctx, c) or _dateline_day(ctx, c)
     ev_spans = _evidence(ctx, c)
     conf = 0.45 + 0.1 * bool(places) + 0.1 * bool(killed or injured) + 0.1 * bool(weapons) + 0.1 * bool(date)
     conf += 0.05 * min(len(c.mentions) - 1, 2) + 0.05 * bool(actor)
