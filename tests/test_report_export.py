@@ -142,7 +142,9 @@ def test_csv_rows_of_the_kyiv_attack(demo_db: str, tmp_path: Path) -> None:
     )
     df = pd.read_csv(out, dtype={"admin2": str, "source_scale": str})
     kyiv = df[df["location"] == "Kyiv"].iloc[0]
-    assert kyiv["event_date"] == "2025-11-25" and kyiv["year"] == 2025 and kyiv["time_precision"] == 1
+    # "KYIV, Nov 25 (Wire) - Russia attacked Kyiv … overnight": the night into the 25th, a span of two
+    # days (ACLED's precision 2), dated by its last day
+    assert kyiv["event_date"] == "2025-11-25" and kyiv["year"] == 2025 and kyiv["time_precision"] == 2
     assert kyiv["country"] == "Ukraine" and kyiv["event_id_cnty"].startswith("UKR-attack-")
     assert kyiv["actor1"] == "Military Forces of Russia (2000-)" and kyiv["actor2"] == "Civilians (Ukraine)"
     assert (kyiv["event_type"], kyiv["sub_event_type"]) == (
