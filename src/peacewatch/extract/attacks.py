@@ -730,7 +730,7 @@ _TALLY_BOX = re.compile(
     r"\b(?:key\s+figures|reporting\s+period|by\s+the\s+numbers|in\s+numbers|at\s+a\s+glance|cumulative\s+(?:figures|totals))\b",
     re.IGNORECASE,
 )
-_ACCIDENT = re.compile(
+_ACCIDENT = L.lc(  # (searched in DocContext.lower)
     r"\b(?:during\s+a\s+training\s+(?:flight|exercise)|training\s+flight|on\s+take-?off|engine\s+(?:fire|failure)"
     r"|technical\s+(?:fault|failure|malfunction)|(?:plane|air|helicopter|jet)\s+crash|crashed\s+on\s+landing"
     r"|nothing\s+suggests\s+hostile\s+action|no\s+sign\s+of\s+(?:hostile\s+action|an\s+attack)|was\s+an\s+accident"
@@ -745,7 +745,6 @@ _ACCIDENT = re.compile(
     # disasters and transport accidents: "skidded off the runway and burst into flames", "the earthquake"
     r"|(?<!small\s)(?<!minor\s)(?<!as\san\s)earthquakes?|tsunami|landslides?|mudslides?|wildfires?|flash\s+floods?|floodwaters|skidded\s+off\s+the\s+runway"
     r"|crash-landed|capsized|mine\s+collapse|collapsed\s+mine)\b",
-    re.IGNORECASE,
 )
 
 
@@ -764,7 +763,7 @@ def _accident_paragraph(ctx: DocContext, sent: Sentence) -> bool:
         para = [s for s in ctx.sentences if s.paragraph == sent.paragraph]
         block = max(ctx.text.rfind("\n\n", 0, para[0].start), para[0].start - 400, 0)
         hit = ctx.memo[key] = bool(
-            _ACCIDENT.search(ctx.text, para[0].start, para[-1].end)
+            _ACCIDENT.search(ctx.lower, para[0].start, para[-1].end)
             or (
                 _CRASHED.search(ctx.text, para[0].start, para[-1].end)
                 and _ON_BOARD.search(ctx.text, para[0].start, para[-1].end)

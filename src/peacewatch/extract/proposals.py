@@ -101,9 +101,8 @@ _SOURCE_OF_LEFT = re.compile(
     r"\b(?:drawn|derived|taken|copied|lifted|adapted)\s+(?:\w+\s+)?(?:from|on)\s+(?:an?|the)\s+(?:[\w-]+\s+)?[\"“]?$",
     re.IGNORECASE,
 )
-_HINT = re.compile(
-    r"point|plan|propos|framework|paper|formula|memorandum|roadmap|blueprint|draft", re.IGNORECASE
-)
+# (searched in lower-cased text, see DocContext.sentences_with: IGNORECASE only made it 7x slower)
+_HINT = L.lc(r"point|plan|propos|framework|paper|formula|memorandum|roadmap|blueprint|draft")
 
 
 @dataclass(slots=True)
