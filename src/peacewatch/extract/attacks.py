@@ -381,9 +381,12 @@ _STALE = re.compile(
     r"|at\s+noon|by\s+(?:the\s+)?(?:morning|midday|afternoon|evening)|then\s+\d+|before\s+(?:it|the\s+toll)\s+rose)\b",
     re.IGNORECASE,
 )
+# the city or cities a dateline opens with: "KHERSON", "POLTAVA / LVIV"
+_DATELINE_CITY = r"[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}"
+_DATELINE_CITIES = rf"{_DATELINE_CITY}(?: / {_DATELINE_CITY})*"
 # "LYSYCHANSK, Ukraine - …", "KHERSON (Reuters) — …": a wire dateline opening a paragraph
 _DATELINE = re.compile(
-    r"(?:[^\w\s]{1,3}\s*)?(?:(?P<place>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}(?: / [A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})*)"
+    rf"(?:[^\w\s]{{1,3}}\s*)?(?:(?P<place>{_DATELINE_CITIES})"
     r"(?:, [A-Z][\w. ]{2,30}){0,2}"  # ("LVIV, Ukraine, Sept 4 (Agency) —")
     r"(?: \([^)]{2,40}\))? ?(?:[-–—]|[.:](?=\s))"
     # a regional round-up's labels: "Semenivka hromada (Novhorod-Siverskyi raion).", "🔹 Chernihiv."
@@ -395,9 +398,7 @@ _DATELINE = re.compile(
 _BUREAU_CITIES = frozenset({"Kyiv", "Kiev", "Moscow", "Washington", "London", "Brussels", "Berlin", "Paris"})
 
 
-_DATELINE_BEFORE_DATE = re.compile(
-    r"^\s*[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}(?: / [A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})*,(?: [A-Z][\w ]{2,30},)? ?$"
-)
+_DATELINE_BEFORE_DATE = re.compile(rf"^\s*{_DATELINE_CITIES},(?: [A-Z][\w ]{{2,30}},)? ?$")
 _DATELINE_AFTER_DATE = re.compile(r"\s*(?:\([^)]{2,40}\))?\s*[-–—]")
 
 
@@ -1936,7 +1937,12 @@ _LATER_LEAD = re.compile(
 def _later_other_weapons(c: AttackCluster, m: Mention) -> bool:
     """'Two guided bombs hit the Epicentr store in the afternoon … Later on Saturday evening, Russian
     missiles hit a neighbourhood in central Kharkiv': a later strike with other weapons is another attack."""
-    if not m.facts.kinds or not _LATER_LEAD.match(m.sent.text, m.sent.start, m.sent.end):
+    if not m.facts.kinds:
+        return False
+    later = m.memo.get("later")
+    if later is None:  # (asked of every cluster a mention is weighed against: once per mention)
+        later = m.memo["later"] = _LATER_LEAD.match(m.sent.text, m.sent.start, m.sent.end) is not None
+    if not later:
         return False
     before = {w.kind for x in c.mentions if x.clause.start < m.clause.start for w in x.facts.kinds}
     return bool(before) and not before & {w.kind for w in m.facts.kinds}
