@@ -1417,6 +1417,22 @@ def test_talks_told_as_years_ago_before_the_war_are_history() -> None:
     assert kind(text, "talks", "2023-02-12") == []
 
 
+def test_talks_dated_by_an_earlier_year_are_background() -> None:
+    text = (
+        "Negotiators from Kyiv and Moscow sat down in Istanbul on Friday. "
+        "For context: in 2022, delegations of the two countries met in Belarus before the process collapsed."
+    )
+    assert [t.venue.name for t in kind(text, "talks", "2025-05-17")] == ["Istanbul"]
+
+
+def test_a_gap_since_an_earlier_year_does_not_make_talks_background() -> None:
+    text = (
+        "Russian and Ukrainian negotiators faced each other in Istanbul on Friday, their first direct meeting "
+        "since the opening weeks of the invasion in 2022."
+    )
+    assert [t.venue.name for t in kind(text, "talks", "2025-05-17")] == ["Istanbul"]
+
+
 def test_another_meeting_in_the_same_sentence_does_not_make_talks_off_topic() -> None:
     text = (
         "Security advisers from 66 countries met in Malta on Saturday to discuss Ukraine's peace formula. "

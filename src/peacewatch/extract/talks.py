@@ -528,7 +528,13 @@ def talks(
                 c.sentences.append(sent)
             c.venue_ents.append(ent)
     clusters = _fold_states(clusters)
-    clusters = [c for c in clusters if not _historic(text, c, ctx.published) and not _compared_only(text, c)]
+    clusters = [
+        c
+        for c in clusters
+        if not _historic(text, c, ctx.published)
+        and not _past_year(text, c, ctx.published)
+        and not _compared_only(text, c)
+    ]
     clusters = [
         c
         for c in clusters
@@ -655,6 +661,29 @@ def _historic(text: str, c: TalksCluster, published: dt.date | None = None) -> b
                 if n is not None and published.year - n < 2022:
                     years.append(published.year - n)
     return bool(years) and max(years) < 2022
+
+
+_YEAR = re.compile(r"(?<!\bthe\s)\b(20\d\d)\b")
+# "their first direct meeting since the early weeks of the war in 2022": a year that measures a gap
+_SINCE_LEFT = re.compile(r"\bsince\s[^,.;:]{0,40}$", re.IGNORECASE)
+
+
+def _past_year(text: str, c: TalksCluster, published: dt.date | None) -> bool:
+    """Every sentence about the venue dates its meeting by a year before the article's ("Background: in
+    2022, delegations met in Belarus and then in Istanbul"): history, not news. (In January last
+    December's meeting may still be news.)"""
+    if published is None or published.month == 1:
+        return False
+    for s in c.sentences:
+        years = [
+            int(m.group(1))
+            for m in _YEAR.finditer(text, s.start, s.end)
+            if not _SINCE_LEFT.search(text, max(s.start, m.start() - 50), m.start())
+            and any(abs(m.start() - e.start) <= 90 for e in c.venue_ents if s.start <= e.start < s.end)
+        ]
+        if not years or max(years) >= published.year:
+            return False
+    return True
 
 
 _YEARS_AGO = re.compile(rf"\b(?P<n>{NUMBER})\s+years\s+ago\b", re.IGNORECASE)
