@@ -4876,3 +4876,24 @@ def test_a_strike_no_day_dates_takes_its_wire_datelines_day() -> None:
         "2025-01-10",
     )
     assert e.date is not None and str(e.date.start) == "2025-01-09" and e.date.precision == "day"
+
+
+def test_a_model_named_after_the_count_is_the_counted_weapons_model() -> None:
+    text = (
+        "Three Russian missiles hit central Poltava on Tuesday, killing seven people. The figures are "
+        "current as of 16:00.\n\nThe air force said the enemy had used Iskander-M ballistic missiles. "
+        "Rescuers worked into the night."
+    )
+    (a,) = kind(text, "attack", "2024-04-17")
+    assert [(w.kind, w.model, w.launched.value if w.launched else None) for w in a.weapons] == [
+        ("missile", "Iskander-M", 3)
+    ]
+
+
+def test_a_model_named_with_a_place_is_that_places_report_not_the_counted_weapons() -> None:
+    text = (
+        "Three Russian missiles hit central Poltava on Tuesday, killing seven people. The figures are "
+        "current as of 16:00.\n\nIn Kharkiv, an Iskander-M ballistic missile damaged a school."
+    )
+    poltava = [a for a in kind(text, "attack", "2024-04-17") if a.places[0].name == "Poltava"]
+    assert [(w.model, w.launched.value if w.launched else None) for w in poltava[0].weapons] == [(None, 3)]

@@ -28,7 +28,7 @@ from peacewatch.extract.counts import (
 )
 from peacewatch.extract.entities import Ent, capital_spoke, first_name
 from peacewatch.extract.gazetteer import Entry, Gazetteer
-from peacewatch.extract.numbers import word_to_int
+from peacewatch.extract.numbers import find_numbers, word_to_int
 from peacewatch.records import Count, DateSpan, Event, Evidence, Place, Weapon
 
 _WARRING = frozenset({"UA", "RU"})
@@ -3598,6 +3598,7 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
                     table[key][1] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
     classed = _resolve_classes(table, order)
     _merge_model_variants(table, order)
+    _model_told_after(ctx, c, table, order)
     # a figure given for the kind ("72 drones were shot down") belongs to the kind's only model
     for kind, model in list(order):
         if model is not None:
@@ -3634,6 +3635,38 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             continue
         out.append(Weapon(kind, model, launched, intercepted, ev))
     return _totals_vs_breakdown(tuple(out))
+
+
+def _model_told_after(
+    ctx: DocContext,
+    c: AttackCluster,
+    table: dict[tuple[str, str | None], list],
+    order: list[tuple[str, str | None]],
+) -> None:
+    """ "Three missiles slammed into the city centre …" and then "the enemy used Iskander-M ballistic
+    missiles": the counted missiles are of the one model a figure-free sentence soon after names."""
+    for key in list(order):
+        kind, model = key
+        launched = table[key][0]
+        if model is not None or launched is None or not launched.has_number:
+            continue
+        if any(k[0] == kind and k[1] is not None for k in order):
+            continue
+        at = ctx.sentence_of(table[key][2].start)
+        for s in ctx.sentences[at.index + 1 : at.index + 4]:
+            if s.paragraph > at.paragraph + 1:
+                break
+            stext = ctx.text[s.start : s.end]
+            if any(e.place is not None for e in ctx.ents_in(s.start, s.end)):
+                break  # a report of its own ("In Kyiv a Kh-101 … hit the hospital": one of the 38)
+            models = {w.model for w in weapon_mentions(stext) if w.kind == kind and w.model}
+            if not models:
+                continue
+            if len(models) == 1 and not find_numbers(stext):
+                (name,) = models
+                table[(kind, name)] = table.pop(key)
+                order[order.index(key)] = (kind, name)
+            break
 
 
 def _merge_model_variants(
