@@ -4897,3 +4897,25 @@ def test_a_model_named_with_a_place_is_that_places_report_not_the_counted_weapon
     )
     poltava = [a for a in kind(text, "attack", "2024-04-17") if a.places[0].name == "Poltava"]
     assert [(w.model, w.launched.value if w.launched else None) for w in poltava[0].weapons] == [(None, 3)]
+
+
+def test_a_national_tally_naming_regions_hit_as_examples_joins_the_ledes_strike() -> None:
+    text = (
+        "CHERKASY, Ukraine (Agency) — A Russian missile hit a college in Cherkasy early on Tuesday, killing "
+        "at least four people.\n\nFirefighters worked through the morning.\n\n"
+        "Overnight, Russia launched 210 drones and 12 missiles against Ukraine, the air force said, hitting "
+        "power lines in several regions, including Odesa and Sumy. It said 190 drones were shot down."
+    )
+    (a,) = kind(text, "attack", "2025-10-14")
+    assert [p.name for p in a.places] == ["Cherkasy", "Odesa Oblast", "Sumy Oblast"]
+    assert a.killed is not None and a.killed.value == 4
+    assert {(w.kind, w.launched.value if w.launched else None) for w in a.weapons} == {
+        ("drone", 210),
+        ("missile", 12),
+    }
+
+
+def test_cities_named_as_examples_stay_cities() -> None:
+    text = "Russian drones struck several cities overnight, including Odesa and Sumy, injuring five people."
+    (a,) = kind(text, "attack", "2025-10-14")
+    assert [p.name for p in a.places] == ["Odesa", "Sumy"]

@@ -1849,6 +1849,28 @@ _FRONT_LINE_KINDS = frozenset(
 )  # (cluster warheads fly on missiles too)
 
 
+_EXAMPLES_LEFT = re.compile(
+    r"\b(?:including|such\s+as|among\s+them|notably|in\s+particular)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+and\s+(?:the\s+)?|\s+))*$"
+)
+
+
+def _tally_with_examples(ctx: DocContext, m: Mention) -> bool:
+    """A national tally that names a few of the regions hit only as examples ("… against Ukraine,
+    targeting homes in several regions, including Lviv and Kharkiv")."""
+    return (
+        m.explicit_country
+        and m.actor is not None
+        and _long_range_tally(m)
+        and any(e.kind != "country" for e, _ in m.places)
+        and all(
+            e.kind == "country"
+            or _EXAMPLES_LEFT.search(ctx.text, max(m.clause.start, t.start - 120), t.start)
+            for e, t in m.places
+        )
+    )
+
+
 def _long_range_tally(m: Mention) -> bool:
     """ "Russia launched 19 Shahed drones at Ukraine": a night's wave counted for a country or its
     regions, with no town of its own."""
@@ -2089,6 +2111,20 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
                 and _compatible(gaz, c, m, strict_places=False, figures=False)
             ]
             target = _nearest(m, before)
+        if target is None and not m.in_title and _tally_with_examples(ctx, m):
+            # "Russian missiles hit Ternopil early on Wednesday …" then "Overnight, Russia sent 476
+            # drones and 48 missiles against Ukraine, … in several regions, including Lviv and
+            # Kharkiv": the night's barrage the lede's strike was part of, with a few more of its places
+            before = [
+                c
+                for c in clusters
+                if c.mentions
+                and min(x.clause.start for x in c.mentions) < m.clause.start
+                and _compatible(gaz, c, m, strict_places=False, figures=False)
+                and not any(_long_range_tally(x) for x in c.mentions)
+            ]
+            if len(before) == 1:
+                target = before[0]
         if (
             target is None
             and m.in_title

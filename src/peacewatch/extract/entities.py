@@ -193,6 +193,12 @@ _REGION_PLURAL_RIGHT = re.compile(
     r"^(?:(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s*,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+)?\s+(?:regions|oblasts|provinces)|\s+(?:regions|oblasts|provinces|regional))\b"
 )
+# "homes in several regions, including Lviv and Kharkiv", "the regions of Sumy, Poltava and Odesa": a name
+# in a list the word "regions" governs is the oblast
+_REGION_LIST_LEFT = re.compile(
+    r"\b(?:regions|oblasts|provinces)(?:\s*,?\s+(?:including|such\s+as|among\s+them|notably|in\s+particular)|\s+of)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+and\s+(?:the\s+)?|\s+))*$"
+)
 _CAPITAL_PHRASE = re.compile(r"\bthe\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!\s+(?:of|city\s+of|region))")
 
 
@@ -709,7 +715,10 @@ def _roles(ent: Ent, gaz: Gazetteer, text: str) -> None:
     region = [c for c in gaz.candidates(f"{ent.text} region") if c.kind == "admin1"]
     if region:
         admin1 = region[0].id  # "the Kyiv region" is Kyiv Oblast, not the city's own special status
-    if _REGION_PLURAL_RIGHT.match(right) and admin1:
+    if admin1 and (
+        _REGION_PLURAL_RIGHT.match(right)
+        or _REGION_LIST_LEFT.search(text, max(0, ent.start - 120), ent.start)
+    ):
         ent.place = gaz.places[admin1]
     if _AUTHORITY_RIGHT.match(right) or _AUTHORITY_LEFT.search(text[max(0, ent.start - 30) : ent.start]):
         # "Bryansk governor Alexander Bogomaz", "the Kharkiv regional administration": the region's
