@@ -4919,3 +4919,16 @@ def test_cities_named_as_examples_stay_cities() -> None:
     text = "Russian drones struck several cities overnight, including Odesa and Sumy, injuring five people."
     (a,) = kind(text, "attack", "2025-10-14")
     assert [p.name for p in a.places] == ["Odesa", "Sumy"]
+
+
+def test_models_listed_as_the_types_among_a_count_are_models_apart() -> None:
+    text = (
+        "Russia launched 31 missiles at Kyiv overnight, including Kalibr, Kh-22 and Oniks, the air force "
+        "said. It fired 20 Kh-101 and Kh-555 cruise missiles at Lviv on Monday."
+    )
+    got = {
+        (w.model, w.launched.value if w.launched else None)
+        for a in kind(text, "attack", "2025-11-25")
+        for w in a.weapons
+    }
+    assert {("Kalibr", None), ("Kh-22", None), ("Oniks", None), (None, 31), ("Kh-101/Kh-555", 20)} <= got
