@@ -4932,3 +4932,34 @@ def test_models_listed_as_the_types_among_a_count_are_models_apart() -> None:
         for w in a.weapons
     }
     assert {("Kalibr", None), ("Kh-22", None), ("Oniks", None), (None, 31), ("Kh-101/Kh-555", 20)} <= got
+
+
+def test_hits_also_recorded_elsewhere_are_more_places_of_the_attack_told() -> None:
+    text = (
+        "Russia struck Kyiv with missiles and drones overnight, killing four people, officials said on "
+        "Tuesday.\n\nThe air force said Russia had launched 300 drones and 20 missiles overnight. "
+        "Hits were also recorded in the Poltava and Odesa regions."
+    )
+    (a,) = kind(text, "attack", "2025-11-25")
+    assert [p.name for p in a.places] == ["Kyiv", "Poltava Oblast", "Odesa Oblast"]
+
+
+def test_the_city_limits_of_a_named_city_are_that_city_not_the_one_before() -> None:
+    text = (
+        "Russian missiles hit Lviv on Wednesday.\n\nMoscow said its weapons had hit military targets and "
+        "that no strikes were carried out inside the city limits of Kyiv."
+    )
+    assert all("Moscow" not in [p.name for p in a.places] for a in kind(text, "attack", "2022-11-24"))
+
+
+def test_a_lede_toll_goes_to_the_barrage_not_to_a_strike_told_earlier_that_day() -> None:
+    text = (
+        "Russia fired a new wave of cruise missiles at Ukrainian cities on Wednesday, killing at least 10 "
+        "people, officials said.\n\nIn the Kyiv region town of Vyshhorod, a missile hit a residential "
+        "building. Strikes were also reported in Lviv and Kharkiv.\n\n"
+        "Earlier on Wednesday, a Russian rocket hit a hospital in Vilniansk in the Zaporizhzhia region, "
+        "killing a newborn boy, the governor said."
+    )
+    by_place = {p.name: a for a in kind(text, "attack", "2022-11-24") for p in a.places}
+    assert by_place["Vyshhorod"].killed is not None and by_place["Vyshhorod"].killed.value == 10
+    assert by_place["Vilniansk"].killed is not None and by_place["Vilniansk"].killed.value == 1

@@ -205,7 +205,10 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _ALSO_HIT = re.compile(
-    r"\b(?:was|were|had\s+been|have\s+been)\s+also\s+(?:hit|struck|targeted|damaged|attacked)\b",
+    r"\b(?:was|were|had\s+been|have\s+been)\s+also\s+(?:hit|struck|targeted|damaged|attacked)\b"
+    # "Hits were also recorded in the Zaporizhzhia and Odesa regions"
+    r"|\b(?:hits|strikes|impacts|damage|destruction)\s+(?:was|were|had\s+been|have\s+been)\s+also\s+(?:recorded|reported"
+    r"|registered)\b",
     re.IGNORECASE,
 )
 _DURING_THE_ATTACK = re.compile(
@@ -3018,9 +3021,26 @@ def _lone_cluster_in_target_country(
             c for c in cands if (d := c.date()) is None or d.start is None or (published - d.start).days <= 14
         ]
         cands = recent or cands
+    if len(cands) > 1:
+        # "Earlier on Wednesday, a Russian rocket hit a maternity ward in Vilniansk": told apart from
+        # the story the lede sums up
+        cands = [c for c in cands if not _told_apart(c)] or cands
     if any(c not in cands and _scales_differ(c, m) for c in clusters):
         return None  # a front-line strike told beside it leaves the wave's own place open
     return cands[0] if len(cands) == 1 else None
+
+
+_APART = re.compile(
+    r"\W*(?:separately|in\s+(?:a\s+separate|another)\s+(?:attack|strike|incident)|earlier\s+(?:on|that|in\s+the\s+day)\b)",
+    re.IGNORECASE,
+)
+
+
+def _told_apart(c: AttackCluster) -> bool:
+    """Every sentence of the body that reports it opens by setting it apart ("Separately, …",
+    "Earlier on Wednesday, …")."""
+    body = [x for x in c.mentions if not x.in_title]
+    return bool(body) and all(_APART.match(x.sent.text, x.sent.start) for x in body)
 
 
 def _next_in_paragraph(

@@ -203,7 +203,9 @@ _CAPITAL_PHRASE = re.compile(r"\bthe\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!\s
 
 
 _THE_CITY = re.compile(
-    r"\bthe\s+(?:city|town|city\s+cent(?:re|er)|town\s+cent(?:re|er)|centre\s+of\s+the\s+city)\b(?!\s+of\b)"
+    r"\bthe\s+(?:city|town|city\s+cent(?:re|er)|town\s+cent(?:re|er)|centre\s+of\s+the\s+city)\b"
+    # ("the city limits of Kyiv" names the city after it)
+    r"(?!\s+of\b|\s+(?:limits|boundaries|borders|bounds)\s+of\b)"
 )
 
 
