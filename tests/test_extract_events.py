@@ -4963,3 +4963,12 @@ def test_a_lede_toll_goes_to_the_barrage_not_to_a_strike_told_earlier_that_day()
     by_place = {p.name: a for a in kind(text, "attack", "2022-11-24") for p in a.places}
     assert by_place["Vyshhorod"].killed is not None and by_place["Vyshhorod"].killed.value == 10
     assert by_place["Vilniansk"].killed is not None and by_place["Vilniansk"].killed.value == 1
+
+
+def test_border_regions_listed_together_are_oblasts() -> None:
+    text = (
+        "Russia's defence ministry said 39 Ukrainian drones were shot down overnight over the Bryansk, "
+        "Kursk and Belgorod border regions."
+    )
+    (a,) = kind(text, "attack", "2025-07-23")
+    assert [p.name for p in a.places] == ["Bryansk Oblast", "Kursk Oblast", "Belgorod Oblast"]

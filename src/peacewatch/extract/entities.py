@@ -191,7 +191,9 @@ def _lookup(form: str, s: int, e: int, idx: _Index) -> Ent | None:
 # "the Kharkiv and Poltava regions", "the Rostov, Belgorod, Kursk and Voronezh regions"
 _REGION_PLURAL_RIGHT = re.compile(
     r"^(?:(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s*,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+)?\s+(?:regions|oblasts|provinces)|\s+(?:regions|oblasts|provinces|regional))\b"
+    r"(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:border|frontier|front-?line|neighbou?ring|adjacent|southern|northern|western"
+    r"|eastern|central))?\s+(?:regions|oblasts|provinces)"
+    r"|(?:\s+(?:border|frontier|front-?line))?\s+(?:regions|oblasts|provinces)|\s+regional)\b"
 )
 # "homes in several regions, including Lviv and Kharkiv", "the regions of Sumy, Poltava and Odesa": a name
 # in a list the word "regions" governs is the oblast
