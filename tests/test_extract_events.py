@@ -4972,3 +4972,12 @@ def test_border_regions_listed_together_are_oblasts() -> None:
     )
     (a,) = kind(text, "attack", "2025-07-23")
     assert [p.name for p in a.places] == ["Bryansk Oblast", "Kursk Oblast", "Belgorod Oblast"]
+
+
+def test_a_refinery_set_ablaze_is_an_attack() -> None:
+    text = (
+        "Russia's defence ministry said 60 Ukrainian drones were downed overnight. The Novoshakhtinsk "
+        "refinery in the Rostov region was set ablaze, the regional governor said."
+    )
+    (a,) = kind(text, "attack", "2025-08-28")
+    assert "Rostov Oblast" in [p.name for p in a.places] and a.actor == "UA"

@@ -243,7 +243,7 @@ STRONG_ATTACK = lc(
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
     r"|damaged|destroyed|air\s*raid(?!\s+(?:sirens?|alerts?|alarms?|warnings?|signals?|shelters?))|airstrike|exploded|hits\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:(?:were|was)\s+)?(?:recorded|registered)|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed"
-    r"|fires?\s+broke\s+out|caught\s+fire|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
+    r"|fires?\s+broke\s+out|caught\s+fire|set\s+(?:ablaze|alight|on\s+fire)|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated|blown\s+up|blew\s+up|bridge\s+collapsed"
     rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
     # "The mix included Kh-101 and Kalibr cruise missiles": what the attack was made of
