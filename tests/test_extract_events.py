@@ -4981,3 +4981,18 @@ def test_a_refinery_set_ablaze_is_an_attack() -> None:
     )
     (a,) = kind(text, "attack", "2025-08-28")
     assert "Rostov Oblast" in [p.name for p in a.places] and a.actor == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "In the Moscow region, the Shatura power station caught fire after a Ukrainian drone attack.",
+            "Shatura",
+        ),
+        ("A Russian missile hit the Dnipro power station in Zaporizhzhia on Friday.", "Zaporizhzhia"),
+    ],
+)
+def test_a_power_station_named_for_its_town_is_in_that_town(text: str, place: str) -> None:
+    (a,) = kind(text, "attack", "2025-03-22")
+    assert place in [p.name for p in a.places] and "Dnipro" not in [p.name for p in a.places]

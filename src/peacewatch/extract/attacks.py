@@ -1564,13 +1564,18 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         ):
             continue  # "Moscow rejected …", "talks between Kyiv and Moscow", "Washington and Kyiv disagree"
         if re.match(
-            r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|hydro\w*|HPP|HES|[Pp]ower\s+[Ss]tation|[Hh]ighway|[Ss]treet"
+            r"^\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|hydro\w*|HPP|HES|[Hh]ighway|[Ss]treet"
             r"|(?:oil\s+|gas\s+)?[Pp]ipeline|Human\s+Rights|University|Institute|Polytechnic|Museum|Opera|Theatre|Philharmonic"
             r"|(?:[Ss]tock\s+|[Cc]urrency\s+|[Cc]ommodit\w+\s+)?[Ee]xchange|International\s+Economic\s+Forum"
             r"|[Aa]venue|[Rr]oad|[Ss]quare|[Bb]oulevard|[Pp]rospekt|[Ee]mbankment|[Ll]ane)\b",
             right,
-        ) or (e.name == "Dnipro" and re.search(r"\bthe\s+$", left)):
-            continue  # "the Dnipro river", "the left bank of the Dnipro": the river, not the city
+        ) or (
+            e.name == "Dnipro"
+            and (re.search(r"\bthe\s+$", left) or re.match(r"\s+[Pp]ower\s+[Ss]tation\b", right))
+        ):
+            # "the Dnipro river", "the left bank of the Dnipro", "the Dnipro power station" (the dam at
+            # Zaporizhzhia): the river, not the city ("the Shatura power station" is in Shatura)
+            continue
         if ent.person and not _COUNTRY_PLACE_LEFT.search(left):
             continue
         if e.kind == "country":
