@@ -4996,3 +4996,24 @@ def test_a_refinery_set_ablaze_is_an_attack() -> None:
 def test_a_power_station_named_for_its_town_is_in_that_town(text: str, place: str) -> None:
     (a,) = kind(text, "attack", "2025-03-22")
     assert place in [p.name for p in a.places] and "Dnipro" not in [p.name for p in a.places]
+
+
+def test_the_city_after_a_region_is_not_a_city_named_further_back() -> None:
+    text = (
+        "Envoys met in Moscow on Wednesday.\n\nA Russian strike on a holiday camp in the Zaporizhzhia "
+        "region killed two people on Wednesday. The site, outside the city, was hit by glide bombs."
+    )
+    places = {p.name for a in kind(text, "attack", "2025-08-06") for p in a.places}
+    assert "Moscow" not in places and "Zaporizhzhia Oblast" in places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witkoff meets Putin in Moscow as Russian strike on holiday camp kills two",
+        "Guterres met Zelensky on Thursday after touring Bucha, Borodianka and Irpin, where hundreds were killed.",
+    ],
+)
+def test_where_visitors_meet_or_tour_is_no_place_struck(text: str) -> None:
+    places = {p.name for a in kind(text, "attack", "2025-08-06") for p in a.places}
+    assert not places & {"Moscow", "Bucha", "Borodianka", "Irpin"}

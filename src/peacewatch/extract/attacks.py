@@ -1344,6 +1344,10 @@ def _is_authority(text: str, ent: Ent) -> bool:
 _TRAVEL_LEFT = re.compile(
     r"\b(?:landed|arrived|arriving|arrives|flew|travel(?:l)?ed|travel(?:l)?ing|went|headed|returned|visited|visiting)"
     r"\s+(?:back\s+)?(?:in|to|at|into)?\s*(?:the\s+)?$"
+    # "Witkoff meets Putin in Moscow as Russian strike … kills two": where the meeting is
+    r"|\b(?:meets|met|meeting|hosts|hosted|receives|received|talks\s+with)\s+(?:[\w.'’-]+\s+){1,4}?in\s+$"
+    # "after touring Bucha, Borodianka and Irpin": every town of a visitor's tour
+    r"|\b(?:touring|toured|tours|a\s+tour\s+of)\s+(?:the\s+)?(?:[\w’'-]+(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,4}$"
     # "a train travelling from Barvinkove towards Lviv and the western border town of Chop": where it was going
     r"|\b(?:travel(?:l)?ing|heading|bound|en\s+route|running|going|driving|sailing)\b[^.;]{0,60}?\b(?:to|towards|for)\s+"
     r"(?:(?!in\b|at\b|near\b|was\b|were\b|hit\b|struck\b|when\b)[\w-]+\s+){0,8}?$"

@@ -356,6 +356,17 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             and not first_name(e, text)  # "acting mayor Artem Kobzar", not the town of Artyom
             and not _government(e, text)
         ]
+        para = text.rfind("\n\n", 0, m.start()) + 1
+        if prev and any(
+            e.place is not None
+            and e.place.kind == "admin1"
+            and max(prev[-1].end, para) <= e.start < m.start()
+            and e.place.name != prev[-1].place.admin1  # type: ignore[union-attr]
+            for e in ents
+        ):
+            # "a strike on a recreation centre in the Zaporizhzhia region … the site, outside the city":
+            # the city of the region the paragraph is about, not one named further back
+            continue
         if prev and m.start() - prev[-1].end < 1500:
             p = prev[-1].place
             extra.append(Ent(m.start(), m.end(), m.group(0), places=[p], place=p))  # type: ignore[list-item]
