@@ -5017,3 +5017,32 @@ def test_the_city_after_a_region_is_not_a_city_named_further_back() -> None:
 def test_where_visitors_meet_or_tour_is_no_place_struck(text: str) -> None:
     places = {p.name for a in kind(text, "attack", "2025-08-06") for p in a.places}
     assert not places & {"Moscow", "Bucha", "Borodianka", "Irpin"}
+
+
+def test_a_barrage_told_after_a_standfirst_takes_in_the_city_it_hit() -> None:
+    text = (
+        "Missiles kill 26 in Ternopil\nRussia's overnight barrage was one of the deadliest of the autumn.\n\n"
+        "What happened?\nIn the night to Wednesday, the air force said, Russia sent 476 drones and 48 missiles "
+        "over Ukraine. Air defences destroyed 442 drones and 41 missiles.\n\n"
+        "The worst damage was in the western city of Ternopil, where cruise missiles hit two residential "
+        "buildings. By Thursday afternoon the death toll there had risen to 26, the regional administration "
+        "said. Another 93 people were injured.\n\nStrikes on Lviv have become more frequent this year."
+    )
+    (a,) = kind(text, "attack", "2025-11-20")
+    assert [p.name for p in a.places] == ["Ternopil"]
+    assert (a.killed.value if a.killed else None, a.injured.value if a.injured else None) == (26, 93)
+    assert {(w.kind, w.launched.value if w.launched else None) for w in a.weapons} == {
+        ("drone", 476),
+        ("missile", 48),
+    }
+
+
+def test_a_model_among_those_used_does_not_take_the_count() -> None:
+    text = (
+        "Russia fired 13 missiles and 29 drones at Lviv overnight, killing seven people. Kinzhal hypersonic "
+        "missiles were among those used."
+    )
+    (a,) = kind(text, "attack", "2024-09-04")
+    assert ("missile", None, 13) in {
+        (w.kind, w.model, w.launched.value if w.launched else None) for w in a.weapons
+    }

@@ -1221,7 +1221,10 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
         ds = [
             d
             for d in _sentence_dates(ctx, prev)
-            if d.span.precision in ("day", "days") and not d.future and not _statement_date(ptext, d)
+            if d.span.precision in ("day", "days")
+            and not d.future
+            and not _statement_date(ptext, d)
+            and not _BOUND_DAY.match(d.text)  # "By Thursday afternoon the toll had risen": when counted
         ]
         trig = L.STRONG_ATTACK.search(ctx.lower[prev.start : prev.end])
         if ds and trig is not None:
@@ -2528,7 +2531,9 @@ def _fold_into_barrages(
             cd = c.date()
             if cd is not None and id(b) in from_city:
                 continue  # a city dated on its own ("on Wednesday morning") is its own attack
-            if cd is not None and not (bd is not None and _dates_compatible(cd, bd)):
+            if cd is not None and not (
+                bd is not None and (_dates_compatible(cd, bd) or _relative_only_near(c, b, cd, bd))
+            ):
                 continue  # dated otherwise: an attack of its own
             if cd is not None and any(
                 lc is not None and (lc.best or 0) > 1
@@ -2538,8 +2543,18 @@ def _fold_into_barrages(
                 continue  # it counts its own weapons: reported as an attack of its own ("a missile" is not a count)
             body = [m for m in c.mentions if not m.in_title] or c.mentions  # the headline restates
             start = min(blocks[m.sent.index] for m in body)
-            # near it, or anywhere after it when it is the only barrage the text reports
-            near = first <= start <= first + 2 or (len(barrages) == 1 and start >= first)
+            # near it, or anywhere after it when it is the only barrage the text reports (a standfirst
+            # that told it before the barrage's paragraph aside: "The worst damage was in Ternopil")
+            near = (
+                first <= start <= first + 2
+                or (len(barrages) == 1 and start >= first)
+                or (
+                    # (an undated report does not reach back to a barrage dated days before: "on 29
+                    # December Russia fired 122 missiles" under today's strike)
+                    (cd is not None or _recent(ctx, bd))
+                    and any(first < blocks[m.sent.index] <= first + 2 for m in body)
+                )
+            )
             c_countries = {e.country for e in c.place_entries()}
             c_actors = {m.actor for m in c.mentions if m.actor}
             # shelling, glide bombs or an FPV drone are the front line's, not the barrage's
@@ -2552,6 +2567,25 @@ def _fold_into_barrages(
                 b.mentions.extend(c.mentions)
                 b.mentions.sort(key=lambda m: m.clause.start)
                 c.mentions.clear()
+
+
+def _recent(ctx: DocContext, d: DateSpan | None) -> bool:
+    return (
+        d is not None
+        and d.end is not None
+        and ctx.published is not None
+        and (ctx.published - d.end).days <= 1
+    )
+
+
+def _relative_only_near(c: AttackCluster, b: AttackCluster, cd: DateSpan, bd: DateSpan) -> bool:
+    """ "Russia's overnight barrage" in a standfirst, told from a publication day after the night the
+    body names ("In the night to Wednesday, …"): a bare "overnight" yields to the stated night."""
+    if cd.start is None or bd.start is None or bd.end is None:
+        return False
+    weak = all(x.date is None or x.date.kind == "relative_day" for x in c.mentions)
+    stated = any(x.date is not None and x.date.kind != "relative_day" for x in b.mentions)
+    return weak and stated and abs((cd.start - bd.end).days) <= 1
 
 
 # a tally placed by reference to the place just named: "shot down 48 drones over the region"
@@ -3674,6 +3708,8 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             models = [k for k in models if table[k][0] is not None and table[k][0].has_number]
         if len(models) != 1:
             continue
+        if table[models[0]][0] is None and _named_as_some(ctx, table[models[0]][2], models[0][1] or ""):
+            continue  # "13 missiles …; Kinzhal hypersonic missiles were among those used": some of them
         if kind in classed and _model_class(models[0][1] or "") != classed[kind]:
             continue  # "30 cruise missiles were destroyed" are not of the Kinzhals named before
         tgt = table[models[0]]
@@ -3700,6 +3736,16 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
             continue
         out.append(Weapon(kind, model, launched, intercepted, ev))
     return _totals_vs_breakdown(tuple(out))
+
+
+_AMONG = re.compile(r"\b(?:were|was)\s+(?:also\s+)?among\b", re.IGNORECASE)
+
+
+def _named_as_some(ctx: DocContext, ev: Evidence, model: str) -> bool:
+    """The model is said to be among the weapons ("Kinzhal hypersonic missiles were among those used
+    against Lviv"), not to be all of them."""
+    sent = ctx.text[ev.start : ev.end]
+    return any(w.model == model and _AMONG.search(sent, w.end, w.end + 40) for w in weapon_mentions(sent))
 
 
 def _model_told_after(

@@ -293,6 +293,8 @@ GENERIC_CUES = lc(
     r"|lives?\s+with|living\s+with|under\s+(?:constant|daily|nightly)\s+(?:fire|attack|shelling)"
     r"|in\s+total\s+since|a\s+pattern|on\s+combat\s+duty|campaign\s+of|(?:escalation\s+of|surge\s+in|uptick\s+in)\s+(?:the\s+)?(?:shelling|attacks|strikes|bombardments?)|stepped\s+up|ramped\s+up|intensif(?:ied|ying|ies)|per\s+(?:day|night|week|month)|(?:nights?|days?|weeks?)\s+in\s+a\s+row"
     r"|consecutive\s+(?:nights?|days?)|ever\s+since"
+    # "Strikes on Lviv have become more frequent this year": a trend
+    r"|(?:become|became|grown|grew|getting)\s+(?:more|less)\s+(?:frequent|common|regular|rare)"
     # "the number of drones fired at Ukrainian cities has not fallen": a trend, not an attack
     r"|the\s+(?:number|pace|rate|scale)\s+of\s+(?:drones|missiles|strikes|attacks|shelling)"
     # "accused Russia of dozens of violations, pointing to strikes on power facilities in …": examples
