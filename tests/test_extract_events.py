@@ -5046,3 +5046,15 @@ def test_a_model_among_those_used_does_not_take_the_count() -> None:
     assert ("missile", None, 13) in {
         (w.kind, w.model, w.launched.value if w.launched else None) for w in a.weapons
     }
+
+
+def test_a_wave_of_counted_drones_is_the_nights_tally() -> None:
+    text = (
+        "Russian drones hit Kyiv overnight, killing 21 people.\n\nOvernight, a wave of 598 drones and 31 "
+        "missiles came at Ukraine from Russia, according to the air force."
+    )
+    (a,) = kind(text, "attack", "2025-08-28")
+    assert {(w.kind, w.launched.value if w.launched else None) for w in a.weapons} == {
+        ("drone", 598),
+        ("missile", 31),
+    }

@@ -210,6 +210,9 @@ COUNTED_WEAPONS = (
     # "The air force put the night's total at 14 Iskander-M ballistic missiles and 250 drones"
     r"|put\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:total|number|count|tally)\s+at\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
     r"(?:drones|missiles|uavs|shaheds)"
+    # "Overnight, a wave of 598 drones and 31 missiles came at Ukraine"
+    r"|(?:wave|swarm|barrage|salvo)\s+of\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:drones|missiles|uavs|shaheds)"
 )
 # "The air force identified the weapons as Iskander-M missiles", "the weapon was an Iskander-M"
 IDENTIFIED_WEAPONS = (
