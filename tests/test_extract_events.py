@@ -5058,3 +5058,26 @@ def test_a_wave_of_counted_drones_is_the_nights_tally() -> None:
         ("drone", 598),
         ("missile", 31),
     }
+
+
+def test_the_end_of_one_night_and_the_evening_after_are_two_attacks() -> None:
+    text = (
+        "A Russian missile hit a residential building in Sumy on Sunday evening, killing 11 people.\n\n"
+        "Early on Sunday, 120 missiles and 90 drones were sent towards Ukraine, the air force said. "
+        "Officials reported damage to energy facilities in the Lviv and Volyn regions."
+    )
+    got = {tuple(p.name for p in a.places): a for a in kind(text, "attack", "2024-11-18")}
+    assert ("Sumy",) in got and not got[("Sumy",)].weapons[0].launched
+    assert any(
+        w.launched and w.launched.value == 120 for k, a in got.items() if k != ("Sumy",) for w in a.weapons
+    )
+
+
+def test_a_toll_risen_by_the_evening_does_not_split_it_from_the_night() -> None:
+    text = (
+        "The number of people killed in a Russian attack on Kyiv rose to 31 on Thursday evening. "
+        "More than 150 people were injured.\n\nThe air force said Russia had fired 309 drones at Ukraine "
+        "overnight, with Kyiv the main target."
+    )
+    (a,) = kind(text, "attack", "2025-08-01")
+    assert a.killed is not None and a.killed.value == 31 and a.weapons[0].launched.value == 309

@@ -1808,7 +1808,11 @@ def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
 _NIGHT = re.compile(r"\b(?:overnight|night)\b", re.IGNORECASE)
 _AFTERNOON = re.compile(r"\b(?:afternoon|midday|noon|lunchtime)\b", re.IGNORECASE)
 _OVERNIGHT = re.compile(r"\bovernight\b", re.IGNORECASE)
-_TOLL_REPORT = re.compile(r"\b(?:toll|figure|tally)\b", re.IGNORECASE)
+_TOLL_REPORT = re.compile(
+    r"\b(?:toll|figure|tally|(?:rose|risen|climbed|grew|increased)\s+to|number\s+of\s+(?:people\s+)?(?:killed|dead|injured"
+    r"|wounded|victims))\b",
+    re.IGNORECASE,
+)
 
 
 def _part_of_day(m: Mention) -> str | None:
@@ -1848,6 +1852,36 @@ def _night_and_afternoon(c: AttackCluster, m: Mention) -> bool:
         ):
             return True
     return False
+
+
+_NIGHT_END = re.compile(r"\b(?:early|morning|dawn|daybreak|overnight|last\s+night|into)\b", re.IGNORECASE)
+_NIGHT_START = re.compile(
+    r"\b(?:evening|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+night)\b", re.IGNORECASE
+)
+
+
+def _morning_and_evening(c: AttackCluster, m: Mention) -> bool:
+    """ "Early on Sunday, 120 missiles …" and a missile "on Sunday evening": the end of one night and
+    the start of the next, two attacks."""
+
+    def edge(x: Mention) -> tuple[str, dt.date] | None:
+        if (
+            x.date is None
+            or x.date.span.start is None
+            or _TOLL_REPORT.search(x.sent.text, x.sent.start, x.sent.end)
+            or x.date.text not in x.sent.text[x.sent.start : x.sent.end]  # (a day carried from before)
+        ):
+            return None
+        if _NIGHT_START.search(x.date.text):
+            return ("start", x.date.span.start)
+        if _NIGHT_END.search(x.date.text):
+            return ("end", x.date.span.end or x.date.span.start)
+        return None
+
+    mine = edge(m)
+    if mine is None:
+        return False
+    return any((e := edge(x)) is not None and e[0] != mine[0] and e[1] == mine[1] for x in c.mentions)
 
 
 def _counts_conflict(a: Count | None, b: Count | None, b_update: bool) -> bool:
@@ -2016,7 +2050,7 @@ def _compatible(
     )  # a bare "overnight" told from the publication date yields to a date the text states
     if dates and not weak and not _dates_compatible(c.date(), m.date.span if m.date else None):
         return False
-    if dates and _night_and_afternoon(c, m):
+    if dates and (_night_and_afternoon(c, m) or _morning_and_evening(c, m)):
         return False
     if dates and _again_later(c, m):
         return False
