@@ -5081,3 +5081,13 @@ def test_a_toll_risen_by_the_evening_does_not_split_it_from_the_night() -> None:
     )
     (a,) = kind(text, "attack", "2025-08-01")
     assert a.killed is not None and a.killed.value == 31 and a.weapons[0].launched.value == 309
+
+
+def test_the_capital_after_a_blamed_government_is_the_articles_capital() -> None:
+    text = (
+        "Moscow hit by drones in rare attack on residential areas\nRussia blames Kyiv; two people sought "
+        "medical help, the capital's mayor says.\n\nSeveral drones struck residential districts of Moscow "
+        "early on Tuesday, Russia's defence ministry said."
+    )
+    places = {p.name for a in kind(text, "attack", "2023-05-30") for p in a.places}
+    assert "Kyiv" not in places and "Moscow" in places

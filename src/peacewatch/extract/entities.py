@@ -277,6 +277,10 @@ _OFFICIALS_RIGHT = re.compile(
 _CAPITALS = r"(?:Kyiv|Kiev|Moscow|Washington|Brussels)"
 # "talks with Kyiv and Moscow", "a deal between Moscow and Washington": two governments
 _GOVERNMENT_PAIR = re.compile(rf"{_CAPITALS}\s+and\s+{_CAPITALS}\b")
+# "Russia blames Kyiv", "accused Moscow of …": the government held responsible
+_GOVERNMENT_LEFT = re.compile(
+    r"\b(?:blames?|blamed|blaming|accus(?:es|ed|e|ing)|urg(?:es|ed|e))\s+$", re.IGNORECASE
+)
 
 
 def _government(e: Ent, text: str) -> bool:
@@ -405,6 +409,8 @@ def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]
             and not (
                 e.text == "Moscow" and (_government(e, text) or _STRIKER_RIGHT.match(text, e.end))
             )  # "which Moscow has used against the capital", "as Moscow hit the capital": Kyiv
+            # ("Russia blames Kyiv; … the capital's mayor says": Moscow's mayor)
+            and not _GOVERNMENT_LEFT.search(text, max(0, e.start - 12), e.start)
         ]
         local = before[-1].place.country if before and before[-1].place is not None else default
         iso = {"Ukrainian": "UA", "Russian": "RU"}.get(m.group(1) or "", local)
