@@ -5091,3 +5091,22 @@ def test_the_capital_after_a_blamed_government_is_the_articles_capital() -> None
     )
     places = {p.name for a in kind(text, "attack", "2023-05-30") for p in a.places}
     assert "Kyiv" not in places and "Moscow" in places
+
+
+def test_a_second_attacker_after_and_is_a_second_attack() -> None:
+    text = (
+        "Ukrainian drones struck a Russian nuclear power plant in Kurchatov on Sunday and Russian "
+        "shelling killed a man in the Donetsk region, officials said."
+    )
+    got = {a.actor: a for a in kind(text, "attack", "2025-08-24")}
+    assert set(got) == {"UA", "RU"} and got["UA"].killed is None
+    assert got["RU"].killed is not None and got["RU"].killed.value == 1
+
+
+def test_flames_also_hitting_a_terminal_are_part_of_the_attack_told() -> None:
+    text = (
+        "A Ukrainian drone exploded near a transformer at the nuclear plant in Kurchatov overnight, starting a "
+        "fire. Flames also hit the Ust-Luga terminal in the Leningrad region after a drone attack."
+    )
+    (a,) = kind(text, "attack", "2025-08-24")
+    assert {"Kurchatov", "Ust-Luga"} <= {p.name for p in a.places}

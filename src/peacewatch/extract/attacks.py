@@ -208,7 +208,9 @@ _ALSO_HIT = re.compile(
     r"\b(?:was|were|had\s+been|have\s+been)\s+also\s+(?:hit|struck|targeted|damaged|attacked)\b"
     # "Hits were also recorded in the Zaporizhzhia and Odesa regions"
     r"|\b(?:hits|strikes|impacts|damage|destruction)\s+(?:was|were|had\s+been|have\s+been)\s+also\s+(?:recorded|reported"
-    r"|registered)\b",
+    r"|registered)\b"
+    # "Flames also hit the Ust-Luga terminal … after a drone attack"
+    r"|\b(?:flames|fires?|debris|drones|strikes)\s+(?:had\s+)?also\s+(?:hit|struck|damaged|engulfed)\b",
     re.IGNORECASE,
 )
 _DURING_THE_ATTACK = re.compile(

@@ -24,6 +24,10 @@ _CLAUSE_SPLIT = re.compile(
     r";\s+|:\s+(?=\S)(?![\d,]+\s+(?:\w+\s+)?(?:over|in|above|near|across|on)\s)|,?\s+while\s+|,?\s+whereas\s+|,\s+as\s+well\s+as\s+(?=[A-Z])|,\s+and\s+(?=(?:in|on)\s+[A-Z])"
     r"|,?\s+and\s+(?=(?:also\s+)?(?:hit|struck|damaged|targeted|shelled|pounded|attacked)\s+(?:the\s+)?[\w-]*\s*[A-Z])"
     r"|,\s+and\s+(?=the\s+(?:city|town|port|village|region|capital)\s+of\s+[A-Z])"
+    # "… as Ukrainian drones set off a fire at a Russian plant and Russian shelling killed a man in …": a
+    # second attack with its own attacker
+    r"|\s+and\s+(?=(?:Russian|Ukrainian)\s+(?:[\w-]+\s+)?(?:shelling|drones?|missiles?|artillery|strikes?|rockets?"
+    r"|bombs?|forces|troops)\s+(?:also\s+)?(?:killed|hit|struck|wounded|injured|damaged|destroyed|shelled|attacked)\b)"
     # "…, a week after the October 10 barrage that killed 19": an earlier attack, told in passing
     r"|,\s+(?=(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:barrage|attack|strike|bombardment|shelling)s?\s+(?:that|which|in\s+which)\s+(?:killed|left))"
