@@ -5110,3 +5110,8 @@ def test_flames_also_hitting_a_terminal_are_part_of_the_attack_told() -> None:
     )
     (a,) = kind(text, "attack", "2025-08-24")
     assert {"Kurchatov", "Ust-Luga"} <= {p.name for p in a.places}
+
+
+def test_readiness_to_consider_talks_in_a_city_is_no_meeting() -> None:
+    text = "The Kremlin said Russia was ready to consider further rounds of peace talks in Istanbul."
+    assert kind(text, "talks", "2025-07-29") == []

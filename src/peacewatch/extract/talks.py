@@ -75,6 +75,8 @@ _HYPOTHETICAL = re.compile(
     # planned trip to Kyiv", "have not ruled out a visit to Moscow"
     r"|hop(?:es|ed|ing)\s+to\s+(?:host|hold|convene|organi[sz]e)|possibly\s+(?:in|at)|asked\s+(?:\w+\s+){1,3}to\s+host|postponed\s+(?:a|an|his|her|their)\s+(?:planned\s+)?(?:trip|visit)"
     r"|not\s+ruled\s+out\s+(?:a|an)\s+(?:visit|trip|meeting)"
+    # "Russia was ready to consider further rounds of talks in Istanbul": an openness, no meeting
+    r"|(?:ready|willing|prepared)\s+to\s+consider\s+(?:[\w-]+\s+){0,4}?(?:talks|rounds?|meetings?|negotiations)"
     # "Peskov said Russia was open to talks but that there was nobody to talk to in Kyiv"
     r"|(?:nobody|no\s+one)\s+to\s+(?:talk|negotiate)\s+(?:to|with))\b",
     re.IGNORECASE,
