@@ -5115,3 +5115,9 @@ def test_flames_also_hitting_a_terminal_are_part_of_the_attack_told() -> None:
 def test_readiness_to_consider_talks_in_a_city_is_no_meeting() -> None:
     text = "The Kremlin said Russia was ready to consider further rounds of peace talks in Istanbul."
     assert kind(text, "talks", "2025-07-29") == []
+
+
+def test_leaders_who_spent_close_to_three_hours_together_met() -> None:
+    text = "Trump and Putin spent close to three hours together on Friday at a U.S. air base in Anchorage."
+    (t,) = kind(text, "talks", "2025-08-16")
+    assert t.venue is not None and t.venue.name == "Anchorage"

@@ -49,10 +49,10 @@ _MEETING = re.compile(
     # (a security or partnership pact between states, not a minerals fund or an order for jets)
     r"|sign(?:ed|s|ing)?\s+(?:(?!by\b)[\w-]+\s+){0,4}?(?:partnership|security|peace|cooperation|bilateral|strategic)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|pacts?|declarations?|treaty|guarantees?)"
-    r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours\s+with"
+    r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over|close\s+to|around|roughly|just\s+(?:under|over))\s+)?[\w-]+\s+hours\s+with"
     # "spent about five hours in the Kremlin with Putin", "spent eight hours together in a Jeddah hotel",
     # "sat across one table", "faced each other across the table"
-    r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours\s+(?:together|(?:[\w-]+\s+){1,4}?with)"
+    r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over|close\s+to|around|roughly|just\s+(?:under|over))\s+)?[\w-]+\s+hours\s+(?:together|(?:[\w-]+\s+){1,4}?with)"
     r"|sat\s+(?:across|at|around)\s+(?:one|a|the\s+same|the)\s+table|faced\s+each\s+other"
     # "Witkoff is due in Moscow on Tuesday to present the revised plan to Putin"
     r"|(?:present|deliver|brief)\w*\s+(?:the|a|an|its|his|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposals?|draft|framework"
@@ -64,7 +64,7 @@ _MEETING = re.compile(
     re.IGNORECASE,
 )
 _MET_WITH = re.compile(
-    r"\b(?:met|meets|meet|sat\s+down|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+hours)"
+    r"\b(?:met|meets|meet|sat\s+down|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over|close\s+to|around|roughly|just\s+(?:under|over))\s+)?[\w-]+\s+hours)"
     r"\s+with\b",
     re.IGNORECASE,
 )
