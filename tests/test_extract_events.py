@@ -5121,3 +5121,15 @@ def test_leaders_who_spent_close_to_three_hours_together_met() -> None:
     text = "Trump and Putin spent close to three hours together on Friday at a U.S. air base in Anchorage."
     (t,) = kind(text, "talks", "2025-08-16")
     assert t.venue is not None and t.venue.name == "Anchorage"
+
+
+def test_two_background_strikes_in_a_talks_lede_keep_their_own_attackers() -> None:
+    text = (
+        "Negotiators gathered in Istanbul on Monday for round two of their talks, a day after Kyiv's drones "
+        "struck bombers deep inside Russia and hours after a Russian attack on Zaporizhzhia killed one person."
+    )
+    assert all(
+        a.actor == "RU"
+        for a in kind(text, "attack", "2025-06-02")
+        if "Zaporizhzhia" in [p.name for p in a.places]
+    )

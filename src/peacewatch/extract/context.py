@@ -24,6 +24,9 @@ _CLAUSE_SPLIT = re.compile(
     r";\s+|:\s+(?=\S)(?![\d,]+\s+(?:\w+\s+)?(?:over|in|above|near|across|on)\s)|,?\s+while\s+|,?\s+whereas\s+|,\s+as\s+well\s+as\s+(?=[A-Z])|,\s+and\s+(?=(?:in|on)\s+[A-Z])"
     r"|,?\s+and\s+(?=(?:also\s+)?(?:hit|struck|damaged|targeted|shelled|pounded|attacked)\s+(?:the\s+)?[\w-]*\s*[A-Z])"
     r"|,\s+and\s+(?=the\s+(?:city|town|port|village|region|capital)\s+of\s+[A-Z])"
+    # "… a day after Kyiv's drones struck bombers deep inside Russia and hours after a Russian attack on
+    # Zaporizhzhia killed one person": two attacks, each with its own attacker
+    r"|\s+and\s+(?=(?:only\s+)?(?:hours|days|weeks|a\s+day|a\s+week|one\s+day|two\s+days)\s+after\s)"
     # "… as Ukrainian drones set off a fire at a Russian plant and Russian shelling killed a man in …": a
     # second attack with its own attacker
     r"|\s+and\s+(?=(?:Russian|Ukrainian)\s+(?:[\w-]+\s+)?(?:shelling|drones?|missiles?|artillery|strikes?|rockets?"
