@@ -74,6 +74,8 @@ LABELLED_SETS = (
     "articles51",
     "articles52",
     "articles53",
+    "articles54",
+    "articles55",
 )
 
 
