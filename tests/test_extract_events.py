@@ -5132,3 +5132,12 @@ def test_two_background_strikes_in_a_talks_lede_keep_their_own_attackers() -> No
     )
     (a,) = [a for a in kind(text, "attack", "2025-06-02") if "Zaporizhzhia" in [p.name for p in a.places]]
     assert a.actor == "RU" and a.killed is not None and a.killed.value == 1
+
+
+def test_a_headline_toll_without_its_hedge_yields_to_the_bodys_at_least() -> None:
+    text = (
+        "Russian glide bombs kill 13 in Zaporizhzhia\n\nRussian aircraft dropped guided bombs on Zaporizhzhia "
+        "on Wednesday afternoon, killing at least 13 people and wounding 113 others, officials said."
+    )
+    (a,) = kind(text, "attack", "2025-01-08")
+    assert a.killed is not None and (a.killed.qualifier, a.killed.low) == ("at_least", 13)

@@ -378,6 +378,19 @@ class AttackCluster:
             ]
             if exact:
                 return exact[0]
+        if hm is not None and hm.in_title and head is not None and head.qualifier == "exact" and head.value:
+            # "Glide bombs kill 13" over a body's "killing at least 13": the headline drops the hedge
+            hedged = [
+                (c, m)
+                for m in ordered
+                if not m.in_title
+                and not m.stale
+                and (c := getattr(m.facts, which)) is not None
+                and c.qualifier == "at_least"
+                and c.low == head.value
+            ]
+            if hedged:
+                return hedged[0]
         return chosen
 
 
