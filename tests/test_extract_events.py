@@ -5141,3 +5141,13 @@ def test_a_headline_toll_without_its_hedge_yields_to_the_bodys_at_least() -> Non
     )
     (a,) = kind(text, "attack", "2025-01-08")
     assert a.killed is not None and (a.killed.qualifier, a.killed.low) == ("at_least", 13)
+
+
+def test_an_exact_count_after_a_rough_one_is_the_count_it_stood_for() -> None:
+    text = (
+        "A Russian ballistic missile hit Kryvyi Rih on Friday evening, killing 16 people and injuring more "
+        "than 50, officials said.\n\nThe head of the city's military administration said 61 people had "
+        "been injured, 40 of whom were hospitalised."
+    )
+    (a,) = kind(text, "attack", "2025-04-05")
+    assert a.injured is not None and (a.injured.value, a.injured.qualifier) == (61, "exact")

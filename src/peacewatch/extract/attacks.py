@@ -391,6 +391,28 @@ class AttackCluster:
             ]
             if hedged:
                 return hedged[0]
+        if (
+            head is not None
+            and head.qualifier == "at_least"
+            and head.low
+            and hm is not None
+            and not hm.in_title
+        ):
+            # "injuring more than 50" in the lede, then "61 people had sought medical help": the exact
+            # count the rough one stood for
+            exact = [
+                (c, m)
+                for m in ordered
+                if m.clause.start > hm.clause.start
+                and not m.in_title
+                and not m.stale
+                and (c := getattr(m.facts, which)) is not None
+                and c.qualifier == "exact"
+                and c.value is not None
+                and head.low < c.value <= 2 * head.low
+            ]
+            if exact:
+                return exact[0]
         return chosen
 
 
