@@ -365,55 +365,37 @@ class AttackCluster:
                 chosen = (c, m)
                 chosen_stale = stale
         head, hm = chosen
-        if hm is not None and hm.in_title and head is not None and head.qualifier == "at_least" and head.low:
+        if head is None or hm is None:
+            return chosen
+
+        def body(
+            fits: Callable[[Count], bool], after: int = -1
+        ) -> tuple[Count | None, Mention | None] | None:
+            """The first figure the body gives after ``after`` that ``fits``."""
+            for m in ordered:
+                c = getattr(m.facts, which)
+                if m.clause.start > after and not m.in_title and not m.stale and c is not None and fits(c):
+                    return c, m
+            return None
+
+        better = None
+        if hm.in_title and head.qualifier == "at_least" and head.low:
             # "more than 100 wounded" over a body that gives 113: the headline rounds the body's figure
-            exact = [
-                (c, m)
-                for m in ordered
-                if not m.in_title
-                and not m.stale
-                and (c := getattr(m.facts, which)) is not None
-                and c.qualifier == "exact"
-                and (c.value or 0) >= head.low
-            ]
-            if exact:
-                return exact[0]
-        if hm is not None and hm.in_title and head is not None and head.qualifier == "exact" and head.value:
+            low = head.low
+            better = body(lambda c: c.qualifier == "exact" and (c.value or 0) >= low)
+        elif hm.in_title and head.qualifier == "exact" and head.value:
             # "Glide bombs kill 13" over a body's "killing at least 13": the headline drops the hedge
-            hedged = [
-                (c, m)
-                for m in ordered
-                if not m.in_title
-                and not m.stale
-                and (c := getattr(m.facts, which)) is not None
-                and c.qualifier == "at_least"
-                and c.low == head.value
-            ]
-            if hedged:
-                return hedged[0]
-        if (
-            head is not None
-            and head.qualifier == "at_least"
-            and head.low
-            and hm is not None
-            and not hm.in_title
-        ):
+            value = head.value
+            better = body(lambda c: c.qualifier == "at_least" and c.low == value)
+        elif head.qualifier == "at_least" and head.low:
             # "injuring more than 50" in the lede, then "61 people had sought medical help": the exact
             # count the rough one stood for
-            exact = [
-                (c, m)
-                for m in ordered
-                if m.clause.start > hm.clause.start
-                and not m.in_title
-                and not m.stale
-                and (c := getattr(m.facts, which)) is not None
-                and c.qualifier == "exact"
-                and c.value is not None
-                and head.low < c.value <= 2 * head.low
-            ]
-            if exact:
-                return exact[0]
-        return chosen
+            low = head.low
+            better = body(
+                lambda c: c.qualifier == "exact" and c.value is not None and low < c.value <= 2 * low,
+                hm.clause.start,
+            )
+        return better or chosen
 
 
 _STALE = re.compile(
