@@ -386,6 +386,7 @@ def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMenti
     types_list = False  # the last model opens or continues "including Kinzhal, Kalibr and Iskander-M"
     for w in found:
         joiner = text[out[-1].end : w.start] if out else ""
+        listing = re.fullmatch(r"\s*(?:and|or|,)\s*", joiner) is not None
         if out and out[-1].model and _TYPES_LEFT.search(text, max(0, out[-1].start - 16), out[-1].start):
             types_list = True
         if (
@@ -395,7 +396,7 @@ def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMenti
             and out[-1].kind == w.kind
             and re.fullmatch(r"\s*(?:and|or|/|,)\s*", joiner)
             # ("22 missiles, including Kinzhal and Iskander-M": the types among them, two models)
-            and not (types_list and re.fullmatch(r"\s*(?:and|or|,)\s*", joiner))
+            and not (types_list and listing)
         ):
             prev = out[-1]  # "20 Kh-101 and Kh-555 cruise missiles": one count for both models
             out[-1] = WeaponMention(prev.kind, f"{prev.model}/{w.model}", prev.start, w.end)
@@ -421,7 +422,7 @@ def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMenti
             prev = out[-1]  # "810 strike UAVs of the Shahed type": the noun, of that model
             out[-1] = WeaponMention(prev.kind, w.model, prev.start, w.end)
             continue
-        if not (w.model and re.fullmatch(r"\s*(?:and|or|,)\s*", joiner)):
+        if not (w.model and listing):
             types_list = False
         out.append(w)
     return out

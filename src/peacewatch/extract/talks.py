@@ -41,6 +41,10 @@ _TRAVEL_LEFT = re.compile(
     rf"|(?:is|are|was|were)\s+(?:due|expected)\s+(?:back\s+)?in)\s+{_VENUE_PREFIX}$",
     re.IGNORECASE,
 )
+# "about", "close to", "just under" five hours: how long a meeting ran
+_ROUGHLY = (
+    r"(?:(?:about|some|nearly|almost|more\s+than|over|close\s+to|around|roughly|just\s+(?:under|over))\s+)?"
+)
 _MEETING = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?|met|meet|meets|meeting|round"
     r"|sat\s+down|huddled|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
@@ -49,10 +53,10 @@ _MEETING = re.compile(
     # (a security or partnership pact between states, not a minerals fund or an order for jets)
     r"|sign(?:ed|s|ing)?\s+(?:(?!by\b)[\w-]+\s+){0,4}?(?:partnership|security|peace|cooperation|bilateral|strategic)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:agreements?|accords?|pacts?|declarations?|treaty|guarantees?)"
-    r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over|close\s+to|around|roughly|just\s+(?:under|over))\s+)?[\w-]+\s+hours\s+with"
+    rf"|spen[dt]\s+{_ROUGHLY}[\w-]+\s+hours\s+with"
     # "spent about five hours in the Kremlin with Putin", "spent eight hours together in a Jeddah hotel",
     # "sat across one table", "faced each other across the table"
-    r"|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over|close\s+to|around|roughly|just\s+(?:under|over))\s+)?[\w-]+\s+hours\s+(?:together|(?:[\w-]+\s+){1,4}?with)"
+    rf"|spen[dt]\s+{_ROUGHLY}[\w-]+\s+hours\s+(?:together|(?:[\w-]+\s+){{1,4}}?with)"
     r"|sat\s+(?:across|at|around)\s+(?:one|a|the\s+same|the)\s+table|faced\s+each\s+other"
     # "Witkoff is due in Moscow on Tuesday to present the revised plan to Putin"
     r"|(?:present|deliver|brief)\w*\s+(?:the|a|an|its|his|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposals?|draft|framework"
@@ -64,7 +68,7 @@ _MEETING = re.compile(
     re.IGNORECASE,
 )
 _MET_WITH = re.compile(
-    r"\b(?:met|meets|meet|sat\s+down|spen[dt]\s+(?:(?:about|some|nearly|almost|more\s+than|over|close\s+to|around|roughly|just\s+(?:under|over))\s+)?[\w-]+\s+hours)"
+    rf"\b(?:met|meets|meet|sat\s+down|spen[dt]\s+{_ROUGHLY}[\w-]+\s+hours)"
     r"\s+with\b",
     re.IGNORECASE,
 )
