@@ -3126,10 +3126,7 @@ def _lone_cluster_in_target_country(
     return cands[0] if len(cands) == 1 else None
 
 
-_APART = re.compile(
-    r"\W*(?:separately|in\s+(?:a\s+separate|another)\s+(?:attack|strike|incident)|earlier\s+(?:on|that|in\s+the\s+day)\b)",
-    re.IGNORECASE,
-)
+_APART = re.compile(rf"\W*(?:{_SEPARATELY.pattern}|earlier\s+(?:on|that|in\s+the\s+day)\b)", re.IGNORECASE)
 
 
 def _told_apart(c: AttackCluster) -> bool:
