@@ -5151,3 +5151,12 @@ def test_an_exact_count_after_a_rough_one_is_the_count_it_stood_for() -> None:
     )
     (a,) = kind(text, "attack", "2025-04-05")
     assert a.injured is not None and (a.injured.value, a.injured.qualifier) == (61, "exact")
+
+
+def test_the_victims_nationality_is_no_other_war() -> None:
+    text = (
+        "On Tuesday evening, a Russian missile struck a grain ship in the port of Odesa. Four crew members, "
+        "all Syrian citizens, were killed, and two other people were injured."
+    )
+    (a,) = kind(text, "attack", "2025-03-12")
+    assert (a.killed.value if a.killed else None, a.injured.value if a.injured else None) == (4, 2)

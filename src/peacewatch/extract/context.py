@@ -44,6 +44,9 @@ _HARM_IN_PLACE = re.compile(
 )
 
 
+_NATIONALS = re.compile(r"\s+(?:citizens?|nationals?|sailors|seamen|seafarers|crew|workers|students)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Clause:
     start: int
@@ -120,6 +123,17 @@ class DocContext:
             # a paragraph that names only the other war is about it throughout ("The junta said 1,644
             # people had died" after "A 7.7 earthquake struck central Myanmar")
             mixed = {self.sentences[i].paragraph for i in ours}
+            # "Four crew members, all Syrian citizens, were killed" in a paragraph about a strike on
+            # Odesa: the victims' nationality, not another war
+            theirs -= {
+                i
+                for i in theirs
+                if (x := self.sentences[i]).paragraph in mixed
+                and all(
+                    _NATIONALS.match(self.lower, m.end())
+                    for m in OTHER_WAR.finditer(self.lower, x.start, x.end)
+                )
+            }
             paras = {self.sentences[i].paragraph for i in theirs} - mixed
             hit = self.memo["other_war"] = theirs | {x.index for x in self.sentences if x.paragraph in paras}
         return hit
