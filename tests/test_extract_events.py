@@ -5160,3 +5160,16 @@ def test_the_victims_nationality_is_no_other_war() -> None:
     )
     (a,) = kind(text, "attack", "2025-03-12")
     assert (a.killed.value if a.killed else None, a.injured.value if a.injured else None) == (4, 2)
+
+
+def test_a_standfirst_toll_restates_the_bodys_attack() -> None:
+    text = (
+        "Belgorod: apartment block collapses after attack, Russia says\nMoscow blames Ukrainian shelling. "
+        "A separate drone strike wounds two in the region.\n\nAn apartment block in Belgorod collapsed on "
+        "Sunday after what Russian officials called a Ukrainian missile attack, killing 15.\n\n"
+        "Later on Sunday, a Ukrainian drone struck a car near Shebekino, injuring two men, the governor said."
+    )
+    attacks = kind(text, "attack", "2024-05-13")
+    assert len(attacks) == 2
+    (near,) = [a for a in attacks if "Shebekino" in [p.name for p in a.places]]
+    assert near.injured is not None and near.injured.value == 2

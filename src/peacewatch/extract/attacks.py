@@ -2272,7 +2272,9 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             continue  # (a mention placed in step 1 whose places were then set aside is placed already)
         if m.in_title and body and not m.has_numbers:
             continue
-        target = _same_toll(m, specific_clusters) if m.in_title else None
+        # (a standfirst under the headline restates the body as the headline does: "A separate drone
+        # strike wounds two in the region")
+        target = _same_toll(m, specific_clusters) if m.in_title or m.sent.index <= 2 else None
         if m.table_row and not m.places:
             target = _table_home(ms, m, where)
         if target is None and not m.elsewhere and not m.summary:
