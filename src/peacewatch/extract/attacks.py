@@ -1917,10 +1917,7 @@ _FRONT_LINE_KINDS = frozenset(
 )  # (cluster warheads fly on missiles too)
 
 
-_EXAMPLES_LEFT = re.compile(
-    r"\b(?:including|such\s+as|among\s+them|notably|in\s+particular)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+and\s+(?:the\s+)?|\s+))*$"
-)
+_EXAMPLES_LEFT = re.compile(rf"\b{L.EXAMPLES_CUE}{L.NAME_LIST_SO_FAR}")
 
 
 def _tally_with_examples(ctx: DocContext, m: Mention) -> bool:

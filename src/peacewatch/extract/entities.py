@@ -198,8 +198,7 @@ _REGION_PLURAL_RIGHT = re.compile(
 # "homes in several regions, including Lviv and Kharkiv", "the regions of Sumy, Poltava and Odesa": a name
 # in a list the word "regions" governs is the oblast
 _REGION_LIST_LEFT = re.compile(
-    r"\b(?:regions|oblasts|provinces)(?:\s*,?\s+(?:including|such\s+as|among\s+them|notably|in\s+particular)|\s+of)"
-    r"\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+and\s+(?:the\s+)?|\s+))*$"
+    rf"\b(?:regions|oblasts|provinces)(?:\s*,?\s+{L.EXAMPLES_CUE}|\s+of){L.NAME_LIST_SO_FAR}"
 )
 _CAPITAL_PHRASE = re.compile(r"\bthe\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!\s+(?:of|city\s+of|region))")
 

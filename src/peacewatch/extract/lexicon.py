@@ -271,6 +271,11 @@ STRONG_ATTACK = lc(
     r"|\b(?:was|were)\s+(?:also\s+)?among\s+the\s+(?:targets|sites\s+hit|places\s+hit)\b",
 )
 
+# "… in several regions, including Lviv and Kharkiv": the cue that names a few as examples, and the list of
+# capitalised names it opens, up to the name being read
+EXAMPLES_CUE = r"(?:including|such\s+as|among\s+them|notably|in\s+particular)"
+NAME_LIST_SO_FAR = r"\s+(?:the\s+)?(?:[A-Z][\w'’-]+(?:\s*,\s*|\s+and\s+(?:the\s+)?|\s+))*$"
+
 # Another war's places and sides: a sentence naming them, and nothing of this war, reports that war
 # ("An Israeli air strike on a camp in Rafah killed 45", "Talks in Cairo on a truce have stalled")
 OTHER_WAR = lc(
