@@ -5173,3 +5173,25 @@ def test_a_standfirst_toll_restates_the_bodys_attack() -> None:
     assert len(attacks) == 2
     (near,) = [a for a in attacks if "Shebekino" in [p.name for p in a.places]]
     assert near.injured is not None and near.injured.value == 2
+
+
+def test_the_day_a_toll_was_put_at_is_not_the_attack_day() -> None:
+    text = (
+        "Officials in Uman on Sunday put the final toll at 23 dead from the Russian cruise missile that "
+        "struck an apartment block in the town on Friday."
+    )
+    (a,) = kind(text, "attack", "2023-04-30")
+    assert a.date.start == dt.date(2023, 4, 28)
+
+
+def test_weapons_launched_that_were_downed_are_counted_as_downed() -> None:
+    text = (
+        "The air force said bombers had fired 23 cruise missiles early on Friday, 21 of which were shot "
+        "down, and that two attack drones launched the same night were also destroyed."
+    )
+    (a,) = kind(text, "attack", "2023-04-30")
+    drones = [w for w in a.weapons if w.kind == "drone"]
+    assert [(w.launched, w.intercepted.value if w.intercepted else None) for w in drones] == [(None, 2)]
+    text = "The air force said six of eight Shahed drones launched at the region were destroyed."
+    (a,) = kind(text, "attack", "2023-04-30")
+    assert [(w.launched.value, w.intercepted.value) for w in a.weapons] == [(8, 6)]

@@ -203,6 +203,13 @@ _LOST_RIGHT = re.compile(
 _INTERCEPT_PARTICIPLE = re.compile(
     r"^\s+(?:downed|shot\s+down|intercepted)\b(?!\s+(?:a|an|the|\d))", re.IGNORECASE
 )
+# "two attack drones launched the same night were also destroyed": the count is of those downed,
+# unless it is the whole of a part ("six of eight Shahed drones launched at the region were destroyed")
+_LAUNCHED_THEN_DOWNED = re.compile(
+    rf"\s+(?:launched|fired)(?:\s+(?!were\b|was\b)[\w-]+){{0,4}}?\s+(?:were|was)(?:\s+(?:also|all|later))?\s+(?:{L.INTERCEPT_VERBS})\b",
+    re.IGNORECASE,
+)
+_PART_OF_LEFT = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 # A prisoner exchange counts people handed over, not casualties.
 _SWAP_LEFT = re.compile(
     r"\b(?:handed\s+over|exchanged|swapped|returned|released|repatriated|freed)\s+(?:\w+\s+){0,3}$", re.I
@@ -700,6 +707,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 or _INTERCEPT_RIGHT.match(text[w.end : w.end + 60])
                 or _LIST_THEN_INTERCEPTED.match(text[w.end : w.end + 120])
                 or _INTERCEPT_PARTICIPLE.match(text[w.end : w.end + 30])
+                or (_LAUNCHED_THEN_DOWNED.match(text, w.end) and not _PART_OF_LEFT.search(left))
                 or (coordinated and prev_intercepted)
                 # "146 drones had been downed …, along with six ATACMS and four Storm Shadow missiles"
                 or (_ALONG_WITH_LEFT.search(left) is not None and _downed_before(text, n.start))
