@@ -5195,3 +5195,23 @@ def test_weapons_launched_that_were_downed_are_counted_as_downed() -> None:
     text = "The air force said six of eight Shahed drones launched at the region were destroyed."
     (a,) = kind(text, "attack", "2023-04-30")
     assert [(w.launched.value, w.intercepted.value) for w in a.weapons] == [(8, 6)]
+
+
+def test_a_days_count_of_the_dead_is_a_toll_given_that_day() -> None:
+    text = (
+        "Monday's count of the dead from a Russian missile that brought down part of a high-rise block in "
+        "Dnipro on Saturday rose to 40, with 75 injured, the governor said."
+    )
+    (a,) = kind(text, "attack", "2023-01-16")
+    assert (a.date.start, a.killed.value if a.killed else None) == (dt.date(2023, 1, 14), 40)
+
+
+def test_a_truce_whose_days_have_passed_has_expired() -> None:
+    text = (
+        "The strike came a week after a 36-hour Christmas truce that Vladimir Putin ordered for Jan. 6-7. "
+        "Kyiv called the truce a ploy."
+    )
+    (c,) = kind(text, "commitment", "2023-01-16")
+    assert c.status == "expired"
+    (c,) = kind(text, "commitment", "2023-01-05")
+    assert c.status == "announced"

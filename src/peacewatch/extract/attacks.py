@@ -1118,7 +1118,7 @@ _LOOKBACK = 200
 # "during their March 18 call", "the February 28 meeting": the day of something else
 _NOT_ATTACK_DAY = re.compile(
     r"['’]?s?\s+(?:phone\s+|telephone\s+|video\s+)?(?:call|talks|meeting|summit|conversation|speech|address|statement"
-    r"|announcement|deal|agreement|decree|interview|visit|briefing)\b"
+    r"|announcement|deal|agreement|decree|interview|visit|briefing|count|toll|tally)\b"
     # "Officials on Sunday put the final toll at 23": the day the toll was given
     r"|\s+(?:put|set|raised|revised|updated|gave)\s+the\s+(?:\w+\s+){0,2}?(?:toll|tally|number\s+of\s+(?:dead|victims))\b",
     re.IGNORECASE,

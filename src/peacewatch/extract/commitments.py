@@ -420,6 +420,16 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
     by = next((m.by for m in g if m.by), None) or _bound_side(ctx, window)
     announced_by = _announcer(ctx, window)
     best = _commitment_date(ctx, sents, deadline)
+    if (
+        status == "announced"
+        and ctx.published is not None
+        and best is not None
+        and best.precision == "days"  # its own days, not the month or week it was told in
+        and best.start is not None
+        and best.end is not None
+        and best.start < best.end < ctx.published
+    ):
+        status = "expired"  # "a truce ordered for Jan. 6-7", told on Jan. 16: its days have passed
     return Event(
         kind="commitment",
         evidence=tuple(ctx.evidence(s.start, s.end) for s in sents),
