@@ -5215,3 +5215,22 @@ def test_a_truce_whose_days_have_passed_has_expired() -> None:
     assert c.status == "expired"
     (c,) = kind(text, "commitment", "2023-01-05")
     assert c.status == "announced"
+
+
+def test_lightly_injured_people_are_injured() -> None:
+    text = (
+        "Drones struck several residential buildings in Moscow early on Tuesday. The mayor said two people "
+        "were lightly injured."
+    )
+    (a,) = kind(text, "attack", "2023-05-30")
+    assert a.injured is not None and a.injured.value == 2
+
+
+def test_wounded_soldiers_released_in_a_swap_are_no_casualties() -> None:
+    text = (
+        "Overnight, Russia sent 145 drones; 72 were shot down. In Sloviansk, two hospitals were damaged, "
+        "officials said.\n\nMeanwhile, Russia and Ukraine exchanged 175 prisoners each on Wednesday, with "
+        "Russia also releasing 22 badly wounded soldiers as a goodwill gesture."
+    )
+    (a,) = kind(text, "attack", "2025-03-19")
+    assert a.injured is None

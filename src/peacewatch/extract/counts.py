@@ -27,7 +27,10 @@ _PP = (
 _AUX = (
     r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"
 )
-_AUX += r"|have|had|all|now|confirmed|reported|been|who))*"  # "117 people who were wounded"
+_AUX += r"|have|had|all|now|confirmed|reported|been|who"  # "117 people who were wounded"
+_AUX += (
+    r"|lightly|slightly|moderately|seriously|severely|badly|critically|gravely))*"  # "were lightly injured"
+)
 
 _KILLED_RIGHT = re.compile(
     rf"^(?:\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?{_PEOPLE}{_PP})?{_PAREN}{_AUX}\s*(?:{L.KILLED_WORDS})\b",
@@ -212,7 +215,9 @@ _LAUNCHED_THEN_DOWNED = re.compile(
 _PART_OF_LEFT = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 # A prisoner exchange counts people handed over, not casualties.
 _SWAP_LEFT = re.compile(
-    r"\b(?:handed\s+over|exchanged|swapped|returned|released|repatriated|freed)\s+(?:\w+\s+){0,3}$", re.I
+    r"\b(?:hand(?:ed|ing)\s+over|exchang(?:ed|ing)|swapp(?:ed|ing)|return(?:ed|ing)|releas(?:ed|ing)|repatriat(?:ed|ing)"
+    r"|freed|freeing)\s+(?:\w+\s+){0,3}$",
+    re.I,
 )
 _OF_WHICH_LEFT = re.compile(r"\bof\s+(?:which|them|these|those)\s*,?\s*$", re.IGNORECASE)
 _SINCE_WAR = L.lc(
