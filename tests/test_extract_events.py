@@ -5234,3 +5234,13 @@ def test_wounded_soldiers_released_in_a_swap_are_no_casualties() -> None:
     )
     (a,) = kind(text, "attack", "2025-03-19")
     assert a.injured is None
+
+
+def test_the_city_is_not_the_one_a_distance_is_measured_from() -> None:
+    text = (
+        "Three Russian missiles struck central Chernihiv on Wednesday morning, killing 17 people.\n\n"
+        "The missiles hit near a hotel in the heart of the city, about 150 km (90 miles) north of Kyiv.\n\n"
+        "The air force said the city had been hit by Iskander-M ballistic missiles."
+    )
+    (a,) = kind(text, "attack", "2024-04-17")
+    assert [p.name for p in a.places] == ["Chernihiv"]

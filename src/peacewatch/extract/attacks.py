@@ -1386,13 +1386,6 @@ _TRAVEL_LEFT = re.compile(
     re.IGNORECASE,
 )
 _TALKS_RIGHT = re.compile(r"^\s+(?:peace\s+)?(?:talks|summit|negotiations)\b", re.IGNORECASE)
-# "a village about 30 km west of Kupiansk", "20 kilometres from Kharkiv": a place to measure from
-_DISTANCE_LEFT = re.compile(
-    r"\b\d[\d.,]*\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?|outside\s+(?:of\s+)?|from\s+|of\s+)"
-    r"(?:the\s+)?(?:(?:city|town|village|centre|center)\s+of\s+)?$",
-    re.IGNORECASE,
-)
 # "in open country south of Izium": a bearing from a town, not the town (and no place of last resort)
 _BEARING_LEFT = re.compile(
     r"\b(?:country|fields?|area|road|highway|forest|steppe)\s+(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
@@ -1556,7 +1549,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             continue
         if _BEARING_LEFT.search(left):
             continue
-        if _DISTANCE_LEFT.search(left) or (_BEARING_REF_LEFT.search(left) and out):
+        if L.DISTANCE_LEFT.search(left) or (_BEARING_REF_LEFT.search(left) and out):
             references.append((e, ent))  # the place a distance is given from: the last resort
             continue
         if _WHERE_SPOKEN_LEFT.search(text, max(0, ent.start - 6), ent.start) and _SPEAKER_RIGHT.match(

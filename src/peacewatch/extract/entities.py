@@ -340,6 +340,8 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             )
             and not _TIME_ZONE_LEFT.search(text, max(0, e.start - 12), e.start)  # "All times Kyiv."
             and not _TIME_ZONE_RIGHT.match(text, e.end)  # '14:02 Kyiv time'
+            # "about 150 km (90 miles) north of Kyiv": a place to measure from, not the city the text is about
+            and not L.DISTANCE_LEFT.search(text, max(0, e.start - 60), e.start)
             # "stands on the road to Odesa": a destination, not the city the text is about
             and not re.search(
                 r"\b(?:road|way|route|highway|path|railway|motorway)\s+(?:to|from)\s+$",

@@ -52,6 +52,15 @@ class Alternatives:
             yield m.start(), m.end(), int(tagged.lastgroup[1:])
 
 
+# "a village about 30 km west of Kupiansk", "20 kilometres from Kharkiv": a place to measure from
+DISTANCE_LEFT = re.compile(
+    r"\b\d[\d.,]*\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?|outside\s+(?:of\s+)?|from\s+|of\s+)"
+    r"(?:the\s+)?(?:(?:city|town|village|centre|center)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # --- weapons ---------------------------------------------------------------------------
 # (canonical model, kind, regex of the surface forms). Order matters: specific first.
 WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
