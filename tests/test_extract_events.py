@@ -5244,3 +5244,11 @@ def test_the_city_is_not_the_one_a_distance_is_measured_from() -> None:
     )
     (a,) = kind(text, "attack", "2024-04-17")
     assert [p.name for p in a.places] == ["Chernihiv"]
+
+
+def test_drones_that_fell_to_air_defences_were_downed() -> None:
+    text = "The Russian defence ministry said 58 Ukrainian drones fell to air defences over Russia overnight."
+    (a,) = kind(text, "attack", "2024-03-13")
+    assert [(w.kind, w.launched, w.intercepted.value if w.intercepted else None) for w in a.weapons] == [
+        ("drone", None, 58)
+    ]

@@ -199,6 +199,7 @@ ATTACK_TRIGGERS = (
     rf"|hit(?!{_FIGURATIVE_HIT})|hits|hitting|slammed|slamming|slams|pummel(?:l)?ed|pummel(?:l)?ing|pounded|pounding|pounds"
     r"|targeted|targeting|targets|explosions?|blasts?|salvos?|raids?|fired|firing|launched|launching"
     r"|rained\s+down|assaulted|assaults?|unleashed|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
+    r"|fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?"
     r"|fires?\s+broke\s+out|caught\s+fire|blown\s+up|blew\s+up|bridge\s+collapsed"
     r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
     r"|exploded|(?<=\s)(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
@@ -253,6 +254,7 @@ STRONG_ATTACK = lc(
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
+    r"|fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?"
     r"|damaged|destroyed|air\s*raid(?!\s+(?:sirens?|alerts?|alarms?|warnings?|signals?|shelters?))|airstrike|exploded|hits\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:(?:were|was)\s+)?(?:recorded|registered)|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed"
     r"|fires?\s+broke\s+out|caught\s+fire|set\s+(?:ablaze|alight|on\s+fire)|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
@@ -363,6 +365,7 @@ INTERCEPT_VERBS = (
     r"shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|destroyed|destroying"
     r"|neutrali[sz]ed|neutrali[sz]ing|suppressed|jammed|repelled|eliminated|took\s+down|taken\s+down"
     r"|brought\s+down|defeated|disabled|lost\s+(?:to|due\s+to)\s+(?:electronic|EW)"
+    r"|fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?"  # "58 drones fell to air defences"
 )
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT_VERBS})\b", re.IGNORECASE)  # any word for a weapon downed
 LAUNCH_VERBS = r"launched|launching|launches|fired|firing|fires|used|sent|deployed|unleashed|attacked\s+with"
