@@ -5252,3 +5252,24 @@ def test_drones_that_fell_to_air_defences_were_downed() -> None:
     assert [(w.kind, w.launched, w.intercepted.value if w.intercepted else None) for w in a.weapons] == [
         ("drone", None, 58)
     ]
+
+
+def test_all_the_drones_destroyed_are_every_drone_launched() -> None:
+    text = (
+        "Russia launched 99 missiles and 35 Shahed drones at Kyiv on Tuesday. Air defences destroyed 72 "
+        "missiles and all the drones, the commander said."
+    )
+    (a,) = kind(text, "attack", "2024-01-03")
+    (d,) = [w for w in a.weapons if w.kind == "drone"]
+    assert (d.launched.value, d.intercepted.value if d.intercepted else None) == (35, 35)
+
+
+def test_who_called_a_barrage_the_largest_did_not_fire_it() -> None:
+    text = (
+        "Russia pounded Kyiv with missiles on Tuesday, killing five people.\n\nThe attacks followed Friday's "
+        "barrage of 122 missiles and 36 drones, which Ukraine's military called the largest aerial attack of "
+        "the war."
+    )
+    attacks = kind(text, "attack", "2024-01-03")
+    assert "UA" not in [a.actor for a in attacks]
+    assert not any(p.country == "RU" for a in attacks for p in a.places)

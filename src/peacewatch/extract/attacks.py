@@ -101,6 +101,7 @@ _ACTOR_RIGHT = re.compile(
     rf"^(?:['’]s)?\s+[\"“]?{_ACTOR_MOD}{{0,4}}[\"“]?(?:{_ACTOR_NOUNS}|Shaheds|Gerans)\b"
     rf"(?!\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced|warned|confirmed|claimed|added|noted|told"
     rf"|counted|counts|recorded|registered|tracked|detected|identified|identifies|published|estimated|spokes\w+"
+    rf"|called|calls|described|describes|dubbed|termed|branded"  # "which Ukraine's military called the largest …"
     rf"|shot|shoot|shoots|intercepted|intercept|intercepts|downed|repelled|repulsed|neutrali[sz]ed"
     # "the heaviest losses Ukrainian troops have suffered": the side hit, not the attacker
     rf"|(?:have\s+|has\s+|had\s+)?(?:suffered|sustained|lost|died)|were\s+(?:killed|wounded|injured)))"
@@ -2791,6 +2792,11 @@ _ALL_DOWN = re.compile(
     rf"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
+# "Air defences destroyed 72 missiles … and all the drones": every one of that kind launched was downed
+_ALL_OF_KIND = re.compile(
+    rf"\b(?:{L.INTERCEPT_VERBS})\b[^.;]*?\ball\s+(?:of\s+)?the\s+(?P<kind>drones|UAVs|missiles)\b(?!\s+(?:that|which)\s+(?:hit|struck))",
+    re.IGNORECASE,
+)
 _SAME_WAVE = re.compile(
     r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid|night)\b"
     # "The attack also hit energy facilities in the Kharkiv and Poltava regions": more of the one told
@@ -3739,6 +3745,17 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
                 near = ctx.sentence_of(ev.start)
                 if near.paragraph == m.sent.paragraph and m.sent.index - near.index <= 2:
                     table[key][1] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
+    for m in c.mentions:
+        for hit in _ALL_OF_KIND.finditer(ctx.text, m.sent.start, m.sent.end):
+            kind = "missile" if hit.group("kind").lower() == "missiles" else "drone"
+            for key in order:
+                launched, intercepted, ev = table[key]
+                if key[0] == kind and launched is not None and launched.has_number and intercepted is None:
+                    near = ctx.sentence_of(ev.start)
+                    if near.paragraph == m.sent.paragraph and 0 <= m.sent.index - near.index <= 1:
+                        table[key][1] = Count(
+                            launched.value, launched.low, launched.high, launched.qualifier, ev
+                        )
     classed = _resolve_classes(table, order)
     _merge_model_variants(table, order)
     _model_told_after(ctx, c, table, order)
