@@ -5273,3 +5273,15 @@ def test_who_called_a_barrage_the_largest_did_not_fire_it() -> None:
     attacks = kind(text, "attack", "2024-01-03")
     assert "UA" not in [a.actor for a in attacks]
     assert not any(p.country == "RU" for a in attacks for p in a.places)
+
+
+def test_models_named_within_the_attacks_story_are_its_models() -> None:
+    text = (
+        "Russia launched a daytime missile attack on Kyiv on Monday, striking a children's hospital.\n\n"
+        "The air force said 38 missiles were fired at Kyiv; 30 were shot down.\n\n"
+        "The security service said debris recovered at the site pointed to a Kh-101 cruise missile. "
+        "The air force said Russia had also used hypersonic Kinzhal missiles.\n\n"
+        "Two adults were killed at the hospital in Kyiv, the health minister said."
+    )
+    (a,) = kind(text, "attack", "2024-07-08")
+    assert {w.model for w in a.weapons} >= {"Kh-101", "Kinzhal"}

@@ -3759,6 +3759,7 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
     classed = _resolve_classes(table, order)
     _merge_model_variants(table, order)
     _model_told_after(ctx, c, table, order)
+    _models_named_within(ctx, c, table, order)
     # a figure given for the kind ("72 drones were shot down") belongs to the kind's only model
     for kind, model in list(order):
         if model is not None:
@@ -3839,6 +3840,52 @@ def _model_told_after(
                 table[(kind, name)] = table.pop(key)
                 order[order.index(key)] = (kind, name)
             break
+
+
+# "debris recovered at the site pointed to a Kh-101", "Russia had also used hypersonic Kinzhal missiles"
+_MODEL_NAMED = re.compile(
+    r"\b(?:used|pointed\s+to|identified\s+(?:it\s+|them\s+)?as|(?:fragments|debris|remains|wreckage)\s+of"
+    r"|carried\s+out\s+with|listing)\b",
+    re.IGNORECASE,
+)
+# "an Iskander ballistic missile had been used", "Kinzhal missiles were among the weapons used"
+_MODEL_NAMED_AFTER = re.compile(
+    r"\b(?:(?:had|has|have)\s+been|was|were)\s+(?:also\s+)?used\b|\bweapons\s+used\b|\bamong\s+them\b",
+    re.IGNORECASE,
+)
+
+
+def _models_named_within(
+    ctx: DocContext,
+    c: AttackCluster,
+    table: dict[tuple[str, str | None], list],
+    order: list[tuple[str, str | None]],
+) -> None:
+    """A figure-free sentence inside the attack's own story ("the air force said Russia had also used
+    Kinzhal missiles", "debris pointed to a Kh-101") names models of the kind it counted."""
+    body = [m.sent.index for m in c.mentions if not m.in_title]
+    if len(body) < 2:
+        return
+    kinds = {k for k, _ in order}
+    for s in ctx.sentences[min(body) + 1 : max(body)]:
+        if s.index in body:
+            continue
+        stext = ctx.text[s.start : s.end]
+        cues = [m.end() for m in _MODEL_NAMED.finditer(stext)]
+        after = [m.start() for m in _MODEL_NAMED_AFTER.finditer(stext)]
+        if not (cues or after) or find_numbers(stext):
+            continue
+        if any(e.place is not None and e.place.kind != "country" for e in ctx.ents_in(s.start, s.end)):
+            continue  # a report of its own
+        for w in weapon_mentions(stext):
+            # the weapon the cue names, not one struck ("hit a launcher of an S-400 … and used Neptune")
+            if not any(0 <= w.start - end <= 60 for end in cues) and not any(
+                0 <= start - w.end <= 80 for start in after
+            ):
+                continue
+            if w.model and w.kind in kinds and (w.kind, w.model) not in table:
+                table[(w.kind, w.model)] = [None, None, ctx.evidence(s.start, s.end, "weapons")]
+                order.append((w.kind, w.model))
 
 
 def _merge_model_variants(
