@@ -5285,3 +5285,12 @@ def test_models_named_within_the_attacks_story_are_its_models() -> None:
     )
     (a,) = kind(text, "attack", "2024-07-08")
     assert {w.model for w in a.weapons} >= {"Kh-101", "Kinzhal"}
+
+
+def test_a_photo_captions_date_is_when_the_picture_was_taken() -> None:
+    text = (
+        "Russian missiles struck central Kharkiv late on Monday, injuring 17 people and damaging a hotel.\n\n"
+        "Photo caption: The damaged Kharkiv Palace hotel, Jan. 17, 2024."
+    )
+    (a,) = kind(text, "attack", "2024-01-17")
+    assert (a.date.start, a.date.end) == (dt.date(2024, 1, 15), dt.date(2024, 1, 15))

@@ -980,6 +980,7 @@ def _mention(
             stext[max(0, d.start - 40) : d.start]
         )  # "said on Saturday": when it was said
         and not _statement_date(stext, d)
+        and not _caption_date(stext, d)  # when a picture was taken
         # "prices hit another record on Monday after a drone attack halted the refinery": the day of
         # what followed the attack
         and not (
@@ -1174,6 +1175,27 @@ def _sentence_dates(ctx: DocContext, sent: Sentence) -> list[D.DateMention]:
     return hit
 
 
+# a picture's caption: a noun phrase, then the day it was taken ("The damaged hotel, Jan. 17, 2024."), not
+# a heading that dates the items below it ("Kyiv and Odesa, 17 June.")
+_CAPTION_HEAD = re.compile(
+    r"^\W*(?:(?:photo|picture|image)(?:\s+caption)?\s*:\s*)?(?:the|a|an)\s[^,.;:]{3,80}(?<!day),\s*$",
+    re.IGNORECASE,
+)
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|said|says|struck|hit|hits|killed|kills|fired|launched|attacked|on|from|until"
+    r"|takes?|took|runs?|expires?|will|week|essentials|numbers)\b",
+    re.IGNORECASE,
+)
+
+
+def _caption_date(stext: str, d: D.DateMention) -> bool:
+    return (
+        stext[d.end :].strip() in ("", ".")
+        and _CAPTION_HEAD.match(stext[: d.start]) is not None
+        and not _FINITE_VERB.search(stext, 0, d.start)
+    )
+
+
 def _sentence_dates_uncached(ctx: DocContext, sent: Sentence) -> list[D.DateMention]:
     stext = ctx.text[sent.start : sent.end]
     return [
@@ -1182,6 +1204,7 @@ def _sentence_dates_uncached(ctx: DocContext, sent: Sentence) -> list[D.DateMent
         if d.span.start is not None
         and not _SAID_BEFORE.search(stext[max(0, d.start - 40) : d.start])
         and not _statement_date(stext, d)
+        and not _caption_date(stext, d)
     ]
 
 
