@@ -5294,3 +5294,17 @@ def test_a_photo_captions_date_is_when_the_picture_was_taken() -> None:
     )
     (a,) = kind(text, "attack", "2024-01-17")
     assert (a.date.start, a.date.end) == (dt.date(2024, 1, 15), dt.date(2024, 1, 15))
+
+
+def test_meetings_named_only_as_earlier_ones_are_no_talks() -> None:
+    text = (
+        "On Sunday, national security advisers from 83 countries met in Davos to discuss the peace formula. "
+        "It was the fourth such meeting, after rounds in Copenhagen, Jeddah and Malta. China, which attended "
+        "the Jeddah round, did not send a delegation, though it had skipped a similar meeting in Copenhagen."
+    )
+    assert [t.venue.name for t in kind(text, "talks", "2024-01-17")] == ["Davos"]
+
+
+def test_the_town_near_a_resort_venue_is_no_venue_of_its_own() -> None:
+    text = "Switzerland will hold a peace conference on Ukraine at the Bürgenstock resort near Lucerne on June 15-16."
+    assert [t.venue.name for t in kind(text, "talks", "2024-04-10")] == ["Bürgenstock"]

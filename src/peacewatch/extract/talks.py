@@ -161,7 +161,10 @@ _NOT_VENUE_LEFT = re.compile(
     # what was fired at it: "allies meet in London as Russia fires ballistic missiles at Kyiv"
     r"|\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?|aim(?:s|ed|ing)?|direct(?:s|ed)?)\s+(?:[\w-]+\s+){0,4}?at\s+$"
     # where a paper was written: "the original 28-point plan, drafted in Washington in November"
-    r"|\b(?:drafted|written|drawn\s+up|composed|authored)\s+in\s+$",
+    r"|\b(?:drafted|written|drawn\s+up|composed|authored)\s+in\s+$"
+    # what locates the venue: "at the Bürgenstock resort near Lucerne"
+    r"|\b(?:resort|hotel|palace|castle|estate|villa|lodge|retreat|compound|air\s*base|airbase)\s+(?:near|outside"
+    r"|close\s+to|just\s+outside)\s+$",
     re.I,
 )
 _SPEAKING_LEFT = re.compile(
@@ -540,6 +543,7 @@ def talks(
         if not _historic(text, c, ctx.published)
         and not _past_year(text, c, ctx.published)
         and not _compared_only(text, c)
+        and not _earlier_one(text, c)
     ]
     clusters = [
         c
@@ -619,6 +623,30 @@ _BACKGROUND = re.compile(
     r"|late\s+last\s+month|last\s+year|in\s+20(?:22|23|24))\b",
     re.IGNORECASE,
 )
+
+
+# a meeting named only as one before this one: "the fourth such meeting, after rounds in Copenhagen, Jeddah
+# and Malta", "China, which attended the Jeddah round", "China had skipped a similar meeting in Copenhagen"
+_EARLIER_ONE = re.compile(
+    r"\b(?:after\s+(?:earlier\s+|previous\s+)?(?:rounds|meetings|sessions|summits)\s+in"
+    r"|(?:which|who)\s+(?:had\s+)?attended\s+the"
+    r"|(?:skipped|missed|boycotted)\s+(?:a|an|the)\s+(?:similar\s+|previous\s+|earlier\s+)?(?:meeting|round|summit"
+    r"|session|talks))\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_one(text: str, c: TalksCluster) -> bool:
+    """Every sentence about this venue names its meeting only as one held before the one reported."""
+    return all(
+        any(
+            m.end() <= e.start <= m.end() + 60
+            for m in _EARLIER_ONE.finditer(text, s.start, s.end)
+            for e in c.venue_ents
+            if s.start <= e.start < s.end
+        )
+        for s in c.sentences
+    )
 
 
 # "far warmer than the February Oval Office meeting": a meeting this one is compared with
