@@ -5308,3 +5308,9 @@ def test_meetings_named_only_as_earlier_ones_are_no_talks() -> None:
 def test_the_town_near_a_resort_venue_is_no_venue_of_its_own() -> None:
     text = "Switzerland will hold a peace conference on Ukraine at the Bürgenstock resort near Lucerne on June 15-16."
     assert [t.venue.name for t in kind(text, "talks", "2024-04-10")] == ["Bürgenstock"]
+
+
+def test_a_pair_of_bombs_is_two() -> None:
+    text = "A pair of guided bombs smashed into a factory in Zaporizhzhia on Wednesday, killing at least 13."
+    (a,) = kind(text, "attack", "2025-01-08")
+    assert [(w.kind, w.launched.value if w.launched else None) for w in a.weapons] == [("glide_bomb", 2)]

@@ -436,3 +436,9 @@ def test_alternatives_answer_as_the_grouped_pattern_would() -> None:
 )
 def test_a_time_locator_or_a_first_since_is_no_period_total(text: str) -> None:
     assert [(w[1], w[2].value if w[2] else None) for w in classify(text, None, "").weapons] == [("ATACMS", 6)]
+
+
+def test_a_pair_of_is_two() -> None:
+    from peacewatch.extract.numbers import word_to_int
+
+    assert word_to_int("a pair") == 2

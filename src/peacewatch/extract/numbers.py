@@ -42,7 +42,7 @@ _BELOW_100 = rf"(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|{_UNIT})"
 _BELOW_1000 = rf"(?:(?:{_BELOW_100}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100})"
 WORD_NUMBER = (
     rf"(?:(?:{_BELOW_1000}|a)\s+thousand(?:\s+(?:and\s+)?{_BELOW_1000})?"
-    rf"|half\s+a\s+dozen|(?:a|one|two|three|four)\s+dozen|{_BELOW_1000})"
+    rf"|half\s+a\s+dozen|(?:a|one|two|three|four)\s+dozen|a\s+pair(?=\s+of\s)|{_BELOW_1000})"
 )
 DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u00a0\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:thousand|k)\b)?"
 NUMBER = rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})"
@@ -118,6 +118,8 @@ def word_to_int(s: str) -> int | None:
         return int(val)
     if s == "half a dozen":
         return 6
+    if s == "a pair":
+        return 2  # "a pair of guided bombs"
     total, current = 0, 0
     for part in re.split(r"[\s-]+", s):
         if part in ("and",):
