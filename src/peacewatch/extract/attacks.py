@@ -101,6 +101,7 @@ _ACTOR_RIGHT = re.compile(
     rf"^(?:['’]s)?\s+[\"“]?{_ACTOR_MOD}{{0,4}}[\"“]?(?:{_ACTOR_NOUNS}|Shaheds|Gerans)\b"
     rf"(?!\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced|warned|confirmed|claimed|added|noted|told"
     rf"|counted|counts|recorded|registered|tracked|detected|identified|identifies|published|estimated|spokes\w+"
+    rf"|tallied|logged"
     rf"|called|calls|described|describes|dubbed|termed|branded"  # "which Ukraine's military called the largest …"
     rf"|shot|shoot|shoots|intercepted|intercept|intercepts|downed|repelled|repulsed|neutrali[sz]ed"
     # "the heaviest losses Ukrainian troops have suffered": the side hit, not the attacker

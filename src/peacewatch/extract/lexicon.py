@@ -215,7 +215,7 @@ FELL_OR_RELEASED = (
     r"|released\s+(?:[\w-]+\s+){0,3}?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?))"
 )
 COUNTED_WEAPONS = (
-    r"(?:counted|recorded|registered|tracked|detected)\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+"
+    r"(?:counted|recorded|registered|tracked|detected|tallied|logged)\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+"
     r"|some\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|uavs|shaheds|means\s+of\s+air\s+attack)"
     # "The air force put the night's total at 14 Iskander-M ballistic missiles and 250 drones"
     r"|put\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:total|number|count|tally)\s+at\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
