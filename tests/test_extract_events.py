@@ -5326,3 +5326,8 @@ def test_an_air_force_tally_is_a_count_of_weapons_fired_at_it() -> None:
         ("drone", 598),
         ("missile", 31),
     ]
+
+
+def test_air_defences_firing_through_the_night_is_no_attack() -> None:
+    text = "Flights were diverted from three Moscow airports as air defences fired through the early hours."
+    assert kind(text, "attack", "2024-11-10") == []

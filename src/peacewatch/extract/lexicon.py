@@ -505,6 +505,8 @@ NOT_ATTACK = lc(
     r"\s+accident|ruling\s+out|ruled\s+out|not\s+(?:caused\s+by|related\s+to|linked\s+to|the\s+result\s+of)"
     r"|short\s+circuit|faulty\s+wiring|heart\s+attack|laid\s+(?:flowers|wreaths)|memorial\s+to|commemorat\w+"
     r"|mass\s+graves?|exhum\w+"
+    # the defenders' fire, not an attack: "flights were diverted as air defences fired through the early hours"
+    r"|air\s+defen[cs]es?\s+(?:were\s+|had\s+)?(?:fired|firing)\s+(?:through|all|into|for|during|throughout)\b"
     # "the ministry listed what it said were Ukrainian drone attacks …; Kyiv said …": a truce's mutual charges
     r"|(?:listed|published\s+a\s+list\s+of|released\s+a\s+list\s+of)\s+what\s+(?:it|they)\s+(?:said|says|called)\s+were"
     r"|(?:funeral|burial|memorial\s+service)\s+(?:\w+\s+){0,2}?for\s+(?:an?|the|two|three|\w+)\s+(?:\w+\s+){0,2}?killed\s+in"
