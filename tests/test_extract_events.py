@@ -5331,3 +5331,16 @@ def test_an_air_force_tally_is_a_count_of_weapons_fired_at_it() -> None:
 def test_air_defences_firing_through_the_night_is_no_attack() -> None:
     text = "Flights were diverted from three Moscow airports as air defences fired through the early hours."
     assert kind(text, "attack", "2024-11-10") == []
+
+
+def test_a_separately_told_aside_does_not_take_the_main_storys_toll() -> None:
+    text = (
+        "The death toll from Friday's Russian missile attack on Odesa has risen to 21, officials said.\n\n"
+        "Key points:\n- Two Iskander-M ballistic missiles struck a residential area of Odesa on Friday morning\n"
+        "- Separately, a Russian glide bomb injured two people in Kupiansk, a town in the Kharkiv region\n\n"
+        "What happened?\nOfficials said the first missile struck a private house near the port.\n\n"
+        "The regional administration said 21 people were killed in total."
+    )
+    attacks = kind(text, "attack", "2024-03-16")
+    (kup,) = [a for a in attacks if "Kupiansk" in names(a)]
+    assert kup.killed is None

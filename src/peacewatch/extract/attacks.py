@@ -3172,6 +3172,11 @@ def _next_in_paragraph(
     return None
 
 
+_TOLD_APART = re.compile(
+    r"[\W]{0,4}(?:separately|elsewhere|in\s+a\s+separate\s+(?:attack|strike|incident))\b", re.I
+)
+
+
 def _recent_cluster(
     ms: list[Mention], m: Mention, where: dict[int, AttackCluster], gaz: Gazetteer
 ) -> AttackCluster | None:
@@ -3189,6 +3194,8 @@ def _recent_cluster(
         if m.sent.index - other.sent.index > reach:
             break
         c = where.get(id(other))
+        if other.sent.paragraph != m.sent.paragraph and _TOLD_APART.match(other.sent.text, other.sent.start):
+            continue  # "- Separately, a glide bomb injured two in Kupiansk": an aside; the story goes on after it
         # the line above in a list of weapons ("Kh-101 … — 29, destroyed — 29;" / "Iskander-M … — 2")
         listed = bool(other.facts.weapons and m.facts.weapons and not other.places and not m.places)
         if (
