@@ -5344,3 +5344,13 @@ def test_a_separately_told_aside_does_not_take_the_main_storys_toll() -> None:
     attacks = kind(text, "attack", "2024-03-16")
     (kup,) = [a for a in attacks if "Kupiansk" in names(a)]
     assert kup.killed is None
+
+
+def test_the_sea_a_submarine_fired_from_is_no_place_struck() -> None:
+    text = (
+        "Three Kalibr cruise missiles struck the centre of Vinnytsia on Thursday, killing 23 people. "
+        "A Russian submarine in the Black Sea had fired them, the navy said. The national police said 202 "
+        "people had been injured."
+    )
+    (a,) = kind(text, "attack", "2022-07-15")
+    assert names(a) == {"Vinnytsia"} and a.injured is not None and a.injured.value == 202

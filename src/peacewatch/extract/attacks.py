@@ -36,7 +36,7 @@ _ATTACK_PLACE_KINDS = {"city", "district", "admin1", "region", "country"}
 _LAUNCH_LEFT = re.compile(
     r"\b(?:(?<!road\s)(?<!highway\s)(?<!figure\s)(?<!figures\s)(?<!toll\s)(?<!report\s)(?<!reports\s)(?<!update\s)"
     r"(?<!news\s)(?<!reported\s)(?<!heard\s)(?<!updates\s)from|launched\s+from|fired\s+from|took\s+off\s+from|off\s+the\s+coast\s+of"
-    r"|(?:bombers|aircraft|jets|planes|warplanes|ships|warships|submarines|vessels|carriers)\s+(?:flying\s+|operating\s+"
+    r"|(?:bombers?|aircraft|jets?|planes?|warplanes?|ships?|warships?|submarines?|vessels?|carriers?)\s+(?:flying\s+|operating\s+"
     r"|positioned\s+|based\s+|patrolling\s+)?(?:over|above|in|from)|flying\s+over|from\s+(?:aircraft|bombers)\s+over"
     r"|in\s+the\s+directions?\s+of|from\s+the\s+(?:directions?|territory|area|airspace|waters|side)\s+of)\s+"
     r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:temporarily\s+)?occupied\s+|Russian-occupied\s+|Russian-held\s+)?(?:the\s+)?$",
@@ -1338,7 +1338,7 @@ def _nearest_date(ds: list[D.DateMention], base: int, anchor: int) -> D.DateMent
 # Where weapons came from: every place from such a cue to the next word that names a target.
 _LAUNCH_CUE = re.compile(
     r"\b(?:launched|fired|took\s+off|flew\s+in|came)\s+from\b|\bfrom\s+the\s+(?:directions?|area|territory|airspace"
-    r"|waters|side)\s+of\b|\b(?:bombers|aircraft|jets|planes|warplanes|ships|warships|submarines|vessels|carriers"
+    r"|waters|side)\s+of\b|\b(?:bombers?|aircraft|jets?|planes?|warplanes?|ships?|warships?|submarines?|vessels?|carriers?"
     r"|Tu-\d+\w*|Su-\d+\w*|MiG-\d+\w*)\s+(?:flying\s+|operating\s+|positioned\s+|based\s+|patrolling\s+)?(?:over|above|in|from)\b"
     r"|\b(?:drones?|UAVs|missiles|Shaheds|rockets)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?=[A-Z]|direction|area|territory)"
     r"|\b(?:launched|fired)\b[^.;]{0,40}?\bfrom\b"
