@@ -5354,3 +5354,14 @@ def test_the_sea_a_submarine_fired_from_is_no_place_struck() -> None:
     )
     (a,) = kind(text, "attack", "2022-07-15")
     assert names(a) == {"Vinnytsia"} and a.injured is not None and a.injured.value == 202
+
+
+def test_a_bare_downed_figure_before_another_lost_one_is_downed() -> None:
+    text = (
+        "The Ukrainian air force reported 176 Russian drones overnight; air defence destroyed 103 and another "
+        "67 vanished from radar, probably jammed."
+    )
+    (a,) = kind(text, "attack", "2025-02-18")
+    assert [(w.launched.value, w.intercepted.value if w.intercepted else None) for w in a.weapons] == [
+        (176, 103)
+    ]

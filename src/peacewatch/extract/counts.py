@@ -545,7 +545,9 @@ _ALL_THAT_LAUNCHED = re.compile(
 )
 # what may follow a bare "destroyed four": the end of the clause, or who said so
 _BARE_INTERCEPT_RIGHT = re.compile(
-    r"\s*(?:[.;]|$|,\s+(?:[^,.;]{0,80}\s)?(?:said|says|reported|reports|wrote|writes|added)\b|,\s+according\s+to\b)",
+    r"\s*(?:[.;]|$|,\s+(?:[^,.;]{0,80}\s)?(?:said|says|reported|reports|wrote|writes|added)\b|,\s+according\s+to\b"
+    # "air defence destroyed 103 and another 67 vanished from radar"
+    r"|,?\s+(?:and|while)\s+(?:another|a\s+further)\s+[\d,]+\b)",
     re.IGNORECASE,
 )
 _CONJ_ONLY = re.compile(r"\s*(?:and|or|&|/|plus)\s*", re.IGNORECASE)
