@@ -5365,3 +5365,12 @@ def test_a_bare_downed_figure_before_another_lost_one_is_downed() -> None:
     assert [(w.launched.value, w.intercepted.value if w.intercepted else None) for w in a.weapons] == [
         (176, 103)
     ]
+
+
+def test_people_placed_by_two_phrases_are_still_counted() -> None:
+    text = (
+        "Ukrainian drones struck Novorossiysk overnight, damaging a ship. Three crew members on a vessel in "
+        "the harbour were injured, the regional authorities said."
+    )
+    (a,) = kind(text, "attack", "2025-11-14")
+    assert a.injured is not None and a.injured.value == 3

@@ -22,7 +22,7 @@ _PP = (
     r"|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s"
     # "two women standing next to him were hurt": where they were, told by a participle
     r"|\s+(?:standing|waiting|sitting|walking|working|queuing|queueing|passing|travelling|traveling)\b[^,.;]{0,40}?"
-    r"(?=\s+(?:were|was|had|have)\s))?"
+    r"(?=\s+(?:were|was|had|have)\s)){0,2}"  # ("three crew members on a vessel in the harbour were injured")
 )
 _AUX = (
     r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"
