@@ -5374,3 +5374,11 @@ def test_people_placed_by_two_phrases_are_still_counted() -> None:
     )
     (a,) = kind(text, "attack", "2025-11-14")
     assert a.injured is not None and a.injured.value == 3
+
+
+def test_a_meeting_on_how_to_investigate_war_crimes_is_no_talks() -> None:
+    text = (
+        "On the same day, officials from dozens of countries met in The Hague to discuss how to investigate "
+        "war crimes committed in Ukraine."
+    )
+    assert kind(text, "talks", "2022-07-15") == []

@@ -288,7 +288,7 @@ _OFF_TOPIC_TALKS = re.compile(
     # (the UN's Security Council, not a nation's "security council secretary Rustem Umerov")
     r"|(?<![Nn]ational\s)\b(?-i:Security\s+Council)\b(?!\s+(?:secretary|chief|head)\b)"
     # justice for war crimes is not a settlement of the war: "prosecutors … met in The Hague"
-    r"|\b(?:investigations?|prosecutors?|tribunal|war\s+crimes?\s+(?:probe|inquiry|investigations?))\b"
+    r"|\b(?:investigat(?:ions?|e|ing)|prosecutors?|tribunal|war\s+crimes?\s+(?:probe|inquiry|investigations?))\b"
     # a prisoner swap arranged: "consultations in Turkey and the UAE aimed at restarting prisoner exchanges"
     r"|\b(?:talks|consultations|negotiations|meetings?)\s+(?:[\w-]+\s+){0,8}?(?:aimed\s+at|on|about|over)\s+(?:restarting\s+"
     r"|resuming\s+|new\s+|further\s+)?(?:prisoner|POW|captive)s?\s+(?:exchanges?|swaps?)\b"
