@@ -76,6 +76,8 @@ LABELLED_SETS = (
     "articles53",
     "articles54",
     "articles55",
+    "articles56",
+    "articles57",
 )
 
 
