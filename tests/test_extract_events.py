@@ -5382,3 +5382,15 @@ def test_a_meeting_on_how_to_investigate_war_crimes_is_no_talks() -> None:
         "war crimes committed in Ukraine."
     )
     assert kind(text, "talks", "2022-07-15") == []
+
+
+def test_some_of_the_missiles_and_every_drone_were_shot_down() -> None:
+    text = (
+        "Russia fired 40 cruise and ballistic missiles and 27 Shahed drones at the Khmelnytskyi region "
+        "overnight, the air force said, adding that 30 of the missiles and every drone were shot down."
+    )
+    (a,) = kind(text, "attack", "2023-08-06")
+    got = sorted(
+        (w.kind, w.launched.value, w.intercepted.value if w.intercepted else None) for w in a.weapons
+    )
+    assert got == [("drone", 27, 27), ("missile", 40, 30)]

@@ -2818,7 +2818,9 @@ _ALL_DOWN = re.compile(
 )
 # "Air defences destroyed 72 missiles … and all the drones": every one of that kind launched was downed
 _ALL_OF_KIND = re.compile(
-    rf"\b(?:{L.INTERCEPT_VERBS})\b[^.;]*?\ball\s+(?:of\s+)?the\s+(?P<kind>drones|UAVs|missiles)\b(?!\s+(?:that|which)\s+(?:hit|struck))",
+    rf"\b(?:{L.INTERCEPT_VERBS})\b[^.;]*?\ball\s+(?:of\s+)?the\s+(?P<kind>drones|UAVs|missiles)\b(?!\s+(?:that|which)\s+(?:hit|struck))"
+    # "30 of the missiles and every drone were shot down"
+    rf"|\bevery\s+(?P<each>drone|UAV|missile)\s+(?:was\s+|were\s+|had\s+been\s+)(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
 _SAME_WAVE = re.compile(
@@ -3778,7 +3780,11 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
                     table[key][1] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
     for m in c.mentions:
         for hit in _ALL_OF_KIND.finditer(ctx.text, m.sent.start, m.sent.end):
-            kind = "missile" if hit.group("kind").lower() == "missiles" else "drone"
+            kind = (
+                "missile"
+                if (hit.group("kind") or hit.group("each")).lower().startswith("missile")
+                else "drone"
+            )
             for key in order:
                 launched, intercepted, ev = table[key]
                 if key[0] == kind and launched is not None and launched.has_number and intercepted is None:

@@ -301,7 +301,8 @@ _PASSIVE = r"(?:were|was|had\s+been|have\s+been|has\s+been)(?:\s+(?:confirmed(?:
 # "59 missiles and 54 drones were shot down": the verb after the list covers every figure in it
 _SMALL_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)"
 _LIST_THEN_INTERCEPTED = re.compile(
-    rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:[\d,]+|{_SMALL_WORDS}|{WORD_NUMBER})\s+"
+    rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:[\d,]+|{_SMALL_WORDS}|{WORD_NUMBER}"
+    rf"|every|all\s+(?:the\s+)?)\s+"  # ("30 of the missiles and every drone were shot down")
     rf"(?!of\s+(?:which|them|these|those)\b|were\b|was\b)[\w\s-]{{1,40}}?)+"
     rf"\s+(?:{_PASSIVE}\s+(?:{L.INTERCEPT_VERBS})\b"
     # a bulletin's participle: "Air defence: 200 drones and 8 missiles shot down"
