@@ -5394,3 +5394,14 @@ def test_some_of_the_missiles_and_every_drone_were_shot_down() -> None:
         (w.kind, w.launched.value, w.intercepted.value if w.intercepted else None) for w in a.weapons
     )
     assert got == [("drone", 27, 27), ("missile", 40, 30)]
+
+
+def test_a_nights_total_after_one_regions_figure_is_the_same_attack() -> None:
+    text = (
+        "Russia said on Sunday it had shot down 34 Ukrainian drones over the Moscow region overnight.\n\n"
+        "In total, air defences destroyed 70 Ukrainian drones over several western regions, including "
+        "Bryansk, Kursk and Oryol, the defence ministry said."
+    )
+    (a,) = kind(text, "attack", "2024-11-10")
+    assert [(w.kind, w.intercepted.value if w.intercepted else None) for w in a.weapons] == [("drone", 70)]
+    assert {"Moscow Oblast", "Bryansk Oblast"} <= names(a)

@@ -2176,6 +2176,21 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             and _compatible(gaz, clusters[0], m, strict_places=False, figures=False)
         ):
             target = clusters[0]  # "the same wave of drones damaged …": the barrage already reported
+        if target is None and not m.in_title and m.has_numbers and _IN_TOTAL.match(ctx.lower, m.sent.start):
+            # "34 drones over the Moscow region", then "In total, air defences destroyed 70 drones over
+            # several western regions, including Bryansk, Kursk and Oryol": the same night, summed up
+            target = _nearest(
+                m,
+                [
+                    c
+                    for c in clusters
+                    if any(
+                        0 <= m.sent.paragraph - x.sent.paragraph <= 1 and x.clause.start < m.clause.start
+                        for x in c.mentions
+                    )
+                    and _compatible(gaz, c, m, strict_places=False, figures=False)
+                ],
+            )
         if (
             target is None
             and not m.in_title
@@ -2823,6 +2838,7 @@ _ALL_OF_KIND = re.compile(
     rf"|\bevery\s+(?P<each>drone|UAV|missile)\s+(?:was\s+|were\s+|had\s+been\s+)(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
+_IN_TOTAL = re.compile(r"\W{0,4}(?:in\s+total|in\s+all|all\s+told|altogether)\b")
 _SAME_WAVE = re.compile(
     r"\bthe\s+same\s+(?:wave|attack|barrage|strike|salvo|assault|raid|night)\b"
     # "The attack also hit energy facilities in the Kharkiv and Poltava regions": more of the one told
@@ -3739,15 +3755,20 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
     # the total reported before it
     for m in sorted(c.mentions, key=lambda x: (x.in_title, x.clause.start)):
         ev = ctx.evidence(m.sent.start, m.sent.end, "weapons")
+        total = not m.in_title and _IN_TOTAL.match(ctx.lower, m.sent.start) is not None
         for kind, model, launched, intercepted in m.facts.weapons:
             key = (kind, model)
             if key not in table:
                 table[key] = [None, None, ev]
                 order.append(key)
             cur = table[key]
-            if launched is not None and _better_figure(cur[0], launched, one_of_many=True):
+            if launched is not None and (
+                _better_figure(cur[0], launched, one_of_many=True) or (total and _sums(cur[0], launched))
+            ):
                 cur[0] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
-            if intercepted is not None and _better_figure(cur[1], intercepted):
+            if intercepted is not None and (
+                _better_figure(cur[1], intercepted) or (total and _sums(cur[1], intercepted))
+            ):
                 cur[1] = Count(
                     intercepted.value, intercepted.low, intercepted.high, intercepted.qualifier, ev
                 )
@@ -3963,6 +3984,11 @@ def _better_figure(cur: Count | None, new: Count | None, one_of_many: bool = Fal
         or (one_of_many and cur.best == 1 and (new.best or 0) > 1)
         or _rough_then_exact(cur, new)
     )
+
+
+def _sums(part: Count | None, whole: Count) -> bool:
+    """ "In total, 70 drones" after "34 over the Moscow region": the total takes the place of its part."""
+    return part is not None and part.best is not None and whole.best is not None and whole.best > part.best
 
 
 def _rough_then_exact(rough: Count, exact: Count) -> bool:
