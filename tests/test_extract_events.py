@@ -5405,3 +5405,13 @@ def test_a_nights_total_after_one_regions_figure_is_the_same_attack() -> None:
     (a,) = kind(text, "attack", "2024-11-10")
     assert [(w.kind, w.intercepted.value if w.intercepted else None) for w in a.weapons] == [("drone", 70)]
     assert {"Moscow Oblast", "Bryansk Oblast"} <= names(a)
+
+
+def test_a_downed_total_followed_by_its_breakdown_is_not_one_models() -> None:
+    text = (
+        "Russia attacked Kyiv on Thursday. The air force counted 40 missiles and 42 Shahed drones. It said "
+        "57 of them were shot down — 18 missiles and 39 drones."
+    )
+    (a,) = kind(text, "attack", "2024-04-11")
+    got = sorted((w.kind, w.intercepted.value if w.intercepted else None) for w in a.weapons)
+    assert got == [("drone", 39), ("missile", 18)]

@@ -212,6 +212,10 @@ _LAUNCHED_THEN_DOWNED = re.compile(
     rf"\s+(?:launched|fired)(?:\s+(?!were\b|was\b)[\w-]+){{0,4}}?\s+(?:were|was)(?:\s+(?:also|all|later))?\s+(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
 )
+_BREAKDOWN_FOLLOWS = re.compile(
+    rf"\s+of\s+(?:them|these|those)\s+(?:were|was|had\s+been)\s+(?:\w+\s+){{0,2}}?(?:{L.INTERCEPT_VERBS})\s*[—–:-]\s*\d",
+    re.IGNORECASE,
+)
 _PART_OF_LEFT = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 # A prisoner exchange counts people handed over, not casualties.
 _SWAP_LEFT = re.compile(
@@ -755,6 +759,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             prev_count = launched.get(key) if not prev_intercepted else intercepted.get(key)
             continue
         # "438 of the 464 drones" / "(55 were shot down)" / "of which 40 were intercepted"
+        if _BREAKDOWN_FOLLOWS.match(right):
+            continue  # "57 of them were shot down — 18 missiles and 39 drones": the breakdown counts them
         of_w = _weapon_after_of(text, n.end, weapons)
         if of_w is not None and (_INTERCEPT_LEFT.search(left) or _INTERCEPT_RIGHT.match(right)
                                  or re.search(r"\b(?:shot\s+down|intercepted|destroyed|downed)\b", text, re.I)):  # fmt: skip
