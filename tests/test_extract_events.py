@@ -5415,3 +5415,11 @@ def test_a_downed_total_followed_by_its_breakdown_is_not_one_models() -> None:
     (a,) = kind(text, "attack", "2024-04-11")
     got = sorted((w.kind, w.intercepted.value if w.intercepted else None) for w in a.weapons)
     assert got == [("drone", 39), ("missile", 18)]
+
+
+def test_a_toll_over_the_first_days_of_an_incursion_is_no_attack() -> None:
+    text = (
+        "The acting governor has said that at least 12 civilians were killed in the border area in the first "
+        "days of the incursion."
+    )
+    assert kind(text, "attack", "2024-08-17") == []

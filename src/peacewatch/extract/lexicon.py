@@ -312,6 +312,8 @@ GENERIC_CUES = lc(
     r"|lives?\s+with|living\s+with|under\s+(?:constant|daily|nightly)\s+(?:fire|attack|shelling)"
     r"|in\s+total\s+since|a\s+pattern|on\s+combat\s+duty|campaign\s+of|(?:escalation\s+of|surge\s+in|uptick\s+in)\s+(?:the\s+)?(?:shelling|attacks|strikes|bombardments?)|stepped\s+up|ramped\s+up|intensif(?:ied|ying|ies)|per\s+(?:day|night|week|month)|(?:nights?|days?|weeks?)\s+in\s+a\s+row"
     r"|consecutive\s+(?:nights?|days?)|ever\s+since"
+    # "killed in the border area in the first days of the incursion": a period's toll
+    r"|in\s+the\s+(?:first|opening|early)\s+(?:days|weeks|months)\s+of\s+(?:the|its|their|this)\b"
     # "Strikes on Lviv have become more frequent this year": a trend
     r"|(?:become|became|grown|grew|getting)\s+(?:more|less)\s+(?:frequent|common|regular|rare)"
     # "the number of drones fired at Ukrainian cities has not fallen": a trend, not an attack
@@ -374,6 +376,7 @@ LAUNCH_VERBS = r"launched|launching|launches|fired|firing|fires|used|sent|deploy
 AGGREGATE_CUES = lc(
     r"\b(?:since\s+(?:the\s+|Russia['’]s\s+)?(?:start|beginning|outbreak|full-scale|invasion|February|20\d\d|war)"
     r"|throughout\s+the\s+war|the\s+war\s+has|war\s+that"
+    r"|in\s+the\s+(?:first|opening|early)\s+(?:days|weeks|months)\s+of\s+(?:the|its|their|this)\b"
     r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
     r"|a\s+(?:day|night|month)(?!\s+of\b)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
