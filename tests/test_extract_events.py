@@ -5423,3 +5423,11 @@ def test_a_toll_over_the_first_days_of_an_incursion_is_no_attack() -> None:
         "days of the incursion."
     )
     assert kind(text, "attack", "2024-08-17") == []
+
+
+def test_an_operation_meant_to_prevent_shelling_is_no_attack() -> None:
+    text = (
+        "Zelensky said on Saturday that the operation in Kursk was meant in part to create a buffer zone to "
+        "prevent Russian shelling of Ukraine's Sumy region."
+    )
+    assert kind(text, "attack", "2024-08-18") == []

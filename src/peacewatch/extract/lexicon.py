@@ -508,6 +508,9 @@ NOT_ATTACK = lc(
     r"\s+accident|ruling\s+out|ruled\s+out|not\s+(?:caused\s+by|related\s+to|linked\s+to|the\s+result\s+of)"
     r"|short\s+circuit|faulty\s+wiring|heart\s+attack|laid\s+(?:flowers|wreaths)|memorial\s+to|commemorat\w+"
     r"|mass\s+graves?|exhum\w+"
+    # a purpose: "a buffer zone to prevent Russian shelling of the Sumy region"
+    r"|\bto\s+(?:prevent|stop|deter|halt)\s+(?:further\s+|more\s+|future\s+)?(?:russian\s+|ukrainian\s+|enemy\s+)?"
+    r"(?:shelling|strikes|attacks|bombardments?|cross-border\s+(?:shelling|attacks|strikes))\b"
     # the defenders' fire, not an attack: "flights were diverted as air defences fired through the early hours"
     r"|air\s+defen[cs]es?\s+(?:were\s+|had\s+)?(?:fired|firing)\s+(?:through|all|into|for|during|throughout)\b"
     # "the ministry listed what it said were Ukrainian drone attacks …; Kyiv said …": a truce's mutual charges
