@@ -5431,3 +5431,13 @@ def test_an_operation_meant_to_prevent_shelling_is_no_attack() -> None:
         "prevent Russian shelling of Ukraine's Sumy region."
     )
     assert kind(text, "attack", "2024-08-18") == []
+
+
+def test_a_fresh_attack_told_after_anothers_toll_is_its_own() -> None:
+    text = (
+        "The death toll from Russia's missile attack on a college in Poltava rose to 51 on Wednesday, with "
+        "271 injured, as a fresh overnight attack killed seven people in the western city of Lviv, officials "
+        "said.\n\nTwo Iskander-M missiles struck the college in Poltava on Tuesday morning."
+    )
+    attacks = kind(text, "attack", "2024-09-04")
+    assert sorted(tuple(sorted(names(a))) for a in attacks) == [("Lviv",), ("Poltava",)]

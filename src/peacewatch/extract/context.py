@@ -34,6 +34,9 @@ _CLAUSE_SPLIT = re.compile(
     # "…, a week after the October 10 barrage that killed 19": an earlier attack, told in passing
     r"|,\s+(?=(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:barrage|attack|strike|bombardment|shelling)s?\s+(?:that|which|in\s+which)\s+(?:killed|left))"
+    # "The toll from Tuesday's strike on Poltava rose to 51, as a fresh overnight attack killed seven in Lviv"
+    r"|,\s+(?=as\s+(?:a|an)\s+(?:fresh|new|separate|second|further)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage"
+    r"|bombardment|assault)s?\s+(?:killed|hit|struck|wounded|injured|left))"
     r"|\.(?:\[\d{1,3}\])*\s+(?=[A-Z])"
     # "…, killing a man in Marhanets and wounding two people in Nikopol": each toll with its own town
     # (kept only where the harm before it names its own town too: see _clauses)
