@@ -5191,7 +5191,10 @@ def test_weapons_launched_that_were_downed_are_counted_as_downed() -> None:
     )
     (a,) = kind(text, "attack", "2023-04-30")
     drones = [w for w in a.weapons if w.kind == "drone"]
-    assert [(w.launched, w.intercepted.value if w.intercepted else None) for w in drones] == [(None, 2)]
+    assert [
+        (w.launched.value if w.launched else None, w.intercepted.value if w.intercepted else None)
+        for w in drones
+    ] == [(2, 2)]
     text = "The air force said six of eight Shahed drones launched at the region were destroyed."
     (a,) = kind(text, "attack", "2023-04-30")
     assert [(w.launched.value, w.intercepted.value) for w in a.weapons] == [(8, 6)]

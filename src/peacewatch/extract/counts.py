@@ -713,13 +713,17 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 text[w.end : w.end + 80],
                 re.IGNORECASE,
             )
+            # "two attack drones launched the same night were also destroyed": downed, and launched too
+            launched_then_downed = bool(
+                _LAUNCHED_THEN_DOWNED.match(text, w.end) and not _PART_OF_LEFT.search(left)
+            )
             if (
                 of_which
                 or _INTERCEPT_LEFT.search(left)
                 or _INTERCEPT_RIGHT.match(text[w.end : w.end + 60])
                 or _LIST_THEN_INTERCEPTED.match(text[w.end : w.end + 120])
                 or _INTERCEPT_PARTICIPLE.match(text[w.end : w.end + 30])
-                or (_LAUNCHED_THEN_DOWNED.match(text, w.end) and not _PART_OF_LEFT.search(left))
+                or launched_then_downed
                 or (coordinated and prev_intercepted)
                 # "146 drones had been downed …, along with six ATACMS and four Storm Shadow missiles"
                 or (_ALONG_WITH_LEFT.search(left) is not None and _downed_before(text, n.start))
@@ -729,6 +733,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                     if key not in order:
                         order.append(key)
                     used += 1
+                    if launched_then_downed:
+                        launched.setdefault(key, n.count)
                     if (
                         _ALL_LEFT.search(left[-12:])
                         and (_ALL_THAT_LAUNCHED.match(text, w.end) or not _INTERCEPT_LEFT.search(left))
