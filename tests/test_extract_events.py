@@ -5444,3 +5444,12 @@ def test_a_fresh_attack_told_after_anothers_toll_is_its_own() -> None:
     )
     attacks = kind(text, "attack", "2024-09-04")
     assert sorted(tuple(sorted(names(a))) for a in attacks) == [("Lviv",), ("Poltava",)]
+
+
+def test_a_contrast_after_the_strike_is_no_hedge_on_it() -> None:
+    text = (
+        "The operator said at least eight strikes hit the DniproHES dam in Zaporizhzhia on Friday, but the "
+        "structure was not at risk of failing."
+    )
+    (a,) = kind(text, "attack", "2024-03-22")
+    assert names(a) == {"Zaporizhzhia"}

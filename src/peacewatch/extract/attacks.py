@@ -907,6 +907,9 @@ def _colon_after(text: str, end: int, sent_end: int) -> int | None:
     return m.end() if m else None
 
 
+_BUT = re.compile(r",\s+but\s")
+
+
 def _mention(
     ctx: DocContext,
     gaz: Gazetteer,
@@ -923,7 +926,12 @@ def _mention(
         return None
     first_trigger = trig.start() if trig else 0
     modal = L.MODAL_CUES.search(lctext[:first_trigger]) if trig else None
-    if modal is not None or (not facts.numbers_used and L.MODAL_CUES.search(lctext)):
+    # "… hit the dam, but the structure was not at risk of failing": the contrast after the strike is
+    # no hedge on it
+    but = _BUT.search(lctext, first_trigger) if trig else None
+    if modal is not None or (
+        not facts.numbers_used and L.MODAL_CUES.search(lctext, 0, but.start() if but else len(lctext))
+    ):
         return None
     paused = _PAUSED_STRIKES.search(ctext)
     if (
