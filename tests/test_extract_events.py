@@ -5453,3 +5453,13 @@ def test_a_contrast_after_the_strike_is_no_hedge_on_it() -> None:
     )
     (a,) = kind(text, "attack", "2024-03-22")
     assert names(a) == {"Zaporizhzhia"}
+
+
+def test_sides_trading_blame_over_a_truce_dispute_it() -> None:
+    text = (
+        "Kyiv and Moscow trade blame as Putin's Easter pause nears its end. Vladimir Putin's Easter ceasefire, "
+        "declared on Saturday, was to last until midnight on Sunday. By Sunday lunchtime each side was "
+        "accusing the other of breaking it."
+    )
+    (c,) = kind(text, "commitment", "2025-04-20")
+    assert c.status == "disputed"

@@ -133,7 +133,10 @@ _DISPUTE = re.compile(
     r"|vague|(?:traded|trading)\s+accusations|accus\w+\s+each\s+other|each\s+accused|both\s+sides\s+(?:accused|alleged)"
     r"|matter\s+of\s+interpretation|allege\s+violations|in\s+doubt|sets?\s+conditions|only\s+(?:once|if|after)"
     r"|conditional\s+on|different\s+accounts|very\s+different|different\s+stor(?:y|ies)|contradict\w*"
-    r"|(?:ties|tied|tying|links|linked|linking)\s+it\s+to)\b",
+    r"|(?:ties|tied|tying|links|linked|linking)\s+it\s+to"
+    # "Kyiv and Moscow trade blame", "each side was accusing the other of breaking it"
+    r"|trad(?:e|ed|es|ing)\s+blame|each\s+side\s+(?:was\s+)?(?:accus\w+|blam\w+)\s+the\s+other"
+    r"|both\s+sides\s+(?:say|said|claim\w*)\s+the\s+other)\b",
     re.IGNORECASE,
 )
 _EXPIRED = re.compile(
