@@ -1190,7 +1190,8 @@ _CAPTION_HEAD = re.compile(
     r"^\W*(?:(?:photo|picture|image)(?:\s+caption)?\s*:\s*)?(?:the|a|an)\s[^,.;:]{3,80}(?<!day),\s*$",
     re.IGNORECASE,
 )
-_FINITE_VERB = re.compile(
+# a verb or a heading word before the date: a sentence or a digest's title, not a caption
+_NOT_CAPTION = re.compile(
     r"\b(?:is|are|was|were|has|have|had|said|says|struck|hit|hits|killed|kills|fired|launched|attacked|on|from|until"
     r"|takes?|took|runs?|expires?|will|week|essentials|numbers)\b",
     re.IGNORECASE,
@@ -1201,7 +1202,7 @@ def _caption_date(stext: str, d: D.DateMention) -> bool:
     return (
         stext[d.end :].strip() in ("", ".")
         and _CAPTION_HEAD.match(stext[: d.start]) is not None
-        and not _FINITE_VERB.search(stext, 0, d.start)
+        and not _NOT_CAPTION.search(stext, 0, d.start)
     )
 
 
@@ -3792,36 +3793,14 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
         ):
             table[("artillery", None)] = [None, None, ev]  # shelling is artillery fire
             order.append(("artillery", None))
-    # "All of them were intercepted." after a sentence that listed what was launched
     for m in c.mentions:
-        if m.facts.weapons or not _ALL_DOWN.search(m.sent.text, m.sent.start, m.sent.end):
-            continue
-        for key in order:
-            launched, intercepted, ev = table[key]
-            if (
-                launched is not None
-                and launched.has_number
-                and intercepted is None
-                and ev.start < m.sent.start
-            ):
-                near = ctx.sentence_of(ev.start)
-                if near.paragraph == m.sent.paragraph and m.sent.index - near.index <= 2:
-                    table[key][1] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
-    for m in c.mentions:
+        # "All of them were intercepted." after a sentence that listed what was launched
+        if not m.facts.weapons and _ALL_DOWN.search(m.sent.text, m.sent.start, m.sent.end):
+            _all_downed(ctx, table, order, m.sent, None, 2)
+        # "Air defences destroyed 72 missiles … and all the drones"
         for hit in _ALL_OF_KIND.finditer(ctx.text, m.sent.start, m.sent.end):
-            kind = (
-                "missile"
-                if (hit.group("kind") or hit.group("each")).lower().startswith("missile")
-                else "drone"
-            )
-            for key in order:
-                launched, intercepted, ev = table[key]
-                if key[0] == kind and launched is not None and launched.has_number and intercepted is None:
-                    near = ctx.sentence_of(ev.start)
-                    if near.paragraph == m.sent.paragraph and 0 <= m.sent.index - near.index <= 1:
-                        table[key][1] = Count(
-                            launched.value, launched.low, launched.high, launched.qualifier, ev
-                        )
+            noun = (hit.group("kind") or hit.group("each")).lower()
+            _all_downed(ctx, table, order, m.sent, "missile" if noun.startswith("missile") else "drone", 1)
     classed = _resolve_classes(table, order)
     _merge_model_variants(table, order)
     _model_told_after(ctx, c, table, order)
@@ -3906,6 +3885,29 @@ def _model_told_after(
                 table[(kind, name)] = table.pop(key)
                 order[order.index(key)] = (kind, name)
             break
+
+
+def _all_downed(
+    ctx: DocContext,
+    table: dict[tuple[str, str | None], list],
+    order: list[tuple[str, str | None]],
+    sent: Sentence,
+    kind: str | None,
+    reach: int,
+) -> None:
+    """Every weapon (of ``kind``) counted as launched up to ``reach`` sentences before, in the same
+    paragraph, was downed: its launched figure is its downed one."""
+    for key in order:
+        launched, intercepted, ev = table[key]
+        if kind is not None and key[0] != kind:
+            continue
+        if launched is None or not launched.has_number or intercepted is not None:
+            continue
+        if ev.start > sent.start or (kind is None and ev.start == sent.start):
+            continue  # (a kind named as all downed may have been counted in the same sentence)
+        near = ctx.sentence_of(ev.start)
+        if near.paragraph == sent.paragraph and sent.index - near.index <= reach:
+            table[key][1] = Count(launched.value, launched.low, launched.high, launched.qualifier, ev)
 
 
 # "debris recovered at the site pointed to a Kh-101", "Russia had also used hypersonic Kinzhal missiles"

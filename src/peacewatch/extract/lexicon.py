@@ -193,13 +193,17 @@ _FIGURATIVE_HIT = (
     r"|\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?[$€]?[\d][\d,.]*\s*(?:%|per\s*cent|percent|megawatt|MW|GW|kWh"
     r"|tonnes|tons|barrels|dollars|euros|hryvnias?|rubles|roubles|billion|million|bn)"
 )
+# "58 drones fell to air defences": downed, and a sign of the attack they were part of
+FELL_TO_DEFENCES = r"fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?"
+# "killed in the border area in the first days of the incursion": a period's toll, not one attack's
+PERIOD_OPENING = r"in\s+the\s+(?:first|opening|early)\s+(?:days|weeks|months)\s+of\s+(?:the|its|their|this)\b"
 ATTACK_TRIGGERS = (
     r"strikes?|struck|striking|attacks?|attacked|attacking|barrages?|bombardments?|bombarded|bombarding"
     r"|shelling|shelled|shells|bombing|bombings|bombed|air\s*raids?|airstrikes?|air\s+strikes?"
     rf"|hit(?!{_FIGURATIVE_HIT})|hits|hitting|slammed|slamming|slams|pummel(?:l)?ed|pummel(?:l)?ing|pounded|pounding|pounds"
     r"|targeted|targeting|targets|explosions?|blasts?|salvos?|raids?|fired|firing|launched|launching"
     r"|rained\s+down|assaulted|assaults?|unleashed|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
-    r"|fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?"
+    rf"|{FELL_TO_DEFENCES}"
     r"|fires?\s+broke\s+out|caught\s+fire|blown\s+up|blew\s+up|bridge\s+collapsed"
     r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
     r"|exploded|(?<=\s)(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
@@ -254,7 +258,7 @@ STRONG_ATTACK = lc(
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
-    r"|fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?"
+    rf"|{FELL_TO_DEFENCES}"
     r"|damaged|destroyed|air\s*raid(?!\s+(?:sirens?|alerts?|alarms?|warnings?|signals?|shelters?))|airstrike|exploded|hits\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:(?:were|was)\s+)?(?:recorded|registered)|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed"
     r"|fires?\s+broke\s+out|caught\s+fire|set\s+(?:ablaze|alight|on\s+fire)|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
@@ -312,8 +316,7 @@ GENERIC_CUES = lc(
     r"|lives?\s+with|living\s+with|under\s+(?:constant|daily|nightly)\s+(?:fire|attack|shelling)"
     r"|in\s+total\s+since|a\s+pattern|on\s+combat\s+duty|campaign\s+of|(?:escalation\s+of|surge\s+in|uptick\s+in)\s+(?:the\s+)?(?:shelling|attacks|strikes|bombardments?)|stepped\s+up|ramped\s+up|intensif(?:ied|ying|ies)|per\s+(?:day|night|week|month)|(?:nights?|days?|weeks?)\s+in\s+a\s+row"
     r"|consecutive\s+(?:nights?|days?)|ever\s+since"
-    # "killed in the border area in the first days of the incursion": a period's toll
-    r"|in\s+the\s+(?:first|opening|early)\s+(?:days|weeks|months)\s+of\s+(?:the|its|their|this)\b"
+    rf"|{PERIOD_OPENING}"
     # "Strikes on Lviv have become more frequent this year": a trend
     r"|(?:become|became|grown|grew|getting)\s+(?:more|less)\s+(?:frequent|common|regular|rare)"
     # "the number of drones fired at Ukrainian cities has not fallen": a trend, not an attack
@@ -367,7 +370,7 @@ INTERCEPT_VERBS = (
     r"shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|destroyed|destroying"
     r"|neutrali[sz]ed|neutrali[sz]ing|suppressed|jammed|repelled|eliminated|took\s+down|taken\s+down"
     r"|brought\s+down|defeated|disabled|lost\s+(?:to|due\s+to)\s+(?:electronic|EW)"
-    r"|fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?"  # "58 drones fell to air defences"
+    rf"|{FELL_TO_DEFENCES}"
 )
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT_VERBS})\b", re.IGNORECASE)  # any word for a weapon downed
 LAUNCH_VERBS = r"launched|launching|launches|fired|firing|fires|used|sent|deployed|unleashed|attacked\s+with"
@@ -376,7 +379,7 @@ LAUNCH_VERBS = r"launched|launching|launches|fired|firing|fires|used|sent|deploy
 AGGREGATE_CUES = lc(
     r"\b(?:since\s+(?:the\s+|Russia['’]s\s+)?(?:start|beginning|outbreak|full-scale|invasion|February|20\d\d|war)"
     r"|throughout\s+the\s+war|the\s+war\s+has|war\s+that"
-    r"|in\s+the\s+(?:first|opening|early)\s+(?:days|weeks|months)\s+of\s+(?:the|its|their|this)\b"
+    rf"|{PERIOD_OPENING}"
     r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+past\s+"
     r"(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
     r"|a\s+(?:day|night|month)(?!\s+of\b)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
