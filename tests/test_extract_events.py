@@ -5463,3 +5463,9 @@ def test_sides_trading_blame_over_a_truce_dispute_it() -> None:
     )
     (c,) = kind(text, "commitment", "2025-04-20")
     assert c.status == "disputed"
+
+
+def test_a_trip_to_see_a_leader_is_a_meeting() -> None:
+    text = "Zelensky said he would head to Washington on Monday to see Trump in the Oval Office."
+    (t,) = kind(text, "talks", "2025-08-16")
+    assert (t.venue.name, t.status) == ("Washington", "planned")

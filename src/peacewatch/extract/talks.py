@@ -64,7 +64,9 @@ _MEETING = re.compile(
     r"|(?:talked|spoke)\s+for\s+(?:(?:about|some|nearly|almost|more\s+than|over)\s+)?[\w-]+\s+(?:hours|minutes)"
     r"|(?:dinner|lunch|breakfast)\s+with"
     # a plan carried to a leader: "travel to St Petersburg to present it to Putin"
-    r"|present\w*\s+(?:it|them|the\s+[\w-]+)\s+to|hand\w*\s+(?:it|the\s+[\w-]+)\s+(?:over\s+)?to)\b",
+    r"|present\w*\s+(?:it|them|the\s+[\w-]+)\s+to|hand\w*\s+(?:it|the\s+[\w-]+)\s+(?:over\s+)?to"
+    # a trip to see a leader: "he would head to Washington on Monday to see Trump in the Oval Office"
+    r"|(?:head|travel|fly|go|went|flew)\w*\s+to\s+(?:[\w-]+\s+){1,4}?to\s+see)\b",
     re.IGNORECASE,
 )
 _MET_WITH = re.compile(
