@@ -5469,3 +5469,11 @@ def test_a_trip_to_see_a_leader_is_a_meeting() -> None:
     text = "Zelensky said he would head to Washington on Monday to see Trump in the Oval Office."
     (t,) = kind(text, "talks", "2025-08-16")
     assert (t.venue.name, t.status) == ("Washington", "planned")
+
+
+def test_talks_on_each_prisoner_swap_are_no_peace_talks() -> None:
+    text = (
+        "Relatives of prisoners of war have held regular rallies in Kyiv demanding faster exchanges, and "
+        "officials say talks on each swap can take months."
+    )
+    assert kind(text, "talks", "2024-05-20") == []

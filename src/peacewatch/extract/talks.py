@@ -293,7 +293,7 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\b(?:investigat(?:ions?|e|ing)|prosecutors?|tribunal|war\s+crimes?\s+(?:probe|inquiry|investigations?))\b"
     # a prisoner swap arranged: "consultations in Turkey and the UAE aimed at restarting prisoner exchanges"
     r"|\b(?:talks|consultations|negotiations|meetings?)\s+(?:[\w-]+\s+){0,8}?(?:aimed\s+at|on|about|over)\s+(?:restarting\s+"
-    r"|resuming\s+|new\s+|further\s+)?(?:prisoner|POW|captive)s?\s+(?:exchanges?|swaps?)\b"
+    r"|resuming\s+|new\s+|further\s+)?(?:(?:prisoner|POW|captive)s?\s+(?:exchanges?|swaps?)|(?:each|every)\s+swap)\b"
     # a swap someone mediated: "swapped hundreds of prisoners of war …, mediated by the United Arab Emirates"
     r"|\b(?:swapped|exchanged|swap|exchange)\b(?:(?!\btalks\b|\bnegotiat|\bmeeting\b|\bround\b)[^.;]){0,160}?\bmediat(?:ed|ion)\b"
     # an athletics "meeting", a trade fair's "conference"
