@@ -3199,9 +3199,7 @@ def _next_in_paragraph(
     return None
 
 
-_TOLD_APART = re.compile(
-    r"[\W]{0,4}(?:separately|elsewhere|in\s+a\s+separate\s+(?:attack|strike|incident))\b", re.I
-)
+_TOLD_APART = re.compile(rf"\W{{0,4}}(?:{_SEPARATELY.pattern}|elsewhere\b)", re.IGNORECASE)
 
 
 def _recent_cluster(
