@@ -5477,3 +5477,21 @@ def test_talks_on_each_prisoner_swap_are_no_peace_talks() -> None:
         "officials say talks on each swap can take months."
     )
     assert kind(text, "talks", "2024-05-20") == []
+
+
+def test_a_worked_example_of_a_salvo_is_no_attack() -> None:
+    text = (
+        "Air-defence planners worry about saturation. Suppose Russia sent 600 drones and 40 missiles in a "
+        "single night: if nine in ten drones were stopped, 60 would still get through."
+    )
+    assert kind(text, "attack", "2025-06-10") == []
+
+
+def test_a_toll_over_a_period_with_no_past_is_no_attack_count() -> None:
+    text = (
+        "Over the twelve months the mission confirmed that 2,514 civilians died and 12,142 were hurt. "
+        "Kyiv said Russia had used more than 900 guided bombs and nearly 400 drones over the week."
+    )
+    for a in kind(text, "attack", "2025-12-31"):
+        assert (a.killed, a.injured) == (None, None)
+        assert all(w.launched is None for w in a.weapons)

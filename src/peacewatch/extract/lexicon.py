@@ -380,8 +380,8 @@ AGGREGATE_CUES = lc(
     r"\b(?:since\s+(?:the\s+|Russia['’]s\s+)?(?:start|beginning|outbreak|full-scale|invasion|February|20\d\d|war)"
     r"|throughout\s+the\s+war|the\s+war\s+has|war\s+that"
     rf"|{PERIOD_OPENING}"
-    r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+past\s+"
-    r"(?:\w+\s+)?(?:weeks?|months?|years?)|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
+    r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+(?:past\s+|previous\s+)?"
+    r"(?:\w+\s+)?(?:weeks?|months?|years?)\b|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
     r"|a\s+(?:day|night|month)(?!\s+of\b)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
     # ("downed a total of 45 drones overnight" is one night's; "a total of 113 people were injured" one toll)
     r"|total\s+of(?![^.;]{0,60}\b(?:overnight|last\s+night|during\s+the\s+night|on\s+the\s+night|this\s+morning)"
@@ -516,6 +516,9 @@ NOT_ATTACK = lc(
     r"(?:shelling|strikes|attacks|bombardments?|cross-border\s+(?:shelling|attacks|strikes))\b"
     # the defenders' fire, not an attack: "flights were diverted as air defences fired through the early hours"
     r"|air\s+defen[cs]es?\s+(?:were\s+|had\s+)?(?:fired|firing)\s+(?:through|all|into|for|during|throughout)\b"
+    # a worked example, not an attack: "Suppose Russia sent 600 drones and 40 missiles in a single night"
+    r"|(?:^|[.;:!?]\s+|\b(?:and|but|so)\s+)(?:suppose|supposing|imagine)\s+(?:that\s+)?(?:russia|ukraine|moscow|kyiv|the|an?|it|they)\b"
+    r"|\bhypothetical(?:ly)?\b"
     # "the ministry listed what it said were Ukrainian drone attacks …; Kyiv said …": a truce's mutual charges
     r"|(?:listed|published\s+a\s+list\s+of|released\s+a\s+list\s+of)\s+what\s+(?:it|they)\s+(?:said|says|called)\s+were"
     r"|(?:funeral|burial|memorial\s+service)\s+(?:\w+\s+){0,2}?for\s+(?:an?|the|two|three|\w+)\s+(?:\w+\s+){0,2}?killed\s+in"
