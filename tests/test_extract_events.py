@@ -5495,3 +5495,32 @@ def test_a_toll_over_a_period_with_no_past_is_no_attack_count() -> None:
     for a in kind(text, "attack", "2025-12-31"):
         assert (a.killed, a.injured) == (None, None)
         assert all(w.launched is None for w in a.weapons)
+
+
+def test_each_side_accusing_the_other_of_breaking_a_truce_disputes_it() -> None:
+    text = (
+        "Russia's unilateral three-day ceasefire for the Victory Day parade came into force at midnight on "
+        "Thursday. Ukraine's foreign minister said Russia had violated the truce within hours. Moscow's "
+        "defence ministry accused Ukrainian troops of breaking the ceasefire."
+    )
+    (c,) = kind(text, "commitment", "2025-05-08")
+    assert c.status == "disputed"
+    assert (str(c.date.start), c.date.precision) == ("2025-05-08", "day")
+
+
+def test_a_pause_that_remains_contested_is_disputed() -> None:
+    text = (
+        "Putin agreed to a 30-day pause on strikes against energy infrastructure. The energy pause, which "
+        "Moscow says it has kept, remains contested."
+    )
+    (c,) = kind(text, "commitment", "2025-03-25")
+    assert c.status == "disputed"
+
+
+def test_sides_trading_accusations_over_a_truce_dispute_it() -> None:
+    text = (
+        "Easter truce: Kyiv and Moscow trade accusations. Putin declared a 30-hour Easter ceasefire on "
+        "Saturday, with each side saying the other has kept firing."
+    )
+    (c,) = kind(text, "commitment", "2025-04-20")
+    assert c.status == "disputed"

@@ -135,7 +135,10 @@ _DISPUTE = re.compile(
     r"|conditional\s+on|different\s+accounts|very\s+different|different\s+stor(?:y|ies)|contradict\w*"
     r"|(?:ties|tied|tying|links|linked|linking)\s+it\s+to"
     # "Kyiv and Moscow trade blame", "each side was accusing the other of breaking it"
-    r"|trad(?:e|ed|es|ing)\s+blame|each\s+side\s+(?:was\s+)?(?:accus\w+|blam\w+)\s+the\s+other"
+    r"|trad(?:e|ed|es|ing)\s+(?:blame|accusations)"
+    r"|each\s+side\s+(?:was\s+)?(?:accus\w+|blam\w+|saying|says|said|claim\w*)\s+(?:that\s+)?the\s+other"
+    # "The energy pause … remains contested"
+    r"|(?:remains?|remained|is|was|are|were)\s+(?:still\s+|hotly\s+)?contested"
     r"|both\s+sides\s+(?:say|said|claim\w*)\s+the\s+other)\b",
     re.IGNORECASE,
 )
@@ -447,8 +450,8 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
 
 _DATELINE_RIGHT = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-—–]")
 _START_LEFT = re.compile(
-    r"\b(?:from|starting|start|starts|begin|begins|beginning|began|effective|takes?\s+effect|took\s+effect|come\s+into"
-    r"\s+force|run\s+from|runs\s+from)\s+(?:on\s+|at\s+)?(?:midnight\s+(?:on\s+)?|noon\s+(?:on\s+)?)?$",
+    r"\b(?:from|starting|start|starts|begin|begins|beginning|began|effective|takes?\s+effect|took\s+effect|(?:come|came|comes|coming)\s+into"
+    r"\s+(?:force|effect)|(?:went|goes|go)\s+into\s+effect|entered\s+into\s+force|run\s+from|runs\s+from)\s+(?:on\s+|at\s+)?(?:midnight\s+(?:on\s+)?|noon\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
 _FORWARD_START = re.compile(r"^(?:from|starting|start|begin)\b|^run", re.IGNORECASE)
@@ -562,6 +565,20 @@ _EXPLICIT_DISPUTE = re.compile(
 )
 
 
+# Each side accusing the other of breaking it, told in separate sentences: "Russia had violated the truce
+# within minutes" by Kyiv's account, "accused Ukrainian troops of breaking the ceasefire" by Moscow's
+_VIOLATION_BY_RU = re.compile(
+    r"\b(?:accus\w+\s+(?:russia|moscow|the\s+kremlin|russian\s+(?:forces|troops))\s+of\s+(?:\w+\s+)?(?:breaking|violating|breaching)"
+    r"|(?:russia|moscow|russian\s+(?:forces|troops))\s+(?:had\s+|has\s+)?(?:violated|broken|breached)\s+(?:the|its)\b)",
+    re.IGNORECASE,
+)
+_VIOLATION_BY_UA = re.compile(
+    r"\b(?:accus\w+\s+(?:ukraine|kyiv|ukrainian\s+(?:forces|troops|units))\s+of\s+(?:\w+\s+)?(?:breaking|violating|breaching)"
+    r"|(?:ukraine|kyiv|ukrainian\s+(?:forces|troops|units))\s+(?:had\s+|has\s+)?(?:violated|broken|breached)\s+(?:the|its)\b)",
+    re.IGNORECASE,
+)
+
+
 def _status(own: str, wtext: str, deadline: bool) -> str:
     if _EXPLICIT_DISPUTE.search(own) and not deadline:
         return "disputed"  # the sides tell different stories about whether it held
@@ -570,7 +587,8 @@ def _status(own: str, wtext: str, deadline: bool) -> str:
     if deadline:
         return "announced"
     comply, violate = _COMPLY.search(wtext), _VIOLATE.search(wtext)
-    if _DISPUTE.search(wtext) or (comply and violate):
+    mutual = _VIOLATION_BY_RU.search(wtext) and _VIOLATION_BY_UA.search(wtext)
+    if _DISPUTE.search(wtext) or (comply and violate) or mutual:
         return "disputed"
     if violate:
         return "breached"
