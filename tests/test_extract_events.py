@@ -5524,3 +5524,18 @@ def test_sides_trading_accusations_over_a_truce_dispute_it() -> None:
     )
     (c,) = kind(text, "commitment", "2025-04-20")
     assert c.status == "disputed"
+
+
+def test_both_countries_of_a_hyphenated_pair_are_parties() -> None:
+    (t,) = kind("Direct Russia-Ukraine talks took place in Istanbul on Monday.", "talks", "2025-06-02")
+    assert t.parties == ("RU", "UA")
+
+
+def test_a_foreign_minister_chairing_or_presiding_over_talks_mediates() -> None:
+    for second in (
+        "Turkey's top diplomat, Hakan Fidan, chaired the session.",
+        "The session was presided over by Turkey's foreign minister, Hakan Fidan.",
+    ):
+        text = "Russian and Ukrainian delegations met in Istanbul on Friday. " + second
+        (t,) = kind(text, "talks", "2025-05-16")
+        assert (t.parties, t.mediators) == (("RU", "UA"), ("TR",)), second

@@ -169,13 +169,23 @@ def _hyphen_parts(word: str, start: int, idx: _Index) -> list[Ent]:
     """Sides inside one hyphenated word: "U.S.-brokered", "Ukrainian-Russian", "Kremlin-backed"."""
     out = []
     pos = 0
-    for part in word.split("-"):
+    parts = word.split("-")
+    for i, part in enumerate(parts):
         if part and part[0].isupper():
             ent = _lookup(part, start + pos, start + pos + len(part), idx)
-            if ent is not None and ent.side and not ent.places:
+            # the first of two countries ("Russia-Ukraine talks"): the scan finds the second on its own
+            pair = (
+                i == 0 and len(parts) == 2 and ent is not None and ent.country and _is_country(parts[1], idx)
+            )
+            if ent is not None and ent.side and (not ent.places or pair):
                 out.append(ent)
         pos += len(part) + 1
     return out
+
+
+def _is_country(form: str, idx: _Index) -> bool:
+    hit = idx.get(form)
+    return hit is not None and bool(hit[2])
 
 
 def _lookup(form: str, s: int, e: int, idx: _Index) -> Ent | None:

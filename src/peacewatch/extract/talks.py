@@ -245,11 +245,13 @@ _VISIT = re.compile(
     re.IGNORECASE,
 )
 _MEDIATOR_RIGHT = re.compile(
-    r"^(?:['’]s)?(?:\s+(?:officials|diplomats|hosts))?(?:,\s*(?:which|who)\s+(?:(?:is|was|has\s+been|had\s+been)\s+)?)?"
+    # ("Turkey's top diplomat, Hakan Fidan, chaired the session")
+    r"^(?:['’]s)?(?:\s+(?:officials|diplomats|hosts|(?:top\s+diplomat|foreign\s+minister)(?:,\s*(?:[\w'’-]+\s+){0,2}[\w'’-]+,)?))?"
+    r"(?:,\s*(?:which|who)\s+(?:(?:is|was|has\s+been|had\s+been)\s+)?)?"
     r"[\s-]*(?:-|\s)?"
     r"(?:(?:again|also|once\s+again|still|now|jointly)\s+)?(?:hosted\s+and\s+)?"
     # "Hakan Fidan chairing the session", "Turkish officials, who chaired the meeting"
-    r"(?:mediat\w+|brokered|led\s+mediation|facilitated|moderated|sponsored|chair(?:ed|ing|s)?\s+(?:the|this|that)\b"
+    r"(?:mediat\w+|brokered|led\s+mediation|facilitated|moderated|sponsored|(?:chair(?:ed|ing|s)?|presided\s+over)\s+(?:the|this|that)\b"
     # "thanks the Republic of Turkey for its hospitality and mediation"
     r"|for\s+its\s+(?:\w+\s+and\s+)?mediation)\b",
     re.IGNORECASE,
@@ -259,7 +261,7 @@ _MEDIATOR_LEFT = re.compile(
     rf"\b(?:{L.MEDIATION_CUES}|under\s+(?:the\s+)?(?:chairmanship|chair|auspices|aegis|mediation|patronage)\s+of"
     rf"|with\s+mediation\s+(?:of|by|from))\s+(?:the\s+)?(?:[\w.'’-]+\s+){{0,3}}$"
     # "was chaired by the Minister of Foreign Affairs of the Republic of Turkey"
-    r"|\bchaired\s+by\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,8}$",
+    r"|\b(?:chaired|presided\s+over)\s+by\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,8}$",
     re.IGNORECASE,
 )
 # What the talks were about, when it is not this war: trade, Gaza, embassies, grain import bans …
@@ -343,7 +345,7 @@ _OWN_MEETING_RIGHT = re.compile(
 )
 _ROLE_RIGHT = re.compile(
     r"^(?:['’]s)?\s+(?:(?:top|chief|lead|senior|own|foreign|defen[cs]e|special|peace|new)\s+)*(?:delegations?|negotiators?"
-    r"|teams?|envoys?|representatives?|officials|president|leader|minister|counterparts?|side|diplomats"
+    r"|teams?|envoys?|representatives?|officials|president|leader|minister|counterparts?|side|diplomats|top\s+diplomat"
     r"|emissar(?:y|ies)|secretary|adviser|advisers|chief|commissioner|prime\s+minister)\b",
     re.IGNORECASE,
 )
@@ -948,7 +950,9 @@ def _sides(
             if re.search(r"\bhosted\s+by\s+(?:the\s+)?$", left) or _DRAFTED_BY_LEFT.search(left):
                 continue  # the host provides the room; the drafters of a text are not at this table
             between = re.search(r"\bbetween\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$", left, re.I)
-            if _MEDIATOR_RIGHT.match(right) or (_MEDIATOR_LEFT.search(left) and not between):
+            if _MEDIATOR_RIGHT.match(text[ent.end : min(s.end, ent.end + 80)]) or (
+                _MEDIATOR_LEFT.search(left) and not between
+            ):
                 mediators.add(side)  # (those a mediator stands "between" are the parties)
                 continue
             if c.venue.country == side and (
