@@ -5539,3 +5539,21 @@ def test_a_foreign_minister_chairing_or_presiding_over_talks_mediates() -> None:
         text = "Russian and Ukrainian delegations met in Istanbul on Friday. " + second
         (t,) = kind(text, "talks", "2025-05-16")
         assert (t.parties, t.mediators) == (("RU", "UA"), ("TR",)), second
+
+
+def test_missiles_knocked_out_by_air_defences_are_intercepted_but_power_knocked_out_is_not() -> None:
+    (a,) = kind(
+        "Russia fired 78 missiles and 106 drones; air defences knocked out 59 missiles and 54 drones.",
+        "attack",
+        "2024-12-25",
+    )
+    assert [(w.kind, w.launched.value, w.intercepted.value) for w in a.weapons] == [
+        ("missile", 78, 59),
+        ("drone", 106, 54),
+    ]
+    (b,) = kind(
+        "Russia's barrage of 17 missiles and more than 80 drones knocked out power across Kharkiv on Tuesday.",
+        "attack",
+        "2024-12-24",
+    )
+    assert all(w.intercepted is None for w in b.weapons)

@@ -369,6 +369,10 @@ INJURED_WORDS = (
 INTERCEPT_VERBS = (
     r"shot\s+down|shooting\s+down|downed|downing|intercepted|intercepting|destroyed|destroying"
     r"|neutrali[sz]ed|neutrali[sz]ing|suppressed|jammed|repelled|eliminated|took\s+down|taken\s+down"
+    # a figure downed, not power cut: "air defences knocked out 59 missiles", "all were knocked down";
+    # not "the barrage knocked out power across Kharkiv"
+    r"|(?:knocked\s+(?:out|down)|took\s+out)(?=\s*$|\s+(?:the\s+)?(?:\d|all\b|most\b|some\b|many\b|dozens\b|(?:one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b))|(?<=were\s)knocked\s+(?:out|down)"
     r"|brought\s+down|defeated|disabled|lost\s+(?:to|due\s+to)\s+(?:electronic|EW)"
     rf"|{FELL_TO_DEFENCES}"
 )
