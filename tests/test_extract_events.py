@@ -5557,3 +5557,23 @@ def test_missiles_knocked_out_by_air_defences_are_intercepted_but_power_knocked_
         "2024-12-24",
     )
     assert all(w.intercepted is None for w in b.weapons)
+
+
+def test_key_points_under_a_barrage_join_it_when_a_standfirst_named_the_town_first() -> None:
+    text = (
+        "Russia fires over 200 missiles and drones at Ukraine\n\n"
+        "Power stations were targeted across the country, from Kyiv to the western region of Volyn\n\n"
+        "Image: Smoke rises after a strike in Kyiv.\n\n"
+        "Russia launched 127 missiles and 109 drones at Ukraine overnight into Monday, the air force said.\n\n"
+        "At least five people were killed across the country, officials said.\n\n"
+        "Key points:\n"
+        "- In Lutsk, a strike on an apartment building killed one person\n"
+        "- In Zaporizhzhia, a missile hit a residential area, killing two\n\n"
+        "What did officials say?\nZelensky said Moscow had mostly aimed at the energy grid and asked allies "
+        "for more air defence.\n\n"
+        "Background\nThe last comparable strike came on 22 March, when Russia launched 88 missiles and 63 drones."
+    )
+    attacks = kind(text, "attack", "2024-08-26")
+    assert len(attacks) == 2
+    assert {"Lutsk", "Zaporizhzhia"} <= names(attacks[0])
+    assert attacks[0].killed.value == 5

@@ -2619,6 +2619,9 @@ def _fold_into_barrages(
             # country whose air defence counts them is the one attacked
             countries = {side for m in b.mentions if (side := _counted_by(m)) is not None}
         first = min(blocks[m.sent.index] for m in b.mentions)
+        # (a barrage of another day told as background, "the last comparable strike came on 22 March",
+        # leaves this one the only barrage of its night)
+        alone = all(x is b or not _dates_compatible(x.date(), bd) for x in barrages)
         # a barrage told without its weapons takes in the long-range ones only
         kinds = {w.kind for m in b.mentions for w in m.facts.kinds} or {"drone", "missile"}
         for c in specific:
@@ -2639,11 +2642,16 @@ def _fold_into_barrages(
                 continue  # it counts its own weapons: reported as an attack of its own ("a missile" is not a count)
             body = [m for m in c.mentions if not m.in_title] or c.mentions  # the headline restates
             start = min(blocks[m.sent.index] for m in body)
+            # where it is first told with a figure or a date: a standfirst that names the town in
+            # passing ("targeted across the country, from Kyiv to Volyn") comes before the barrage
+            told = min(
+                (blocks[m.sent.index] for m in body if m.has_numbers or m.date is not None), default=start
+            )
             # near it, or anywhere after it when it is the only barrage the text reports (a standfirst
             # that told it before the barrage's paragraph aside: "The worst damage was in Ternopil")
             near = (
                 first <= start <= first + 2
-                or (len(barrages) == 1 and start >= first)
+                or (alone and told >= first)
                 or (
                     # (an undated report does not reach back to a barrage dated days before: "on 29
                     # December Russia fired 122 missiles" under today's strike)
