@@ -5577,3 +5577,14 @@ def test_key_points_under_a_barrage_join_it_when_a_standfirst_named_the_town_fir
     assert len(attacks) == 2
     assert {"Lutsk", "Zaporizhzhia"} <= names(attacks[0])
     assert attacks[0].killed.value == 5
+
+
+def test_a_headline_toll_is_not_the_earlier_strike_it_names_last() -> None:
+    text = (
+        "Izium: five dead in centre of town, days after deadly Poltava strike\n\n"
+        "A Russian ballistic missile exploded in central Izium on Tuesday morning, killing five people.\n\n"
+        "In Poltava, rescuers on Monday finished clearing a five-storey building hit in a missile attack "
+        "on Saturday. The city's military administration said the final toll had reached 14, while 17 people were injured."
+    )
+    tolls = {tuple(sorted(names(a))): a.killed.value for a in kind(text, "attack", "2025-02-04")}
+    assert tolls == {("Izium",): 5, ("Poltava",): 14}

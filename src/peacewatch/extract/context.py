@@ -34,6 +34,9 @@ _CLAUSE_SPLIT = re.compile(
     # "…, a week after the October 10 barrage that killed 19": an earlier attack, told in passing
     r"|,\s+(?=(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:barrage|attack|strike|bombardment|shelling)s?\s+(?:that|which|in\s+which)\s+(?:killed|left))"
+    # "Izium: five dead in centre of town, days after deadly Poltava strike": the earlier one, named last
+    r"|,\s+(?=(?:only\s+)?(?:hours|days|weeks|a\s+day|a\s+week)\s+after\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:barrage|attack|strike|bombardment|shelling)s?\s*(?:$|[.;:]))"
     # "The toll from Tuesday's strike on Poltava rose to 51, as a fresh overnight attack killed seven in Lviv"
     r"|,\s+(?=as\s+(?:a|an)\s+(?:fresh|new|separate|second|further)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|barrage"
     r"|bombardment|assault)s?\s+(?:killed|hit|struck|wounded|injured|left))"
