@@ -5588,3 +5588,24 @@ def test_a_headline_toll_is_not_the_earlier_strike_it_names_last() -> None:
     )
     tolls = {tuple(sorted(names(a))): a.killed.value for a in kind(text, "attack", "2025-02-04")}
     assert tolls == {("Izium",): 5, ("Poltava",): 14}
+
+
+def test_drones_also_shot_down_and_a_bare_two_intercepted_are_interceptions() -> None:
+    (a,) = kind(
+        "Russia fired 18 missiles at Kyiv before dawn on Tuesday. Six attack drones were also shot down.",
+        "attack",
+        "2023-05-16",
+    )
+    assert [
+        (w.kind, w.launched and w.launched.value, w.intercepted and w.intercepted.value) for w in a.weapons
+    ] == [
+        ("missile", 18, None),
+        ("drone", None, 6),
+    ]
+    (b,) = kind(
+        "Four Kalibr missiles were fired at the port of Odesa by vessels at sea. Air defences intercepted two, "
+        "and two hit the port's infrastructure.",
+        "attack",
+        "2022-07-23",
+    )
+    assert [(w.model, w.launched.value, w.intercepted.value) for w in b.weapons] == [("Kalibr", 4, 2)]

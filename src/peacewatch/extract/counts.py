@@ -154,7 +154,7 @@ _INTERCEPT_LEFT = re.compile(
 )
 _INTERCEPT_RIGHT = re.compile(
     rf"^\)?(?:\s+(?:of\s+them|of\s+these|of\s+those|of\s+which|of\s+the\s+(?:\w+\s+)?\w+))?\s*,?"
-    rf"(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been|are|being|got|reportedly|all|later|successfully|confirmed(?:\s+as)?))*"
+    rf"(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been|are|being|got|reportedly|all|also|later|successfully|confirmed(?:\s+as)?))*"
     rf"\s+[\"“']?(?:{L.INTERCEPT_VERBS})\b",  # (quoted: 'were "intercepted and destroyed"')
     re.IGNORECASE,
 )
@@ -552,7 +552,10 @@ _ALL_THAT_LAUNCHED = re.compile(
 _BARE_INTERCEPT_RIGHT = re.compile(
     r"\s*(?:[.;]|$|,\s+(?:[^,.;]{0,80}\s)?(?:said|says|reported|reports|wrote|writes|added)\b|,\s+according\s+to\b"
     # "air defence destroyed 103 and another 67 vanished from radar"
-    r"|,?\s+(?:and|while)\s+(?:another|a\s+further)\s+[\d,]+\b)",
+    r"|,?\s+(?:and|while)\s+(?:another|a\s+further)\s+[\d,]+\b"
+    # "Air defences intercepted two, and two hit the port's infrastructure"
+    r"|,?\s+(?:and|while|but)\s+(?:the\s+(?:other|remaining)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten)\s+(?:(?:of\s+them|others?)\s+)?(?:hit|struck|reached|got\s+through)\b)",
     re.IGNORECASE,
 )
 _CONJ_ONLY = re.compile(r"\s*(?:and|or|&|/|plus)\s*", re.IGNORECASE)
