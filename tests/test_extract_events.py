@@ -5609,3 +5609,13 @@ def test_drones_also_shot_down_and_a_bare_two_intercepted_are_interceptions() ->
         "2022-07-23",
     )
     assert [(w.model, w.launched.value, w.intercepted.value) for w in b.weapons] == [("Kalibr", 4, 2)]
+
+
+def test_planes_that_burned_at_bases_place_the_strike() -> None:
+    text = (
+        "Ukraine's SBU said it had used 117 drones, smuggled into Russia in trucks, to strike military "
+        "aircraft at air bases. Russia's defence ministry acknowledged planes had burned after drones reached "
+        "bases in the Murmansk and Irkutsk regions."
+    )
+    (a,) = kind(text, "attack", "2025-06-02")
+    assert {"Murmansk Oblast", "Irkutsk Oblast"} <= names(a)

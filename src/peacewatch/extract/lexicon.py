@@ -197,6 +197,11 @@ _FIGURATIVE_HIT = (
 FELL_TO_DEFENCES = r"fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?"
 # "killed in the border area in the first days of the incursion": a period's toll, not one attack's
 PERIOD_OPENING = r"in\s+the\s+(?:first|opening|early)\s+(?:days|weeks|months)\s+of\s+(?:the|its|their|this)\b"
+# "planes had burned after drones reached bases in the Murmansk and Irkutsk regions": what burned is a target
+BURNED = (
+    r"(?<=\s)(?:planes|aircraft|bombers|jets|helicopters|tankers|depots?|refiner(?:y|ies)|warehouses?)\s+"
+    r"(?:had\s+|have\s+|were\s+|was\s+)?(?:burned|burnt)\b"
+)
 ATTACK_TRIGGERS = (
     r"strikes?|struck|striking|attacks?|attacked|attacking|barrages?|bombardments?|bombarded|bombarding"
     r"|shelling|shelled|shells|bombing|bombings|bombed|air\s*raids?|airstrikes?|air\s+strikes?"
@@ -205,6 +210,7 @@ ATTACK_TRIGGERS = (
     r"|rained\s+down|assaulted|assaults?|unleashed|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
     rf"|{FELL_TO_DEFENCES}"
     r"|fires?\s+broke\s+out|caught\s+fire|blown\s+up|blew\s+up|bridge\s+collapsed"
+    rf"|{BURNED}"
     r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
     r"|exploded|(?<=\s)(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
 )
@@ -261,6 +267,7 @@ STRONG_ATTACK = lc(
     rf"|{FELL_TO_DEFENCES}"
     r"|damaged|destroyed|air\s*raid(?!\s+(?:sirens?|alerts?|alarms?|warnings?|signals?|shelters?))|airstrike|exploded|hits\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:(?:were|was)\s+)?(?:recorded|registered)|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed"
+    rf"|{BURNED}"
     r"|fires?\s+broke\s+out|caught\s+fire|set\s+(?:ablaze|alight|on\s+fire)|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     r"|burst\s+(?:above|over|in)|detonated|blown\s+up|blew\s+up|bridge\s+collapsed"
     rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
