@@ -5619,3 +5619,25 @@ def test_planes_that_burned_at_bases_place_the_strike() -> None:
     )
     (a,) = kind(text, "attack", "2025-06-02")
     assert {"Murmansk Oblast", "Irkutsk Oblast"} <= names(a)
+
+
+def test_a_toll_told_by_the_regions_rma_head_joins_the_towns_attack() -> None:
+    text = (
+        "The occupiers struck Orikhiv with a guided aerial bomb in the afternoon, hitting the building of the "
+        "city military administration. Two municipal workers were injured, Zaporizhzhia RMA head Ivan "
+        "Fedorov said."
+    )
+    (a,) = kind(text, "attack", "2025-02-11")
+    assert "Orikhiv" in names(a) and "Zaporizhzhia" not in names(a)
+    assert a.injured.value == 2
+
+
+def test_the_town_paragraphs_after_an_rma_head_is_the_town_attacked() -> None:
+    text = (
+        "During the night, Russian troops attacked Chuhuiv with Shahed-type drones. Three civilians were "
+        "injured, Kharkiv RMA chief Oleh Syniehubov said.\n\n"
+        "A girl and her mother were hurt when one of the drones hit a private house.\n\n"
+        "Another drone damaged an infrastructure facility on the outskirts of the town."
+    )
+    attacks = kind(text, "attack", "2023-10-17")
+    assert all("Kharkiv" not in names(a) for a in attacks)

@@ -330,6 +330,10 @@ _TIME_ZONE_LEFT = re.compile(r"\b[Tt]imes?\s+(?:are\s+|in\s+)?$")
 _TIME_ZONE_RIGHT = re.compile(r"\s+time\b")
 
 
+def _regional_authority(e: Ent) -> bool:
+    return e.authority is not None and e.authority.kind == "admin1"
+
+
 def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
     """'the city', 'the city centre' refer to the city named last before them."""
     extra = []
@@ -372,6 +376,11 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
             and not _government(e, text)
         ]
         para = text.rfind("\n\n", 0, m.start()) + 1
+        if prev and _regional_authority(prev[-1]) and prev[-1].start < para:
+            # "Kharkiv RMA chief Oleh Syniehubov said" paragraphs before "the outskirts of the town": the
+            # region's authority, not the town the text is about (in the same paragraph it may be:
+            # "Kherson's regional governor says … struck the city centre")
+            prev = [e for e in prev if not _regional_authority(e)] or prev
         if prev and any(
             e.place is not None
             and e.place.kind == "admin1"
@@ -457,7 +466,9 @@ _IN_REGION_RIGHT = re.compile(
 _AND_OR = re.compile(r"\b(?:and|or|while|as\s+well\s+as)\b")
 _KNOWN_TOWN = 50_000  # a town this big is named for itself, not mistaken for a village elsewhere
 _GOVERNOR_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:acting\s+)?governor\b", re.IGNORECASE)
-_REGIONAL = re.compile(r"^(?:['’]s)?\s+(?:regional|oblast|region)\b", re.IGNORECASE)
+_REGIONAL = re.compile(
+    r"^(?:['’]s)?\s+(?:regional|oblast|region|RMA|OVA)\b", re.IGNORECASE
+)  # (RMA, OVA: the regional military administration)
 _DIR = (
     r"northern|southern|eastern|western|central|north-eastern|northeastern|south-eastern|southeastern"
     r"|north-western|northwestern|south-western|southwestern"
