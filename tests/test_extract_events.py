@@ -5641,3 +5641,12 @@ def test_the_town_paragraphs_after_an_rma_head_is_the_town_attacked() -> None:
     )
     attacks = kind(text, "attack", "2023-10-17")
     assert all("Kharkiv" not in names(a) for a in attacks)
+
+
+def test_an_item_struck_in_the_afternoon_is_dated_to_its_only_day() -> None:
+    text = (
+        "Orikhiv: enemy bomb damages administration building\n\nZaporizhzhia Vista\nTuesday, 11 February 2025\n\n"
+        "The occupiers struck Orikhiv with a guided aerial bomb in the afternoon, injuring two municipal workers."
+    )
+    (a,) = kind(text, "attack", "2025-02-11")
+    assert (str(a.date.start), a.date.precision) == ("2025-02-11", "day")

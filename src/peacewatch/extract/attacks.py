@@ -3392,7 +3392,7 @@ def _doc_actor(clusters: list[AttackCluster], ctx: DocContext | None = None) -> 
 
 
 _TIME_OF_DAY = re.compile(
-    r"\b(?:in\s+the\s+(?:early\s+)?morning|early\s+in\s+the\s+morning|in\s+the\s+early\s+hours|at\s+dawn|(?P<night>at\s+night))\b"
+    r"\b(?:in\s+the\s+(?:early\s+)?morning|(?P<later>in\s+the\s+(?:late\s+)?(?:afternoon|evening))|early\s+in\s+the\s+morning|in\s+the\s+early\s+hours|at\s+dawn|(?P<night>at\s+night))\b"
     r"(?!\s+(?:of|on|before|after)\b)",
     re.IGNORECASE,
 )
@@ -3411,6 +3411,15 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
         if t is not None and not D.find_dates(ctx.text[m.sent.start : m.sent.end], ctx.published, None):
             if t.group("night"):
                 return DateSpan(ctx.published - dt.timedelta(days=1), ctx.published, "days")
+            if t.group("later"):
+                # "The occupiers struck Orikhiv in the afternoon": the one day the item names (its
+                # dateline), else the day it was posted; a digest of several days leaves it undated
+                if _SAID_BEFORE.search(ctx.text, max(m.sent.start, t.start() - 40), t.start()):
+                    continue  # "the governor said in the afternoon": when it was said
+                only = _only_day(ctx)
+                if only is None:
+                    continue
+                return only
             return DateSpan(ctx.published, ctx.published, "day")
     # "Yesterday, the Russian army again shelled Kherson …" over "At about 08:30, the occupiers dropped
     # explosives …": an item told by the clock, in a digest whose lede names the one day it covers
