@@ -5650,3 +5650,13 @@ def test_an_item_struck_in_the_afternoon_is_dated_to_its_only_day() -> None:
     )
     (a,) = kind(text, "attack", "2025-02-11")
     assert (str(a.date.start), a.date.precision) == ("2025-02-11", "day")
+
+
+def test_hospitals_some_of_the_wounded_were_later_moved_to_are_no_attack_places() -> None:
+    text = (
+        "Russian troops struck the central market in Kostiantynivka in the middle of the day, killing 17 "
+        "people. Rescuers worked at the site for hours; the wounded were taken to hospitals in Kostiantynivka "
+        "and Druzhkivka and some later to Dnipro."
+    )
+    (a,) = kind(text, "attack", "2023-09-06")
+    assert names(a) == {"Kostiantynivka"}

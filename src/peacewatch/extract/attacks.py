@@ -1416,7 +1416,9 @@ _TRAVEL_LEFT = re.compile(
     r"\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
     # ("treated in hospitals in Poltava, Kyiv and Dnipro": every town of the list)
     r"(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+facilit(?:y|ies))\s+(?:in|at)\s+"
-    r"(?:[\w’'-]+(?:\s+[\w’'-]+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}$",
+    # (and "… in Kostiantynivka and Druzhkivka and some later to Dnipro")
+    r"(?:[\w’'-]+(?:\s+[\w’'-]+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+"
+    r"|,?\s+and\s+(?:some|others?|one|two|three|several|the\s+rest)\s+(?:\w+\s+)?(?:to|in)\s+)){0,4}$",
     re.IGNORECASE,
 )
 _TALKS_RIGHT = re.compile(r"^\s+(?:peace\s+)?(?:talks|summit|negotiations)\b", re.IGNORECASE)
