@@ -5660,3 +5660,14 @@ def test_hospitals_some_of_the_wounded_were_later_moved_to_are_no_attack_places(
     )
     (a,) = kind(text, "attack", "2023-09-06")
     assert names(a) == {"Kostiantynivka"}
+
+
+def test_a_regional_total_told_town_by_town_after_a_colon_is_no_towns_toll() -> None:
+    text = (
+        "On 12 April, the Russians killed three residents of Donetsk region: two in Pokrovsk and one in "
+        "Druzhkivka.\n\n"
+        "In Pokrovsk, the enemy shelled a residential quarter with artillery, killing two men.\n\n"
+        "In Druzhkivka, one person was killed when a guided bomb struck the city centre."
+    )
+    tolls = {tuple(sorted(names(a))): a.killed.value for a in kind(text, "attack", "2025-04-13")}
+    assert tolls == {("Pokrovsk",): 2, ("Druzhkivka",): 1}

@@ -180,6 +180,11 @@ _PLURAL_SUMMARY = re.compile(
     re.IGNORECASE,
 )
 
+_BREAKDOWN_ITEM = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:killed|dead|injured|wounded|people)\s+)?"
+    r"in\s+(?:the\s+)?[A-Z][\w'’-]+"
+)
+_TOWN_BREAKDOWN = re.compile(rf"\s*:\s*{_BREAKDOWN_ITEM}(?:\s*,\s*(?:and\s+)?|\s+and\s+){_BREAKDOWN_ITEM}")
 _TOWNS_SUMMARY = re.compile(
     r"^\W*(?:the\s+)?(?:two|three|four|five|several|many|both|dozens\s+of)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:towns|cities|villages|settlements|communities|hromadas)\b[^.;]{0,80}?\b(?:were|have\s+been|came\s+under)\b",
@@ -1069,6 +1074,13 @@ def _mention(
         (bool(_PLURAL_SUMMARY.search(ctext)) and not places and not facts.numbers_used)
         or (broad and roundup and bool(places))
         or towns_summary
+        # "the Russians killed three residents of Donetsk region: two in Pokrovsk and one in Druzhkivka":
+        # the region's total, told town by town after the colon
+        or (
+            facts.numbers_used > 0
+            and all(e.kind in ("admin1", "region", "country") for e, _ in places)
+            and _TOWN_BREAKDOWN.match(text, clause.end, sent.end) is not None
+        )
     )
     targets = _targets(ctext)
     if kinds_only and not (facts.kinds or targets or actor):
