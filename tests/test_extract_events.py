@@ -5671,3 +5671,11 @@ def test_a_regional_total_told_town_by_town_after_a_colon_is_no_towns_toll() -> 
     )
     tolls = {tuple(sorted(names(a))): a.killed.value for a in kind(text, "attack", "2025-04-13")}
     assert tolls == {("Pokrovsk",): 2, ("Druzhkivka",): 1}
+
+
+def test_crews_repairing_damaged_lines_report_no_attack() -> None:
+    text = (
+        "In Sloviansk and Kramatorsk, utility crews were repairing damaged power lines, and water supply was "
+        "restored in several districts by the evening."
+    )
+    assert kind(text, "attack", "2025-04-13") == []

@@ -202,6 +202,8 @@ BURNED = (
     r"(?<=\s)(?:planes|aircraft|bombers|jets|helicopters|tankers|depots?|refiner(?:y|ies)|warehouses?)\s+"
     r"(?:had\s+|have\s+|were\s+|was\s+)?(?:burned|burnt)\b"
 )
+# "utility crews were repairing damaged power lines": the aftermath, not a strike
+_MENDED = r"(?<!repairing\s)(?<!repaired\s)(?<!repair\s)(?<!restoring\s)(?<!restored\s)(?<!rebuilding\s)"
 ATTACK_TRIGGERS = (
     r"strikes?|struck|striking|attacks?|attacked|attacking|barrages?|bombardments?|bombarded|bombarding"
     r"|shelling|shelled|shells|bombing|bombings|bombed|air\s*raids?|airstrikes?|air\s+strikes?"
@@ -211,7 +213,7 @@ ATTACK_TRIGGERS = (
     rf"|{FELL_TO_DEFENCES}"
     r"|fires?\s+broke\s+out|caught\s+fire|blown\s+up|blew\s+up|bridge\s+collapsed"
     rf"|{BURNED}"
-    r"|damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
+    rf"|{_MENDED}damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
     r"|exploded|(?<=\s)(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
 )
 # A hit told without an attack verb, both a trigger and a strong one: "debris fell onto a private
@@ -265,7 +267,8 @@ STRONG_ATTACK = lc(
     r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
     rf"|{FELL_TO_DEFENCES}"
-    r"|damaged|destroyed|air\s*raid(?!\s+(?:sirens?|alerts?|alarms?|warnings?|signals?|shelters?))|airstrike|exploded|hits\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:(?:were|was)\s+)?(?:recorded|registered)|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
+    rf"|{_MENDED}damaged"
+    r"|destroyed|air\s*raid(?!\s+(?:sirens?|alerts?|alarms?|warnings?|signals?|shelters?))|airstrike|exploded|hits\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:(?:were|was)\s+)?(?:recorded|registered)|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed"
     rf"|{BURNED}"
     r"|fires?\s+broke\s+out|caught\s+fire|set\s+(?:ablaze|alight|on\s+fire)|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
