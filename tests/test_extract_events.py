@@ -5679,3 +5679,12 @@ def test_crews_repairing_damaged_lines_report_no_attack() -> None:
         "restored in several districts by the evening."
     )
     assert kind(text, "attack", "2025-04-13") == []
+
+
+def test_blowing_up_a_station_is_an_attack() -> None:
+    text = (
+        "The Russian Ministry of Defence accused Ukraine of blowing up the gas metering station in Sudzha in "
+        "the Kursk region on 21 March."
+    )
+    (a,) = kind(text, "attack", "2025-03-28")
+    assert "Sudzha" in names(a) and str(a.date.start) == "2025-03-21"
