@@ -5688,3 +5688,11 @@ def test_blowing_up_a_station_is_an_attack() -> None:
     )
     (a,) = kind(text, "attack", "2025-03-28")
     assert "Sudzha" in names(a) and str(a.date.start) == "2025-03-21"
+
+
+def test_moving_no_closer_to_a_ceasefire_is_no_commitment() -> None:
+    text = (
+        "Russian and Ukrainian delegations met in Istanbul on Wednesday. The parties agreed on another "
+        "exchange of prisoners, but did not move closer to a ceasefire."
+    )
+    assert kind(text, "commitment", "2025-07-23") == []

@@ -81,7 +81,7 @@ _GOAL_LEFT = re.compile(
     r"|offer(?:s|ed)?|seek(?:s|ing)?|sought|rejected|rejects|refused|toward(?:s)?|a\s+path\s+to|no"
     r"|framework\s+for|proposal\s+for|plan\s+for|path\s+to|push\s+for|interested\s+in|ready\s+for|open\s+to"
     r"|hopes?\s+for|prospects?\s+(?:of|for)|chances?\s+(?:of|for)|visions?\s+of|terms\s+of|conditions\s+for"
-    r"|how|whether|possible|potential|eventual|future|lasting|without)"
+    r"|closer\s+to|nearer\s+to|how|whether|possible|potential|eventual|future|lasting|without)"
     r"(?:\s+(?:an?|the))?(?:,?\s+[\w.-]+){0,5}\s*$",  # ("accept a full, unconditional truce")
     re.IGNORECASE,
 )
