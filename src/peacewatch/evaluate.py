@@ -78,6 +78,8 @@ LABELLED_SETS = (
     "articles55",
     "articles56",
     "articles57",
+    "articles58",
+    "articles59",
 )
 
 
