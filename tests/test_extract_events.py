@@ -5696,3 +5696,13 @@ def test_moving_no_closer_to_a_ceasefire_is_no_commitment() -> None:
         "exchange of prisoners, but did not move closer to a ceasefire."
     )
     assert kind(text, "commitment", "2025-07-23") == []
+
+
+def test_a_depot_that_went_up_in_flames_dates_the_raid() -> None:
+    text = (
+        "Russia says Ukrainian helicopters hit Belgorod fuel depot\n\n"
+        "A fuel depot in the Russian city of Belgorod went up in flames early on Friday after what the "
+        "regional governor described as a raid by two Ukrainian military helicopters. Two workers were injured."
+    )
+    (a,) = kind(text, "attack", "2022-04-01")
+    assert (str(a.date.start), a.date.precision) == ("2022-04-01", "day")
