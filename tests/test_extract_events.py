@@ -5706,3 +5706,11 @@ def test_a_depot_that_went_up_in_flames_dates_the_raid() -> None:
     )
     (a,) = kind(text, "attack", "2022-04-01")
     assert (str(a.date.start), a.date.precision) == ("2022-04-01", "day")
+
+
+def test_a_meeting_that_had_been_called_off_is_no_talks() -> None:
+    text = (
+        "President Trump also said a planned meeting with Vladimir Putin in Budapest had been called off "
+        "because it did not feel right."
+    )
+    assert kind(text, "talks", "2025-10-22") == []

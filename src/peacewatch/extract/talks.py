@@ -91,7 +91,7 @@ _HYPOTHETICAL = re.compile(
 _NOT_HELD_RIGHT = re.compile(
     r"\b(?:did\s+not\s+(?:happen|take\s+place|go\s+ahead)|never\s+(?:happened|took\s+place)|fell\s+through"
     # ("had been expected in Kyiv this week, but the visit was postponed")
-    r"|(?:was|were|has\s+been|have\s+been)\s+(?:cancel+ed|called\s+off|scrapped|postponed|put\s+off))\b",
+    r"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel+ed|called\s+off|scrapped|postponed|put\s+off))\b",
     re.IGNORECASE,
 )
 # one side's proposal is not a meeting: "Putin proposed … that the sides resume talks in Istanbul"
