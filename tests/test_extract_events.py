@@ -5714,3 +5714,11 @@ def test_a_meeting_that_had_been_called_off_is_no_talks() -> None:
         "because it did not feel right."
     )
     assert kind(text, "talks", "2025-10-22") == []
+
+
+def test_a_leader_in_a_city_for_a_european_summit_is_at_no_peace_talks() -> None:
+    text = (
+        "President Volodymyr Zelensky, who was in Tirana for a European summit, said Ukraine was ready to stop "
+        "firing at once and called for strong sanctions if Moscow refused."
+    )
+    assert kind(text, "talks", "2025-05-17") == []

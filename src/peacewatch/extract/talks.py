@@ -332,7 +332,7 @@ _BLOC_SUMMIT_RIGHT = re.compile(
     r"\s*,?\s*(?:for|at|during|on\s+the\s+sidelines\s+of)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:summit|gathering|conference|meeting)\s+(?:of\s+(?:the\s+)?)?(?:European\s+Political\s+Community|NATO|G7|G-7|G20"
     r"|G-20|EU|European\s+Union|European\s+Council|BRICS|SCO|OSCE|Arab\s+League|African\s+Union)\b"
-    r"|\s*,?\s*(?:for|at|during)\s+(?:a|an|the)\s+(?:NATO|G7|G20|EU|BRICS|SCO|OSCE)\s+(?:summit|gathering|meeting)\b",
+    r"|\s*,?\s*(?:for|at|during)\s+(?:a|an|the)\s+(?:NATO|G7|G20|EU|European|BRICS|SCO|OSCE)\s+(?:summit|gathering|meeting)\b",
     re.IGNORECASE,
 )
 _HE_MET = re.compile(
