@@ -5722,3 +5722,11 @@ def test_a_leader_in_a_city_for_a_european_summit_is_at_no_peace_talks() -> None
         "firing at once and called for strong sanctions if Moscow refused."
     )
     assert kind(text, "talks", "2025-05-17") == []
+
+
+def test_families_gathering_to_urge_the_negotiators_hold_no_talks() -> None:
+    text = (
+        "Families of prisoners gathered in Kyiv on the same day, urging the negotiators not to forget the "
+        "defenders of Mariupol."
+    )
+    assert kind(text, "talks", "2025-07-24") == []
