@@ -466,9 +466,8 @@ _IN_REGION_RIGHT = re.compile(
 _AND_OR = re.compile(r"\b(?:and|or|while|as\s+well\s+as)\b")
 _KNOWN_TOWN = 50_000  # a town this big is named for itself, not mistaken for a village elsewhere
 _GOVERNOR_RIGHT = re.compile(r"^(?:['’]s)?\s+(?:acting\s+)?governor\b", re.IGNORECASE)
-_REGIONAL = re.compile(
-    r"^(?:['’]s)?\s+(?:regional|oblast|region|RMA|OVA)\b", re.IGNORECASE
-)  # (RMA, OVA: the regional military administration)
+# (RMA, OVA: the regional military administration, as Ukrainian outlets abbreviate it)
+_REGIONAL = re.compile(r"^(?:['’]s)?\s+(?:regional|oblast|region|RMA|OVA)\b", re.IGNORECASE)
 _DIR = (
     r"northern|southern|eastern|western|central|north-eastern|northeastern|south-eastern|southeastern"
     r"|north-western|northwestern|south-western|southwestern"
