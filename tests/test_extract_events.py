@@ -5730,3 +5730,12 @@ def test_families_gathering_to_urge_the_negotiators_hold_no_talks() -> None:
         "defenders of Mariupol."
     )
     assert kind(text, "talks", "2025-07-24") == []
+
+
+def test_a_barrage_against_the_country_counted_by_kyivs_air_force_is_on_ukraine() -> None:
+    text = (
+        "Also on Sunday, Kyiv's air force reported a record overnight barrage of 472 drones plus seven "
+        "missiles against the country."
+    )
+    (a,) = kind(text, "attack", "2025-06-02")
+    assert names(a) == {"Ukraine"}

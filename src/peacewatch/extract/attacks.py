@@ -2711,7 +2711,7 @@ _OVER_THE_AREA = re.compile(
     r"\bover\s+(?:the|that|this)\s+(?:region|area|oblast|province|territory|district)\b", re.I
 )
 _COUNTED_BY = re.compile(
-    r"\b(?:(?P<ua>Ukrain\w*)|(?P<ru>Russia(?:n|'s|’s)?))\s+(?:air\s+force|air\s+defen[cs]es?|military|general\s+staff"
+    r"\b(?:(?P<ua>Ukrain\w*|Kyiv['’]s)|(?P<ru>Russia(?:n|'s|’s)?|Moscow['’]s))\s+(?:air\s+force|air\s+defen[cs]es?|military|general\s+staff"
     r"|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b",
     re.IGNORECASE,
 )
@@ -3569,6 +3569,11 @@ def _event(
             entries = [auth]
     if not entries:
         country = {"RU": "UA", "UA": "RU"}.get(actor or "", "")
+        if not country:
+            # "Kyiv's air force reported a record overnight barrage of 472 drones … against the country":
+            # the country whose air force counts them is the one attacked
+            counted = {side for m in c.mentions if (side := _counted_by(m)) is not None}
+            country = counted.pop() if len(counted) == 1 else ""
         if country and country in gaz.country_entry:
             entries = [gaz.places[gaz.country_entry[country]]]
     places = tuple(_place(ctx, gaz, c, e) for e in entries)
