@@ -5739,3 +5739,12 @@ def test_a_barrage_against_the_country_counted_by_kyivs_air_force_is_on_ukraine(
     )
     (a,) = kind(text, "attack", "2025-06-02")
     assert names(a) == {"Ukraine"}
+
+
+def test_a_since_phrase_does_not_put_the_talks_out_of_their_venues_reach() -> None:
+    text = (
+        "The first direct talks between Ukraine and Russia since the spring of 2022 lasted less than two "
+        "hours in Istanbul on Friday and brought no ceasefire."
+    )
+    (t,) = kind(text, "talks", "2025-05-17")
+    assert (t.venue.name, t.parties) == ("Istanbul", ("RU", "UA"))

@@ -399,6 +399,9 @@ _MET_WITH_PEOPLE = re.compile(
 )
 
 
+_SINCE_GAP = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+
+
 def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venue, bool] | None:
     left = text[max(sent.start, ent.start - 100) : ent.start]
     right = text[ent.end : min(sent.end, ent.end + 40)]
@@ -416,10 +419,15 @@ def _venue_of(ent: Ent, gaz: Gazetteer, text: str, sent: Sentence) -> tuple[Venu
     )
     # "had sent its own roadmap to Moscow": a document travels, nobody meets there
     by_travel = _TRAVEL_LEFT.search(left) is not None and not _SENT_PAPER_LEFT.search(left)
+    # ("the first direct talks between Ukraine and Russia since the spring of 2022 lasted … in Istanbul": the
+    # measure of the gap does not put the meeting word out of the venue's reach)
+    gap = _SINCE_GAP.search(text, max(sent.start, ent.start - 140), ent.start)
+    reach = 80 + (len(gap.group(0)) if gap else 0)
     by_prep = (
         _VENUE_LEFT.search(left) is not None
         and (
-            _MEETING.search(text[max(sent.start, ent.start - 80) : min(sent.end, ent.end + 70)]) is not None
+            _MEETING.search(text[max(sent.start, ent.start - reach) : min(sent.end, ent.end + 70)])
+            is not None
             # a meeting verb further back still governs the venue: "X spent four hours with A, B and C
             # at a private club near Miami"
             or _MET_WITH.search(text[max(sent.start, ent.start - 160) : ent.start]) is not None
