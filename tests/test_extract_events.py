@@ -5748,3 +5748,12 @@ def test_a_since_phrase_does_not_put_the_talks_out_of_their_venues_reach() -> No
     )
     (t,) = kind(text, "talks", "2025-05-17")
     assert (t.venue.name, t.parties) == ("Istanbul", ("RU", "UA"))
+
+
+def test_an_official_named_as_head_of_a_regions_rma_speaks_for_that_region() -> None:
+    text = (
+        "A Russian drone hit an evacuation bus on Saturday morning. The strike killed nine and wounded seven "
+        "more, the head of the Sumy RMA, Ivan Fedorov, wrote."
+    )
+    (a,) = kind(text, "attack", "2025-05-17")
+    assert names(a) == {"Sumy Oblast"}

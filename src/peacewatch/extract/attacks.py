@@ -1685,6 +1685,10 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
                 )
             )
         ]
+    if any(ent.person for _, ent in authorities) and any(not ent.person for _, ent in authorities):
+        # "the head of the Sumy RMA, Ivan Fedorov, wrote": the area the text gives him, not the one he
+        # is known for
+        authorities = [(a, ent) for a, ent in authorities if not ent.person]
     if (
         out
         and all(e.kind in ("region", "country") for e, _ in out)
