@@ -5757,3 +5757,15 @@ def test_an_official_named_as_head_of_a_regions_rma_speaks_for_that_region() -> 
     )
     (a,) = kind(text, "attack", "2025-05-17")
     assert names(a) == {"Sumy Oblast"}
+
+
+def test_a_regions_overnight_strike_joins_the_nights_barrage_told_after_it() -> None:
+    text = (
+        "The enemy attacked critical infrastructure in the Vinnytsia region overnight with missiles and "
+        "drones, the regional governor said. Energy facilities in the Kalynivka community were hit, and one "
+        "employee suffered burns.\n\n"
+        "The Air Force said Russia had launched 67 missiles and 194 drones across Ukraine during the night. "
+        "Most of the hits were recorded in the Odesa, Kharkiv and Ternopil regions."
+    )
+    (a,) = kind(text, "attack", "2025-03-07")
+    assert {"Kalynivka", "Odesa Oblast", "Kharkiv Oblast", "Ternopil Oblast"} <= names(a)

@@ -2646,7 +2646,19 @@ def _fold_into_barrages(
             if not c.mentions or c is b or not b.mentions:
                 continue
             cd = c.date()
-            if cd is not None and id(b) in from_city:
+            # the same night, told only as "overnight" by both: "The enemy attacked … in the Vinnytsia
+            # region overnight" over "the Air Force said Russia had launched 67 missiles … during the night"
+            same_night = (
+                cd is not None
+                and cd == bd
+                and all(x.date is None or x.date.kind == "relative_day" for x in c.mentions)
+                # (its own clause says so: not the "fresh overnight barrage on Kyiv" the sentence goes on to)
+                and any(
+                    x.date is not None and x.clause.start <= x.sent.start + x.date.start < x.clause.end
+                    for x in c.mentions
+                )
+            )
+            if cd is not None and id(b) in from_city and not same_night:
                 continue  # a city dated on its own ("on Wednesday morning") is its own attack
             if cd is not None and not (
                 bd is not None and (_dates_compatible(cd, bd) or _relative_only_near(c, b, cd, bd))
@@ -2669,7 +2681,7 @@ def _fold_into_barrages(
             # that told it before the barrage's paragraph aside: "The worst damage was in Ternopil")
             near = (
                 first <= start <= first + 2
-                or (alone and told >= first)
+                or (alone and (told >= first or same_night))
                 or (
                     # (an undated report does not reach back to a barrage dated days before: "on 29
                     # December Russia fired 122 missiles" under today's strike)
