@@ -5769,3 +5769,13 @@ def test_a_regions_overnight_strike_joins_the_nights_barrage_told_after_it() -> 
     )
     (a,) = kind(text, "attack", "2025-03-07")
     assert {"Kalynivka", "Odesa Oblast", "Kharkiv Oblast", "Ternopil Oblast"} <= names(a)
+
+
+def test_a_model_named_by_a_regions_rma_head_is_the_attacks_model() -> None:
+    text = (
+        "The occupiers struck Kryvyi Rih with two missiles on Monday morning, killing six people.\n\n"
+        "Dnipropetrovsk RMA head Serhii Lysak said the enemy had used Iskander-M missiles.\n\n"
+        "Rescuers worked through the night, and the city declared two days of mourning after the missiles struck."
+    )
+    (a,) = kind(text, "attack", "2023-07-31")
+    assert [(w.model, w.launched.value) for w in a.weapons] == [("Iskander-M", 2)]

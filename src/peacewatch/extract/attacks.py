@@ -3993,8 +3993,11 @@ def _models_named_within(
         after = [m.start() for m in _MODEL_NAMED_AFTER.finditer(stext)]
         if not (cues or after) or find_numbers(stext):
             continue
-        if any(e.place is not None and e.place.kind != "country" for e in ctx.ents_in(s.start, s.end)):
-            continue  # a report of its own
+        if any(
+            e.place is not None and e.place.kind != "country" and e.authority is None
+            for e in ctx.ents_in(s.start, s.end)
+        ):
+            continue  # a report of its own (not "Dnipropetrovsk RMA head Serhii Lysak said …")
         for w in weapon_mentions(stext):
             # the weapon the cue names, not one struck ("hit a launcher of an S-400 … and used Neptune")
             if not any(0 <= w.start - end <= 60 for end in cues) and not any(
