@@ -5779,3 +5779,14 @@ def test_a_model_named_by_a_regions_rma_head_is_the_attacks_model() -> None:
     )
     (a,) = kind(text, "attack", "2023-07-31")
     assert [(w.model, w.launched.value) for w in a.weapons] == [("Iskander-M", 2)]
+
+
+def test_a_memorandum_handed_over_at_the_table_takes_the_days_talks_told_paragraphs_before() -> None:
+    text = (
+        "On Monday Kyiv's and Moscow's negotiators sat down in Istanbul again for a second round of direct "
+        "talks.\n\n"
+        "Ukraine's delegation was headed by Rustem Umerov; the Russian one by Vladimir Medinsky.\n\n"
+        "The Russian side handed over its memorandum on a settlement only at the table."
+    )
+    (p,) = kind(text, "proposal", "2025-06-02")
+    assert (str(p.date.start), p.date.precision) == ("2025-06-02", "day")

@@ -131,10 +131,16 @@ _AT_TABLE = re.compile(
 )
 
 
+_AT_THE_TALKS = re.compile(
+    r"\b(?:at|during)\s+the\s+(?:table|talks|meeting|session|negotiations)\b", re.IGNORECASE
+)
+
+
 def _dated_by_talks(ctx: DocContext, ev: Event, talks: Sequence[Event]) -> Event:
     """An undated proposal handed over, presented or cut down at talks of a known day takes that day: the
     day of talks told earlier in its paragraph ("At the second round, on June 2, … Russia handed over a
-    memorandum"), else of the one held talks event told in its paragraph or the one before."""
+    memorandum"), else of the one held talks event told in its paragraph or the one before, else in the
+    article."""
     if ev.date is not None and ev.date.start is not None:
         return ev
     sents = [ctx.sentence_of(x.start) for x in ev.evidence if _AT_TABLE.search(x.quote)]
@@ -148,7 +154,11 @@ def _dated_by_talks(ctx: DocContext, ev: Event, talks: Sequence[Event]) -> Event
             for d in D.find_dates(st, ctx.published, ctx.anchor_year):
                 if d.span.precision == "day" and L.TALKS_WORD.search(st, max(0, d.start - 60), d.end + 60):
                     return replace(ev, date=d.span)
-    for near in ({s.paragraph for s in sents}, {s.paragraph - 1 for s in sents}):
+    # (and, failing those, the one day of held talks the whole article tells: "The Russian side handed over
+    # its memorandum only at the table" two paragraphs after "On Monday … sat down in Istanbul")
+    at_table = any(_AT_THE_TALKS.search(x.quote) for x in ev.evidence)
+    anywhere = {ctx.sentence_of(x.start).paragraph for t in talks for x in t.evidence} if at_table else set()
+    for near in ({s.paragraph for s in sents}, {s.paragraph - 1 for s in sents}, anywhere):
         days = {
             t.date
             for t in talks
