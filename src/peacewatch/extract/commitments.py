@@ -567,16 +567,16 @@ _EXPLICIT_DISPUTE = re.compile(
 
 # Each side accusing the other of breaking it, told in separate sentences: "Russia had violated the truce
 # within minutes" by Kyiv's account, "accused Ukrainian troops of breaking the ceasefire" by Moscow's
-_VIOLATION_BY_RU = re.compile(
-    r"\b(?:accus\w+\s+(?:russia|moscow|the\s+kremlin|russian\s+(?:forces|troops))\s+of\s+(?:\w+\s+)?(?:breaking|violating|breaching)"
-    r"|(?:russia|moscow|russian\s+(?:forces|troops))\s+(?:had\s+|has\s+)?(?:violated|broken|breached)\s+(?:the|its)\b)",
-    re.IGNORECASE,
-)
-_VIOLATION_BY_UA = re.compile(
-    r"\b(?:accus\w+\s+(?:ukraine|kyiv|ukrainian\s+(?:forces|troops|units))\s+of\s+(?:\w+\s+)?(?:breaking|violating|breaching)"
-    r"|(?:ukraine|kyiv|ukrainian\s+(?:forces|troops|units))\s+(?:had\s+|has\s+)?(?:violated|broken|breached)\s+(?:the|its)\b)",
-    re.IGNORECASE,
-)
+def _violation_by(side: str, accused_too: str = "") -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:accus\w+\s+(?:{side}{accused_too})\s+of\s+(?:\w+\s+)?(?:breaking|violating|breaching)"
+        rf"|(?:{side})\s+(?:had\s+|has\s+)?(?:violated|broken|breached)\s+(?:the|its)\b)",
+        re.IGNORECASE,
+    )
+
+
+_VIOLATION_BY_RU = _violation_by(r"russia|moscow|russian\s+(?:forces|troops)", r"|the\s+kremlin")
+_VIOLATION_BY_UA = _violation_by(r"ukraine|kyiv|ukrainian\s+(?:forces|troops|units)")
 
 
 def _status(own: str, wtext: str, deadline: bool) -> str:

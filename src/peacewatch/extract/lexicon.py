@@ -202,6 +202,12 @@ BURNED = (
     r"(?<=\s)(?:planes|aircraft|bombers|jets|helicopters|tankers|depots?|refiner(?:y|ies)|warehouses?)\s+"
     r"(?:had\s+|have\s+|were\s+|was\s+)?(?:burned|burnt)\b"
 )
+# a fire or a blast told without an attack verb, both a trigger and a strong one: "a fuel depot went up in
+# flames", "blowing up the gas metering station"
+ON_FIRE = (
+    r"fires?\s+broke\s+out|caught\s+fire|(?:went|go|goes|going)\s+up\s+in\s+flames|burst\s+into\s+flames"
+)
+BLOWN_UP = r"blown\s+up|blew\s+up|blowing\s+up|bridge\s+collapsed"
 # "utility crews were repairing damaged power lines": the aftermath, not a strike
 _MENDED = r"(?<!repairing\s)(?<!repaired\s)(?<!repair\s)(?<!restoring\s)(?<!restored\s)(?<!rebuilding\s)"
 ATTACK_TRIGGERS = (
@@ -211,7 +217,7 @@ ATTACK_TRIGGERS = (
     r"|targeted|targeting|targets|explosions?|blasts?|salvos?|raids?|fired|firing|launched|launching"
     r"|rained\s+down|assaulted|assaults?|unleashed|shot\s+down|downed|intercepted|wreckage|rubble|debris|ablaze"
     rf"|{FELL_TO_DEFENCES}"
-    r"|fires?\s+broke\s+out|caught\s+fire|(?:went|go|goes|going)\s+up\s+in\s+flames|burst\s+into\s+flames|blown\s+up|blew\s+up|blowing\s+up|bridge\s+collapsed"
+    rf"|{ON_FIRE}|{BLOWN_UP}"
     rf"|{BURNED}"
     rf"|{_MENDED}damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
     r"|exploded|(?<=\s)(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
@@ -271,8 +277,9 @@ STRONG_ATTACK = lc(
     r"|destroyed|air\s*raid(?!\s+(?:sirens?|alerts?|alarms?|warnings?|signals?|shelters?))|airstrike|exploded|hits\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:(?:were|was)\s+)?(?:recorded|registered)|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
     r"|targeting|damage\s+(?:was|were)\s+(?:reported|recorded|caused)|dropped|unleashed"
     rf"|{BURNED}"
-    r"|fires?\s+broke\s+out|caught\s+fire|(?:went|go|goes|going)\s+up\s+in\s+flames|burst\s+into\s+flames|set\s+(?:ablaze|alight|on\s+fire)|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
-    r"|burst\s+(?:above|over|in)|detonated|blown\s+up|blew\s+up|blowing\s+up|bridge\s+collapsed"
+    rf"|{ON_FIRE}"
+    r"|set\s+(?:ablaze|alight|on\s+fire)|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
+    rf"|burst\s+(?:above|over|in)|detonated|{BLOWN_UP}"
     rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
     # "The mix included Kh-101 and Kalibr cruise missiles": what the attack was made of
     r"|(?:the|its|their)\s+(?:mix|arsenal|barrage|salvo|attack|strike|wave|weapons?\s+used)\s+(?:also\s+)?included"
