@@ -5790,3 +5790,25 @@ def test_a_memorandum_handed_over_at_the_table_takes_the_days_talks_told_paragra
     )
     (p,) = kind(text, "proposal", "2025-06-02")
     assert (str(p.date.start), p.date.precision) == ("2025-06-02", "day")
+
+
+def test_regions_also_hit_after_a_national_tally_are_more_places_of_the_one_attack_told() -> None:
+    text = (
+        "Russia launched another massive attack on Ukraine's power grid on Friday morning.\n\n"
+        "In the Volyn region, a power substation was hit and three workers were injured, the governor said.\n\n"
+        "Across the country\n\n"
+        "The Air Force said Russia had fired 90 missiles and 200 drones at Ukraine.\n\n"
+        "Strikes were also recorded in the Rivne and Khmelnytskyi regions, where thousands lost power."
+    )
+    (a,) = kind(text, "attack", "2024-11-29")
+    assert {"Volyn Oblast", "Rivne Oblast", "Khmelnytskyi Oblast"} <= names(a)
+
+
+def test_a_town_also_hit_with_its_own_toll_after_a_national_tally_stays_its_own_strike() -> None:
+    text = (
+        "Russia's overnight attack on Kyiv killed 12 people, the city authorities said on Tuesday.\n\n"
+        "The air force counted 300 drones and 20 missiles launched that night.\n\n"
+        "Odesa was also hit overnight: two people were killed when drones struck a warehouse."
+    )
+    places = sorted(sorted(names(a)) for a in kind(text, "attack", "2025-06-18"))
+    assert places == [["Kyiv"], ["Odesa"]]

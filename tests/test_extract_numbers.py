@@ -442,3 +442,19 @@ def test_a_pair_of_is_two() -> None:
     from peacewatch.extract.numbers import word_to_int
 
     assert word_to_int("a pair") == 2
+
+
+def test_the_types_among_a_figure_shot_down_were_shot_down_too() -> None:
+    assert _weapons(
+        "Air defence destroyed 70 missiles, including 65 Kh-101 and Kalibr cruise missiles, and 90 drones."
+    ) == {
+        ("missile", None): (None, 70),
+        ("missile", "Kh-101/Kalibr"): (None, 65),
+        ("drone", None): (None, 90),
+    }
+    # (launched, the types among them are launched)
+    assert _weapons("Russia fired 70 missiles, including 65 Kh-101 cruise missiles, and 90 drones.") == {
+        ("missile", None): (70, None),
+        ("missile", "Kh-101"): (65, None),
+        ("drone", None): (90, None),
+    }

@@ -2237,7 +2237,24 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
                 )
                 and _compatible(gaz, c, m, strict_places=False, figures=False)
             ]
-            target = _nearest(m, before)
+            if (
+                not before
+                and all(e.kind == "admin1" for e, _ in m.places)
+                and any(
+                    0 <= m.sent.paragraph - x.sent.paragraph <= 1 and not x.specific and x.has_numbers
+                    for x in ms
+                    if x.clause.start < m.clause.start and not x.in_title
+                )
+            ):
+                # "In the Chernivtsi region, a facility was hit" … "Air Force figures show 94 missiles
+                # fired at Ukraine" … "Hits were also recorded in the Ternopil region": the national
+                # tally just before is of the one attack reported so far, and the regions are more of its
+                # reach (a town "also hit" with its own toll may be a strike of its own: "Odesa was also hit")
+                earlier = [c for c in clusters if _reported_before(c, m)]
+                if len(earlier) == 1 and _compatible(gaz, earlier[0], m, strict_places=False, figures=False):
+                    target = earlier[0]
+            else:
+                target = _nearest(m, before)
         if target is None and not m.in_title and _tally_with_examples(ctx, m):
             # "Russian missiles hit Ternopil early on Wednesday …" then "Overnight, Russia sent 476
             # drones and 48 missiles against Ukraine, … in several regions, including Lviv and

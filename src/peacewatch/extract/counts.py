@@ -181,6 +181,7 @@ _NOT_LAUNCHED_LEFT = re.compile(
 _SUPERLATIVE = re.compile(
     r"\b(?:deadliest|largest|biggest|heaviest|worst|most\s+\w+|loudest|longest|first|highest|record)\b[^,.;]*$"
 )
+_INCLUDING_GAP = re.compile(r"\s*,?\s*(?:including|among\s+them)\s+", re.IGNORECASE)
 _ALONG_WITH_LEFT = re.compile(r"\b(?:along\s+with|as\s+well\s+as)\s+(?:all\s+(?:the\s+)?)?$", re.IGNORECASE)
 _LAUNCH_RE = re.compile(rf"\b(?:{L.LAUNCH_VERBS})\b", re.IGNORECASE)
 
@@ -728,6 +729,12 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 or _INTERCEPT_PARTICIPLE.match(text[w.end : w.end + 30])
                 or launched_then_downed
                 or (coordinated and prev_intercepted)
+                # "destroyed 81 missiles, including 80 Kh-101 …": the part of a figure shot down was too
+                or (
+                    prev_intercepted
+                    and prev_end is not None
+                    and _INCLUDING_GAP.fullmatch(text, prev_end, n.start)
+                )
                 # "146 drones had been downed …, along with six ATACMS and four Storm Shadow missiles"
                 or (_ALONG_WITH_LEFT.search(left) is not None and _downed_before(text, n.start))
             ):
