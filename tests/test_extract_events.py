@@ -5812,3 +5812,24 @@ def test_a_town_also_hit_with_its_own_toll_after_a_national_tally_stays_its_own_
     )
     places = sorted(sorted(names(a)) for a in kind(text, "attack", "2025-06-18"))
     assert places == [["Kyiv"], ["Odesa"]]
+
+
+def test_one_figure_for_several_models_among_those_shot_down_is_not_counted_twice() -> None:
+    text = (
+        "Russia attacked Lviv overnight with missiles and drones, the governor said on Friday. Air defence "
+        "destroyed 70 missiles, including 65 Kh-101 and Kalibr cruise missiles, and 90 drones."
+    )
+    (a,) = kind(text, "attack", "2024-12-13")
+    got = {(w.kind, w.model): (w.intercepted.value if w.intercepted else None) for w in a.weapons}
+    assert got == {("missile", None): 70, ("missile", "Kh-101/Kalibr"): None, ("drone", None): 90}
+
+
+def test_all_missiles_shot_down_over_a_full_breakdown_are_each_models_every_one() -> None:
+    text = (
+        "Ukraine said it shot down all 18 missiles Russia fired at Kyiv overnight, including six Kinzhals. "
+        "Russia launched six Kinzhal missiles, nine Kalibr cruise missiles and three S-400 missiles, the air "
+        "force said."
+    )
+    (a,) = kind(text, "attack", "2023-05-16")
+    got = {w.model: (w.launched.value, w.intercepted.value if w.intercepted else None) for w in a.weapons}
+    assert got == {"Kinzhal": (6, 6), "Kalibr": (9, 9), "S-400": (3, 3)}

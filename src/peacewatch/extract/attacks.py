@@ -4146,6 +4146,55 @@ def _totals_vs_breakdown(ws: tuple[Weapon, ...]) -> tuple[Weapon, ...]:
             out = [
                 Weapon(w.kind, w.model, None, w.intercepted, w.evidence) if w in models else w for w in out
             ]
+    return _intercepts_vs_breakdown(tuple(out))
+
+
+def _intercepts_vs_breakdown(ws: tuple[Weapon, ...]) -> tuple[Weapon, ...]:
+    """The same for the figures shot down: a breakdown that adds up to the kind's figure replaces it,
+    and a part ("destroyed 81 missiles, including 80 Kh-101 and Kalibr") does not count twice."""
+    out = list(ws)
+    for kind in {w.kind for w in ws}:
+        total = [
+            w
+            for w in out
+            if w.kind == kind and w.model is None and w.intercepted and w.intercepted.has_number
+        ]
+        models = [
+            w
+            for w in out
+            if w.kind == kind and w.model is not None and w.intercepted and w.intercepted.has_number
+        ]
+        t = total[0].intercepted.best if total and total[0].intercepted else None
+        s = sum((w.intercepted.best or 0) for w in models if w.intercepted)
+        if t is None or s > t:
+            continue  # (figures of different scopes: leave them as told)
+        named = [w for w in out if w.kind == kind and w.model is not None]
+        launched = [w.launched.best for w in named if w.launched and w.launched.has_number]
+        every = bool(named) and len(launched) == len(named) and sum(x or 0 for x in launched) == t
+        if not models and not every:
+            continue
+        if s == t or every:
+            # "all 18 missiles were shot down, including six Kinzhals" over "six Kinzhals, nine Kalibrs and
+            # three S-400s": every one of each model
+            w = total[0]
+            kept = Weapon(w.kind, w.model, w.launched, None, w.evidence)
+            out = [kept if x is w else x for x in out if x is not w or w.launched is not None]
+            if every:
+                out = [
+                    Weapon(x.kind, x.model, x.launched, x.launched, x.evidence)
+                    if x in named and x.intercepted is None
+                    else x
+                    for x in out
+                ]
+        else:
+            # a part counted for one model is that model's ("all 18 missiles, including six Kinzhals");
+            # one figure for several ("80 Kh-101, Kalibr and Kh-55") is a count of none of them
+            out = [
+                Weapon(w.kind, w.model, w.launched, None, w.evidence)
+                if w in models and "/" in (w.model or "")
+                else w
+                for w in out
+            ]
     return tuple(out)
 
 
