@@ -458,3 +458,10 @@ def test_the_types_among_a_figure_shot_down_were_shot_down_too() -> None:
         ("missile", "Kh-101"): (65, None),
         ("drone", None): (90, None),
     }
+
+
+def test_a_toll_whose_subject_holds_an_aside_between_commas_is_still_a_toll() -> None:
+    facts = classify(
+        "The number of dead from a strike on flats in Rivne, in western Ukraine, rose to 14 on Monday."
+    )
+    assert facts.killed is not None and facts.killed.value == 14
