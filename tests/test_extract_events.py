@@ -5833,3 +5833,30 @@ def test_all_missiles_shot_down_over_a_full_breakdown_are_each_models_every_one(
     (a,) = kind(text, "attack", "2023-05-16")
     got = {w.model: (w.launched.value, w.intercepted.value if w.intercepted else None) for w in a.weapons}
     assert got == {"Kinzhal": (6, 6), "Kalibr": (9, 9), "S-400": (3, 3)}
+
+
+def test_the_side_expected_to_answer_and_the_host_who_opened_the_talks_are_not_parties() -> None:
+    (t,) = kind(
+        "Ukraine backed a truce plan after talks with U.S. officials in Jeddah on Tuesday, putting the onus "
+        "on Moscow to reply.",
+        "talks",
+        "2025-03-12",
+    )
+    assert set(t.parties) == {"UA", "US"}
+    (t,) = kind(
+        "The talks in Istanbul on Wednesday were opened by Turkish Foreign Minister Hakan Fidan. Vladimir "
+        "Medinsky led Moscow's team again.",
+        "talks",
+        "2025-07-24",
+    )
+    assert "TR" not in t.parties
+
+
+def test_those_named_in_an_aside_about_the_subject_are_not_at_the_table() -> None:
+    talks = kind(
+        "U.S. envoy Dan Driscoll, who showed the draft to Zelensky last week, is due to meet Russian "
+        "officials in Abu Dhabi.",
+        "talks",
+    )
+    (t,) = [t for t in talks if t.venue and t.venue.name == "Abu Dhabi"]
+    assert set(t.parties) == {"RU", "US"}

@@ -372,7 +372,14 @@ _NOT_PARTY_RIGHT = re.compile(
     re.IGNORECASE,
 )
 _OBJECT_OF_LEFT = re.compile(
-    r"\b(?:ceasefire|truce|war|peace|deal|agreement|conflict)\s+(?:with|against|on)\s+$", re.IGNORECASE
+    r"\b(?:ceasefire|truce|war|peace|deal|agreement|conflict)\s+(?:with|against|on)\s+$"
+    # "putting the onus on Moscow to respond": the side expected to answer, not one at the table
+    r"|\b(?:onus|burden)\s+(?:is\s+)?(?:now\s+)?(?:on|upon)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# the host provides the room: "hosted by", "the talks were opened by Turkish Foreign Minister Hakan Fidan"
+_HOSTED_BY_LEFT = re.compile(
+    r"\b(?:hosted|opened|welcomed|greeted)\s+by\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$"
 )
 _SIDELINE = re.compile(
     r"\b(?:separately|on\s+the\s+sidelines|also\s+(?:met|in\s+the\s+city|attended)|in\s+a\s+separate)\b"
@@ -958,7 +965,7 @@ def _sides(
                 continue  # "over Ukraine", "in Russia"
             if ent.place is not None and ent.place.kind != "country" and ent.text not in CAPITAL_SIDES:
                 continue  # "Kharkiv" is a city, not a side
-            if re.search(r"\bhosted\s+by\s+(?:the\s+)?$", left) or _DRAFTED_BY_LEFT.search(left):
+            if _HOSTED_BY_LEFT.search(left) or _DRAFTED_BY_LEFT.search(left):
                 continue  # the host provides the room; the drafters of a text are not at this table
             between = re.search(r"\bbetween\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$", left, re.I)
             if _MEDIATOR_RIGHT.match(text[ent.end : min(s.end, ent.end + 80)]) or (
@@ -1027,6 +1034,9 @@ _MEET_STOP = re.compile(
 )
 
 
+_SUBJECT_ASIDE = re.compile(r",\s+(?:who|which)\s[^,;]*,")
+
+
 def _meeting_sides(ctx: DocContext, lo: int, hi: int) -> set[str] | None:
     """The sides a meeting verb or "talks between" links in ``text[lo:hi]``; None when none is found."""
     text = ctx.text
@@ -1058,7 +1068,13 @@ def _meeting_sides(ctx: DocContext, lo: int, hi: int) -> set[str] | None:
     # "X, Ukraine's top negotiator, met …": an aside does not end the subject
     if before >= 0 and not sides_in(before + 1, m.start()):
         subj_from = lo
-    subject = sides_in(subj_from, m.start())
+    # "Driscoll, who presented the draft to Zelensky in Kyiv last week, is due to meet Russian officials":
+    # those an aside about the subject names are not the subject
+    aside = _SUBJECT_ASIDE.search(text, subj_from, m.start())
+    if aside is None:
+        subject = sides_in(subj_from, m.start())
+    else:
+        subject = sides_in(subj_from, aside.start()) | sides_in(aside.end(), m.start())
     stop = _MEET_STOP.search(text, m.end(), hi)
     objects = sides_in(m.end(), stop.start() if stop else hi)
     found = subject | objects
