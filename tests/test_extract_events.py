@@ -5860,3 +5860,24 @@ def test_those_named_in_an_aside_about_the_subject_are_not_at_the_table() -> Non
     )
     (t,) = [t for t in talks if t.venue and t.venue.name == "Abu Dhabi"]
     assert set(t.parties) == {"RU", "US"}
+
+
+def test_a_summits_day_is_not_the_month_the_invasion_began_and_its_state_is_no_other_venue() -> None:
+    text = (
+        "ANCHORAGE, Alaska — Trump and Putin ended their summit on Friday without a deal on the war.\n\n"
+        "The summit was the first visit by a Russian leader to the United States in a decade, ending Western "
+        "efforts to isolate Putin that began when Russia invaded in February 2022."
+    )
+    (t,) = kind(text, "talks", "2025-08-16")
+    assert (str(t.date.start), t.date.precision) == ("2025-08-15", "day")
+
+
+def test_a_side_kept_away_from_the_table_is_not_at_it_anywhere_in_its_sentence() -> None:
+    text = (
+        "Trump, Putin end Alaska summit without ceasefire\n\n"
+        "ANCHORAGE, Alaska — Trump and Putin ended their summit on Friday without a deal on the war.\n\n"
+        "Zelensky, who was not invited to Alaska, said Ukraine was ready for a three-way meeting with Trump and "
+        "Putin."
+    )
+    (t,) = kind(text, "talks", "2025-08-16")
+    assert set(t.parties) == {"RU", "US"}

@@ -360,7 +360,7 @@ _PLACE_USE_LEFT = re.compile(
 _VENUE_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s+(?:the\s+)?(?:Kingdom\s+of\s+)?$")
 _HOSTING = re.compile(r"\b(?:host(?:ed|s|ing)?|welcom(?:ed|ing)|received|receiving)\b", re.IGNORECASE)
 _ABSENT_RIGHT = re.compile(
-    r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:(?:was|were|is|are)\s+not\s+(?:invited|present|taking\s+part|part|at\s+the\s+table"
+    r"^(?:['’]s)?,?\s+(?:\w+\s+){0,2}?(?:(?:was|were|is|are)\s+not\s+(?:invited|present|taking\s+part|part|at\s+the\s+table"
     r"|included|represented)|not\s+at\s+the\s+table|(?:was|were)\s+(?:excluded|left\s+out|sidelined)"
     r"|(?:also\s+)?(?:postponed|cancel+ed|called\s+off)\s+(?:a|an|his|her|their)\s+(?:visit|trip|meeting)"
     r"|(?:declined|refused)\s+to\s+(?:attend|join|take\s+part|participate)|boycotted|stayed\s+away)",
@@ -937,7 +937,16 @@ def _sides(
         table = _meeting_sides(ctx, lo, hi)
         if table and not _names_other_venue(ctx, c, s):
             tables |= table  # (a sentence naming another venue may be about that other meeting)
+        # "Zelensky, who was not invited to Alaska, said Ukraine was ready for a three-way meeting": a
+        # side the sentence keeps away from this table is not at it anywhere in the sentence
+        absent = {
+            e.side
+            for e in ctx.ents_in(lo, hi)
+            if e.side and _ABSENT_RIGHT.match(text[e.end : min(s.end, e.end + 60)])
+        }
         for ent in ctx.ents_in(lo, hi):
+            if ent.side in absent:
+                continue
             if id(ent) in attack_places or (
                 _in_spans(ent.start, attack_spans) and actor_use(ctx, ent, s.end)
             ):
@@ -1104,6 +1113,8 @@ def _names_other_venue(ctx: DocContext, c: TalksCluster, s: Sentence) -> bool:
         and e.venue.name != c.venue.name
         and not e.possessive  # "Washington's plan"
         and not ctx.text[e.start : e.end].isupper()  # a dateline ("MOSCOW/KYIV —")
+        # the state or country that locates the venue: "ANCHORAGE, Alaska —", "Jeddah, Saudi Arabia"
+        and not any(v.end <= e.start and ctx.text[v.end : e.start].strip() == "," for v in c.venue_ents)
         for e in ctx.ents_in(s.start, s.end)
     )
 
@@ -1145,6 +1156,8 @@ def _talks_date(
                 continue
             if _MET_BEFORE.search(st, max(0, d.start - 40), d.start):
                 continue  # "the same delegations that met on May 16": when they met before
+            if _WAR_BEGAN_BEFORE.search(st, max(0, d.start - 40), d.start):
+                continue  # "efforts to isolate Putin that began when Russia invaded in February 2022"
             other = _OTHER_MEETING_BEFORE.search(st, max(0, d.start - 130), d.start)
             if other is not None and not any(
                 s.start + other.start() <= e.start < s.start + d.start for e in c.venue_ents
@@ -1185,6 +1198,11 @@ def _talks_date(
 
 _MET_BEFORE = re.compile(
     r"\b(?:that|who|which)\s+(?:had\s+)?(?:first\s+|last\s+|previously\s+|already\s+)?met\s+(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_WAR_BEGAN_BEFORE = re.compile(
+    r"\b(?:invaded|invasion|full-scale\s+war\s+(?:began|started)|war\s+(?:began|broke\s+out|started))"
+    r"(?:\s+(?:of\s+)?Ukraine)?\s+(?:in|on|since)?\s*$",
     re.IGNORECASE,
 )
 _OTHER_MEETING_BEFORE = re.compile(
