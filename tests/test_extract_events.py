@@ -5881,3 +5881,17 @@ def test_a_side_kept_away_from_the_table_is_not_at_it_anywhere_in_its_sentence()
     )
     (t,) = kind(text, "talks", "2025-08-16")
     assert set(t.parties) == {"RU", "US"}
+
+
+def test_a_meeting_put_on_hold_and_a_recovery_conference_are_no_talks() -> None:
+    assert not kind(
+        "Trump said he would meet Putin in Budapest within two weeks, a plan that was later put on hold.",
+        "talks",
+        "2025-10-30",
+    )
+    assert not kind(
+        "The strikes came as leaders gathered in Rome for a conference on Ukraine's recovery, where "
+        "governments pledged billions.",
+        "talks",
+        "2025-07-11",
+    )

@@ -91,7 +91,9 @@ _HYPOTHETICAL = re.compile(
 _NOT_HELD_RIGHT = re.compile(
     r"\b(?:did\s+not\s+(?:happen|take\s+place|go\s+ahead)|never\s+(?:happened|took\s+place)|fell\s+through"
     # ("had been expected in Kyiv this week, but the visit was postponed")
-    r"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel+ed|called\s+off|scrapped|postponed|put\s+off))\b",
+    r"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:later\s+)?(?:cancel+ed|called\s+off|scrapped|postponed|put\s+off"
+    # "he would meet Putin in Budapest within two weeks, a plan that was later put on hold"
+    r"|put\s+on\s+hold|shelved|dropped))\b",
     re.IGNORECASE,
 )
 # one side's proposal is not a meeting: "Putin proposed … that the sides resume talks in Istanbul"
@@ -282,7 +284,7 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\b(?:Defen[cs]e\s+Contact\s+Group|Ramstein\s+(?:format|group)|donors?['’]?\s+conference|(?:aid|pledging|recovery"
     r"|reconstruction)\s+conference)\b"
     # "a conference on rebuilding Ukraine's energy system", "a forum on the recovery of the grid"
-    r"|\b(?:conference|forum|summit|meeting)\s+(?:on|about)\s+(?:the\s+)?(?:rebuild\w*|reconstruct\w*|recovery|restor\w*"
+    r"|\b(?:conference|forum|summit|meeting)\s+(?:on|about)\s+(?:the\s+|Ukraine['’]s\s+)?(?:rebuild\w*|reconstruct\w*|recovery|restor\w*"
     r"|repair\w*|investment|financing|funding)\b"
     # a legislature's bargaining over money: "negotiations over a supplemental funding bill … in Congress"
     r"|\b(?:negotiations|talks|wrangling)\s+(?:[\w-]+\s+){0,3}?(?:bill|budget|funding|appropriations?|spending)\b"
