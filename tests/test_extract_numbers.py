@@ -465,3 +465,10 @@ def test_a_toll_whose_subject_holds_an_aside_between_commas_is_still_a_toll() ->
         "The number of dead from a strike on flats in Rivne, in western Ukraine, rose to 14 on Monday."
     )
     assert facts.killed is not None and facts.killed.value == 14
+
+
+def test_the_number_shot_down_put_at_figures_is_an_interception() -> None:
+    assert _weapons("The air force put the number shot down or jammed at 140 drones and two missiles.") == {
+        ("drone", None): (None, 140),
+        ("missile", None): (None, 2),
+    }

@@ -327,7 +327,14 @@ _TOLL_AT_LEFT = re.compile(
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|injured|wounded|casualties|victims)|(?:dead|injured|wounded)\s+(?:was\s+)?put)"
     r"(?:\s+\w+){0,3}?\s+(?:stood|stands|was|is|remained|remains|put|at)?\s*at\s*$"
     # a night's tally: "The air force put the night's total at 14 Iskander-M missiles and 250 drones"
-    r"|\b(?:total|tally|count)\s+(?:stood\s+|was\s+)?at\s*$",
+    r"|\b(?:total|tally|count)\s+(?:stood\s+|was\s+)?at\s*$"
+    r"|\b(?:number|total|figure)\s+(?:of\s+\w+\s+)?(?:shot\s+down|downed|intercepted|destroyed)\b[^.;]{0,20}?\s+at\s*$",
+    re.IGNORECASE,
+)
+# "It put the number shot down or jammed at 288 drones and three missiles": the figures downed
+_NUMBER_DOWNED_AT = re.compile(
+    r"\b(?:number|total|figure)\s+(?:of\s+\w+\s+)?(?:shot\s+down|downed|intercepted|destroyed)\b[^.;]{0,20}?\s+at\s+"
+    r"(?:[\w,]+\s+[\w-]+(?:\s+(?:and|,)\s+)?){0,6}$",
     re.IGNORECASE,
 )
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -730,6 +737,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 or _INTERCEPT_PARTICIPLE.match(text[w.end : w.end + 30])
                 or launched_then_downed
                 or (coordinated and prev_intercepted)
+                or _NUMBER_DOWNED_AT.search(left) is not None
                 # "destroyed 81 missiles, including 80 Kh-101 …": the part of a figure shot down was too
                 or (
                     prev_intercepted
