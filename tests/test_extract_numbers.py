@@ -472,3 +472,17 @@ def test_the_number_shot_down_put_at_figures_is_an_interception() -> None:
         ("drone", None): (None, 140),
         ("missile", None): (None, 2),
     }
+
+
+def test_air_defences_accounted_for_figures_are_interceptions() -> None:
+    assert _weapons("Air defences accounted for 410 drones and 21 missiles, the air force said.") == {
+        ("drone", None): (None, 410),
+        ("missile", None): (None, 21),
+    }
+
+
+def test_a_running_total_brought_to_a_figure_outweighs_the_increment_before_it() -> None:
+    facts = classify(
+        "Two more people were hurt in Lviv, bringing the overall number of wounded to at least 35."
+    )
+    assert facts.injured is not None and (facts.injured.value, facts.injured.qualifier) == (35, "at_least")

@@ -67,7 +67,7 @@ _INJURED_LEFT = re.compile(
     r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+now)?(?:\s+at|\s+to)?\s*$"
     r"|\b(?:put|puts|putting|placed|estimated)\s+(?:the\s+)?(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)\s+at\s*$"
     # "bringing the number of injured to two"
-    r"|\bbringing\s+(?:the\s+)?(?:total\s+)?(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries|hurt)|injury\s+toll)"
+    r"|\bbringing\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries|hurt)|injury\s+toll)"
     r"(?:\s+\w+){0,2}?\s+to\s*$",
     re.IGNORECASE,
 )
@@ -75,6 +75,11 @@ _FIGURE_GREW_LEFT = re.compile(
     # ("… had given a toll of six dead; it rose to 12 by Sunday morning")
     r"(?:\b(?:the|that|this)\s+(?:figure|number|count|tally|toll)|(?:^|[;,]\s*)it)\s+(?:had\s+|has\s+|later\s+|then\s+)?"
     r"(?:grown|grew|risen|rose|climbed|increased|reached)\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+_BROUGHT_INJURED_LEFT = re.compile(
+    r"\bbringing\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries|hurt)"
+    r"|injury\s+toll)(?:\s+\w+){0,2}?\s+to\s*(?:at\s+least\s*|more\s+than\s*)?$",
     re.IGNORECASE,
 )
 _HARM_WORD = re.compile(r"\b(?:injured|wounded|hurt|injuries|killed|dead|died|deaths)\b", re.IGNORECASE)
@@ -335,6 +340,12 @@ _TOLL_AT_LEFT = re.compile(
 _NUMBER_DOWNED_AT = re.compile(
     r"\b(?:number|total|figure)\s+(?:of\s+\w+\s+)?(?:shot\s+down|downed|intercepted|destroyed)\b[^.;]{0,20}?\s+at\s+"
     r"(?:[\w,]+\s+[\w-]+(?:\s+(?:and|,)\s+)?){0,6}$",
+    re.IGNORECASE,
+)
+# "Air defences accounted for 623 drones and 50 missiles": downed
+_DEFENCES_ACCOUNTED_LEFT = re.compile(
+    r"\b(?:air\s+defen[cs]es?|defenders|air\s+defen[cs]e\s+(?:units|forces|systems))\s+(?:\w+\s+)?accounted\s+for\s+"
+    r"(?:a\s+total\s+of\s+)?(?:[\w,]+\s+[\w-]+(?:\s+(?:and|,)\s+)?){0,6}$",
     re.IGNORECASE,
 )
 _OF_THE = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -738,6 +749,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 or launched_then_downed
                 or (coordinated and prev_intercepted)
                 or _NUMBER_DOWNED_AT.search(left) is not None
+                or _DEFENCES_ACCOUNTED_LEFT.search(left) is not None
                 # "destroyed 81 missiles, including 80 Kh-101 …": the part of a figure shot down was too
                 or (
                     prev_intercepted
@@ -859,6 +871,11 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             killed = _with_children(n.count, right)
             k_upd = bool(_UPDATE_LEFT.search(left))
             used += 1
+            continue
+        if injured is not None and _BROUGHT_INJURED_LEFT.search(left):
+            # "At least three more people were hurt, bringing the overall number of wounded to at least 20":
+            # the running total, not the increment before it
+            injured, i_upd = n.count, True
             continue
         if injured is None and (_INJURED_RIGHT.match(right) or _INJURED_LEFT.search(left)):
             injured = _with_children(n.count, right)
