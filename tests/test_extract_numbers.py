@@ -486,3 +486,10 @@ def test_a_running_total_brought_to_a_figure_outweighs_the_increment_before_it()
         "Two more people were hurt in Lviv, bringing the overall number of wounded to at least 35."
     )
     assert facts.injured is not None and (facts.injured.value, facts.injured.qualifier) == (35, "at_least")
+
+
+def test_a_day_after_is_a_time_not_a_daily_rate() -> None:
+    facts = classify(
+        "Drones hit Kyiv on Thursday, killing two people and wounding 16, a day after a record barrage."
+    )
+    assert (facts.killed.value, facts.injured.value) == (2, 16)

@@ -403,7 +403,7 @@ AGGREGATE_CUES = lc(
     rf"|{PERIOD_OPENING}"
     r"|so\s+far\s+this\s+(?:year|month)|this\s+year|last\s+year|in\s+20\d\d|over\s+the\s+(?:past\s+|previous\s+)?"
     r"(?:\w+\s+)?(?:weeks?|months?|years?)\b|in\s+(?:recent\s+)?(?:weeks|months|years)|per\s+(?:day|night|month)"
-    r"|a\s+(?:day|night|month)(?!\s+of\b)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
+    r"|a\s+(?:day|night|month)(?!\s+(?:of|after|before|earlier|later)\b)|each\s+(?:day|night|month)|every\s+(?:day|night|month)|in\s+total\s+since|cumulative"
     # ("downed a total of 45 drones overnight" is one night's; "a total of 113 people were injured" one toll)
     r"|total\s+of(?![^.;]{0,60}\b(?:overnight|last\s+night|during\s+the\s+night|on\s+the\s+night|this\s+morning)"
     r"|\s+\d[\d,]*\s+(?:people|civilians|persons|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:injured|wounded|hurt|killed))|monthly|weekly|last\s+month|this\s+month|over\s+the\s+past\s+(?:day|24\s+hours)"
