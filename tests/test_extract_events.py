@@ -5895,3 +5895,15 @@ def test_a_meeting_put_on_hold_and_a_recovery_conference_are_no_talks() -> None:
         "talks",
         "2025-07-11",
     )
+
+
+def test_a_capital_that_gives_the_toll_is_the_government_and_a_strike_called_retaliation_is_no_other() -> (
+    None
+):
+    text = (
+        "Overnight the Russian military struck Ukrainian power plants, the Defence Ministry said, calling it "
+        "retaliation for Ukrainian attacks on Belgorod. A power station in Zaporizhzhia was hit. Kiev put "
+        "the death toll at three."
+    )
+    (a,) = kind(text, "attack", "2024-03-22")
+    assert names(a) == {"Zaporizhzhia"} and a.killed.value == 3
