@@ -5907,3 +5907,11 @@ def test_a_capital_that_gives_the_toll_is_the_government_and_a_strike_called_ret
     )
     (a,) = kind(text, "attack", "2024-03-22")
     assert names(a) == {"Zaporizhzhia"} and a.killed.value == 3
+
+
+def test_the_country_that_supplied_the_missiles_is_not_the_attacker() -> None:
+    text = (
+        "Air defences shot down six ATACMS missiles over Crimea overnight. The missiles, supplied to "
+        "Ukraine by the United States, were fired at the Belbek airfield, officials said."
+    )
+    assert all(a.actor != "US" for a in kind(text, "attack", "2024-05-16"))

@@ -1722,6 +1722,13 @@ def _followed_by_place(ent: Ent, ents: list[Ent]) -> bool:
     return False
 
 
+_SUPPLIED_BY_LEFT = re.compile(
+    r"\b(?:supplied|provided|delivered|donated|given|made|manufactured|produced|built)\s+(?:to\s+(?:\w+\s+){1,2})?by\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _actor(
     ctx: DocContext, ents: list[Ent], clause: Clause, places: list[tuple[Entry, Ent]]
 ) -> tuple[str | None, bool]:
@@ -1757,6 +1764,8 @@ def _actor(
             continue  # "the bodies of at least 45 Ukrainian soldiers": the victims, counted
         if re.search(r"\b(?:on|against|upon)\s+(?:the\s+)?$", left):
             continue  # "the deadliest strike on Ukrainian troops": the side struck
+        if _SUPPLIED_BY_LEFT.search(text, max(clause.start, ent.start - 50), ent.start):
+            continue  # "The missiles, supplied to Ukraine by the United States, were fired at …": the supplier
         if re.search(r"(?i)\b(?:per|according\s+to|citing|data\s+from|figures\s+from)\s+(?:the\s+)?$", left):
             continue  # "Per the Ukrainian Air Force, Russia launched …": the source, not the attacker
         if (
