@@ -5915,3 +5915,11 @@ def test_the_country_that_supplied_the_missiles_is_not_the_attacker() -> None:
         "Ukraine by the United States, were fired at the Belbek airfield, officials said."
     )
     assert all(a.actor != "US" for a in kind(text, "attack", "2024-05-16"))
+
+
+def test_a_drone_raid_repelled_is_an_attack_but_an_air_raid_alert_is_not() -> None:
+    (a,) = kind(
+        "Air defences repelled overnight the biggest Ukrainian drone raid on the Tula region.", "attack"
+    )
+    assert names(a) == {"Tula Oblast"}
+    assert not kind("An air raid alert sounded over the Tula region overnight.", "attack")

@@ -294,7 +294,7 @@ STRONG_ATTACK = lc(
     # "the tankers were rocked by explosions in the Black Sea"
     r"|(?:rocked|shaken|hit)\s+by\s+(?:an?\s+|two\s+|several\s+|a\s+series\s+of\s+)?(?:explosions?|blasts?)"
     r"|(?:rockets?|missiles?|shells?|bombs?|rounds|munitions|drones?)\s+(?:[\w-]+\s+){0,2}?landed\s+(?:on|in|near|around|at|next\s+to|close\s+to|beside)"
-    r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?"
+    r"|(?:drone|missile|rocket|air|artillery)\s+(?:strike|attack)s?|(?:drone|missile|rocket)\s+raids?"
     r"|(?:delivered|carried\s+out|conducted|launched|made|mounted|staged)\s+(?:an?\s+)?(?:[\w’'-]+\s+){0,6}?"
     r"(?:strikes?|attacks?|raids?|bombardments?))\b"
     # "its biggest aerial assault of the war" (a ground assault on a front line is no strike)
