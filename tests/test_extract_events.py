@@ -5923,3 +5923,12 @@ def test_a_drone_raid_repelled_is_an_attack_but_an_air_raid_alert_is_not() -> No
     )
     assert names(a) == {"Tula Oblast"}
     assert not kind("An air raid alert sounded over the Tula region overnight.", "attack")
+
+
+def test_drones_downed_on_the_approaches_to_a_city_did_not_strike_it() -> None:
+    text = (
+        "Ukrainian drones attacked the Moscow region overnight, killing two people in Domodedovo, the "
+        "governor said.\n\nMayor Sergei Sobyanin wrote that 50 drones flying towards the capital had been "
+        "destroyed on the approaches to the city."
+    )
+    assert [sorted(names(a)) for a in kind(text, "attack", "2025-03-11")] == [["Domodedovo", "Moscow Oblast"]]

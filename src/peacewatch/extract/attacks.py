@@ -701,6 +701,10 @@ def _places_later_in_sentence(ctx: DocContext, sent: Sentence, after: int, datel
     )
 
 
+_ON_APPROACH = re.compile(
+    r"\b(?:on|at)\s+(?:the\s+)?(?:distant\s+)?approach(?:es)?(?:\s+to\b|\s*[,.;])",
+    re.IGNORECASE,
+)
 _NO_DAMAGE = re.compile(
     r"\b(?:no\s+(?:casualties\s+or\s+)?damage|caused\s+no\s+(?:damage|harm)|nothing\s+was\s+damaged|without\s+(?:causing\s+)?"
     r"(?:any\s+)?damage|no\s+(?:[\w-]+\s+){0,2}targets?\s+(?:in\s+the\s+\w+\s+)?(?:were|was|had\s+been)\s+hit|fell\s+in\s+(?:a|an)\s+"
@@ -979,6 +983,17 @@ def _mention(
         places = [(e, ent) for e, ent in places if e.country in _WARRING or e.id.startswith("sea:")]
         if not places:
             return None
+    if (
+        places
+        and facts.killed is None
+        and facts.injured is None
+        and _ON_APPROACH.search(ctext) is not None
+        and _HIT_WORD.search(ctext) is None
+        and all(e.kind == "city" for e, _ in places)
+    ):
+        # "74 drones were destroyed on the approaches to the city", "shot down on approach": downed
+        # before they reached it, so the city is no place the attack struck (its figures still count)
+        places = []
     actor, strong = _actor(ctx, ents, clause, places)
     # dates: in the clause first (the one nearest the attack word), else anywhere in the sentence
     stext = text[sent.start : sent.end]
