@@ -493,3 +493,17 @@ def test_a_day_after_is_a_time_not_a_daily_rate() -> None:
         "Drones hit Kyiv on Thursday, killing two people and wounding 16, a day after a record barrage."
     )
     assert (facts.killed.value, facts.injured.value) == (2, 16)
+
+
+def test_both_figures_of_a_toll_that_climbs_are_updates_and_so_is_a_toll_that_has_now_risen() -> None:
+    f = classify("The toll climbs to six killed and 40 injured.")
+    assert (f.killed_update, f.injured_update) == (True, True)
+    f = classify("Officials say 90 people have now been injured in the overnight attack.")
+    assert f.injured is not None and f.injured.value == 90 and f.injured_update
+
+
+def test_a_live_pages_latest_from_an_official_announces_an_update() -> None:
+    from peacewatch.extract.counts import updates_toll
+
+    assert updates_toll("22:10\nLatest from the governor: ")
+    assert not updates_toll("The governor said: ")

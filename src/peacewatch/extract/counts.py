@@ -82,6 +82,14 @@ _BROUGHT_INJURED_LEFT = re.compile(
     r"|injury\s+toll)(?:\s+\w+){0,2}?\s+to\s*(?:at\s+least\s*|more\s+than\s*)?$",
     re.IGNORECASE,
 )
+# "90 people have now been injured": the toll so far, an update
+_NOW_RIGHT = re.compile(
+    r"^\s+(?:people\s+|persons\s+|civilians\s+)?(?:have|has|had)\s+now\s+(?:been\s+)?(?:killed|injured|wounded|hurt|died)\b",
+    re.IGNORECASE,
+)
+_KILLED_AND_LEFT = re.compile(
+    r"\b(?:killed|dead|deaths)\s+and\s+(?:at\s+least\s+|more\s+than\s+)?$", re.IGNORECASE
+)
 _HARM_WORD = re.compile(r"\b(?:injured|wounded|hurt|injuries|killed|dead|died|deaths)\b", re.IGNORECASE)
 _INJURED_WORDS = {"injured", "wounded", "hurt", "injuries"}
 _UPDATE_LEFT = re.compile(
@@ -91,7 +99,9 @@ _UPDATE_LEFT = re.compile(
     r"|\b(?:is|are|stands)\s+now\s+(?:at\s+)?$"
     # "the updated toll is 12", "the latest figure, 51 killed"
     r"|\b(?:latest|updated|revised|new|final)\s+(?:death\s+)?(?:toll|figures?|numbers?|count|tally)\b[^.;\d]{0,50}?"
-    r"(?:[:,]|\bis|\bwas|\bof|\bat|\bto)\s*$",
+    r"(?:[:,]|\bis|\bwas|\bof|\bat|\bto)\s*$"
+    # a live page's "Latest from the governor:", "Update from the emergency service:"
+    r"|(?:^|\n)\W*(?:latest|update|updated)\s+(?:from|by)\s+(?:the\s+)?[\w’' -]{1,40}:\s*$",
     re.I,
 )
 
@@ -869,7 +879,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             or _BODIES_RIGHT.match(right)
         ):
             killed = _with_children(n.count, right)
-            k_upd = bool(_UPDATE_LEFT.search(left))
+            k_upd = bool(_UPDATE_LEFT.search(left) or _NOW_RIGHT.match(right))
             used += 1
             continue
         if injured is not None and _BROUGHT_INJURED_LEFT.search(left):
@@ -879,7 +889,10 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             continue
         if injured is None and (_INJURED_RIGHT.match(right) or _INJURED_LEFT.search(left)):
             injured = _with_children(n.count, right)
-            i_upd = bool(_UPDATE_LEFT.search(left))
+            # "The toll climbs to six killed and 40 injured": the second figure of an update is one too
+            i_upd = bool(_UPDATE_LEFT.search(left) or _NOW_RIGHT.match(right)) or (
+                k_upd and _KILLED_AND_LEFT.search(left) is not None
+            )
             used += 1
             continue
         if _FIGURE_GREW_LEFT.search(left):
