@@ -5932,3 +5932,17 @@ def test_drones_downed_on_the_approaches_to_a_city_did_not_strike_it() -> None:
         "destroyed on the approaches to the city."
     )
     assert [sorted(names(a)) for a in kind(text, "attack", "2025-03-11")] == [["Domodedovo", "Moscow Oblast"]]
+
+
+def test_a_total_that_names_the_towns_it_covers_makes_one_attack_of_their_posts() -> None:
+    text = (
+        "Russian missiles hit Ukrainian cities: live\n\n"
+        "10:58\nKryvyi Rih: missiles struck an industrial plant. Ten people are dead and 40 injured, the mayor says.\n\n"
+        "12:05\nKyiv: a missile has hit a children's hospital. Seven killed so far, the mayor says.\n\n"
+        "14:15\nDnipro: one person was killed and five hurt, the governor says.\n\n"
+        "20:30\nThe interior minister gives a nationwide total: at least 33 people were killed and 150 injured in "
+        "today's attack on Kyiv, Kryvyi Rih and Dnipro."
+    )
+    (a,) = kind(text, "attack", "2024-07-08")
+    assert names(a) == {"Kyiv", "Kryvyi Rih", "Dnipro"}
+    assert (a.killed.value, a.killed.qualifier, a.injured.value) == (33, "at_least", 150)

@@ -343,6 +343,13 @@ class AttackCluster:
             and getattr(m.facts, which).has_number
             and (getattr(m.facts, f"{which}_update") or _posted_update(m))
         ]
+        # "a nationwide total: at least 38 killed … in today's attack on Kyiv, Kryvyi Rih, Dnipro and
+        # Pokrovsk": the whole attack's figure, over any one town's update
+        over_towns = [
+            (c, m) for m in ordered if (c := getattr(m.facts, which)) is not None and _total_over_towns(m)
+        ]
+        if over_towns and (over_towns[-1][0].best or 0) >= max((c.best or 0 for c, _m in updates), default=0):
+            return over_towns[-1]
         if updates:  # of equal figures, the body's ("risen to at least 23") over the headline's
             return max(updates, key=lambda cm: (cm[0].best or 0, not cm[1].in_title))
         # "In all, the barrage killed at least six": the whole attack's figure, over a town's
@@ -354,6 +361,7 @@ class AttackCluster:
             and (
                 _GRAND_TOTAL.match(m.sent.text, m.sent.start)
                 or _GRAND_TOTAL_INSIDE.search(m.sent.text, m.sent.start, m.sent.end)
+                or _total_over_towns(m)
             )
         ]
         if totals:
@@ -2397,6 +2405,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     _fold_restated_tallies(gaz, specific_clusters + country_clusters, country_clusters)
     _title_place(ctx, country_clusters)
     _paragraph_city(ctx, specific_clusters, country_clusters)
+    _merge_listed_towns(gaz, specific_clusters + country_clusters)
     out = []
     for c in specific_clusters + country_clusters:
         if not c.mentions:
@@ -2408,6 +2417,40 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             # too vague to report, it still dates the attack the article then tells
             ctx.memo.setdefault("vague_dates", []).append((min(x.clause.start for x in c.mentions), d))
     return out
+
+
+_TOLL_OVER_TOWNS = re.compile(
+    r"\b(?:nationwide|national|overall|total|in\s+all|altogether|across\s+the\s+country)\b", re.IGNORECASE
+)
+
+
+def _total_over_towns(m: Mention) -> bool:
+    """A toll given as the total over three or more towns the sentence names."""
+    return (
+        not m.in_title
+        and len({e.id for e in _towns([e for e, _ in m.places])}) >= 3
+        and (m.facts.killed is not None or m.facts.injured is not None)
+        and _TOLL_OVER_TOWNS.search(m.sent.text, m.sent.start, m.sent.end) is not None
+    )
+
+
+def _merge_listed_towns(gaz: Gazetteer, clusters: list[AttackCluster]) -> None:
+    """A total that names the towns it covers ("a nationwide total: at least 38 killed … in today's
+    attack on Kyiv, Kryvyi Rih, Dnipro and Pokrovsk") makes one attack of the towns' strikes of that day,
+    told one by one on a live page."""
+    for c in clusters:
+        for m in c.mentions:
+            if not _total_over_towns(m):
+                continue
+            towns = {e.id for e in _towns([e for e, _ in m.places])}
+            for other in clusters:
+                if other is c or not other.mentions:
+                    continue
+                theirs = {e.parent if e.kind == "district" else e.id for e in _towns(other.place_entries())}
+                if theirs and theirs <= towns and _dates_compatible(c.date(), other.date()):
+                    c.mentions.extend(other.mentions)
+                    other.mentions.clear()
+            break
 
 
 def _table_home(ms: list[Mention], m: Mention, where: dict[int, AttackCluster]) -> AttackCluster | None:
