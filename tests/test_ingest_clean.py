@@ -332,3 +332,17 @@ def test_the_links_listed_under_a_related_header_are_blanked() -> None:
     assert [why for _s, _e, why in spans] == ["related link"] * 3
     assert "Tomahawk" not in out and "Budapest" not in out
     assert "The mayor said repairs would take a week." in out  # a sentence after the list is the article
+
+
+def test_a_live_pages_pointers_to_earlier_coverage_are_links_but_its_earlier_posts_are_not() -> None:
+    text = (
+        "Kyiv live\n\nExplosions rang out across Kyiv overnight.\n\n"
+        "Earlier on this page and elsewhere\n"
+        "- Monday: Geneva talks end with a refined text\n"
+        "- Sunday: Kharkiv hit as Geneva talks begin\n\n"
+        "Catch up on our earlier coverage: Wednesday's briefing | Zelensky in Washington\n\n"
+        "Earlier today\n- 11:15: A drone hit a car in Kherson, injuring the driver\n"
+    )
+    out, _spans = clean(text, "Kyiv live")
+    assert "Kharkiv hit" not in out and "Zelensky in Washington" not in out
+    assert "A drone hit a car in Kherson" in out

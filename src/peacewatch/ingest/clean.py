@@ -45,7 +45,10 @@ _ANYWHERE: tuple[tuple[str, re.Pattern[str], int], ...] = (
             r"^(?:read more|read also|also read|see also|more on this(?: story)?|related(?: \w+)?|previously"
             r"|recommended(?: reading| for you)?|most read|further reading|editor'?s picks?"
             r"|you may also like|more from [\w ]+|more news|more stories|latest news|top stories|also (?:on|in) [\w ]+"
-            r"|more in [\w ]+)"
+            r"|more in [\w ]+"
+            # a live page's pointers to its earlier days: "Earlier on this page and elsewhere", "Catch up on …"
+            r"|earlier (?:on this page|coverage)(?: and elsewhere)?|our earlier coverage|catch up(?: on [\w' ]+)?"
+            r"|in case you missed it|what happened (?:yesterday|earlier))"
             r"(?:\s*[:–—|>»-]|\s*$)",
             re.I,
         ),
