@@ -341,8 +341,9 @@ def test_a_live_pages_pointers_to_earlier_coverage_are_links_but_its_earlier_pos
         "- Monday: Geneva talks end with a refined text\n"
         "- Sunday: Kharkiv hit as Geneva talks begin\n\n"
         "Catch up on our earlier coverage: Wednesday's briefing | Zelensky in Washington\n\n"
+        "Previously on Continental Markets\n- Friday: Istanbul talks and the swap deal\n\n"
         "Earlier today\n- 11:15: A drone hit a car in Kherson, injuring the driver\n"
     )
     out, _spans = clean(text, "Kyiv live")
-    assert "Kharkiv hit" not in out and "Zelensky in Washington" not in out
+    assert "Kharkiv hit" not in out and "Zelensky in Washington" not in out and "Istanbul" not in out
     assert "A drone hit a car in Kherson" in out

@@ -42,7 +42,7 @@ _ANYWHERE: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "related link",
         re.compile(
-            r"^(?:read more|read also|also read|see also|more on this(?: story)?|related(?: \w+)?|previously"
+            r"^(?:read more|read also|also read|see also|more on this(?: story)?|related(?: \w+)?|previously(?: on [\w' ]+)?"
             r"|recommended(?: reading| for you)?|most read|further reading|editor'?s picks?"
             r"|you may also like|more from [\w ]+|more news|more stories|latest news|top stories|also (?:on|in) [\w ]+"
             r"|more in [\w ]+"
