@@ -5946,3 +5946,31 @@ def test_a_total_that_names_the_towns_it_covers_makes_one_attack_of_their_posts(
     (a,) = kind(text, "attack", "2024-07-08")
     assert names(a) == {"Kyiv", "Kryvyi Rih", "Dnipro"}
     assert (a.killed.value, a.killed.qualifier, a.injured.value) == (33, "at_least", 150)
+
+
+def test_the_village_a_car_set_out_from_is_no_place_struck() -> None:
+    text = (
+        "A Ukrainian drone attacked a car on a road in the Rylsk district on Sunday, injuring two men. The "
+        "men were driving from the village of Kuleshovka towards Rylsk when the drone hit the vehicle."
+    )
+    assert all("Kuleshovka" not in names(a) for a in kind(text, "attack", "2025-02-09"))
+
+
+def test_a_months_count_of_times_a_city_came_under_fire_is_no_attack() -> None:
+    text = (
+        "A drone hit a bus in Zaporizhzhia on Monday, injuring four people.\n\n"
+        "Last month alone, according to the administration, the city came under fire 17 times."
+    )
+    assert len(kind(text, "attack", "2025-06-10")) == 1
+
+
+def test_a_live_pages_masthead_dates_its_undated_posts() -> None:
+    text = (
+        "Kharkiv live: glide bomb hits high-rise\n\n"
+        "Kharkiv Live\nFriday 30 August | Last updated 23:55\n\n"
+        "23:55\nThe governor says the number of injured in Kharkiv has reached 97.\n\n"
+        "18:05\nFour glide bombs hit the city, the mayor says.\n\n"
+        "16:20\nTram route 5 is suspended until Monday for track repairs."
+    )
+    (a,) = kind(text, "attack", "2024-08-30")
+    assert a.date is not None and (str(a.date.start), a.date.precision) == ("2024-08-30", "day")

@@ -607,6 +607,8 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             continue
         if _SETTLEMENT_TALLY.search(lstext) and not _HARMED.search(lstext):
             continue  # "the regional head lists 88 strikes on 20 settlements over the past day": a tally of a day's shelling
+        if _TIMES_TALLY.search(lstext) and L.AGGREGATE_CUES.search(lstext) and not _HARMED.search(lstext):
+            continue  # "Last month alone, the city came under fire 17 times": a period's count of attacks
         if _NO_STRIKES.search(lstext):
             continue  # "No strikes were recorded in the Bashtanka and Pervomaisk districts."
         if _accident_paragraph(ctx, sent):
@@ -827,6 +829,10 @@ _SETTLEMENT_TALLY = re.compile(
     r"(?:border\s+)?(?:settlements|localities|communities|hromadas)\b"
 )
 _HARMED = re.compile(rf"\b(?:{L.KILLED_WORDS}|{L.INJURED_WORDS}|killing|wounding|injuring)\b")
+_TIMES_TALLY = re.compile(
+    r"\b(?:came\s+under\s+(?:fire|attack|shelling)|(?:was|were)\s+(?:shelled|attacked|struck|hit)|shelled|attacked|struck)"
+    r"\s+(?:\w+\s+){0,3}?(?:\d+|[a-z]+)\s+times\b"
+)
 _NO_STRIKES = re.compile(
     r"(?:^\s*no\s+(?:strikes|attacks|hits|impacts|shelling|explosions|damage|casualties)"
     # "Air raid alerts sounded seven times, but no strikes were recorded" (but "shelled Beryslav, but no
@@ -1447,6 +1453,9 @@ _TRAVEL_LEFT = re.compile(
     # "a train travelling from Barvinkove towards Lviv and the western border town of Chop": where it was going
     r"|\b(?:travel(?:l)?ing|heading|bound|en\s+route|running|going|driving|sailing)\b[^.;]{0,60}?\b(?:to|towards|for)\s+"
     r"(?:(?!in\b|at\b|near\b|was\b|were\b|hit\b|struck\b|when\b)[\w-]+\s+){0,8}?$"
+    # "were driving from the village of Kuleshovka towards Rylsk when the drone hit": where they set out
+    r"|\b(?:travel(?:l)?(?:ing|ed)|head(?:ing|ed)|driv(?:ing|en)|drove|return(?:ing|ed)|going|went|flee(?:ing)|fled)\s+"
+    r"(?:back\s+)?from\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
     # "hit on the road to Sumy": where the road leads, not where the strike fell
     r"|\b(?:on|along)\s+the\s+(?:road|highway|motorway|way|route)\s+(?:to|towards)\s+(?:the\s+(?:city\s+of\s+)?)?$"
     # "the wounded have been taken to hospitals in Kramatorsk and Dnipro": where they are treated
@@ -3551,8 +3560,27 @@ def _time_of_day_date(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
     ):
         # a governor's post "At 16:45 the occupiers struck Kharkiv … UPDATE 18:05 …" names no day at
         # all: the hours are of the day it was posted
-        return _lede_day(ctx) or _only_day(ctx)
+        return _lede_day(ctx) or _only_day(ctx) or _page_day(ctx)
     return None
+
+
+def _page_day(ctx: DocContext) -> DateSpan | None:
+    """The day a live page's masthead gives ("Slobozhanshchyna Live / Friday 30 August | Last updated
+    23:55"), on the lines between its headline and its first post."""
+    head_end = ctx.title_end
+    for line in ctx.text[ctx.title_end : ctx.title_end + 400].split("\n"):
+        head_end += len(line) + 1
+        if _CLOCK_LINE.fullmatch(line) or _CLOCK_HEAD.match(line):
+            break
+    days = {
+        (d.span.start, d.span.end)
+        for d in D.find_dates(ctx.text[ctx.title_end : head_end], ctx.published, ctx.anchor_year)
+        if d.span.precision == "day" and d.span.start is not None
+    }
+    if len(days) != 1:
+        return None
+    start, end = next(iter(days))
+    return DateSpan(start, end, "day")
 
 
 def _dateline_day(ctx: DocContext, c: AttackCluster) -> DateSpan | None:
