@@ -58,6 +58,11 @@ _KILLED_LEFT = re.compile(
     r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$",
     re.IGNORECASE,
 )
+# "bringing the overall number of wounded to": a running total of the injured
+_BRINGING_INJURED = (
+    r"\bbringing\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries|hurt)"
+    r"|injury\s+toll)(?:\s+\w+){0,2}?\s+to"
+)
 _INJURED_LEFT = re.compile(
     r"\b(?:injuring|injured|injures|wounding|wounded|wounds|hurting|hurt|hospitali[sz]ing)(?:\s+all(?:\s+the)?)?\s*$|"
     # ("the number of people injured in a Russian drone strike on … on Monday has risen to 14")
@@ -67,8 +72,7 @@ _INJURED_LEFT = re.compile(
     r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+now)?(?:\s+at|\s+to)?\s*$"
     r"|\b(?:put|puts|putting|placed|estimated)\s+(?:the\s+)?(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)\s+at\s*$"
     # "bringing the number of injured to two"
-    r"|\bbringing\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries|hurt)|injury\s+toll)"
-    r"(?:\s+\w+){0,2}?\s+to\s*$",
+    rf"|{_BRINGING_INJURED}\s*$",
     re.IGNORECASE,
 )
 _FIGURE_GREW_LEFT = re.compile(
@@ -78,9 +82,7 @@ _FIGURE_GREW_LEFT = re.compile(
     re.IGNORECASE,
 )
 _BROUGHT_INJURED_LEFT = re.compile(
-    r"\bbringing\s+(?:the\s+)?(?:total\s+|overall\s+)?(?:number\s+of\s+(?:people\s+)?(?:injured|wounded|injuries|hurt)"
-    r"|injury\s+toll)(?:\s+\w+){0,2}?\s+to\s*(?:at\s+least\s*|more\s+than\s*)?$",
-    re.IGNORECASE,
+    rf"{_BRINGING_INJURED}\s*(?:at\s+least\s*|more\s+than\s*)?$", re.IGNORECASE
 )
 # "90 people have now been injured": the toll so far, an update
 _NOW_RIGHT = re.compile(
@@ -338,17 +340,19 @@ _ALL_INTERCEPTED = re.compile(
     rf"|\b(?:{L.INTERCEPT_VERBS})\s+(?:every\s+(?:single\s+)?one|all|each)\s+of\s+(?:them|these|those)\b",
     re.IGNORECASE,
 )
+# "put the number shot down or jammed at": the figures downed follow
+_DOWNED_AT = r"\b(?:number|total|figure)\s+(?:of\s+\w+\s+)?(?:shot\s+down|downed|intercepted|destroyed)\b[^.;]{0,20}?\s+at"
 _TOLL_AT_LEFT = re.compile(
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|injured|wounded|casualties|victims)|(?:dead|injured|wounded)\s+(?:was\s+)?put)"
     r"(?:\s+\w+){0,3}?\s+(?:stood|stands|was|is|remained|remains|put|at)?\s*at\s*$"
     # a night's tally: "The air force put the night's total at 14 Iskander-M missiles and 250 drones"
     r"|\b(?:total|tally|count)\s+(?:stood\s+|was\s+)?at\s*$"
-    r"|\b(?:number|total|figure)\s+(?:of\s+\w+\s+)?(?:shot\s+down|downed|intercepted|destroyed)\b[^.;]{0,20}?\s+at\s*$",
+    rf"|{_DOWNED_AT}\s*$",
     re.IGNORECASE,
 )
 # "It put the number shot down or jammed at 288 drones and three missiles": the figures downed
 _NUMBER_DOWNED_AT = re.compile(
-    r"\b(?:number|total|figure)\s+(?:of\s+\w+\s+)?(?:shot\s+down|downed|intercepted|destroyed)\b[^.;]{0,20}?\s+at\s+"
+    rf"{_DOWNED_AT}\s+"
     r"(?:[\w,]+\s+[\w-]+(?:\s+(?:and|,)\s+)?){0,6}$",
     re.IGNORECASE,
 )
