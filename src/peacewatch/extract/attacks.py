@@ -4233,18 +4233,17 @@ def _totals_vs_breakdown(ws: tuple[Weapon, ...]) -> tuple[Weapon, ...]:
             out = [w for w in out if w is not total[0]]
             ti = total[0].intercepted
             if ti is not None and ti.best == t:
-                # "all 31 missiles were shot down": each model's every one
-                out = [
-                    Weapon(w.kind, w.model, w.launched, w.launched, w.evidence)
-                    if w in models and w.intercepted is None
-                    else w
-                    for w in out
-                ]
+                out = _each_model_downed(out, models)  # "all 31 missiles were shot down"
         else:
             out = [
                 Weapon(w.kind, w.model, None, w.intercepted, w.evidence) if w in models else w for w in out
             ]
     return _intercepts_vs_breakdown(tuple(out))
+
+
+def _each_model_downed(ws: list[Weapon], models: list[Weapon]) -> list[Weapon]:
+    """Every one launched of each of ``models`` was shot down (when the text gives no figure of its own)."""
+    return [replace(w, intercepted=w.launched) if w in models and w.intercepted is None else w for w in ws]
 
 
 def _intercepts_vs_breakdown(ws: tuple[Weapon, ...]) -> tuple[Weapon, ...]:
@@ -4278,12 +4277,7 @@ def _intercepts_vs_breakdown(ws: tuple[Weapon, ...]) -> tuple[Weapon, ...]:
             kept = Weapon(w.kind, w.model, w.launched, None, w.evidence)
             out = [kept if x is w else x for x in out if x is not w or w.launched is not None]
             if every:
-                out = [
-                    Weapon(x.kind, x.model, x.launched, x.launched, x.evidence)
-                    if x in named and x.intercepted is None
-                    else x
-                    for x in out
-                ]
+                out = _each_model_downed(out, named)
         else:
             # a part counted for one model is that model's ("all 18 missiles, including six Kinzhals");
             # one figure for several ("80 Kh-101, Kalibr and Kh-55") is a count of none of them
