@@ -80,6 +80,10 @@ LABELLED_SETS = (
     "articles57",
     "articles58",
     "articles59",
+    "articles60",
+    "articles61",
+    "articles62",
+    "articles63",
 )
 
 
