@@ -5974,3 +5974,36 @@ def test_a_live_pages_masthead_dates_its_undated_posts() -> None:
     )
     (a,) = kind(text, "attack", "2024-08-30")
     assert a.date is not None and (str(a.date.start), a.date.precision) == ("2024-08-30", "day")
+
+
+def test_fireworks_salvoes_are_no_attack() -> None:
+    text = "A fireworks display over Kyiv is planned for 22:00, with 30 salvoes fired from 16 points across the city."
+    assert kind(text, "attack", "2024-05-09") == []
+
+
+def test_repairs_of_damaged_houses_tell_the_aftermath_not_a_strike() -> None:
+    text = "Regional digest\n\n• Taganrog: repair of damaged houses completed.\n\n• Azov: new school opens."
+    assert kind(text, "attack", "2024-05-09") == []
+
+
+def test_the_hospitals_town_after_a_village_struck_is_no_second_attack() -> None:
+    text = (
+        "Later in the day, the governor reported that Ukrainian forces had shelled the village of Lomakovka "
+        "in the Sevsky district of the Bryansk region with mortars. One woman was wounded and taken to the "
+        "Sevsk central district hospital; her life is not in danger."
+    )
+    (a,) = kind(text, "attack", "2024-10-15")
+    assert "Sevsk" not in names(a) and a.injured is not None and a.injured.value == 1
+
+
+def test_a_leader_meeting_veterans_holds_no_talks() -> None:
+    text = "After the parade, Putin laid flowers at the Tomb of the Unknown Soldier and met veterans in the Kremlin."
+    assert kind(text, "talks", "2024-05-09") == []
+
+
+def test_talks_named_only_as_the_start_of_a_period_are_no_talks() -> None:
+    text = (
+        "Russia and Ukraine swapped 95 prisoners of war on Friday. Swaps of this kind have followed one "
+        "another since the Istanbul talks in the summer."
+    )
+    assert kind(text, "talks", "2025-10-03") == []

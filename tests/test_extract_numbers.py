@@ -171,6 +171,8 @@ def test_air_force_summary_gives_one_entry_per_model() -> None:
         ("Air defence systems intercepted ten Tochka-U missiles and two Vilkha rockets.", "rocket", None, 2),
         ("In total, Russia fired 127 missiles and 109 drones, of which 102 missiles and 99 drones were shot down",
          "missile", 127, 102),
+        ("Of the 120 missiles and 90 drones, 104 missiles and 42 drones were shot down.", "drone", 90, 42),
+        ("Of the 120 missiles and 90 drones, 104 missiles and 42 drones were shot down.", "missile", 120, 104),
     ],
 )  # fmt: skip
 def test_launched_and_intercepted(text: str, kind: str, launched, intercepted) -> None:

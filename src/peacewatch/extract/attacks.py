@@ -1556,6 +1556,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
     out: list[tuple[Entry, Ent]] = []
     authorities: list[tuple[Entry, Ent]] = []
     references: list[tuple[Entry, Ent]] = []
+    treated: list[tuple[Entry, Ent]] = []
     explicit_country = False
     last_launch_end = -1
     sent = ctx.sentences[clause.sent]
@@ -1625,7 +1626,7 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _TAKEN_TO_LEFT.search(left) and _HOSPITAL_RIGHT.match(right):
             # "taken to the Klimovo district hospital": where the wounded were treated, the attack's
             # place only when the text gives no other
-            references.append((e, ent))
+            treated.append((e, ent))
             continue
         if e.kind == "city" and _BETWEEN_LEFT.search(left):
             references.append((e, ent))  # "a small town between Sloviansk and Kostiantynivka": a landmark
@@ -1732,7 +1733,21 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         # "In southern Russia, officials in the Rostov region reported …": their region is the
         # more precise place of the attack they report
         return authorities, explicit_country
-    return (out or authorities or references), explicit_country
+    if not (out or authorities or references) and treated and _place_before_in_paragraph(ctx, sent):
+        # "shelled the village of Lomakovka … One woman was wounded and taken to the Sevsk district
+        # hospital": the hospital's town is no second attack; the wounded belong to the place before
+        treated = []
+    return (out or authorities or references or treated), explicit_country
+
+
+def _place_before_in_paragraph(ctx: DocContext, sent: Sentence) -> bool:
+    """An earlier sentence of the paragraph names a place."""
+    return any(
+        ent.place is not None
+        for s in ctx.sentences[: sent.index]
+        if s.paragraph == sent.paragraph
+        for ent in ctx.ents_in(s.start, s.end)
+    )
 
 
 def actor_use(ctx: DocContext, ent: Ent, end: int) -> bool:

@@ -575,6 +575,11 @@ _BARE_INTERCEPT_LEFT = re.compile(
     re.IGNORECASE,
 )
 _ALL_LEFT = re.compile(r"(?i)\ball\s+(?:the\s+)?$")
+# "of the 120 missiles and 90 drones, 104 missiles and 42 drones were shot down": the figures after
+# "of the" are the whole that the later ones are part of, however the list ends
+_PARTITION_HEAD_LEFT = re.compile(
+    r"(?i)\bof\s+(?:the|all\s+the)\s+(?:\d[\d,]*\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+)?$"
+)
 _ALL_DOWN_RIGHT = re.compile(
     rf"\s*,?\s*(?:and\s+)?all\s+(?:of\s+them\s+|of\s+which\s+)?(?:were\s+|was\s+|had\s+been\s+)?(?:{L.INTERCEPT_VERBS})\b",
     re.IGNORECASE,
@@ -758,7 +763,10 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
                 of_which
                 or _INTERCEPT_LEFT.search(left)
                 or _INTERCEPT_RIGHT.match(text[w.end : w.end + 60])
-                or _LIST_THEN_INTERCEPTED.match(text[w.end : w.end + 120])
+                or (
+                    _LIST_THEN_INTERCEPTED.match(text[w.end : w.end + 120])
+                    and not _PARTITION_HEAD_LEFT.search(left)
+                )
                 or _INTERCEPT_PARTICIPLE.match(text[w.end : w.end + 30])
                 or launched_then_downed
                 or (coordinated and prev_intercepted)

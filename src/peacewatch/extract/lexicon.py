@@ -209,7 +209,11 @@ ON_FIRE = (
 )
 BLOWN_UP = r"blown\s+up|blew\s+up|blowing\s+up|bridge\s+collapsed"
 # "utility crews were repairing damaged power lines": the aftermath, not a strike
-_MENDED = r"(?<!repairing\s)(?<!repaired\s)(?<!repair\s)(?<!restoring\s)(?<!restored\s)(?<!rebuilding\s)"
+# ("Taganrog: repair of damaged houses completed")
+_MENDED = (
+    r"(?<!repairing\s)(?<!repaired\s)(?<!repair\s)(?<!restoring\s)(?<!restored\s)(?<!rebuilding\s)"
+    r"(?<!repair\sof\s)(?<!repairs\sof\s)(?<!repairs\sto\s)(?<!restoration\sof\s)(?<!reconstruction\sof\s)"
+)
 ATTACK_TRIGGERS = (
     r"strikes?|struck|striking|attacks?|attacked|attacking|barrages?|bombardments?|bombarded|bombarding"
     r"|shelling|shelled|shells|bombing|bombings|bombed|air\s*raids?|airstrikes?|air\s+strikes?"
@@ -531,7 +535,7 @@ NOT_ATTACK = lc(
     r"|(?:domestic\s+)?gas\s+(?:explosion|leak|blast)|road\s+accident|traffic\s+accident|car\s+crash|industrial"
     r"\s+accident|ruling\s+out|ruled\s+out|not\s+(?:caused\s+by|related\s+to|linked\s+to|the\s+result\s+of)"
     r"|short\s+circuit|faulty\s+wiring|heart\s+attack|laid\s+(?:flowers|wreaths)|memorial\s+to|commemorat\w+"
-    r"|mass\s+graves?|exhum\w+"
+    r"|mass\s+graves?|exhum\w+|fireworks?"
     # a purpose: "a buffer zone to prevent Russian shelling of the Sumy region"
     r"|\bto\s+(?:prevent|stop|deter|halt)\s+(?:further\s+|more\s+|future\s+)?(?:russian\s+|ukrainian\s+|enemy\s+)?"
     r"(?:shelling|strikes|attacks|bombardments?|cross-border\s+(?:shelling|attacks|strikes))\b"

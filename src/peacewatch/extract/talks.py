@@ -308,7 +308,10 @@ _OFF_TOPIC_TALKS = re.compile(
     # a parade or a commemoration: "delegations … are due in Moscow for the 80th anniversary commemorations"
     r"|\b(?:(?:victory|military)\s+parade|(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+(?:parade|celebrations?|commemorations?))\b"
     r"|\b(?:companies|manufacturers|industry|industrial|exhibition|trade\s+fair|expo|association)\b[^.]{0,200}\bconference\b"
-    r"|\bconference\b[^.]{0,80}\b(?:companies|manufacturers|industry|exhibition)\b",
+    r"|\bconference\b[^.]{0,80}\b(?:companies|manufacturers|industry|exhibition)\b"
+    # a leader meeting his own people: "Putin … met veterans in the Kremlin"
+    r"|\bmet\s+(?:with\s+)?(?:[\w-]+\s+)?(?:veterans|soldiers|troops|servicemen|students|workers|volunteers|relatives"
+    r"|mothers|widows|families\s+of)\b",
     re.IGNORECASE,
 )
 # a bloc's own summit is not a round of war talks, though the war is on its agenda
@@ -649,11 +652,13 @@ _BACKGROUND = re.compile(
 )
 
 
-# a meeting named only as one before this one: "the fourth such meeting, after rounds in Copenhagen, Jeddah
+# a meeting named only as one before this one (or as the start of a period): "the fourth such meeting, after rounds in Copenhagen, Jeddah
 # and Malta", "China, which attended the Jeddah round", "China had skipped a similar meeting in Copenhagen"
 _EARLIER_ONE = re.compile(
     r"\b(?:after\s+(?:earlier\s+|previous\s+)?(?:rounds|meetings|sessions|summits)\s+in"
     r"|(?:which|who)\s+(?:had\s+)?attended\s+the"
+    # a time mark: "swaps have followed one another since the Istanbul talks in the summer"
+    r"|since\s+the(?=\s+(?-i:[A-Z])[\w-]+\s+(?:talks|summit|meeting|round|negotiations)\b)"
     r"|(?:skipped|missed|boycotted)\s+(?:a|an|the)\s+(?:similar\s+|previous\s+|earlier\s+)?(?:meeting|round|summit"
     r"|session|talks))\b",
     re.IGNORECASE,
