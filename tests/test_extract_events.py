@@ -6007,3 +6007,32 @@ def test_talks_named_only_as_the_start_of_a_period_are_no_talks() -> None:
         "another since the Istanbul talks in the summer."
     )
     assert kind(text, "talks", "2025-10-03") == []
+
+
+def test_an_invitation_a_hope_to_meet_and_readiness_for_a_round_hold_no_talks() -> None:
+    for text in (
+        "Putin voiced hope the understanding reached would open the way to peace, and invited Trump to Moscow "
+        "for their next meeting.",
+        "Zelensky, who was at the Group of Seven summit in Canada, had hoped to meet Trump there, but the U.S. "
+        "president left early.",
+        "Peskov said Moscow was still ready for a third round of talks in Istanbul, but that no date had been set.",
+    ):
+        assert kind(text, "talks", "2025-08-16") == [], text
+
+
+def test_a_minerals_deal_signed_is_no_peace_talks() -> None:
+    text = (
+        "WASHINGTON - The United States and Ukraine signed an agreement on Wednesday giving Washington a stake "
+        "in future revenues from Ukraine's minerals, oil and gas, after weeks of tense negotiations."
+    )
+    assert kind(text, "talks", "2025-05-01") == []
+
+
+def test_alerts_with_no_strike_reported_and_a_ministrys_seat_are_no_attacks() -> None:
+    text = (
+        "Hours after the truce expired, air-raid alerts were declared in Kyiv and several eastern regions, "
+        "though no strike on the capital was reported by midday.\n\n"
+        "The Defence Ministry in Moscow separately said its air defence units had destroyed drones over several "
+        "regions overnight, without giving a figure for Bryansk."
+    )
+    assert all(not names(a) & {"Kyiv", "Moscow", "Bryansk"} for a in kind(text, "attack", "2025-04-21"))

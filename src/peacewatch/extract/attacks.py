@@ -837,7 +837,10 @@ _NO_STRIKES = re.compile(
     r"(?:^\s*no\s+(?:strikes|attacks|hits|impacts|shelling|explosions|damage|casualties)"
     # "Air raid alerts sounded seven times, but no strikes were recorded" (but "shelled Beryslav, but no
     # casualties were reported" is a strike)
-    r"|\bbut\s+no\s+(?:strikes|attacks|hits|impacts|explosions))"
+    r"|\bbut\s+no\s+(?:strikes|attacks|hits|impacts|explosions)"
+    # "air-raid alerts were declared in Kyiv …, though no strike on the capital was reported by midday"
+    r"|\balerts?\b[^.;]*?\b(?:but|though|although)\s+no\s+(?:strikes?|attacks?|hits?|impacts?|explosions?)"
+    r"(?:\s+(?:on|in)\s+(?:the\s+)?[\w-]+)?)"
     r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:recorded|reported|registered|observed)\b[^,;]*$"
 )
 
@@ -1332,6 +1335,10 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
     return _heading_date(ctx, sent)
 
 
+_MINISTRY_IN_LEFT = re.compile(
+    r"\b(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Gg]eneral\s+[Ss]taff)"
+    r"\s+in\s+$"
+)
 _WHERE_SPOKEN_LEFT = re.compile(r"(?:^|[\n.;]\s*)In\s+$")
 _SPEAKER_RIGHT = re.compile(
     # a national body speaks from its capital; "in Kharkiv, officials said" is about Kharkiv
@@ -1524,7 +1531,8 @@ _NOT_LISTED = re.compile(
 )
 # (a sentence that "did not list" places is no mention at all: _NOT_LISTED)
 _NOT_LISTED_LEFT = re.compile(
-    r"\bwithout\s+(?:listing|mentioning|including|naming)\s+"
+    # ("… destroyed drones over several regions, without giving a figure for Bryansk")
+    r"\bwithout\s+(?:listing|mentioning|including|naming|giving\s+(?:a\s+)?(?:figures?|numbers?|breakdown)\s+for)\s+"
     r"(?:(?:the\s+)?[\w’'-]+(?:\s*,\s*|\s+(?:or|and|nor)\s+)){0,3}(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -1608,6 +1616,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas
             last_launch_end = ent.end
             continue
+        if _MINISTRY_IN_LEFT.search(text, max(0, ent.start - 40), ent.start):
+            continue  # "The Defence Ministry in Moscow said …": the seat of who speaks
         if capital_spoke(ent.start, ent.end, text):
             continue  # "In Kyiv, officials said Russia had fired dozens of drones at …": who spoke
         if _is_authority(text, ent):

@@ -83,6 +83,11 @@ _HYPOTHETICAL = re.compile(
     r"|not\s+ruled\s+out\s+(?:a|an)\s+(?:visit|trip|meeting)"
     # "Russia was ready to consider further rounds of talks in Istanbul": an openness, no meeting
     r"|(?:ready|willing|prepared)\s+to\s+consider\s+(?:[\w-]+\s+){0,4}?(?:talks|rounds?|meetings?|negotiations)"
+    # "Moscow was still ready for a third round of talks in Istanbul, but no date had been set"
+    r"|(?:ready|willing|prepared|open)\s+for\s+(?:a|an|the|new|further|more|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|rounds?|meetings?|negotiations)"
+    # "invited Trump to Moscow for their next meeting", "had hoped to meet Trump there": no meeting yet
+    r"|invit(?:ed|es|ing)\s+(?:[\w.'’-]+\s+){1,3}?to(?=\s+(?:visit\s+)?$)|had\s+hoped\s+to\s+(?:meet|hold|see)"
     # "Peskov said Russia was open to talks but that there was nobody to talk to in Kyiv"
     r"|(?:nobody|no\s+one)\s+to\s+(?:talk|negotiate)\s+(?:to|with))\b",
     re.IGNORECASE,
@@ -93,7 +98,9 @@ _NOT_HELD_RIGHT = re.compile(
     # ("had been expected in Kyiv this week, but the visit was postponed")
     r"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:later\s+)?(?:cancel+ed|called\s+off|scrapped|postponed|put\s+off"
     # "he would meet Putin in Budapest within two weeks, a plan that was later put on hold"
-    r"|put\s+on\s+hold|shelved|dropped))\b",
+    r"|put\s+on\s+hold|shelved|dropped)"
+    # "who was at the summit in Canada, had hoped to meet Trump there, but the president left early"
+    r"|had\s+hoped\s+to\s+(?:meet|hold|see))\b",
     re.IGNORECASE,
 )
 # one side's proposal is not a meeting: "Putin proposed … that the sides resume talks in Istanbul"
@@ -276,6 +283,8 @@ _OFF_TOPIC_TALKS = re.compile(
     r"\b(?:on|about|over|regarding|concerning|with)\s+"
     r"[^.]{0,60}?\b(?:trade|tariffs?|minerals?|Gaza|Hamas|Israel\w*|embass\w+|diplomatic\s+missions|imports?|exports?"
     r"|ban|visas?|investment|business|climate|football|gas\s+transit|Iran\w*|Syria\w*|Venezuela\w*)\b"
+    # "signed an agreement giving Washington a stake in future revenues from Ukraine's minerals"
+    r"|\bminerals?\s+(?:deal|agreement|accord|pact)\b|\bstake\s+in\s+(?:future\s+)?(?:revenues?|profits?)\b"
     r"|\b(?:agriculture|trade|economy|finance|health|education|sports?|culture)\s+ministers?\b"
     # "Naftogaz is negotiating additional gas purchases": a commercial deal
     r"|\bnegotiat\w+\s+(?:[\w-]+\s+){0,3}?(?:gas|oil|electricity|loans?|purchases?|imports?|supplies|contracts?"
