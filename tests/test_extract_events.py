@@ -6036,3 +6036,14 @@ def test_alerts_with_no_strike_reported_and_a_ministrys_seat_are_no_attacks() ->
         "regions overnight, without giving a figure for Bryansk."
     )
     assert all(not names(a) & {"Kyiv", "Moscow", "Bryansk"} for a in kind(text, "attack", "2025-04-21"))
+
+
+def test_a_delegation_that_will_be_in_a_city_plans_talks_there_and_the_kremlin_is_only_where_it_was_said() -> (
+    None
+):
+    text = (
+        "The Russian delegation headed by presidential aide Vladimir Medinsky will be in Istanbul on Thursday "
+        "and is ready for direct talks with Ukraine, Dmitry Peskov told journalists at the Kremlin."
+    )
+    (t,) = kind(text, "talks", "2025-05-14")
+    assert t.venue is not None and t.venue.name == "Istanbul" and t.status == "planned"

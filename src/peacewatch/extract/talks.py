@@ -182,7 +182,10 @@ _NOT_VENUE_LEFT = re.compile(
     re.I,
 )
 _SPEAKING_LEFT = re.compile(
-    r"\bspeaking\s+(?:to\s+(?:reporters|journalists)\s+)?(?:in|from|at)\s+(?:the\s+)?$", re.I
+    # (and "Peskov told journalists at the Kremlin")
+    r"\b(?:speaking\s+(?:to\s+(?:reporters|journalists)\s+)?(?:in|from|at)\s+(?:the\s+)?"
+    r"|told\s+(?:reporters|journalists|the\s+press)\s+at\s+(?:the\s+)?)$",
+    re.I,
 )
 _WHERE_MEETING_RIGHT = re.compile(
     r"[^.;]{0,30}?\bwhere\b[^.;]{0,60}?\b(?:meet\w*|summit|talks|gather\w*)", re.I
@@ -208,6 +211,8 @@ _WAR_TOPIC = re.compile(
 _PLANNED = re.compile(
     r"\b(?:(?:will|would|shall|could|may|might)\s+(?:\w+\s+)?(?:meet|hold|host|travel|visit|sit|gather"
     r"|convene|take\s+part|attend|head|fly|go|come|take\s+place)|to\s+be\s+held|scheduled"
+    # "the delegation will be in Istanbul on Thursday", "will be waiting for the Ukrainian side"
+    r"|will\s+be\s+(?:in|at|waiting)"
     r"|set\s+to|due\s+to|(?:is|are)\s+due\s+(?:in|at|on)|expected\s+to|(?:plans?|planning)\s+to\s+(?:meet|hold|travel|visit|host|send|fly|resume)"
     r"|next\s+(?:week|month|round)"
     r"|upcoming|(?:is|are)\s+to\s+(?:meet|continue|hold|resume|travel)|to\s+travel|en\s+route|dispatched"
