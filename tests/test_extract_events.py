@@ -6047,3 +6047,26 @@ def test_a_delegation_that_will_be_in_a_city_plans_talks_there_and_the_kremlin_i
     )
     (t,) = kind(text, "talks", "2025-05-14")
     assert t.venue is not None and t.venue.name == "Istanbul" and t.status == "planned"
+
+
+def test_a_monitors_count_of_shelling_incidents_is_no_attack_and_does_not_merge_the_towns_it_names() -> None:
+    text = (
+        "Two civilians were killed and five wounded when shells hit the Kuibyshevsky district of Donetsk on "
+        "Monday afternoon, the city's mayor said.\n\n"
+        "The mission counted 34 shelling incidents across the region during the day, with Donetsk, Horlivka "
+        "and Yasynuvata the worst affected.\n\n"
+        "In a separate incident in the morning, a drone attacked a man working in his garden in Horlivka, the "
+        "mayor of Horlivka said. One person was wounded and taken to hospital."
+    )
+    attacks = kind(text, "attack", "2023-10-16")
+    assert sorted(sorted(names(a)) for a in attacks) == [["Donetsk"], ["Horlivka"]]
+
+
+def test_the_town_across_the_reservoir_from_a_city_is_the_one_struck_not_the_city() -> None:
+    text = (
+        "Later on Tuesday, the occupation governor said Ukrainian artillery had shelled Kamianka-Dniprovska across "
+        "the reservoir from Nikopol. One woman was killed when a shell hit her house on the edge of the town, he "
+        "wrote on Telegram."
+    )
+    (a,) = kind(text, "attack", "2024-06-18")
+    assert "Nikopol" not in names(a) and a.killed is not None and a.killed.value == 1

@@ -827,6 +827,8 @@ _SETTLEMENT_TALLY = re.compile(
     r"(?:settlements|localities|towns|villages|communities|hromadas)\b"
     r"|\b(?:shelled|struck|attacked|hit)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\s+"
     r"(?:border\s+)?(?:settlements|localities|communities|hromadas)\b"
+    # "The DPR mission to the JCCC counted 34 shelling incidents across the republic during the day"
+    r"|\b(?:counted|recorded|registered|logged)\s+\d[\d,]*\s+(?:shelling\s+)?(?:incidents|violations|ceasefire\s+violations)\b"
 )
 _HARMED = re.compile(rf"\b(?:{L.KILLED_WORDS}|{L.INJURED_WORDS}|killing|wounding|injuring)\b")
 _TIMES_TALLY = re.compile(

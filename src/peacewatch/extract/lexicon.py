@@ -52,11 +52,14 @@ class Alternatives:
             yield m.start(), m.end(), int(tagged.lastgroup[1:])
 
 
-# "a village about 30 km west of Kupiansk", "20 kilometres from Kharkiv": a place to measure from
+# "a village about 30 km west of Kupiansk", "20 kilometres from Kharkiv": a place to measure from (or to
+# look across the water from)
 DISTANCE_LEFT = re.compile(
     r"\b\d[\d.,]*\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+)?|outside\s+(?:of\s+)?|from\s+|of\s+)"
-    r"(?:the\s+)?(?:(?:city|town|village|centre|center)\s+of\s+)?$",
+    r"(?:the\s+)?(?:(?:city|town|village|centre|center)\s+of\s+)?$"
+    # "Kamianka-Dniprovska across the reservoir from Nikopol": a landmark over the water
+    r"|\b(?:across|over)\s+the\s+(?:[\w-]+\s+)?(?:reservoir|river|bay|estuary|lagoon|water)\s+from\s+$",
     re.IGNORECASE,
 )
 
