@@ -6070,3 +6070,24 @@ def test_the_town_across_the_reservoir_from_a_city_is_the_one_struck_not_the_cit
     )
     (a,) = kind(text, "attack", "2024-06-18")
     assert "Nikopol" not in names(a) and a.killed is not None and a.killed.value == 1
+
+
+def test_a_meeting_in_a_city_is_held_though_its_sentence_names_an_earlier_summit_in_the_same_country() -> (
+    None
+):
+    text = (
+        "Kirill Dmitriev met U.S. special envoy Steve Witkoff in Miami on 25 October to discuss ending the war "
+        "in Ukraine, his first visit since the Alaska summit in August."
+    )
+    (t,) = kind(text, "talks", "2025-10-30")
+    assert t.venue is not None and t.venue.name == "Miami"
+
+
+def test_homes_damaged_since_a_month_and_a_bridges_past_damage_are_no_attacks() -> None:
+    for text in (
+        "More than 800 homes have been damaged in the Klimovo, Pogar and Suzemka districts since January, "
+        "regional officials said.",
+        "The Crimean Bridge, which was damaged in attacks in October 2022 and July 2023, was open to traffic on "
+        "Thursday.",
+    ):
+        assert kind(text, "attack", "2024-10-15") == [], text

@@ -570,6 +570,13 @@ NOT_ATTACK = lc(
     r"|\bsince\s+(?:mid-|early\s+|late\s+)?(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\s+(?:\w+\s+)?(?:have|has)\s+(?:\w+\s+)?(?:destroyed|damaged|killed|hit|struck"
     r"|wounded|injured)\b"
+    # (told the other way round: "more than 800 homes have been damaged in four districts since January")
+    r"|\b(?:have|has)\s+been\s+(?:damaged|destroyed)\s+[^.;]{0,80}?\bsince\s+(?:(?:mid-|early\s+|late\s+)?(?:january"
+    r"|february|march|april|may|june|july|august|september|october|november|december)|the\s+(?:start|beginning)\b"
+    r"|(?:the\s+)?(?:spring|summer|autumn|winter)|20\d\d)"
+    # a landmark's past: "The Crimean Bridge, which was damaged in attacks in October 2022 and July 2023, was open"
+    r"|\bwhich\s+(?:was|were|had\s+been)\s+(?:damaged|hit|struck|attacked)\s+in\s+(?:(?:attacks|strikes|an?\s+attack"
+    r"|an?\s+strike)\s+in\s+)?(?:[a-z]+\s+)?20\d\d\b"
     # a record to compare with: "The previous record for a drone attack on Kyiv was 52 Shaheds in May"
     r"|(?:previous|former|earlier|old)\s+record\b"
     # mines left from earlier fighting and road crashes: "their tractor ran over an anti-tank mine",

@@ -680,11 +680,14 @@ _EARLIER_ONE = re.compile(
 
 
 def _earlier_one(text: str, c: TalksCluster) -> bool:
-    """Every sentence about this venue names its meeting only as one held before the one reported."""
+    """Every sentence about this venue names its meeting only as one held before the one reported
+    (each of its names there: "met Witkoff in Miami …, his first since the Alaska summit" is a meeting
+    in the state folded into the city's)."""
+    marks = {s.index: [m.end() for m in _EARLIER_ONE.finditer(text, s.start, s.end)] for s in c.sentences}
     return all(
-        any(
-            m.end() <= e.start <= m.end() + 60
-            for m in _EARLIER_ONE.finditer(text, s.start, s.end)
+        bool(marks[s.index])
+        and all(
+            any(end <= e.start <= end + 60 for end in marks[s.index])
             for e in c.venue_ents
             if s.start <= e.start < s.end
         )
