@@ -6091,3 +6091,17 @@ def test_homes_damaged_since_a_month_and_a_bridges_past_damage_are_no_attacks() 
         "Thursday.",
     ):
         assert kind(text, "attack", "2024-10-15") == [], text
+
+
+def test_a_live_posts_place_label_under_its_hour_places_the_posts_later_sentences() -> None:
+    text = (
+        "Kharkiv and Zaporizhzhia hit: live\n\n"
+        "19:30\nZaporizhzhia: the governor says this morning's missile strike killed three and injured at least "
+        "20.\n\n"
+        "15:40\nKharkiv: rescuers recovered the bodies of a father and his two children, the mayor says. The final "
+        "toll for the night is seven dead and 23 injured.\n\n"
+        "07:30\nKharkiv: Russian drones attacked two districts around 03:00, starting fires in a residential block."
+    )
+    attacks = {frozenset(names(a)): a for a in kind(text, "attack", "2025-08-18")}
+    kharkiv = next(a for k, a in attacks.items() if "Kharkiv" in k)
+    assert kharkiv.injured is not None and kharkiv.injured.value == 23

@@ -687,8 +687,12 @@ def _line_label(ctx: DocContext, pos: int) -> tuple[Entry, Ent] | None:
     """The place that labels the line holding ``pos`` (a live page's key points, a regional list)."""
     head = ctx.text.rfind("\n", 0, pos) + 1
     m = _LINE_LABEL.match(ctx.text, head, pos)
-    if m is None or (m.start("label") == head and head >= ctx.title_end):
-        return None  # (in the body only a listed line: "Kursk Oblast: Fighting continued …" heads a section)
+    if m is None or (
+        m.start("label") == head and head >= ctx.title_end and not clock_heading(ctx.text, head)
+    ):
+        # (in the body only a listed line, or a live post under its hour: "15:40" / "Kharkiv: … The final
+        # toll for the night is seven dead"; "Kursk Oblast: Fighting continued …" heads a section)
+        return None
     ents = [e for e in ctx.ents_in(m.start("label"), m.end("label")) if e.place is not None]
     if not ents or ents[0].start != m.start("label") or ents[0].place is None:
         return None
