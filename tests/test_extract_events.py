@@ -6105,3 +6105,15 @@ def test_a_live_posts_place_label_under_its_hour_places_the_posts_later_sentence
     attacks = {frozenset(names(a)): a for a in kind(text, "attack", "2025-08-18")}
     kharkiv = next(a for k, a in attacks.items() if "Kharkiv" in k)
     assert kharkiv.injured is not None and kharkiv.injured.value == 23
+
+
+def test_a_live_posts_village_label_wins_over_the_city_whose_outskirts_locate_it() -> None:
+    text = (
+        "Kharkiv region under fire: live\n\n"
+        "22:05\nCherkaska Lozova: the number of wounded at the recreation area has risen to 27, the governor says. "
+        "The death toll there stands at six.\n\n"
+        "17:30\nCherkaska Lozova: four dead, 18 injured after a missile strike on a recreation area on the "
+        "outskirts of Kharkiv."
+    )
+    (a,) = kind(text, "attack", "2024-05-19")
+    assert "Cherkaska Lozova" in names(a) and "Kharkiv" not in names(a)

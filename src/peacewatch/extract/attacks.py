@@ -671,11 +671,30 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                     # the paragraph's dateline city, for reports that name no place or only a district
                     m.places = [dl, *m.places]
                     m.memo.clear()
+                elif (
+                    dl is not None
+                    and not m.summary
+                    and dl[0].kind == "city"
+                    and m.places
+                    and all(
+                        e.kind == "city"
+                        and e.id != dl[0].id
+                        and _NEARBY_LEFT.search(text, max(0, ent.start - 30), ent.start)
+                        for e, ent in m.places
+                    )
+                ):
+                    # "Cherkaska Lozova: four dead after a strike on a recreation area on the outskirts of
+                    # Kharkiv": the line's place is where it hit; the city only locates it
+                    m.places = [dl]
+                    m.memo.clear()
                 out.append(m)
                 last_mention_sent = sent.index
     return out
 
 
+_NEARBY_LEFT = re.compile(
+    r"\b(?:outskirts\s+of|near|outside|close\s+to)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE
+)
 # a line labelled by its place: "- Kyiv: one dead after debris hits a high-rise", "• Kharkiv region: …"
 _LINE_LABEL = re.compile(
     r"[ \t]*(?:[-•*–▸►🔹📍][ \t]*)?(?:\d{1,2}[:.]\d{2}[ \t]*[:–—-]?[ \t]*)?"
