@@ -6117,3 +6117,14 @@ def test_a_live_posts_village_label_wins_over_the_city_whose_outskirts_locate_it
     )
     (a,) = kind(text, "attack", "2024-05-19")
     assert "Cherkaska Lozova" in names(a) and "Kharkiv" not in names(a)
+
+
+def test_a_later_post_with_a_higher_toll_outweighs_an_earlier_update() -> None:
+    text = (
+        "Lviv missile attack: rolling updates\n\n"
+        "14:50\nMayor Andriy Sadovyi: seven people have died in Lviv, including three sisters and their mother.\n\n"
+        "08:05\nLviv: the toll rises to five killed and 36 injured.\n\n"
+        "06:20\nKinzhal and cruise missiles struck Lviv at around 05:00."
+    )
+    (a,) = kind(text, "attack", "2024-09-04")
+    assert a.killed is not None and a.killed.value == 7

@@ -301,6 +301,20 @@ def _posted_update(m: Mention) -> bool:
     )
 
 
+_STAMP = re.compile(r"(\d{1,2})[:.](\d\d)")
+
+
+def _post_clock(m: Mention) -> int | None:
+    """The minute of the day a live page's post holding the mention is stamped with, if any."""
+    text = m.sent.text
+    head = text.rfind("\n", 0, m.sent.start) + 1
+    if not clock_heading(text, head):
+        return None
+    above = text[max(0, head - 80) : head].rstrip("\n").rsplit("\n", 1)[-1]
+    stamp = _STAMP.search(text, head, head + 12) or _STAMP.search(above)
+    return int(stamp.group(1)) * 60 + int(stamp.group(2)) if stamp is not None else None
+
+
 # "the minister said that, in total, seven people had been killed … across the country"
 _GRAND_TOTAL_INSIDE = re.compile(r",\s+in\s+(?:total|all),\s")
 _GRAND_TOTAL = re.compile(
@@ -351,7 +365,23 @@ class AttackCluster:
         if over_towns and (over_towns[-1][0].best or 0) >= max((c.best or 0 for c, _m in updates), default=0):
             return over_towns[-1]
         if updates:  # of equal figures, the body's ("risen to at least 23") over the headline's
-            return max(updates, key=lambda cm: (cm[0].best or 0, not cm[1].in_title))
+            best = max(updates, key=lambda cm: (cm[0].best or 0, not cm[1].in_title))
+            # a live page's later post with a higher figure, though not worded as an update ("08:05 the
+            # toll rises to five killed" … "14:50 seven people have died"): tolls only rise
+            stamp = _post_clock(best[1])
+            later = [
+                (c, m)
+                for m in ordered
+                if stamp is not None
+                and (c := getattr(m.facts, which)) is not None
+                and c.has_number
+                and (c.best or 0) > (best[0].best or 0)
+                and not m.stale
+                and not m.summary
+                and (at := _post_clock(m)) is not None
+                and at > stamp
+            ]
+            return max(later, key=lambda cm: cm[0].best or 0) if later else best
         # "In all, the barrage killed at least six": the whole attack's figure, over a town's
         totals = [
             (c, m)
