@@ -6128,3 +6128,10 @@ def test_a_later_post_with_a_higher_toll_outweighs_an_earlier_update() -> None:
     )
     (a,) = kind(text, "attack", "2024-09-04")
     assert a.killed is not None and a.killed.value == 7
+
+
+def test_understandings_struck_and_a_european_summit_are_neither_strikes_nor_talks() -> None:
+    text = "The US says it struck separate understandings with Kyiv and Moscow on safe shipping in the Black Sea."
+    assert kind(text, "attack", "2025-03-25") == []
+    text = "President Zelensky, at a European summit in Granada, calls the attack a demonstrative crime."
+    assert kind(text, "talks", "2023-10-05") == []

@@ -196,6 +196,11 @@ _FIGURATIVE_HIT = (
     r"|\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?[$€]?[\d][\d,.]*\s*(?:%|per\s*cent|percent|megawatt|MW|GW|kWh"
     r"|tonnes|tons|barrels|dollars|euros|hryvnias?|rubles|roubles|billion|million|bn)"
 )
+# "struck separate understandings with Kyiv and Moscow", "struck a conciliatory tone": no strike
+_FIGURATIVE_STRUCK = (
+    r"(?!\s+(?:an?\s+|the\s+|separate\s+|two\s+|new\s+|(?:[\w-]+\s+)?)?(?:deals?|agreements?|understandings?|bargains?"
+    r"|compromises?|accords?|pacts?|tone|note|chord|balance)\b)"
+)
 # "58 drones fell to air defences": downed, and a sign of the attack they were part of
 FELL_TO_DEFENCES = r"fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?"
 # "killed in the border area in the first days of the incursion": a period's toll, not one attack's
@@ -218,7 +223,7 @@ _MENDED = (
     r"(?<!repair\sof\s)(?<!repairs\sof\s)(?<!repairs\sto\s)(?<!restoration\sof\s)(?<!reconstruction\sof\s)"
 )
 ATTACK_TRIGGERS = (
-    r"strikes?|struck|striking|attacks?|attacked|attacking|barrages?|bombardments?|bombarded|bombarding"
+    rf"strikes?|struck{_FIGURATIVE_STRUCK}|striking|attacks?|attacked|attacking|barrages?|bombardments?|bombarded|bombarding"
     r"|shelling|shelled|shells|bombing|bombings|bombed|air\s*raids?|airstrikes?|air\s+strikes?"
     rf"|hit(?!{_FIGURATIVE_HIT})|hits|hitting|slammed|slamming|slams|pummel(?:l)?ed|pummel(?:l)?ing|pounded|pounding|pounds"
     r"|targeted|targeting|targets|explosions?|blasts?|salvos?|raids?|fired|firing|launched|launching"
@@ -275,7 +280,7 @@ TRIGGER_RE = lc(
 
 # A clause is a real attack (not talk about attacks) only with one of these.
 STRONG_ATTACK = lc(
-    rf"\b(?:struck|strikes?\s+(?:on|hit|killed|against|in)|strike\s+on|hit(?!{_FIGURATIVE_HIT})|hitting|slammed|pummel(?:l)?ed"
+    rf"\b(?:struck{_FIGURATIVE_STRUCK}|strikes?\s+(?:on|hit|killed|against|in)|strike\s+on|hit(?!{_FIGURATIVE_HIT})|hitting|slammed|pummel(?:l)?ed"
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
     r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"

@@ -334,6 +334,8 @@ _BLOC_SUMMIT = re.compile(
     r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+|(?:foreign|defen[cs]e|finance)\s+)?"
     r"(?:summit|gathering|(?:leaders|ministers)\b[^.;]{0,40}?\b(?:met|meet|meets|meeting|gather\w*|arriv\w*|summit))\b"
     r"|\b(?:NATO|G7|EU|BRICS)\s+and\s+(?:NATO|G7|EU|BRICS)\s+summits\b"
+    # "at a European summit in Granada", "the European Political Community summit"
+    r"|\bEuropean\s+(?:Political\s+Community\s+)?summit\b"
     r"|\b(?:meeting|gathering|summit)\s+of\s+(?:the\s+)?(?:NATO|G7|G-7|G20|G-20|EU|European\s+Union|BRICS|SCO|OSCE)\b"
     r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b"
     r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b"
