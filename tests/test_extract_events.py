@@ -6135,3 +6135,35 @@ def test_understandings_struck_and_a_european_summit_are_neither_strikes_nor_tal
     assert kind(text, "attack", "2025-03-25") == []
     text = "President Zelensky, at a European summit in Granada, calls the attack a demonstrative crime."
     assert kind(text, "talks", "2023-10-05") == []
+
+
+def test_missiles_aimed_at_the_grid_are_the_barrage_its_towns_belong_to() -> None:
+    text = (
+        "Russia aimed 78 missiles and 106 drones at Ukrainian power facilities early on Wednesday, the Air Force "
+        "said. Air defences destroyed 59 missiles and 54 drones.\n\n"
+        "Kharkiv was hit by a series of ballistic missiles, leaving six people injured, mayor Ihor Terekhov said. "
+        "The Dnipropetrovsk regional governor reported one person dead in his region."
+    )
+    (a,) = kind(text, "attack", "2024-12-25")
+    assert a.actor == "RU" and {(w.kind, w.launched.value if w.launched else None) for w in a.weapons} >= {
+        ("missile", 78),
+        ("drone", 106),
+    }
+
+
+def test_the_ends_of_a_span_told_with_bearings_are_no_attack_places_and_shot_out_of_the_sky_is_downed() -> (
+    None
+):
+    text = (
+        "Russia launched 127 missiles and 109 drones against Ukraine on Monday, targeting power plants from "
+        "Lutsk in the west to Kharkiv in the east, the military said. The air force commander reported that 102 "
+        "missiles and 99 drones had been shot out of the sky.\n\n"
+        "No fewer than seven people were killed nationwide, including two in Lutsk. In Zaporizhzhia, two people "
+        "were killed when a missile struck an industrial facility."
+    )
+    (a,) = kind(text, "attack", "2024-08-27")
+    assert "Kharkiv" not in names(a) and {"Lutsk", "Zaporizhzhia"} <= names(a)
+    assert {(w.kind, w.intercepted.value if w.intercepted else None) for w in a.weapons} >= {
+        ("missile", 102),
+        ("drone", 99),
+    }

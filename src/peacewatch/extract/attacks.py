@@ -122,7 +122,9 @@ _ACTOR_VERB_RIGHT = re.compile(
     r"^(?:\s*,\s*[^,.;]{1,30},)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+|then\s+|once\s+again\s+|reportedly\s+)?(?:launched|fired"
     r"|attacked|struck|strikes|hit|hits|pounded|shelled|bombarded|bombed|targeted|unleashed|sent|used|retaliated"
     r"|carried\s+out|conducted|stepped\s+up|pummel(?:l)?ed|slammed|attacks|launches|fires|rained|resumed|renewed"
-    r"|intensified|unleashed|dropped|attempted|tried\s+to\s+(?:attack|strike|hit))\b",
+    r"|intensified|unleashed|dropped|attempted|tried\s+to\s+(?:attack|strike|hit)"
+    # "Russia aimed 78 missiles and 106 drones at Ukrainian power facilities"
+    r"|aimed\s+(?=(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d))\b",
     re.IGNORECASE,
 )
 _BY_LEFT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1390,6 +1392,27 @@ def _paragraph_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
     return _heading_date(ctx, sent)
 
 
+_BEARING = r"in\s+the\s+(?:far\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
+_SPAN_FROM_LEFT = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_SPAN_FROM_RIGHT = re.compile(rf"\s+{_BEARING}\s+to\s")
+_SPAN_TO_LEFT = re.compile(
+    rf"\bfrom\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?P<bearing>{_BEARING}))?\s+to\s+(?:the\s+)?$"
+)
+_SPAN_TO_RIGHT = re.compile(rf"\s+{_BEARING}\b")
+
+
+def _span_end(text: str, ent: Ent) -> bool:
+    """An end of a span told with its bearings: "from Lutsk in the west to Kharkiv in the east"."""
+    if _SPAN_FROM_LEFT.search(text, max(0, ent.start - 12), ent.start) and _SPAN_FROM_RIGHT.match(
+        text, ent.end
+    ):
+        return True
+    to = _SPAN_TO_LEFT.search(text, max(0, ent.start - 80), ent.start)
+    return to is not None and (
+        to.group("bearing") is not None or _SPAN_TO_RIGHT.match(text, ent.end) is not None
+    )
+
+
 _MINISTRY_IN_LEFT = re.compile(
     r"\b(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Gg]eneral\s+[Ss]taff)"
     r"\s+in\s+$"
@@ -1671,6 +1694,8 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
             # and Primorsko-Akhtarsk, Krasnodar Krai": all launch areas
             last_launch_end = ent.end
             continue
+        if _span_end(text, ent):
+            continue  # "from Lutsk in the west to Kharkiv in the east": the breadth of a nationwide attack
         if _MINISTRY_IN_LEFT.search(text, max(0, ent.start - 40), ent.start):
             continue  # "The Defence Ministry in Moscow said …": the seat of who speaks
         if capital_spoke(ent.start, ent.end, text):

@@ -202,7 +202,8 @@ _FIGURATIVE_STRUCK = (
     r"|compromises?|accords?|pacts?|tone|note|chord|balance)\b)"
 )
 # "58 drones fell to air defences": downed, and a sign of the attack they were part of
-FELL_TO_DEFENCES = r"fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?"
+# (and "102 missiles and 99 drones had been shot out of the sky")
+FELL_TO_DEFENCES = r"fell\s+to\s+(?:air|anti-aircraft)\s+defen[cs]es?|shot\s+out\s+of\s+the\s+sky"
 # "killed in the border area in the first days of the incursion": a period's toll, not one attack's
 PERIOD_OPENING = r"in\s+the\s+(?:first|opening|early)\s+(?:days|weeks|months)\s+of\s+(?:the|its|their|this)\b"
 # "planes had burned after drones reached bases in the Murmansk and Irkutsk regions": what burned is a target
@@ -253,6 +254,9 @@ COUNTED_WEAPONS = (
     # "Overnight, a wave of 598 drones and 31 missiles came at Ukraine"
     r"|(?:wave|swarm|barrage|salvo)\s+of\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
     r"(?:drones|missiles|uavs|shaheds)"
+    # "Russia aimed 78 missiles and 106 drones at Ukrainian power facilities"
+    r"|aimed\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:drones|missiles|uavs|shaheds|rockets)"
 )
 # "The air force identified the weapons as Iskander-M missiles", "the weapon was an Iskander-M"
 IDENTIFIED_WEAPONS = (
