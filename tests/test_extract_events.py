@@ -6167,3 +6167,14 @@ def test_the_ends_of_a_span_told_with_bearings_are_no_attack_places_and_shot_out
         ("missile", 102),
         ("drone", 99),
     }
+
+
+def test_the_regional_administration_in_the_oblast_capital_speaks_for_the_oblast_not_the_city() -> None:
+    text = (
+        "Cruise missile tears through Uman apartment block, killing 20\n\n"
+        "Rescue crews in Uman spent Friday lifting slabs of concrete. A Russian cruise missile slammed into the "
+        "block before dawn.\n\n"
+        "By late afternoon the regional administration in Cherkasy put the death toll at 20, including four children."
+    )
+    (a,) = kind(text, "attack", "2023-04-28")
+    assert "Uman" in names(a) and "Cherkasy" not in names(a)

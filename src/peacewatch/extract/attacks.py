@@ -1034,7 +1034,7 @@ def _mention(
     # "one of the largest attacks since the start of the war" compares this attack; it is not a habit
     generic = gm is not None and not _SUPERLATIVE_BEFORE.search(lctext[max(0, gm.start() - 80) : gm.start()])
     ents = ctx.ents_in(clause.start, clause.end)
-    places, explicit_country = _attack_places(ctx, ents, clause)
+    places, explicit_country = _attack_places(ctx, ents, clause, gaz)
     if (
         not places
         and clause.start > sent.start
@@ -1517,6 +1517,11 @@ _AUTHORITY_IN_LEFT = re.compile(
     r"\b(?:authorities|officials|administration|officers|separatists?|leaders?|police|prosecutors?|ministry)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_REGIONAL_SEAT_LEFT = re.compile(
+    r"\b(?:regional|oblast|provincial)\s+(?:military\s+|state\s+)?(?:administration|authorities|government|officials)"
+    r"\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SAYS_RIGHT = re.compile(r",?\s+(?:says|said|wrote|writes|told|added|stated|reported)\b")
 
 
@@ -1637,7 +1642,9 @@ _DOWNED_OVER_LEFT = re.compile(
 _HIT_WORDS = re.compile(r"\b(?:hit|struck|damaged|killed|injured|wounded|fell\s+on)\b", re.IGNORECASE)
 
 
-def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[list[tuple[Entry, Ent]], bool]:
+def _attack_places(
+    ctx: DocContext, ents: list[Ent], clause: Clause, gaz: Gazetteer | None = None
+) -> tuple[list[tuple[Entry, Ent]], bool]:
     text = ctx.text
     out: list[tuple[Entry, Ent]] = []
     authorities: list[tuple[Entry, Ent]] = []
@@ -1703,7 +1710,15 @@ def _attack_places(ctx: DocContext, ents: list[Ent], clause: Clause) -> tuple[li
         if _is_authority(text, ent):
             # the reporting official's area ("Kharkiv Mayor …", "the authorities in Donetsk"): a
             # place of last resort
-            authorities.append((ent.authority or e, ent))
+            area = ent.authority or e
+            if (
+                gaz is not None
+                and area.kind == "city"
+                and _REGIONAL_SEAT_LEFT.search(text, max(0, ent.start - 50), ent.start)
+                and (a1 := gaz.admin1_id(area)) is not None
+            ):
+                area = gaz.places[a1]  # "the regional administration in Cherkasy" speaks for the oblast
+            authorities.append((area, ent))
             continue
         left = text[max(clause.start, ent.start - 70) : ent.start]
         right = text[ent.end : min(clause.end, ent.end + 60)]
