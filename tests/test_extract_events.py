@@ -6178,3 +6178,30 @@ def test_the_regional_administration_in_the_oblast_capital_speaks_for_the_oblast
     )
     (a,) = kind(text, "attack", "2023-04-28")
     assert "Uman" in names(a) and "Cherkasy" not in names(a)
+
+
+def test_an_offer_to_fly_holds_no_talks_but_envoys_closeted_with_a_leader_do() -> None:
+    text = "Zelensky offered to fly to Washington to finalise the peace plan for Ukraine."
+    assert kind(text, "talks", "2025-12-03") == []
+    text = (
+        "Steve Witkoff and Jared Kushner were closeted with Vladimir Putin inside the Kremlin for close to five "
+        "hours on Tuesday evening discussing the latest American peace plan for Ukraine."
+    )
+    (t,) = kind(text, "talks", "2025-12-03")
+    assert t.venue is not None and t.venue.name == "Moscow"
+
+
+def test_a_ministrys_count_of_drone_flights_is_no_attack() -> None:
+    text = "Russia's defence ministry said it had recorded 4,900 drone flights and 48 attacks by Ukrainian forces."
+    assert kind(text, "attack", "2025-04-20") == []
+
+
+def test_the_crimea_bridge_and_a_toll_whose_victims_are_described_between_commas() -> None:
+    text = (
+        "Blasts hit Crimea bridge\n\n"
+        "Russian officials said two Ukrainian sea drones struck the road section of the Crimea bridge in the early "
+        "hours. Two people travelling in a car, a married couple from the Belgorod region, were killed and one "
+        "child, their daughter, was injured."
+    )
+    (a,) = kind(text, "attack", "2023-07-17")
+    assert "Crimean Bridge" in names(a) and (a.killed.value, a.injured.value) == (2, 1)

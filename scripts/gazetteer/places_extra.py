@@ -550,6 +550,8 @@ SITES: dict[str, tuple[str, str, str, float, float, tuple[str, ...]]] = {
         (
             "Crimean Bridge",
             "Crimean bridge",
+            "Crimea Bridge",
+            "Crimea bridge",
             "Kerch Bridge",
             "Kerch bridge",
             "Kerch Strait Bridge",

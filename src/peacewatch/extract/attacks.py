@@ -883,7 +883,9 @@ _SETTLEMENT_TALLY = re.compile(
     r"|\b(?:shelled|struck|attacked|hit)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\s+"
     r"(?:border\s+)?(?:settlements|localities|communities|hromadas)\b"
     # "The DPR mission to the JCCC counted 34 shelling incidents across the republic during the day"
-    r"|\b(?:counted|recorded|registered|logged)\s+\d[\d,]*\s+(?:shelling\s+)?(?:incidents|violations|ceasefire\s+violations)\b"
+    # (and "the ministry said it had recorded 4,900 drone flights and 48 attacks by Ukrainian forces")
+    r"|\b(?:counted|recorded|registered|logged)\s+\d[\d,]*\s+(?:shelling\s+|drone\s+)?(?:incidents|violations"
+    r"|ceasefire\s+violations|flights|sorties)\b"
 )
 _HARMED = re.compile(rf"\b(?:{L.KILLED_WORDS}|{L.INJURED_WORDS}|killing|wounding|injuring)\b")
 _TIMES_TALLY = re.compile(

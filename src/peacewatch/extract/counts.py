@@ -16,13 +16,13 @@ from peacewatch.records import Count
 _PEOPLE = rf"(?:(?:more|other|additional|further|local|elderly|young|civilian|Ukrainian|Russian|[a-z][a-z-]+|\d+-year-old)\s+){{0,2}}(?:{L.PEOPLE_NOUNS})\b"
 # an aside between the figure and its verb: "Two people, including a child, were killed"; "Two
 # people, a man, 71, and a woman, 69, were killed"
-_PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60}|[^,;.]{1,40})(?:,\s*[^,;.]{1,30}){0,3},)?"
+_PAREN = r"(?:\s*,\s*(?:(?:including|among\s+them|of\s+whom|most\s+of\s+them)\s+[^,;.]{1,60}|[^,;.]{1,50})(?:,\s*[^,;.]{1,30}){0,3},)?"
 _PP = (
     r"(?:\s+(?:at|in|from|on|of|near|inside)\s+(?:the\s+|an?\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}"
     r"|\s+born\s+in\s+\d{4}|\s+aged\s+\d+|\s+in\s+(?:his|her)\s+\d+s"
     # "two women standing next to him were hurt": where they were, told by a participle
     r"|\s+(?:standing|waiting|sitting|walking|working|queuing|queueing|passing|travelling|traveling)\b[^,.;]{0,40}?"
-    r"(?=\s+(?:were|was|had|have)\s)){0,2}"  # ("three crew members on a vessel in the harbour were injured")
+    r"(?=\s+(?:were|was|had|have)\s|\s*,)){0,2}"  # ("three crew members on a vessel in the harbour were injured")
 )
 _AUX = (
     r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"

@@ -47,7 +47,7 @@ _ROUGHLY = (
 )
 _MEETING = re.compile(
     r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?|met|meet|meets|meeting|round"
-    r"|sat\s+down|huddled|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
+    r"|sat\s+down|huddled|closeted|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
     r"|sessions?|conference|peace\s+process|hosted|hosts|host"
     # leaders who sign a pact meet: "visited Kyiv to sign a 100-year partnership agreement"
     # (a security or partnership pact between states, not a minerals fund or an order for jets)
@@ -70,7 +70,7 @@ _MEETING = re.compile(
     re.IGNORECASE,
 )
 _MET_WITH = re.compile(
-    rf"\b(?:met|meets|meet|sat\s+down|spen[dt]\s+{_ROUGHLY}[\w-]+\s+hours)"
+    rf"\b(?:met|meets|meet|sat\s+down|(?:were|was)\s+closeted|spen[dt]\s+{_ROUGHLY}[\w-]+\s+hours)"
     r"\s+with\b",
     re.IGNORECASE,
 )
@@ -88,6 +88,8 @@ _HYPOTHETICAL = re.compile(
     r"(?:talks|rounds?|meetings?|negotiations)"
     # "invited Trump to Moscow for their next meeting", "had hoped to meet Trump there": no meeting yet
     r"|invit(?:ed|es|ing)\s+(?:[\w.'’-]+\s+){1,3}?to(?=\s+(?:visit\s+)?$)|had\s+hoped\s+to\s+(?:meet|hold|see)"
+    # "Zelensky offered to fly to Washington to finalise the plan": an offer, no meeting yet
+    r"|offer(?:ed|s|ing)\s+to\s+(?:fly|travel|go|come)\s+to"
     # "Peskov said Russia was open to talks but that there was nobody to talk to in Kyiv"
     r"|(?:nobody|no\s+one)\s+to\s+(?:talk|negotiate)\s+(?:to|with))\b",
     re.IGNORECASE,
