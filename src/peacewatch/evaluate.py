@@ -84,6 +84,7 @@ LABELLED_SETS = (
     "articles61",
     "articles62",
     "articles63",
+    "articles64",
 )
 
 
