@@ -173,6 +173,9 @@ def test_air_force_summary_gives_one_entry_per_model() -> None:
          "missile", 127, 102),
         ("Of the 120 missiles and 90 drones, 104 missiles and 42 drones were shot down.", "drone", 90, 42),
         ("Of the 120 missiles and 90 drones, 104 missiles and 42 drones were shot down.", "missile", 120, 104),
+        ("Russia used 309 drones and eight missiles, with 288 drones and three missiles destroyed.", "drone", 309, 288),
+        ("The Air Force counted 70 missiles and 145 drones fired; air defences stopped 48 missiles and 64 drones.",
+         "drone", 145, 64),
     ],
 )  # fmt: skip
 def test_launched_and_intercepted(text: str, kind: str, launched, intercepted) -> None:

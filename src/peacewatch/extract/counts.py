@@ -329,7 +329,7 @@ _LIST_THEN_INTERCEPTED = re.compile(
     rf"(?!of\s+(?:which|them|these|those)\b|were\b|was\b)[\w\s-]{{1,40}}?)+"
     rf"\s+(?:{_PASSIVE}\s+(?:{L.INTERCEPT_VERBS})\b"
     # a bulletin's participle: "Air defence: 200 drones and 8 missiles shot down"
-    r"|(?:downed|shot\s+down|intercepted)\b(?!\s+(?:a|an|the|\d)))",
+    r"|(?:downed|shot\s+down|intercepted|destroyed)\b(?!\s+(?:a|an|the|\d)))",
     re.IGNORECASE,
 )
 # "Kh-101: 40 of 46": shot down out of launched, by model

@@ -407,6 +407,8 @@ INTERCEPT_VERBS = (
     r"|(?:knocked\s+(?:out|down)|took\s+out)(?=\s*$|\s+(?:the\s+)?(?:\d|all\b|most\b|some\b|many\b|dozens\b|(?:one|two|three|four"
     r"|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b))|(?<=were\s)knocked\s+(?:out|down)"
     r"|brought\s+down|defeated|disabled|lost\s+(?:to|due\s+to)\s+(?:electronic|EW)"
+    # "air defences stopped 48 missiles and 64 drones" (a figure after it, not "the attacks stopped")
+    r"|stopped(?=\s*$|\s+(?:\d|all\b|most\b))"
     rf"|{FELL_TO_DEFENCES}"
 )
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT_VERBS})\b", re.IGNORECASE)  # any word for a weapon downed
