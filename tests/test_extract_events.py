@@ -6205,3 +6205,12 @@ def test_the_crimea_bridge_and_a_toll_whose_victims_are_described_between_commas
     )
     (a,) = kind(text, "attack", "2023-07-17")
     assert "Crimean Bridge" in names(a) and (a.killed.value, a.injured.value) == (2, 1)
+
+
+def test_a_host_getting_ready_for_a_summit_plans_it_in_the_coming_months() -> None:
+    text = (
+        "Switzerland is getting ready to receive leaders at Bürgenstock, a hilltop resort outside Lucerne, for a "
+        "peace summit on June 15 and 16 to discuss ending the war in Ukraine."
+    )
+    (t,) = kind(text, "talks", "2024-04-30")
+    assert t.status == "planned" and t.date is not None and str(t.date.start) == "2024-06-15"
