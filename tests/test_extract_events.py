@@ -6214,3 +6214,13 @@ def test_a_host_getting_ready_for_a_summit_plans_it_in_the_coming_months() -> No
     )
     (t,) = kind(text, "talks", "2024-04-30")
     assert t.status == "planned" and t.date is not None and str(t.date.start) == "2024-06-15"
+
+
+def test_what_a_weapon_can_do_told_in_an_aside_is_no_hedge_on_the_strike() -> None:
+    text = (
+        "Rescuers in Dnipro ended their search on Monday, as the number of dead from Saturday's Russian missile "
+        "strike climbed to 40. Ukraine's Air Force said the block was struck by a Kh-22, a Soviet-designed heavy "
+        "anti-ship weapon that Ukrainian air defences cannot shoot down."
+    )
+    (a,) = kind(text, "attack", "2023-01-16")
+    assert any(w.model == "Kh-22" for w in a.weapons)

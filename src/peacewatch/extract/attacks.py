@@ -998,6 +998,11 @@ def _colon_after(text: str, end: int, sent_end: int) -> int | None:
 _BUT = re.compile(r",\s+but\s")
 
 
+_WEAPON_ASIDE = re.compile(
+    r",\s+(?:an?|the)\s+[^,;]{0,60}?\b(?:weapons?|missiles?|drones?|rockets?|bombs?)\s+(?:that|which)\b"
+)
+
+
 def _mention(
     ctx: DocContext,
     gaz: Gazetteer,
@@ -1017,9 +1022,11 @@ def _mention(
     # "… hit the dam, but the structure was not at risk of failing": the contrast after the strike is
     # no hedge on it
     but = _BUT.search(lctext, first_trigger) if trig else None
-    if modal is not None or (
-        not facts.numbers_used and L.MODAL_CUES.search(lctext, 0, but.start() if but else len(lctext))
-    ):
+    # "… struck by a Kh-22, a Soviet-designed weapon that air defences cannot shoot down": what the weapon
+    # can do, no hedge on the strike
+    aside = _WEAPON_ASIDE.search(lctext, first_trigger) if trig else None
+    hedged_to = min(x.start() for x in (but, aside) if x is not None) if (but or aside) else len(lctext)
+    if modal is not None or (not facts.numbers_used and L.MODAL_CUES.search(lctext, 0, hedged_to)):
         return None
     paused = _PAUSED_STRIKES.search(ctext)
     if (
