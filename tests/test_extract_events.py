@@ -6224,3 +6224,13 @@ def test_what_a_weapon_can_do_told_in_an_aside_is_no_hedge_on_the_strike() -> No
     )
     (a,) = kind(text, "attack", "2023-01-16")
     assert any(w.model == "Kh-22" for w in a.weapons)
+
+
+def test_a_word_number_of_drones_used_against_a_community_is_counted() -> None:
+    text = (
+        "Shahed drones hit an energy facility in the Shostka community overnight, the community head said.\n\n"
+        "Part of the consumers are without power. Repair crews are at work.\n\n"
+        "According to him, the enemy used at least five Shaheds against the community."
+    )
+    (a,) = kind(text, "attack", "2025-10-05")
+    assert any(w.launched is not None and w.launched.value == 5 for w in a.weapons)

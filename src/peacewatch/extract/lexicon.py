@@ -275,6 +275,9 @@ TRIGGER_RE = lc(
     rf"|{FELL_OR_RELEASED}"
     # "Russia had used 408 drones and 39 missiles"
     rf"|used\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d+"
+    # ("the enemy used at least five Shaheds against the community")
+    r"|used\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?(?:two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|a\s+dozen|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?(?:drones|missiles|shaheds|uavs|rockets|bombs|kabs)"
     # "The air force counted 598 drones and 31 missiles"
     rf"|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
     # "received a shrapnel wound", "two crew members received minor injuries"
