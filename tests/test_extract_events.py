@@ -6234,3 +6234,13 @@ def test_a_word_number_of_drones_used_against_a_community_is_counted() -> None:
     )
     (a,) = kind(text, "attack", "2025-10-05")
     assert any(w.launched is not None and w.launched.value == 5 for w in a.weapons)
+
+
+def test_the_year_two_leaders_last_met_does_not_make_todays_meeting_history() -> None:
+    text = (
+        "On Friday Donald Trump and Vladimir Putin sat down together at Joint Base Elmendorf-Richardson in "
+        "Anchorage; they had last met in person in 2019."
+    )
+    (t,) = kind(text, "talks", "2025-08-16")
+    assert t.venue is not None and t.venue.name == "Anchorage"
+    assert kind("The two leaders last met in person in Helsinki in 2018.", "talks", "2025-08-16") == []

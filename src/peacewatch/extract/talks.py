@@ -725,6 +725,12 @@ def _background(text: str, c: TalksCluster) -> bool:
     return all(_BACKGROUND.search(text[s.start : s.end]) for s in c.sentences)
 
 
+def _last_met_before(text: str, s: Sentence, year_at: int, venue_ents: list[Ent]) -> bool:
+    """The year dates the leaders' previous meeting, told after the venue of this one."""
+    lm = _LAST_MET_LEFT.search(text, max(s.start, year_at - 50), year_at)
+    return lm is not None and all(e.end <= lm.start() for e in venue_ents if s.start <= e.start < s.end)
+
+
 def _historic(text: str, c: TalksCluster, published: dt.date | None = None) -> bool:
     """Talks dated only by years before the full-scale war (the Minsk agreements of 2014–15), or told as
     "Eight years ago today, after a night of talks in the Belarusian capital" from a date that puts them there."""
@@ -736,6 +742,9 @@ def _historic(text: str, c: TalksCluster, published: dt.date | None = None) -> b
         # ("their first summit since 2019" compares; it does not date the meeting)
         for m in re.finditer(r"(?<!\bthe\s)(?<!\bsince\s)\b(19\d\d|20\d\d)\b", text[s.start : s.end])
         if any(abs(s.start + m.start() - e.start) <= 90 for e in c.venue_ents if s.start <= e.start < s.end)
+        # ("sat down together in Anchorage; they had last met in person in 2019": the meeting before,
+        # unless that is the venue's own meeting: "The two leaders last met in Helsinki in 2018.")
+        and not _last_met_before(text, s, s.start + m.start(), c.venue_ents)
     ]
     if published is not None:
         for s in c.sentences:
@@ -750,6 +759,8 @@ def _historic(text: str, c: TalksCluster, published: dt.date | None = None) -> b
 
 _YEAR = re.compile(r"(?<!\bthe\s)\b(20\d\d)\b")
 # "their first direct meeting since the early weeks of the war in 2022": a year that measures a gap
+# "they had last met in person in 2019": the year of the meeting before this one
+_LAST_MET_LEFT = re.compile(r"\blast\s+(?:met|spoke|talked|sat\s+down)\s[^,.;:]{0,40}$", re.IGNORECASE)
 _SINCE_LEFT = re.compile(r"\bsince\s[^,.;:]{0,40}$", re.IGNORECASE)
 
 
@@ -765,6 +776,7 @@ def _past_year(text: str, c: TalksCluster, published: dt.date | None) -> bool:
             for m in _YEAR.finditer(text, s.start, s.end)
             if not _SINCE_LEFT.search(text, max(s.start, m.start() - 50), m.start())
             and any(abs(m.start() - e.start) <= 90 for e in c.venue_ents if s.start <= e.start < s.end)
+            and not _last_met_before(text, s, m.start(), c.venue_ents)
         ]
         if not years or max(years) >= published.year:
             return False
