@@ -6244,3 +6244,14 @@ def test_the_year_two_leaders_last_met_does_not_make_todays_meeting_history() ->
     (t,) = kind(text, "talks", "2025-08-16")
     assert t.venue is not None and t.venue.name == "Anchorage"
     assert kind("The two leaders last met in person in Helsinki in 2018.", "talks", "2025-08-16") == []
+
+
+def test_a_clause_about_the_wounded_stays_with_the_village_its_sentence_named() -> None:
+    text = (
+        "Belgorod region: the governor's daily summary\n\n"
+        "Shebekino district. In the village of Novaya Tavolzhanka an FPV drone attacked a car; one man, the "
+        "driver, was wounded in the leg and taken to the Shebekino central hospital. The car was burnt out."
+    )
+    attacks = kind(text, "attack", "2024-06-19")
+    assert [names(a) for a in attacks] == [{"Novaya Tavolzhanka"}]
+    assert attacks[0].injured is not None and attacks[0].injured.value == 1

@@ -699,6 +699,12 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                     and not m.summary
                     and not any(e.kind in ("city", "admin1") for e, _ in m.places)
                     and not _places_later_in_sentence(ctx, sent, clause.end, dl[1])
+                    # ("Shebekino district. In the village of Novaya Tavolzhanka a drone attacked a car; one
+                    # man was wounded": the clause goes on about the village its sentence named)
+                    and not any(
+                        o.sent.index == sent.index and any(e.kind == "city" for e, _ in o.places)
+                        for o in out[-3:]
+                    )
                 ):
                     # the paragraph's dateline city, for reports that name no place or only a district
                     m.places = [dl, *m.places]
@@ -1847,18 +1853,22 @@ def _attack_places(
         # "In southern Russia, officials in the Rostov region reported …": their region is the
         # more precise place of the attack they report
         return authorities, explicit_country
-    if not (out or authorities or references) and treated and _place_before_in_paragraph(ctx, sent):
+    if (
+        not (out or authorities or references)
+        and treated
+        and _place_before_in_paragraph(ctx, sent, clause.start)
+    ):
         # "shelled the village of Lomakovka … One woman was wounded and taken to the Sevsk district
         # hospital": the hospital's town is no second attack; the wounded belong to the place before
         treated = []
     return (out or authorities or references or treated), explicit_country
 
 
-def _place_before_in_paragraph(ctx: DocContext, sent: Sentence) -> bool:
-    """An earlier sentence of the paragraph names a place."""
+def _place_before_in_paragraph(ctx: DocContext, sent: Sentence, before: int) -> bool:
+    """The paragraph names a place before ``before`` (in an earlier sentence or clause)."""
     return any(
-        ent.place is not None
-        for s in ctx.sentences[: sent.index]
+        ent.place is not None and ent.start < before
+        for s in ctx.sentences[: sent.index + 1]
         if s.paragraph == sent.paragraph
         for ent in ctx.ents_in(s.start, s.end)
     )
