@@ -512,3 +512,10 @@ def test_a_live_pages_latest_from_an_official_announces_an_update() -> None:
 
     assert updates_toll("22:10\nLatest from the governor: ")
     assert not updates_toll("The governor said: ")
+
+
+def test_a_sentence_opening_on_the_one_person_just_named_counts_one() -> None:
+    f = classify("He was wounded and taken to hospital.")
+    assert f.injured is not None and f.injured.value == 1
+    assert classify("She was killed instantly.").killed.value == 1
+    assert classify("They were wounded.").injured is None

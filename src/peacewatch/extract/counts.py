@@ -1110,7 +1110,19 @@ def _single_people(text: str, numbers: list[NumberPhrase]) -> list[tuple[str, Nu
             out.append(
                 (which, NumberPhrase(m.start(), m.start() + len(word), Count.exact(1), word, m.start()))
             )
+    # "… dropped an explosive from a drone on a man riding a bicycle. He was wounded and taken to hospital."
+    pm = _PRONOUN_HARMED.match(text)
+    if pm is not None and not out:
+        which = "killed" if pm.group(2).lower() == "killed" else "injured"
+        out.append((which, NumberPhrase(pm.start(1), pm.end(1), Count.exact(1), pm.group(1), pm.start(1))))
     return out
+
+
+# a sentence that opens on the one person just named: "He was wounded", "She was killed"
+_PRONOUN_HARMED = re.compile(
+    r"\s*(He|She)\s+(?:was|has\s+been|had\s+been)\s+(?:(?:seriously|badly|lightly|slightly|fatally|critically"
+    r"|severely|also)\s+)?(wounded|injured|hurt|killed)\b"
+)
 
 
 def _single_weapons(
