@@ -74,6 +74,8 @@ _MET_WITH = re.compile(
     r"\s+with\b",
     re.IGNORECASE,
 )
+# a meeting wished for that did not happen: "had hoped to meet Trump there, but the president left early"
+_HOPED_TO_MEET = r"had\s+hoped\s+to\s+(?:meet|hold|see)"
 _HYPOTHETICAL = re.compile(
     r"\b(?:suggested|could\s+take\s+place|offered\s+to\s+host|might\s+(?:meet|take\s+place)|possible\s+venues?"
     r"|proposed\s+(?:holding|that)|ready\s+to\s+host|would\s+be\s+willing"
@@ -87,7 +89,7 @@ _HYPOTHETICAL = re.compile(
     r"|(?:ready|willing|prepared|open)\s+for\s+(?:a|an|the|new|further|more|another)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:talks|rounds?|meetings?|negotiations)"
     # "invited Trump to Moscow for their next meeting", "had hoped to meet Trump there": no meeting yet
-    r"|invit(?:ed|es|ing)\s+(?:[\w.'’-]+\s+){1,3}?to(?=\s+(?:visit\s+)?$)|had\s+hoped\s+to\s+(?:meet|hold|see)"
+    rf"|invit(?:ed|es|ing)\s+(?:[\w.'’-]+\s+){{1,3}}?to(?=\s+(?:visit\s+)?$)|{_HOPED_TO_MEET}"
     # "Zelensky offered to fly to Washington to finalise the plan": an offer, no meeting yet
     r"|offer(?:ed|s|ing)\s+to\s+(?:fly|travel|go|come)\s+to"
     # "Peskov said Russia was open to talks but that there was nobody to talk to in Kyiv"
@@ -102,7 +104,7 @@ _NOT_HELD_RIGHT = re.compile(
     # "he would meet Putin in Budapest within two weeks, a plan that was later put on hold"
     r"|put\s+on\s+hold|shelved|dropped)"
     # "who was at the summit in Canada, had hoped to meet Trump there, but the president left early"
-    r"|had\s+hoped\s+to\s+(?:meet|hold|see))\b",
+    rf"|{_HOPED_TO_MEET})\b",
     re.IGNORECASE,
 )
 # one side's proposal is not a meeting: "Putin proposed … that the sides resume talks in Istanbul"
@@ -671,8 +673,9 @@ _BACKGROUND = re.compile(
 )
 
 
-# a meeting named only as one before this one (or as the start of a period): "the fourth such meeting, after rounds in Copenhagen, Jeddah
-# and Malta", "China, which attended the Jeddah round", "China had skipped a similar meeting in Copenhagen"
+# a meeting named only as one before this one, or as the start of a period: "the fourth such meeting,
+# after rounds in Copenhagen, Jeddah and Malta", "China, which attended the Jeddah round", "China had
+# skipped a similar meeting in Copenhagen"
 _EARLIER_ONE = re.compile(
     r"\b(?:after\s+(?:earlier\s+|previous\s+)?(?:rounds|meetings|sessions|summits)\s+in"
     r"|(?:which|who)\s+(?:had\s+)?attended\s+the"
