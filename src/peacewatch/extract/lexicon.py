@@ -64,6 +64,10 @@ DISTANCE_LEFT = re.compile(
 )
 
 
+# a month's name, in lower case: the texts it is matched against are lower-cased (or the pattern ignores case)
+MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+
+
 # --- weapons ---------------------------------------------------------------------------
 # (canonical model, kind, regex of the surface forms). Order matters: specific first.
 WEAPON_MODELS: tuple[tuple[str, str, str], ...] = (
@@ -245,6 +249,8 @@ FELL_OR_RELEASED = (
     # ("released two guided aerial bombs over the city")
     r"|released\s+(?:[\w-]+\s+){0,3}?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?))"
 )
+# "(a wave of) more than 598 attack drones": a rough figure and up to three words before the weapon counted
+_ROUGH_FIGURE = r"(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
 COUNTED_WEAPONS = (
     r"(?:counted|recorded|registered|tracked|detected|tallied|logged)\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+"
     r"|some\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|uavs|shaheds|means\s+of\s+air\s+attack)"
@@ -252,11 +258,9 @@ COUNTED_WEAPONS = (
     r"|put\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:total|number|count|tally)\s+at\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
     r"(?:drones|missiles|uavs|shaheds)"
     # "Overnight, a wave of 598 drones and 31 missiles came at Ukraine"
-    r"|(?:wave|swarm|barrage|salvo)\s+of\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:drones|missiles|uavs|shaheds)"
+    rf"|(?:wave|swarm|barrage|salvo)\s+of\s+{_ROUGH_FIGURE}(?:drones|missiles|uavs|shaheds)"
     # "Russia aimed 78 missiles and 106 drones at Ukrainian power facilities"
-    r"|aimed\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:drones|missiles|uavs|shaheds|rockets)"
+    rf"|aimed\s+{_ROUGH_FIGURE}(?:drones|missiles|uavs|shaheds|rockets)"
 )
 # "The air force identified the weapons as Iskander-M missiles", "the weapon was an Iskander-M"
 IDENTIFIED_WEAPONS = (
@@ -581,12 +585,11 @@ NOT_ATTACK = lc(
     r"|\bwhose\s+(?:\w+\s+){1,2}(?:was|were|had\s+been)\s+killed\b"
     # damage summed since a month: "Russian strikes on Odesa and Danube ports since mid-July have destroyed
     # about 270,000 tonnes of grain"
-    r"|\bsince\s+(?:mid-|early\s+|late\s+)?(?:january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)\s+(?:\w+\s+)?(?:have|has)\s+(?:\w+\s+)?(?:destroyed|damaged|killed|hit|struck"
+    rf"|\bsince\s+(?:mid-|early\s+|late\s+)?{MONTH}\s+(?:\w+\s+)?(?:have|has)\s+(?:\w+\s+)?(?:destroyed|damaged|killed|hit|struck"
     r"|wounded|injured)\b"
     # (told the other way round: "more than 800 homes have been damaged in four districts since January")
-    r"|\b(?:have|has)\s+been\s+(?:damaged|destroyed)\s+[^.;]{0,80}?\bsince\s+(?:(?:mid-|early\s+|late\s+)?(?:january"
-    r"|february|march|april|may|june|july|august|september|october|november|december)|the\s+(?:start|beginning)\b"
+    rf"|\b(?:have|has)\s+been\s+(?:damaged|destroyed)\s+[^.;]{{0,80}}?\bsince\s+(?:(?:mid-|early\s+|late\s+)?{MONTH}"
+    r"|the\s+(?:start|beginning)\b"
     r"|(?:the\s+)?(?:spring|summer|autumn|winter)|20\d\d)"
     # a landmark's past: "The Crimean Bridge, which was damaged in attacks in October 2022 and July 2023, was open"
     r"|\bwhich\s+(?:was|were|had\s+been)\s+(?:damaged|hit|struck|attacked)\s+in\s+(?:(?:attacks|strikes|an?\s+attack"
