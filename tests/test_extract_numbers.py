@@ -519,3 +519,9 @@ def test_a_sentence_opening_on_the_one_person_just_named_counts_one() -> None:
     assert f.injured is not None and f.injured.value == 1
     assert classify("She was killed instantly.").killed.value == 1
     assert classify("They were wounded.").injured is None
+
+
+def test_a_ratio_of_shells_is_no_count() -> None:
+    f = classify("Russian troops fire roughly five shells for every one Ukraine's forces can use.")
+    assert not f.weapons
+    assert classify("Russian troops fired five shells at the village.").weapons

@@ -1238,7 +1238,13 @@ def _plausible(text: str, n: NumberPhrase) -> bool:
     if before.endswith("[") or after.startswith("]"):
         return False
     line_start = text.rfind("\n", 0, n.start) + 1
+    if _RATIO_RIGHT.match(text, n.end):
+        return False
     return not (text[line_start : n.start].strip() == "" and re.match(r"[.)]\s", after))
+
+
+# a ratio, not a count: "Russian troops fire roughly five shells for every one Ukraine can use"
+_RATIO_RIGHT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:every|each)\s+(?:one|single|\d)\b", re.IGNORECASE)
 
 
 def _with_children(count: Count, right: str) -> Count:
