@@ -6255,3 +6255,32 @@ def test_a_clause_about_the_wounded_stays_with_the_village_its_sentence_named() 
     attacks = kind(text, "attack", "2024-06-19")
     assert [names(a) for a in attacks] == [{"Novaya Tavolzhanka"}]
     assert attacks[0].injured is not None and attacks[0].injured.value == 1
+
+
+def test_an_attack_recalled_from_before_the_full_scale_war_is_history() -> None:
+    text = (
+        "Court jails former fighter for life\n\n"
+        "A district court on Friday found a 38-year-old man guilty of war crimes. He took part in an ambush "
+        "near the village of Shchastia in the Luhansk region in September 2014, in which 22 Ukrainian "
+        "soldiers were killed and four wounded."
+    )
+    assert attacks(text, "2025-03-28") == []
+    recent = text.replace("September 2014", "September 2022")
+    assert [e.killed.value for e in attacks(recent, "2025-03-28") if e.killed] == [22]
+
+
+def test_a_storm_that_killed_people_is_no_attack() -> None:
+    text = (
+        "Winter storm live\n\n"
+        "15:32 The Interior Ministry says the storm has now killed five people in the Odesa, Kyiv and "
+        "Mykolaiv regions."
+    )
+    assert attacks(text, "2023-11-27") == []
+
+
+def test_a_tally_of_truce_violations_is_no_attack() -> None:
+    text = (
+        "Easter truce holds only on paper\n\n"
+        "Ukraine's general staff counted 59 instances of shelling and 26 drone launches by noon on Sunday."
+    )
+    assert attacks(text, "2025-04-20") == []

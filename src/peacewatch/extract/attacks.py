@@ -850,6 +850,8 @@ _ACCIDENT = L.lc(  # (searched in DocContext.lower)
     r"|gas-air\s+mixture|(?:not|un)\s*connected\s+(?:to|with)\s+(?:any|an)\s+(?:attack|strike|shelling)"
     # the weather: "at least ten people died in weather-related incidents" after a snowstorm
     r"|weather-related|snowstorms?|blizzards?|hurricane-force|storm\s+(?:winds|damage)|heavy\s+snowfall|ice\s+storm"
+    # "the storm has now killed five people": a storm is no attacker
+    r"|\b(?:the|a|winter)\s+storm\s+(?:has\s+|had\s+)?(?:now\s+|so\s+far\s+|also\s+)?(?:killed|claimed|injured|left)\b|storm-related"
     # disasters and transport accidents: "skidded off the runway and burst into flames", "the earthquake"
     r"|(?<!small\s)(?<!minor\s)(?<!as\san\s)earthquakes?|tsunami|landslides?|mudslides?|wildfires?|flash\s+floods?|floodwaters|skidded\s+off\s+the\s+runway"
     r"|crash-landed|capsized|mine\s+collapse|collapsed\s+mine)\b",
@@ -892,6 +894,8 @@ _SETTLEMENT_TALLY = re.compile(
     # (and "the ministry said it had recorded 4,900 drone flights and 48 attacks by Ukrainian forces")
     r"|\b(?:counted|recorded|registered|logged)\s+\d[\d,]*\s+(?:shelling\s+|drone\s+)?(?:incidents|violations"
     r"|ceasefire\s+violations|flights|sorties)\b"
+    # "the general staff counted 59 instances of shelling and 26 drone launches by noon"
+    r"|\b(?:counted|recorded|registered|logged)\s+\d[\d,]*\s+(?:instances|cases|episodes|acts)\s+of\b"
 )
 _HARMED = re.compile(rf"\b(?:{L.KILLED_WORDS}|{L.INJURED_WORDS}|killing|wounding|injuring)\b")
 _TIMES_TALLY = re.compile(
@@ -3584,7 +3588,19 @@ def build_events(ctx: DocContext, gaz: Gazetteer, clusters: list[AttackCluster])
     disputed = _DISPUTED_ACTOR.search(ctx.text) is not None
     events = [_event(ctx, gaz, c, doc_actor, disputed) for c in clusters]
     events = [e for e, c in zip(events, clusters, strict=True) if not _period_tally(ctx, e, c)]
-    return _date_undated(ctx, events)
+    return [e for e in _date_undated(ctx, events) if not _before_the_war(ctx, e)]
+
+
+# the full-scale invasion: what a report recalls from before it (a 2014 ambush in a war-crimes
+# trial, the shelling of Donbas in 2015) is history the record does not hold as an attack
+FULL_SCALE_WAR = dt.date(2022, 2, 24)
+
+
+def _before_the_war(ctx: DocContext, e: Event) -> bool:
+    """An attack wholly dated before the full-scale war, told by a report written after it."""
+    end = e.date.end or e.date.start if e.date is not None else None
+    published_after = ctx.published is None or ctx.published >= FULL_SCALE_WAR
+    return end is not None and end < FULL_SCALE_WAR and published_after
 
 
 # "in one night", "over a single night": a record night told by its month is still one attack
