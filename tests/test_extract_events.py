@@ -6284,3 +6284,17 @@ def test_a_tally_of_truce_violations_is_no_attack() -> None:
         "Ukraine's general staff counted 59 instances of shelling and 26 drone launches by noon on Sunday."
     )
     assert attacks(text, "2025-04-20") == []
+
+
+def test_a_tally_told_elsewhere_keeps_neither_the_headline_city_nor_the_governors_region() -> None:
+    text = (
+        "Dnipro: nine killed as glide bombs hit a factory\n\n"
+        "Two glide bombs hit a factory in Dnipro on Wednesday afternoon, killing nine people, regional "
+        "governor Serhiy Lysak said.\n\n"
+        "Elsewhere, Ukraine's air force said that Russia had launched 58 drones overnight, of which 40 were "
+        "shot down."
+    )
+    evs = attacks(text, "2025-01-08")
+    tally = next(e for e in evs if any(w.launched and w.launched.value == 58 for w in e.weapons))
+    assert [p.name for p in tally.places] == ["Ukraine"]
+    assert any(p.name == "Dnipro" for e in evs for p in e.places)

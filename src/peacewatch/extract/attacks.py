@@ -2729,6 +2729,8 @@ def _title_place(ctx: DocContext, clusters: list[AttackCluster]) -> None:
             for m in c.mentions
         ):
             continue  # "249 Ukrainian drones downed over Russian regions": not the Ukrainian town of the headline
+        if any(m.elsewhere for m in c.mentions):
+            continue  # "Elsewhere, the air force said Russia had launched 64 drones overnight": not that city
         if c.mentions and not c.place_entries():
             c.mentions[0].places.append(only)
 
@@ -3911,11 +3913,14 @@ def _final_places(gaz: Gazetteer, c: AttackCluster) -> list[Entry]:
 def _authority_place(ctx: DocContext, c: AttackCluster) -> Entry | None:
     """The area of the official who reports an attack that names no place ("Kyiv Oblast administration: …")."""
     first = min(m.clause.start for m in c.mentions)
+    # "Elsewhere, the air force said …": the official quoted before speaks for another place
+    apart = all(m.elsewhere for m in c.mentions)
     best = None
     for ent in ctx.ents:
         if ent.authority is None:
             continue
-        if ent.start <= first or ctx.sentence_of(ent.start).index == ctx.sentence_of(first).index:
+        same_sentence = ctx.sentence_of(ent.start).index == ctx.sentence_of(first).index
+        if (ent.start <= first and not apart) or same_sentence:
             best = ent.authority
         else:
             break
