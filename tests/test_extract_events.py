@@ -6298,3 +6298,27 @@ def test_a_tally_told_elsewhere_keeps_neither_the_headline_city_nor_the_governor
     tally = next(e for e in evs if any(w.launched and w.launched.value == 58 for w in e.weapons))
     assert [p.name for p in tally.places] == ["Ukraine"]
     assert any(p.name == "Dnipro" for e in evs for p in e.places)
+
+
+def test_talks_told_as_going_on_take_the_day_of_publication() -> None:
+    text = (
+        "Summit live: leaders meet at an air base\n\n"
+        "Key points\n"
+        "- Presidents Donald Trump and Vladimir Putin are holding talks at an air base in Anchorage\n"
+        "- Ukraine is not at the table"
+    )
+    (t,) = kind(text, "talks", "2025-08-15")
+    assert t.date is not None and t.date.start == dt.date(2025, 8, 15)
+    past = text.replace("are holding talks", "held talks")
+    (t,) = kind(past, "talks", "2025-08-15")
+    assert t.date is None
+
+
+def test_a_headlines_present_tense_dates_the_meeting_on_the_day_of_publication() -> None:
+    text = (
+        "Drone attack on Moscow kills three as delegations meet in Jeddah\n\n"
+        "Ukrainian and American officials sat down for talks in Jeddah, Saudi Arabia, with a ceasefire "
+        "on the agenda."
+    )
+    (t,) = kind(text, "talks", "2025-03-11")
+    assert t.date is not None and t.date.start == dt.date(2025, 3, 11)

@@ -945,7 +945,7 @@ def _talks_event(
     status = _talks_status(text, c)
     date = _talks_date(ctx, c, status == "planned", strike_date)
     if date is None and status != "planned":
-        date = _undated_held_day(ctx, c, extra, venue_ids)
+        date = _undated_held_day(ctx, c, extra, venue_ids) or _told_as_now(ctx, c)
     if date is not None and ctx.published and date.start and date.start > ctx.published and status == "held":
         status = "planned"
     conf = 0.55 + 0.1 * bool(parties) + 0.1 * bool(date) + 0.05 * (len(c.sentences) > 1) + 0.05 * bool(rnd)
@@ -1238,6 +1238,33 @@ def _talks_date(
         if b is not None:
             return b.span
     return None
+
+
+def _told_as_now(ctx: DocContext, c: TalksCluster) -> DateSpan | None:
+    """Talks the report tells as going on ("leaders are holding talks in Anchorage", a headline's "as
+    delegations meet in Jeddah") and dates no other way: the day it is published."""
+    if ctx.published is None:
+        return None
+    if any(
+        _HAPPENING_NOW.search(ctx.text, s.start, s.end)
+        or (s.end <= ctx.title_end and _HEADLINE_MEET.search(ctx.text, s.start, s.end))
+        for s in c.sentences
+    ):
+        return DateSpan(ctx.published, ctx.published, "day")
+    return None
+
+
+# talks told as going on while the report is written: they take place on the day it is published
+_HAPPENING_NOW = re.compile(
+    r"\b(?:are|is)\s+(?:now\s+)?(?:holding\s+(?:talks|a\s+meeting|negotiations)|meeting|negotiating)\b"
+    r"|\b(?:talks|negotiations|meeting|session)\s+(?:have|has)\s+(?:now\s+|just\s+)?(?:begun|started|opened)\b"
+    r"|\b(?:talks|negotiations)\s+(?:are|is)\s+(?:now\s+)?under\s*way\b",
+    re.IGNORECASE,
+)
+
+
+# a headline's present tense: "… as delegations meet in Jeddah", "Trump and Putin meet in Alaska"
+_HEADLINE_MEET = re.compile(r"\b(?:meet|convene|hold\s+talks|sit\s+down)\s+(?:in|at)\b", re.IGNORECASE)
 
 
 _MET_BEFORE = re.compile(
