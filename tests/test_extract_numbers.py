@@ -525,3 +525,10 @@ def test_a_ratio_of_shells_is_no_count() -> None:
     f = classify("Russian troops fire roughly five shells for every one Ukraine's forces can use.")
     assert not f.weapons
     assert classify("Russian troops fired five shells at the village.").weapons
+
+
+def test_a_monitors_count_of_civilian_casualties_is_a_period_total() -> None:
+    lead = "In September 2022 the mission recorded 1,034 civilian casualties in Ukraine: "
+    f = classify("376 killed and 658 injured.", lead=lead)
+    assert f.killed is None and f.injured is None
+    assert classify("376 killed and 658 injured.", lead="The strike hit a market: ").killed is not None

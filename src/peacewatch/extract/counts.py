@@ -252,6 +252,9 @@ _SINCE_WAR = L.lc(
 # then skips an alternative on its first letter, which made this pattern 4.7x faster)
 _PERIOD = L.lc(
     rf"^\s*(?:in|during|over)\s+(?:the\s+month\s+of\s+)?{L.MONTH}(?:\s+20\d\d)?\s*,"
+    # a monitor's count of a period: "In September 2022 the mission recorded 1,034 civilian casualties"
+    r"|\b(?:recorded|documented|verified|registered)\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?\d[\d,]*"
+    r"\s+civilian\s+(?:casualties|deaths)\b"
     r"|\b(?:monthly\b|verified\b(?!\s+that\b)|monitoring\s+mission\b"
     # "recorded 286 civilian deaths … during July 2025", "killed in the border regions during the year"
     rf"|(?:during|throughout)\s+(?:the\s+month\s+of\s+)?{L.MONTH}\b|(?:during|throughout|over)\s+the\s+(?:whole\s+)?year\b"
@@ -1247,7 +1250,16 @@ def _plausible(text: str, n: NumberPhrase) -> bool:
 _RATIO_RIGHT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:every|each)\s+(?:one|single|\d)\b", re.IGNORECASE)
 
 
+# the figure counts children only: "the attack that killed two children"
+_ONLY_CHILDREN_RIGHT = re.compile(
+    r"\s+(?:young\s+|small\s+)?(?:children|child|kids|minors|teenagers|boys|girls|infants|babies)\b",
+    re.IGNORECASE,
+)
+
+
 def _with_children(count: Count, right: str) -> Count:
+    if count.value and _ONLY_CHILDREN_RIGHT.match(right):
+        return replace(count, children=count.value)
     m = _CHILDREN.match(right)
     if not m:
         return count
