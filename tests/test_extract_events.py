@@ -6322,3 +6322,48 @@ def test_a_headlines_present_tense_dates_the_meeting_on_the_day_of_publication()
     )
     (t,) = kind(text, "talks", "2025-03-11")
     assert t.date is not None and t.date.start == dt.date(2025, 3, 11)
+
+
+def test_a_headline_counting_only_children_yields_to_the_bodys_toll() -> None:
+    text = (
+        "Statement on the attack in Sumy that killed two children\n\n"
+        "I am appalled that two children were among the dead after a missile hit a residential building "
+        "in Sumy on Sunday evening.\n\n"
+        "Local authorities say 11 people lost their lives and 89 were injured, including 11 children."
+    )
+    (e,) = attacks(text, "2024-11-18")
+    assert e.killed is not None and e.killed.value == 11
+    assert e.injured is not None and e.injured.value == 89
+
+
+def test_towns_where_explosions_were_heard_are_not_attack_places() -> None:
+    text = (
+        "Night of explosions\n\n"
+        "The night was one of the hardest of the war: explosions were heard in Kyiv, Zhytomyr, Ternopil "
+        "and Mykolaiv. Russia launched 298 drones and 69 missiles at Ukraine overnight, the Air Force said."
+    )
+    names_ = {p.name for e in attacks(text, "2025-05-25") for p in e.places}
+    assert not names_ & {"Zhytomyr", "Ternopil", "Mykolaiv"}
+    one = "Night of explosions\n\nOn Saturday night, explosions were heard in Shostka. A drone hit a house."
+    assert {p.name for e in attacks(one, "2025-09-14") for p in e.places} == {"Shostka"}
+
+
+def test_a_live_pages_national_toll_goes_to_the_nights_barrage_not_a_village() -> None:
+    text = (
+        "LIVE: Massive combined attack on Ukraine, three children killed in Zhytomyr region\n\n"
+        "18:20\n"
+        "The national toll of the night has grown: at least 12 people were killed and more than 60 injured "
+        "across the country, the interior minister said.\n\n"
+        "14:05\n"
+        "The Air Force says Russia launched 298 drones and 69 missiles overnight; 266 drones and 45 "
+        "missiles were shot down.\n\n"
+        "09:15\n"
+        "In the Kyiv region, Russian drones damaged houses in the Bucha district. Four people were killed.\n\n"
+        "07:50\n"
+        "In the Korostyshiv community, a drone hit a house and killed three children, the Zhytomyr "
+        "regional head said."
+    )
+    evs = attacks(text, "2025-05-25")
+    barrage = next(e for e in evs if any(w.launched and w.launched.value == 298 for w in e.weapons))
+    assert barrage.killed is not None and barrage.killed.value == 12
+    assert all(e.killed is None or e.killed.value != 12 for e in evs if e is not barrage)

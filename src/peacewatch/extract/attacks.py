@@ -428,7 +428,12 @@ class AttackCluster:
             return None
 
         better = None
-        if hm.in_title and head.qualifier == "at_least" and head.low:
+        if head.value and head.children == head.value:
+            # "the attack in Sumy that killed two children" over "11 people lost their lives": the
+            # children are among the dead the body counts
+            value = head.value
+            better = body(lambda c: c.value is not None and c.value > value and c.children != c.value)
+        elif hm.in_title and head.qualifier == "at_least" and head.low:
             # "more than 100 wounded" over a body that gives 113: the headline rounds the body's figure
             low = head.low
             better = body(lambda c: c.qualifier == "exact" and (c.value or 0) >= low)
@@ -1432,6 +1437,23 @@ def _span_end(text: str, ent: Ent) -> bool:
     )
 
 
+# where a night's explosions were heard, three places or more: how far the barrage reached, not what it hit
+# (one town, "explosions rang out in Shostka", is the town's attack)
+_NAME = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:region|oblast|Oblast))?"
+_HEARD_LIST = re.compile(
+    r"\b(?:explosions?|blasts?|booms?|detonations)\s+(?:were|was|could\s+be|have\s+been|had\s+been)\s+heard\s+"
+    rf"(?:in|over|across)\s+(?P<list>{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}|{_NAME}(?:,\s+{_NAME}){{2,}})"
+)
+
+
+def _heard_lists(ctx: DocContext, sent: Sentence) -> list[tuple[int, int]]:
+    key = ("heard", sent.index)
+    spans = ctx.memo.get(key)
+    if spans is None:
+        spans = ctx.memo[key] = [m.span("list") for m in _HEARD_LIST.finditer(ctx.text, sent.start, sent.end)]
+    return spans  # type: ignore[return-value]
+
+
 _MINISTRY_IN_LEFT = re.compile(
     r"\b(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Gg]eneral\s+[Ss]taff)"
     r"\s+in\s+$"
@@ -1722,6 +1744,8 @@ def _attack_places(
             continue
         if _span_end(text, ent):
             continue  # "from Lutsk in the west to Kharkiv in the east": the breadth of a nationwide attack
+        if any(a <= ent.start < b for a, b in _heard_lists(ctx, sent)):
+            continue  # "explosions were heard in Kyiv, Zhytomyr, Khmelnytskyi and Ternopil": the night's reach
         if _MINISTRY_IN_LEFT.search(text, max(0, ent.start - 40), ent.start):
             continue  # "The Defence Ministry in Moscow said …": the seat of who speaks
         if capital_spoke(ent.start, ent.end, text):
@@ -2558,6 +2582,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     _title_place(ctx, country_clusters)
     _paragraph_city(ctx, specific_clusters, country_clusters)
     _merge_listed_towns(gaz, specific_clusters + country_clusters)
+    _national_toll_to_barrage(ctx, specific_clusters + country_clusters)
     out = []
     for c in specific_clusters + country_clusters:
         if not c.mentions:
@@ -2569,6 +2594,47 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
             # too vague to report, it still dates the attack the article then tells
             ctx.memo.setdefault("vague_dates", []).append((min(x.clause.start for x in c.mentions), d))
     return out
+
+
+# a toll over the whole country: "at least 12 people had been killed … across the country"
+_NATIONWIDE = re.compile(
+    r"\b(?:across\s+(?:the\s+)?(?:country|Ukraine)|nationwide|countrywide|national\s+(?:toll|figure|total))\b",
+    re.IGNORECASE,
+)
+
+
+def _barrage_tally(c: AttackCluster) -> bool:
+    return any(
+        lc is not None and (lc.best or 0) >= 20 for m in c.mentions for _k, _mo, lc, _ic in m.facts.weapons
+    )
+
+
+def _national_toll_to_barrage(ctx: DocContext, clusters: list[AttackCluster]) -> None:
+    """A placeless toll for the whole country belongs to the night's barrage (the cluster with the
+    launch tally), not to the one town's attack it happened to be placed with: "The national toll of
+    the night has grown: at least 12 killed" above a post about three children killed in a village."""
+    barrages = [b for b in clusters if b.mentions and _barrage_tally(b)]
+    # (a barrage known only at the level of the country stays apart from the towns' attacks: their toll
+    # stays with them)
+    if len(barrages) != 1 or all(e.kind == "country" for e in barrages[0].place_entries()):
+        return
+    (b,) = barrages
+    for c in clusters:
+        if c is b or not c.mentions:
+            continue
+        moved = [
+            m
+            for m in c.mentions
+            if not m.specific
+            and not m.in_title
+            and (m.facts.killed is not None or m.facts.injured is not None)
+            and _NATIONWIDE.search(m.sent.text, m.sent.start, m.sent.end)
+            and _dates_compatible(m.date.span if m.date else c.date(), b.date())
+        ]
+        if moved and len(moved) < len(c.mentions):
+            c.mentions[:] = [m for m in c.mentions if m not in moved]
+            b.mentions.extend(moved)
+            b.mentions.sort(key=lambda m: m.clause.start)
 
 
 _TOLL_OVER_TOWNS = re.compile(
