@@ -6367,3 +6367,14 @@ def test_a_live_pages_national_toll_goes_to_the_nights_barrage_not_a_village() -
     barrage = next(e for e in evs if any(w.launched and w.launched.value == 298 for w in e.weapons))
     assert barrage.killed is not None and barrage.killed.value == 12
     assert all(e.killed is None or e.killed.value != 12 for e in evs if e is not barrage)
+
+
+def test_rescuers_recovering_the_bodies_of_residents_give_the_toll() -> None:
+    text = (
+        "Poltava: rescue teams stay at collapsed block\n\n"
+        "Our team worked through the night at a five-storey building in Poltava, part of which was "
+        "destroyed by a Russian missile early on Saturday.\n\n"
+        "By Sunday morning rescuers had recovered the bodies of 14 residents, two of them children."
+    )
+    (e,) = attacks(text, "2025-02-02")
+    assert e.killed is not None and e.killed.value == 14

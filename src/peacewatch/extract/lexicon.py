@@ -276,6 +276,8 @@ TRIGGER_RE = lc(
     rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
     # the verbs of an air-force tally: "sent 309 drones", "brought down 288 of them"
     rf"|sent|deployed|neutrali[sz]ed|suppressed|jammed|repelled|eliminated|(?:took|taken|brought)\s+down"
+    # rescuers at the rubble: "had recovered the bodies of 14 residents" (not an exhumation)
+    rf"|(?:recovered|pulled\s+out|retrieved)\s+(?:the\s+)?bodies\s+of\b"
     rf"|{FELL_OR_RELEASED}"
     # "Russia had used 408 drones and 39 missiles"
     rf"|used\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d+"
