@@ -365,6 +365,8 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
                 r"\s+(?:[Rr]iver|[Rr]eservoir|[Dd]am\b|[Bb]asin|(?:[Nn]uclear\s+)?(?:[Pp]ower\s+)?(?:[Pp]lant|[Ss]tation)\b|NPP\b)",
                 text[e.end : e.end + 24],
             )  # "the Zaporizhzhia nuclear power plant" is not a town "the town" can mean
+            # "shelling from the left bank of the Dnipro": the river, never "the city"
+            and not (e.place.name == "Dnipro" and _RIVER_LEFT.search(text, max(0, e.start - 30), e.start))
             # "flights were diverted from Domodedovo, Vnukovo and Zhukovsky airports": an airport's name
             and not re.match(
                 r"(?:\s*,\s*[A-Z][\w-]+)*(?:,?\s+and\s+[A-Z][\w-]+)?\s+(?:[Aa]irports?|[Aa]irfields?|[Aa]ir\s+[Bb]ases?)\b",
@@ -406,6 +408,12 @@ def add_city_anaphora(ents: list[Ent], text: str) -> list[Ent]:
 _STRIKER_RIGHT = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+)?(?:launched|fired|hit|struck|attacked|pounded|shelled|bombed"
     r"|targeted|unleashed|sent|pummel(?:l)?ed|slammed)\b"
+)
+
+
+# "the left bank of the Dnipro", "across the Dnipro": the river (not "the Dnipro strike", the city's)
+_RIVER_LEFT = re.compile(
+    r"\b(?:banks?|side|across|along|over|crossing|crossed|shore|mouth|waters)\s+(?:of\s+)?the\s+$"
 )
 
 
