@@ -6378,3 +6378,37 @@ def test_rescuers_recovering_the_bodies_of_residents_give_the_toll() -> None:
     )
     (e,) = attacks(text, "2025-02-02")
     assert e.killed is not None and e.killed.value == 14
+
+
+def test_the_city_after_the_left_bank_of_the_dnipro_is_the_town_named_before() -> None:
+    text = (
+        "Kherson under fire\n\n"
+        "In Kherson, Russian shelling from the left bank of the Dnipro went on all day. The regional "
+        "administration said one man was killed on Saturday in the city's Korabelnyi district."
+    )
+    evs = attacks(text, "2023-01-08")
+    assert {p.name for e in evs for p in e.places} == {"Kherson"}
+
+
+def test_when_a_town_changed_hands_does_not_date_the_shelling() -> None:
+    text = (
+        "Holiday pause brought no respite\n\n"
+        "In Kherson, retaken by Ukrainian forces in November, Russian shelling went on throughout the "
+        "holiday. One man was killed and two people were wounded on Saturday, the regional administration said."
+    )
+    (e,) = attacks(text, "2023-01-08")
+    assert e.date is not None and e.date.start == dt.date(2023, 1, 7)
+
+
+def test_attacks_on_different_weekdays_stay_apart_without_a_publication_date() -> None:
+    text = (
+        "Riverside districts live under drones\n\n"
+        "On Tuesday, a drone dropped explosives near a bus stop in the Korabelnyi district of Kherson. One "
+        "woman was killed. On Wednesday morning, Russian artillery shells hit a residential block in the "
+        "Dniprovskyi district of Kherson, wounding five people."
+    )
+    evs = attacks(text, None)
+    assert sorted((e.killed.value if e.killed else 0, e.injured.value if e.injured else 0) for e in evs) == [
+        (0, 5),
+        (1, 0),
+    ]

@@ -1102,7 +1102,9 @@ def _mention(
         if not re.search(
             r"(?i)\b(?:since|until|by|before|from\s+\d{1,2}[:.]\d{2}\s+on)\s+$"
             # "since Russia invaded on Feb. 24": the start of the war, not this attack
-            r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:began|started|erupted)\s+(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$",
+            r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:began|started|erupted)\s+(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$"
+            # "Kherson, retaken by Ukrainian forces in November, …": when the town changed hands
+            r"|\b(?:retaken|liberated|recaptured|captured|occupied|seized|annexed)\s+(?:by\s+(?:[\w'’-]+\s+){1,3}?)?(?:(?:in|on)\s+)?$",
             stext[max(0, d.start - _LOOKBACK) : d.start],
         )
         and not _BOUND_DAY.match(d.text)
@@ -2055,6 +2057,32 @@ def _specific(entries: list[Entry]) -> list[Entry]:
     return [e for e in entries if e.kind in ("city", "district", "admin1")]
 
 
+_WEEKDAY = re.compile(r"\b(?<=[Oo]n\s)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _weekday(m: Mention) -> str | None:
+    """The weekday an unresolved date names ("On Tuesday" in a text with no publication date)."""
+    if m.date is not None and m.date.span.start is not None:
+        return None
+    # (with no publication date the weekday is not read as a date at all)
+    said = m.date.text if m.date is not None else m.sent.text[m.clause.start : m.clause.end]
+    w = _WEEKDAY.search(said)
+    return w.group(0) if w else None
+
+
+def _weekdays_apart(c: AttackCluster, m: Mention) -> bool:
+    """ "On Tuesday, a drone …" and "On Wednesday morning, shells …" with no date to anchor them: two days."""
+    mine = _weekday(m)
+    theirs = {d for x in c.mentions if (d := _weekday(x)) is not None}
+    if mine is not None and theirs and mine not in theirs:
+        return True
+    # ("Earlier on Monday, a drone …" is this week's, not the attack told "in late December")
+    cd = c.date()
+    if mine is not None and cd is not None and cd.precision in ("month", "year"):
+        return True
+    return bool(theirs) and m.date is not None and m.date.span.precision in ("month", "year")
+
+
 def _dates_compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
     if a is None or b is None or a.start is None or b.start is None:
         return True
@@ -2325,6 +2353,8 @@ def _compatible(
     if dates and not weak and not _dates_compatible(c.date(), m.date.span if m.date else None):
         return False
     if dates and (_night_and_afternoon(c, m) or _morning_and_evening(c, m)):
+        return False
+    if dates and _weekdays_apart(c, m):
         return False
     if dates and _again_later(c, m):
         return False
