@@ -6412,3 +6412,16 @@ def test_attacks_on_different_weekdays_stay_apart_without_a_publication_date() -
         (0, 5),
         (1, 0),
     ]
+
+
+def test_an_air_force_tally_that_comprised_and_accounted_for_its_weapons() -> None:
+    text = (
+        "Kyiv toll rises to 25\n\n"
+        "The death toll from Thursday's attack on Kyiv rose to 25 on Friday.\n\n"
+        "The attack began shortly after midnight. Russia's overnight wave, the Air Force said, comprised 598 "
+        "drones and 31 missiles. Air defences accounted for 563 drones and 26 missiles."
+    )
+    (e,) = attacks(text, "2025-08-29")
+    got = {w.kind: (w.launched.value if w.launched else None, w.intercepted.value if w.intercepted else None)
+           for w in e.weapons}  # fmt: skip
+    assert got == {"drone": (598, 563), "missile": (31, 26)}

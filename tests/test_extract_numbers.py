@@ -532,3 +532,12 @@ def test_a_monitors_count_of_civilian_casualties_is_a_period_total() -> None:
     f = classify("376 killed and 658 injured.", lead=lead)
     assert f.killed is None and f.injured is None
     assert classify("376 killed and 658 injured.", lead="The strike hit a market: ").killed is not None
+
+
+def test_a_monitoring_missions_statement_on_one_days_incident_keeps_its_toll() -> None:
+    f = classify(
+        "The monitoring mission is alarmed by the shelling of a market in Donetsk on Sunday morning, which "
+        "the authorities say killed 27 people and wounded 25."
+    )
+    assert f.killed is not None and f.killed.value == 27 and f.injured is not None
+    assert classify("The monitoring mission recorded 27 civilians killed and 25 wounded.").killed is None

@@ -255,7 +255,9 @@ _PERIOD = L.lc(
     # a monitor's count of a period: "In September 2022 the mission recorded 1,034 civilian casualties"
     r"|\b(?:recorded|documented|verified|registered)\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?\d[\d,]*"
     r"\s+civilian\s+(?:casualties|deaths)\b"
-    r"|\b(?:monthly\b|verified\b(?!\s+that\b)|monitoring\s+mission\b"
+    r"|\b(?:monthly\b|verified\b(?!\s+that\b)"
+    # a monitor's figures, unless for one day's incident ("alarmed by the shelling of a market … on Sunday")
+    r"|monitoring\s+mission\b(?![^.]*\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
     # "recorded 286 civilian deaths … during July 2025", "killed in the border regions during the year"
     rf"|(?:during|throughout)\s+(?:the\s+month\s+of\s+)?{L.MONTH}\b|(?:during|throughout|over)\s+the\s+(?:whole\s+)?year\b"
     rf"|{L.MONTH}\s+alone\b"

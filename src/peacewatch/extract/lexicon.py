@@ -276,6 +276,10 @@ TRIGGER_RE = lc(
     rf"|burst|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
     # the verbs of an air-force tally: "sent 309 drones", "brought down 288 of them"
     rf"|sent|deployed|neutrali[sz]ed|suppressed|jammed|repelled|eliminated|(?:took|taken|brought)\s+down"
+    # an air-force tally told with other verbs: "the overnight wave comprised 598 drones and 31 missiles",
+    # "air defences accounted for 563 drones"
+    r"|(?:comprised|consisted\s+of|was\s+made\s+up\s+of|accounted\s+for)\s+(?=(?:at\s+least\s+|more\s+than\s+|some\s+)?"
+    r"\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:drones|missiles|uavs|shaheds|rockets)\b)"
     # rescuers at the rubble: "had recovered the bodies of 14 residents" (not an exhumation)
     rf"|(?:recovered|pulled\s+out|retrieved)\s+(?:the\s+)?bodies\s+of\b"
     rf"|{FELL_OR_RELEASED}"
