@@ -541,3 +541,10 @@ def test_a_monitoring_missions_statement_on_one_days_incident_keeps_its_toll() -
     )
     assert f.killed is not None and f.killed.value == 27 and f.injured is not None
     assert classify("The monitoring mission recorded 27 civilians killed and 25 wounded.").killed is None
+
+
+def test_brought_down_with_a_bare_figure_counts_the_weapon_named_before() -> None:
+    f = classify(
+        "air defences brought down two, and the other two struck port facilities.", ("missile", "Kalibr")
+    )
+    assert [(k, m, ic.value if ic else None) for k, m, _lc, ic in f.weapons] == [("missile", "Kalibr", 2)]

@@ -572,7 +572,7 @@ def _weapon_right_after(text: str, end: int, weapons: list[WeaponMention]) -> We
 
 
 _BARE_INTERCEPT_LEFT = re.compile(
-    r"\b(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed)\s+(?:(?:a\s+total\s+of|all\s+but|only)\s+)?$",
+    r"\b(?:shot\s+down|downed|brought\s+down|intercepted|destroyed|neutrali[sz]ed)\s+(?:(?:a\s+total\s+of|all\s+but|only)\s+)?$",
     re.IGNORECASE,
 )
 _ALL_LEFT = re.compile(r"(?i)\ball\s+(?:the\s+)?$")
