@@ -6425,3 +6425,13 @@ def test_an_air_force_tally_that_comprised_and_accounted_for_its_weapons() -> No
     got = {w.kind: (w.launched.value if w.launched else None, w.intercepted.value if w.intercepted else None)
            for w in e.weapons}  # fmt: skip
     assert got == {"drone": (598, 563), "missile": (31, 26)}
+
+
+def test_a_clause_that_only_adds_towns_adds_them_to_the_attack_before() -> None:
+    text = (
+        "Situation report\n\n"
+        "On 10 October Russian forces launched 84 cruise missiles at cities across Ukraine. Explosions were "
+        "reported in Kyiv, where missiles landed near a playground, and in Lviv, Dnipro and Kharkiv."
+    )
+    (e,) = attacks(text, "2022-10-11")
+    assert {"Kyiv", "Lviv", "Dnipro", "Kharkiv"} <= {p.name for p in e.places}

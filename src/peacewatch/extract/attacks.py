@@ -690,6 +690,23 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 facts = _as_intercepted(facts)
             prior = _prior_after(facts, prior)
             m = _mention(ctx, gaz, sent, clause, sent_dates, facts)
+            if (
+                m is None
+                and out
+                and out[-1].sent.index == sent.index
+                and _AND_IN.match(text, clause.start, clause.end)
+                and re.search(
+                    r"\b(?:and|as\s+well\s+as)\W*(?:in\b|$)",
+                    text[max(sent.start, clause.start - 12) : clause.start + 16],
+                )
+            ):
+                # "Explosions were reported in Kyiv, where …, and in Lviv, Dnipro and Kharkiv": more places
+                # of the clause before
+                more, _ = _attack_places(ctx, ctx.ents_in(clause.start, clause.end), clause, gaz)
+                known = {e.id for e, _ in out[-1].places}
+                out[-1].places += [(e, ent) for e, ent in more if e.id not in known]
+                out[-1].memo.clear()
+                continue
             if m is not None and _harmless_shootdown(text, sent, clause, facts):
                 continue  # "a drone was shot down on the outskirts; there was no damage": no attack there
             if m is not None and _NOT_LISTED.search(text, sent.start, sent.end):
@@ -1445,6 +1462,13 @@ _NAME = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:region|oblas
 _HEARD_LIST = re.compile(
     r"\b(?:explosions?|blasts?|booms?|detonations)\s+(?:were|was|could\s+be|have\s+been|had\s+been)\s+heard\s+"
     rf"(?:in|over|across)\s+(?P<list>{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}|{_NAME}(?:,\s+{_NAME}){{2,}})"
+)
+
+
+# a clause that only adds places to the one before: ", and in Lviv, Dnipro, Kharkiv and Zhytomyr."
+_AND_IN = re.compile(
+    r"\W*(?:(?:and|as\s+well\s+as)\s+)?(?:also\s+)?in\s+(?:the\s+)?[A-Z][\w'’-]+(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+)*"
+    r"(?:\s+(?:regions|oblasts))?\W*$"
 )
 
 
