@@ -6435,3 +6435,14 @@ def test_a_clause_that_only_adds_towns_adds_them_to_the_attack_before() -> None:
     )
     (e,) = attacks(text, "2022-10-11")
     assert {"Kyiv", "Lviv", "Dnipro", "Kharkiv"} <= {p.name for p in e.places}
+
+
+def test_a_nationwide_toll_is_the_barrages_figure_over_one_familys() -> None:
+    text = (
+        "Situation report\n\n"
+        "On 5 October, Russia launched 496 drones and 53 missiles against Ukraine. In Lviv Oblast, a family "
+        "of four died when a strike destroyed their home in Lapaivka. Regional authorities reported at least "
+        "five deaths nationwide and dozens of people injured."
+    )
+    (e,) = attacks(text, "2025-10-18")
+    assert e.killed is not None and (e.killed.value, e.killed.qualifier) == (5, "at_least")

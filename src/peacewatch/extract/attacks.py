@@ -394,6 +394,17 @@ class AttackCluster:
                 _GRAND_TOTAL.match(m.sent.text, m.sent.start)
                 or _GRAND_TOTAL_INSIDE.search(m.sent.text, m.sent.start, m.sent.end)
                 or _total_over_towns(m)
+                # "Regional authorities reported at least five deaths nationwide": the whole attack's
+                # (in a barrage with its launch tally, and not a month's figures)
+                or (
+                    not m.in_title
+                    and not m.specific
+                    and _NATIONWIDE.search(m.sent.text, m.sent.start, m.sent.end)
+                    and _barrage_tally(self)
+                    and not is_period_total(L.lower(m.sent.text[m.sent.start : m.sent.end]))
+                    # (of this attack's own day: not "that barrage" of the day before)
+                    and (m.date is None or (own := self.date()) is None or m.date.span.start == own.start)
+                )
             )
         ]
         if totals:
