@@ -85,6 +85,7 @@ LABELLED_SETS = (
     "articles62",
     "articles63",
     "articles64",
+    "articles65",
 )
 
 
