@@ -6446,3 +6446,13 @@ def test_a_nationwide_toll_is_the_barrages_figure_over_one_familys() -> None:
     )
     (e,) = attacks(text, "2025-10-18")
     assert e.killed is not None and (e.killed.value, e.killed.qualifier) == (5, "at_least")
+
+
+def test_a_truce_that_was_supposed_to_begin_on_friday_began_last_friday() -> None:
+    text = (
+        "Declared Christmas pause brought no respite\n\n"
+        "The 36-hour ceasefire that Vladimir Putin ordered his troops to observe over Orthodox Christmas ran "
+        "out at midnight on Saturday. The unilateral truce was supposed to begin at noon on Friday."
+    )
+    (c,) = kind(text, "commitment", "2023-01-08")
+    assert c.date is not None and c.date.start == dt.date(2023, 1, 6)

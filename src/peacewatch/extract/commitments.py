@@ -456,7 +456,9 @@ _START_LEFT = re.compile(
 )
 _FORWARD_START = re.compile(r"^(?:from|starting|start|begin)\b|^run", re.IGNORECASE)
 _PAST_RESULT = re.compile(
-    r"\b(?:did\s+not|didn['’]t|was\s+holding|held|broke|broken|breached|violated|collapsed|ended|expired|was\s+marred)\b",
+    r"\b(?:did\s+not|didn['’]t|was\s+holding|held|broke|broken|breached|violated|collapsed|ended|expired|was\s+marred"
+    # "the truce was supposed to begin at noon on Friday": told after the day
+    r"|(?:was|were)\s+(?:supposed|meant)\s+to)\b",
     re.IGNORECASE,
 )
 _END_LEFT = re.compile(
