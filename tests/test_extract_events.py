@@ -6456,3 +6456,19 @@ def test_a_truce_that_was_supposed_to_begin_on_friday_began_last_friday() -> Non
     )
     (c,) = kind(text, "commitment", "2023-01-08")
     assert c.date is not None and c.date.start == dt.date(2023, 1, 6)
+
+
+def test_a_numbered_items_heading_places_its_strike() -> None:
+    text = (
+        "Three years of war in five strikes\n\n"
+        "1. Kyiv, the first morning. At dawn on 24 February 2022 missiles hit airfields around the capital.\n\n"
+        "2. Kramatorsk railway station, April 2022. A Tochka-U missile with cluster submunitions killed 61 "
+        "people waiting for evacuation trains.\n\n"
+        "3. Kremenchuk shopping centre, June 2022. A Kh-22 missile struck a busy mall; at least 20 people died."
+    )
+    got = {
+        tuple(p.name for p in e.places): e.killed.value if e.killed else None
+        for e in attacks(text, "2025-02-24")
+    }
+    assert got.get(("Kramatorsk",)) == 61 and got.get(("Kremenchuk",)) == 20
+    assert got.get(("Kyiv",)) is None

@@ -557,7 +557,31 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         nxt = sent.paragraph + 1
         if nxt not in out:
             out[nxt] = (cities[0].place, cities[0])
+    # a numbered item headed by its place ("3. Kramatorsk railway station, April 2022. A Tochka-U missile
+    # … killed 61"): the item's strike happened there, not in the town of the item before
+    for sent in ctx.sentences:
+        if sent.paragraph in out or not _ITEM_NUMBER.fullmatch(text, sent.start, sent.end):
+            continue
+        item = ctx.sentences[sent.index + 1] if sent.index + 1 < len(ctx.sentences) else None
+        if (
+            item is None
+            or item.paragraph != sent.paragraph
+            or not _ITEM_HEAD.fullmatch(text, item.start, item.end)
+        ):
+            continue
+        heads = [
+            x
+            for x in ctx.ents_in(item.start, item.end)
+            if x.place is not None and x.place.kind in ("city", "admin1")
+        ]
+        if len({x.place.id for x in heads if x.place is not None}) == 1 and heads[0].place is not None:
+            out[sent.paragraph] = (heads[0].place, heads[0])
     return out
+
+
+# a numbered item's heading: "3." then "Kramatorsk railway station, April 2022." (a short sentence)
+_ITEM_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
+_ITEM_HEAD = re.compile(r"\s*(?=[A-Z])(?:[^\s.]+\s+){0,7}[^\s.]+\.\s*")
 
 
 # "Where it hit", "Hits were recorded in:", "Affected regions:": the list below it names the places
