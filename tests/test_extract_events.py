@@ -6472,3 +6472,23 @@ def test_a_numbered_items_heading_places_its_strike() -> None:
     }
     assert got.get(("Kramatorsk",)) == 61 and got.get(("Kremenchuk",)) == 20
     assert got.get(("Kyiv",)) is None
+
+
+def test_a_deal_whose_end_is_told_in_passing_is_no_commitment() -> None:
+    text = (
+        "Odesa region under fire again\n\n"
+        "Since the grain deal ended in July, the Odesa region has been attacked dozens of times. On Monday a "
+        "drone hit a warehouse in Izmail."
+    )
+    assert kind(text, "commitment", "2023-09-04") == []
+    news = (
+        "Russia quits grain deal\n\n"
+        "Russia withdrew from the Black Sea Grain Initiative on 17 July, and Odesa was attacked the next night."
+    )
+    assert len(kind(news, "commitment", "2023-07-20")) == 1
+    lapsed = (
+        "Energy truce\n\n"
+        "The one-week pause in Russian strikes on energy infrastructure, which Putin agreed to, has long since "
+        "expired."
+    )
+    assert len(kind(lapsed, "commitment", "2026-02-09")) == 1

@@ -397,6 +397,16 @@ def _same(group: list[CommitMention], m: CommitMention) -> bool:
     return mine == theirs
 
 
+# an arrangement whose end the text tells in passing, as the time since or after which things happened
+_ENDED_BEFORE = re.compile(
+    r"(?i:\b(?:since|after|following)\s+(?:(?:the|its|russia['’]s|moscow['’]s)\s+)?(?:[\w'’-]+\s+){1,5}?"
+    r"(?:ended|collapsed|expired|lapsed|quit|walked\s+out\s+of|withdr[ae]w\s+from|withdrawal\s+from|exit\s+from"
+    r"|pulled\s+out\s+of|terminated|termination\s+of|collapse\s+of|end\s+of)\b)"
+    # (not "has long since expired"; not an end told with its day, "withdrew from the deal on 17 July": news)
+    r"(?![^.;]{0,60}\bon\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}\b))",
+)
+
+
 def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
     text = ctx.text
     sents = list({m.sent.index: m.sent for m in g}.values())
@@ -409,6 +419,10 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
     now = ctx.published.year if ctx.published else ctx.anchor_year
     if years and now and max(years) < now:
         return None  # "after Russia quit the grain deal in 2023": background, not this article's news
+    if all(_ENDED_BEFORE.search(t) for t in sent_texts):
+        return (
+            None  # "Since the grain deal ended in July, the Odesa region has been attacked dozens of times"
+        )
     agreed = deadline or any(_AGREED.search(t) and not _FLOATED_ONLY.search(t) for t in sent_texts)
     if not agreed:
         return None
