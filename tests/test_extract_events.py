@@ -6492,3 +6492,11 @@ def test_a_deal_whose_end_is_told_in_passing_is_no_commitment() -> None:
         "expired."
     )
     assert len(kind(lapsed, "commitment", "2026-02-09")) == 1
+
+
+def test_drones_shot_down_without_reported_damage_are_no_attack_there() -> None:
+    text = (
+        "Black Sea ports\n\n"
+        "In Odesa, air defences shot down drones over the sea, officials said, without reporting damage."
+    )
+    assert attacks(text, "2024-09-12") == []

@@ -835,7 +835,7 @@ _ON_APPROACH = re.compile(
 )
 _NO_DAMAGE = re.compile(
     r"\b(?:no\s+(?:casualties\s+or\s+)?damage|caused\s+no\s+(?:damage|harm)|nothing\s+was\s+damaged|without\s+(?:causing\s+)?"
-    r"(?:any\s+)?damage|no\s+(?:[\w-]+\s+){0,2}targets?\s+(?:in\s+the\s+\w+\s+)?(?:were|was|had\s+been)\s+hit|fell\s+in\s+(?:a|an)\s+"
+    r"(?:any\s+)?damage|without\s+reporting\s+(?:any\s+)?(?:damage|casualties|hits)|no\s+(?:[\w-]+\s+){0,2}targets?\s+(?:in\s+the\s+\w+\s+)?(?:were|was|had\s+been)\s+hit|fell\s+in\s+(?:a|an)\s+"
     r"(?:empty\s+)?(?:field|forest))\b",
     re.IGNORECASE,
 )
