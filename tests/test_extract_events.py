@@ -6500,3 +6500,36 @@ def test_drones_shot_down_without_reported_damage_are_no_attack_there() -> None:
         "In Odesa, air defences shot down drones over the sea, officials said, without reporting damage."
     )
     assert attacks(text, "2024-09-12") == []
+
+
+def test_a_tab_separated_air_force_table_gives_each_models_figures() -> None:
+    text = (
+        "Friday's energy strike: what was fired and what was shot down\n\n"
+        "Air Force figures for the night:\n\n"
+        "Type\tLaunched\tDestroyed\n"
+        "Kh-101/Kh-555 cruise missiles\t40\t35\n"
+        "Shahed drones\t63\t55\n\n"
+        "The DniproHES dam in Zaporizhzhia was hit at least twice, and a trolleybus on the dam road caught fire."
+    )
+    (e,) = attacks(text, "2024-03-22")
+    got = {(w.kind, w.launched.value if w.launched else None, w.intercepted.value if w.intercepted else None)
+           for w in e.weapons}  # fmt: skip
+    assert {("missile", 40, 35), ("drone", 63, 55)} <= got
+    assert [p.name for p in e.places] == ["Zaporizhzhia"]
+    assert e.date is not None and e.date.start == dt.date(2024, 3, 22)
+
+
+def test_one_site_hit_at_least_twice_in_a_night_is_one_attack_not_a_tally() -> None:
+    from peacewatch.extract import lexicon as L
+
+    assert L.GENERIC_CUES.search(L.lower("The dam in Zaporizhzhia was hit at least twice overnight.")) is None
+    assert L.GENERIC_CUES.search(L.lower("All the ports were hit at least twice last month.")) is not None
+
+
+def test_a_headlines_day_dates_the_bodys_undated_strike() -> None:
+    text = (
+        "Friday's energy strike: what was fired and what was shot down\n\n"
+        "The dam in Zaporizhzhia was hit by missiles, and a trolleybus on the dam road caught fire."
+    )
+    (e,) = attacks(text, "2024-03-22")
+    assert e.date is not None and e.date.start == dt.date(2024, 3, 22)

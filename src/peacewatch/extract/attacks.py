@@ -658,7 +658,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 out.append(listed)
                 last_mention_sent = sent.index
             continue
-        row = _table_row(text, Clause(sent.start, sent.end, sent.index)) if stext.count("|") >= 2 else None
+        row = _table_row(text, Clause(sent.start, sent.end, sent.index)) if _cell_breaks(stext) >= 2 else None
         table = row is not None
         if sent.index not in triggered and not table:
             # "The missiles included Iskander-Ms and North Korean KN-23s.": no attack word, but it tells
@@ -708,7 +708,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                     clause = Clause(clause.start, motive.start(), clause.sent)
             facts = (
                 row  # a table's row is one line: read once for the sentence, whatever its clauses
-                if row is not None and text.count("|", clause.start, clause.end) >= 2
+                if row is not None and _cell_breaks(text, clause.start, clause.end) >= 2
                 else classify(text[clause.start : clause.end], prior, text[sent.start : clause.start])
             )
             if (
@@ -867,15 +867,21 @@ def _harmless_shootdown(text: str, sent: Sentence, clause: Clause, facts: CountF
     return _HIT_WORD.search(rest) is None
 
 
+def _cell_breaks(text: str, start: int = 0, end: int | None = None) -> int:
+    """The cell separators of a text table's line: pipes, or the tabs of a table pasted from a bulletin."""
+    end = len(text) if end is None else end
+    return max(text.count("|", start, end), text.count("\t", start, end))
+
+
 def _table_row(text: str, clause: Clause) -> CountFacts | None:
     """The figures of a row of a text table, read under the table's first line."""
-    if text.count("|", clause.start, clause.end) < 2:
+    if _cell_breaks(text, clause.start, clause.end) < 2:
         return None
     line_start = text.rfind("\n", 0, clause.start) + 1
     header_start = line_start
     while header_start > 0:
         prev = text.rfind("\n", 0, header_start - 1) + 1
-        if text.count("|", prev, header_start) < 2:
+        if _cell_breaks(text, prev, header_start) < 2:
             break
         header_start = prev
     if header_start == line_start:
@@ -2647,6 +2653,9 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         if m.specific or id(m) in where:
             continue  # (a mention placed in step 1 whose places were then set aside is placed already)
         if m.in_title and body and not m.has_numbers:
+            if m.date is not None and m.date.span.start is not None:
+                # "Friday's energy strike: what was fired …": its day still dates the body's undated report
+                ctx.memo.setdefault("vague_dates", []).append((m.clause.start, m.date.span))
             continue
         # (a standfirst under the headline restates the body as the headline does: "A separate drone
         # strike wounds two in the region")

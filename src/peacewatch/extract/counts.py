@@ -522,8 +522,9 @@ def table_row(row: str, header: str) -> CountFacts | None:
     """A row of an air-force table ("Shahed and Gerbera drones | 579 | 552") under its header
     ("Type | launched | shot down/suppressed"): the weapon in the first cell, each figure in the
     column the header names."""
-    cells = [c.strip() for c in row.strip().strip("|").split("|")]
-    heads = [c.strip() for c in header.strip().strip("|").split("|")]
+    sep = "|" if "|" in row else "\t"  # (a table pasted from a bulletin is tab-separated)
+    cells = [c.strip() for c in row.strip().strip(sep).split(sep)]
+    heads = [c.strip() for c in header.strip().strip(sep).split(sep)]
     if len(cells) < 2 or len(cells) != len(heads):
         return None
     weapons = weapon_mentions(cells[0])

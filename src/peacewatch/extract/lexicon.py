@@ -373,7 +373,9 @@ GENERIC_CUES = lc(
     # "the hromada was shelled three times" is a day's shelling of one place, told as one attack
     r"|(?:attacked|hit|struck|shelled|targeted|bombed)\s+(?:(?:more\s+than|over|at\s+least|some|about|nearly|dozens\s+of)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)|\d{2,}|several|many|multiple|dozens\s+of|hundreds\s+of)\s+times"
-    r"|(?:attacked|hit|struck|shelled|targeted|bombed)\s+at\s+least\s+(?:once|twice))\b",
+    # ("all hit at least once" over many places; not "the dam was hit at least twice" in one night)
+    r"|(?:attacked|hit|struck|shelled|targeted|bombed)\s+at\s+least\s+once"
+    r"|(?:all|each|every|both)\s+(?:[\w-]+\s+){0,4}?(?:attacked|hit|struck|shelled|targeted|bombed)\s+at\s+least\s+twice)\b",
 )
 MODAL_CUES = lc(
     r"\b(?:could|would|might|(?<!\d\s)may(?!\s+\d)|will|shall|can|cannot|threaten(?:s|ed)?\s+to|plans?\s+to|planning\s+to"
