@@ -6533,3 +6533,31 @@ def test_a_headlines_day_dates_the_bodys_undated_strike() -> None:
     )
     (e,) = attacks(text, "2024-03-22")
     assert e.date is not None and e.date.start == dt.date(2024, 3, 22)
+
+
+def test_a_timelines_entries_date_their_strikes() -> None:
+    text = (
+        "Ten days to New Year: a review\n\n"
+        "Friday 20 December. Russia fired five ballistic missiles at Kyiv before 7 am; debris killed one man.\n\n"
+        "Saturday. Drones struck residential towers in Kazan; no one was hurt.\n\n"
+        "Tuesday, Christmas Eve. A Russian ballistic missile hit a street in Kryvyi Rih, killing one person."
+    )
+    got = {e.places[0].name: e.date.start if e.date else None for e in attacks(text, "2024-12-29")}
+    assert got == {
+        "Kyiv": dt.date(2024, 12, 20),
+        "Kazan": dt.date(2024, 12, 21),
+        "Kryvyi Rih": dt.date(2024, 12, 24),
+    }
+
+
+def test_a_timeline_entrys_relative_words_count_from_its_own_day() -> None:
+    text = (
+        "Timeline: eighteen days between two meetings\n\n"
+        "17 May - A Russian drone hits a bus near Bilopillia in Sumy region, killing nine passengers.\n\n"
+        "25 May - The biggest combined Russian strike so far: 298 drones and 69 missiles overnight into "
+        "Sunday. Homes are damaged in Kyiv.\n\n"
+        "1 June - Ukraine's drones strike bombers at air bases in the Murmansk and Irkutsk regions."
+    )
+    evs = attacks(text, "2025-06-04")
+    barrage = next(e for e in evs if any(w.launched and w.launched.value == 298 for w in e.weapons))
+    assert barrage.date is not None and barrage.date.end == dt.date(2025, 5, 25)

@@ -497,6 +497,77 @@ def _in_dateline(stext: str, d: D.DateMention) -> bool:
     )
 
 
+# a timeline's entry opens on its day: "25 May - The biggest combined strike …", "Wed 9 Jul - …",
+# "Friday 20 December. Russia fired …", "29.12 - Russia launches …"; or on a weekday alone ("Saturday.
+# Drones struck …"), the first such day after the entry before it
+_ENTRY_DAY = re.compile(
+    r"\W{0,3}(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,?\s+20\d\d)?\s*(?:[-–—:]\s|\.(?:\s|$)|\n|$)"
+)
+_ENTRY_NUMERIC = re.compile(r"\W{0,3}(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:,\s+[a-z ]{3,20})?\s*[-–—:]\s")
+_ENTRY_WEEKDAY = re.compile(
+    r"\W{0,3}(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,\s+[A-Z][\w ]{2,20})?(?:[.:](?:\s|$)|[ \t]*\n)"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def entry_day(ctx: DocContext, sent: Sentence) -> dt.date | None:
+    """The day of the timeline entry the sentence belongs to, which its relative words ("overnight into
+    Sunday", "the next day") count from, as a report's own words count from the day it is published."""
+    days = ctx.memo.get("entry_days")
+    if days is None:
+        days = ctx.memo["entry_days"] = _entry_days(ctx)
+    return days.get(sent.paragraph)  # type: ignore[union-attr]
+
+
+def _entry_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
+    """A timeline entry's day, for a report in it that names no day of its own."""
+    day = entry_day(ctx, sent)
+    return None if day is None else D.DateMention(0, 0, "", DateSpan(day, day, "day"), "entry")
+
+
+def _entry_days(ctx: DocContext) -> dict[int, dt.date]:
+    out: dict[int, dt.date] = {}
+    text, last = ctx.text, None
+    for s in ctx.sentences:
+        if (
+            s.start < ctx.title_end
+            or s.paragraph in out
+            or (s.index and ctx.sentences[s.index - 1].paragraph == s.paragraph)
+        ):
+            continue
+        day = None
+        if _ENTRY_DAY.match(text, s.start, s.end):
+            # ("Friday 20 December": the date, not the weekday counted from the publication day)
+            ds = [
+                d
+                for d in D.find_dates(
+                    text[s.start : min(s.end, s.start + 40)], ctx.published, ctx.anchor_year
+                )
+                if d.start < 24 and d.span.precision == "day" and d.kind != "weekday"
+            ]
+            if ds:
+                day = ds[0].span.start
+        elif (num := _ENTRY_NUMERIC.match(text, s.start, s.end)) is not None and ctx.published is not None:
+            d, m = int(num.group("d")), int(num.group("m"))
+            year = ctx.published.year - (m > ctx.published.month)
+            try:
+                day = dt.date(year, m, d)
+            except ValueError:
+                day = None
+        elif (wd := _ENTRY_WEEKDAY.match(text, s.start, s.end)) is not None:
+            if last is not None:
+                ahead = (_WEEKDAYS.index(wd.group("w").lower()) - last.weekday()) % 7 or 7
+                day = last + dt.timedelta(days=ahead)
+            elif ctx.published is not None:  # a week's first entry: that weekday of the week just ended
+                back = (ctx.published.weekday() - _WEEKDAYS.index(wd.group("w").lower())) % 7
+                day = ctx.published - dt.timedelta(days=back)
+        if day is not None:
+            out[s.paragraph] = last = day
+    return out
+
+
 def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
     """Paragraph → the place its dateline names (else the one city of the section heading just above
     it), for attack reports there that name none."""
@@ -685,7 +756,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             continue  # "No strikes were recorded in the Bashtanka and Pervomaisk districts."
         if _accident_paragraph(ctx, sent):
             continue  # "a Su-34 crashed into an apartment block during a training flight": no attack
-        sent_dates = D.find_dates(stext, ctx.published, ctx.anchor_year)
+        sent_dates = D.find_dates(stext, entry_day(ctx, sent) or ctx.published, ctx.anchor_year)
         if sent.paragraph != paragraph:
             # a new paragraph forgets the weapon counted last, but not a line right under a model's
             # line ("• Kalibr (sea-launched)" / "20 launched, 14 destroyed")
@@ -1214,7 +1285,7 @@ def _mention(
             day = date.span.start - dt.timedelta(days=n)
             date = D.DateMention(0, 0, after.group(0), DateSpan(day, day, "day"), "shift")
     if date is None:
-        date = _shifted_date(ctx, sent, ctext) or _paragraph_date(ctx, sent)
+        date = _shifted_date(ctx, sent, ctext) or _entry_date(ctx, sent) or _paragraph_date(ctx, sent)
     elif date.kind == "relative_day" and (heading := _heading_date(ctx, sent, strict=True)) is not None:
         date = heading  # "THURSDAY" over "Drones attacked a substation overnight": that Thursday's night
     if generic and not facts.numbers_used:
@@ -1398,7 +1469,7 @@ def _sentence_dates_uncached(ctx: DocContext, sent: Sentence) -> list[D.DateMent
     stext = ctx.text[sent.start : sent.end]
     return [
         d
-        for d in D.find_dates(stext, ctx.published, ctx.anchor_year)
+        for d in D.find_dates(stext, entry_day(ctx, sent) or ctx.published, ctx.anchor_year)
         if d.span.start is not None
         and not _SAID_BEFORE.search(stext[max(0, d.start - 40) : d.start])
         and not _statement_date(stext, d)
