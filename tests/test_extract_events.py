@@ -6561,3 +6561,36 @@ def test_a_timeline_entrys_relative_words_count_from_its_own_day() -> None:
     evs = attacks(text, "2025-06-04")
     barrage = next(e for e in evs if any(w.launched and w.launched.value == 298 for w in e.weapons))
     assert barrage.date is not None and barrage.date.end == dt.date(2025, 5, 25)
+
+
+def test_a_timeline_entrys_heading_places_its_strike() -> None:
+    text = (
+        "2023 in three strikes: a year-end chronology\n\n"
+        "14 January - Dnipro. On a Saturday afternoon a Russian Kh-22 struck the middle of a tower block. 46 "
+        "people died there.\n\n"
+        "28 April - Uman. A Russian cruise missile brought down an entire entrance of a residential building. "
+        "Twenty-three residents were killed."
+    )
+    got = {e.places[0].name: e.killed.value if e.killed else None for e in attacks(text, "2023-12-31")}
+    assert got == {"Dnipro": 46, "Uman": 23}
+
+
+def test_a_key_numbers_box_is_no_attack() -> None:
+    text = (
+        "Seven days of war\n\n"
+        "Thursday\nRussia launched 574 drones and 40 missiles overnight; a plant in Mukachevo burned.\n\n"
+        "Key numbers this week\n"
+        "11 killed in Monday's and Thursday's strikes | 574 drones in a single night"
+    )
+    evs = attacks(text, "2025-08-24")
+    assert all(e.killed is None for e in evs)
+
+
+def test_a_missile_that_bursts_over_a_station_is_an_attack() -> None:
+    text = (
+        "Key dates\n\n"
+        "8 April - A Russian Tochka-U missile carrying cluster submunitions bursts over the railway station in "
+        "Kramatorsk. More than 50 people are killed."
+    )
+    (e,) = attacks(text, "2022-05-01")
+    assert [p.name for p in e.places] == ["Kramatorsk"] and e.killed is not None

@@ -512,13 +512,17 @@ _ENTRY_WEEKDAY = re.compile(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def entry_day(ctx: DocContext, sent: Sentence) -> dt.date | None:
-    """The day of the timeline entry the sentence belongs to, which its relative words ("overnight into
-    Sunday", "the next day") count from, as a report's own words count from the day it is published."""
+def _entry_days_of(ctx: DocContext) -> dict[int, dt.date]:
     days = ctx.memo.get("entry_days")
     if days is None:
         days = ctx.memo["entry_days"] = _entry_days(ctx)
-    return days.get(sent.paragraph)  # type: ignore[union-attr]
+    return days  # type: ignore[return-value]
+
+
+def entry_day(ctx: DocContext, sent: Sentence) -> dt.date | None:
+    """The day of the timeline entry the sentence belongs to, which its relative words ("overnight into
+    Sunday", "the next day") count from, as a report's own words count from the day it is published."""
+    return _entry_days_of(ctx).get(sent.paragraph)
 
 
 def _entry_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
@@ -628,6 +632,26 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         nxt = sent.paragraph + 1
         if nxt not in out:
             out[nxt] = (cities[0].place, cities[0])
+    # a timeline entry headed by its place: "14 January - Dnipro. On a Saturday afternoon a Kh-22 struck …",
+    # "28 August - Kyiv" on a line of its own
+    for para in _entry_days_of(ctx):
+        if para in out:
+            continue
+        first = next(s for s in ctx.sentences if s.paragraph == para)
+        head = _ENTRY_DAY.match(text, first.start, first.end)
+        if head is None:
+            continue
+        stop = re.compile(r"[.:\n]").search(text, head.end(), first.end)
+        label_end = stop.start() if stop else first.end
+        if len(text[head.end() : label_end].split()) > 5:
+            continue
+        heads = [
+            x
+            for x in ctx.ents_in(head.end(), label_end)
+            if x.place is not None and x.place.kind in ("city", "admin1", "district")
+        ]
+        if len({x.place.id for x in heads if x.place is not None}) == 1 and heads[0].place is not None:
+            out[para] = (heads[0].place, heads[0])
     # a numbered item headed by its place ("3. Kramatorsk railway station, April 2022. A Tochka-U missile
     # … killed 61"): the item's strike happened there, not in the town of the item before
     for sent in ctx.sentences:
@@ -969,7 +993,8 @@ _EARLIER_ATTACK = re.compile(
 )
 # A box of period totals ("KEY FIGURES (March 2025) … Of whom children: 16 killed, 97 injured").
 _TALLY_BOX = re.compile(
-    r"\b(?:key\s+figures|reporting\s+period|by\s+the\s+numbers|in\s+numbers|at\s+a\s+glance|cumulative\s+(?:figures|totals))\b",
+    r"\b(?:key\s+(?:figures|numbers)|reporting\s+period|by\s+the\s+numbers|in\s+numbers|at\s+a\s+glance"
+    r"|cumulative\s+(?:figures|totals))\b",
     re.IGNORECASE,
 )
 _ACCIDENT = L.lc(  # (searched in DocContext.lower)
