@@ -86,6 +86,7 @@ LABELLED_SETS = (
     "articles63",
     "articles64",
     "articles65",
+    "articles66",
 )
 
 
