@@ -6594,3 +6594,12 @@ def test_a_missile_that_bursts_over_a_station_is_an_attack() -> None:
     )
     (e,) = attacks(text, "2022-05-01")
     assert [p.name for p in e.places] == ["Kramatorsk"] and e.killed is not None
+
+
+def test_a_bomb_that_hit_a_high_rise_strikes_and_prices_that_hit_a_high_do_not() -> None:
+    text = (
+        "Weekly wrap\n\nFriday. A Russian guided bomb hit a high-rise in Kharkiv. Seven people were killed."
+    )
+    (e,) = attacks(text, "2024-09-01")
+    assert [p.name for p in e.places] == ["Kharkiv"] and e.killed is not None and e.killed.value == 7
+    assert attacks("Markets\n\nGas prices in Kharkiv hit a high on Friday.", "2024-09-01") == []

@@ -195,7 +195,7 @@ WEAPON_MODIFIERS = (
 # --- triggers ----------------------------------------------------------------------------
 # "prices hit another record", "talks hit a snag": no strike
 _FIGURATIVE_HIT = (
-    r"\s+(?:another\s+|a\s+new\s+|an?\s+|(?:all|fresh)-time\s+)?(?:record|high|low|peak|milestone|snag|wall|dead\s+end)"
+    r"\s+(?:another\s+|a\s+new\s+|an?\s+|(?:all|fresh)-time\s+)?(?:record|high|low|peak|milestone|snag|wall|dead\s+end)(?![\w-])"
     # "Electricity imports hit 9,600 megawatt-hours a day", "inflation hit 12 percent": a level reached
     r"|\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?[$€]?[\d][\d,.]*\s*(?:%|per\s*cent|percent|megawatt|MW|GW|kWh"
     r"|tonnes|tons|barrels|dollars|euros|hryvnias?|rubles|roubles|billion|million|bn)"
