@@ -6603,3 +6603,14 @@ def test_a_bomb_that_hit_a_high_rise_strikes_and_prices_that_hit_a_high_do_not()
     (e,) = attacks(text, "2024-09-01")
     assert [p.name for p in e.places] == ["Kharkiv"] and e.killed is not None and e.killed.value == 7
     assert attacks("Markets\n\nGas prices in Kharkiv hit a high on Friday.", "2024-09-01") == []
+
+
+def test_the_town_that_takes_the_brunt_of_a_raid_is_struck() -> None:
+    text = (
+        "Seven days of war\n\n"
+        "Wed 9 Jul - Russia mounts its largest air raid to date: 728 drones plus 13 missiles. Lutsk, in the far "
+        "north-west, takes the brunt, with fires at industrial sites."
+    )
+    (e,) = attacks(text, "2025-07-13")
+    assert [p.name for p in e.places] == ["Lutsk"]
+    assert attacks("Explainer\n\nFront-line towns in the Donetsk region bear the brunt.", "2025-07-13") == []
