@@ -6614,3 +6614,15 @@ def test_the_town_that_takes_the_brunt_of_a_raid_is_struck() -> None:
     (e,) = attacks(text, "2025-07-13")
     assert [p.name for p in e.places] == ["Lutsk"]
     assert attacks("Explainer\n\nFront-line towns in the Donetsk region bear the brunt.", "2025-07-13") == []
+
+
+def test_the_capital_under_an_entry_headed_kyiv_is_kyiv() -> None:
+    text = (
+        "Key dates since Alaska\n\n"
+        "24 August - Kursk\nRussian officials said a Ukrainian drone hit a transformer at the Kursk nuclear "
+        "plant in Kurchatov.\n\n"
+        "28 August - Kyiv\nRussia's overnight attack, 598 drones and 31 missiles, tore a hole through a block "
+        "of flats. A day later the capital's dead numbered 25."
+    )
+    evs = attacks(text, "2025-09-09")
+    assert "Moscow" not in {p.name for e in evs for p in e.places}

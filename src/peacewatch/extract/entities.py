@@ -430,7 +430,7 @@ def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]
             for e in ents
             if e.end <= m.start()
             and m.start() - e.end < 300
-            and "\n" not in text[e.end : m.start()]  # in the same paragraph
+            and "\n\n" not in text[e.end : m.start()]  # in the same paragraph (a heading line above it too)
             and e.place is not None
             and e.place.kind == "city"
             and e.place.country in ("UA", "RU")
