@@ -6626,3 +6626,15 @@ def test_the_capital_under_an_entry_headed_kyiv_is_kyiv() -> None:
     )
     evs = attacks(text, "2025-09-09")
     assert "Moscow" not in {p.name for e in evs for p in e.places}
+
+
+def test_an_entry_heading_on_its_own_line_dates_and_places_the_lines_under_it() -> None:
+    text = (
+        "Key dates since Alaska: a chronology\n\n"
+        "24 August - Kurchatov\n"
+        "On Independence Day a Ukrainian drone damaged a transformer at the nuclear plant, Russian officials said.\n\n"
+        "7 September - Kyiv\n"
+        "A drone struck an apartment block; a young mother and her infant son were killed."
+    )
+    got = {e.places[0].name: e.date.start if e.date else None for e in attacks(text, "2025-09-09")}
+    assert got == {"Kurchatov": dt.date(2025, 8, 24), "Kyiv": dt.date(2025, 9, 7)}

@@ -512,6 +512,13 @@ _ENTRY_WEEKDAY = re.compile(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+def _heads_below(ctx: DocContext, head: int, para: int) -> bool:
+    """Whether paragraph ``para`` runs on under the heading line ``head`` with no blank line between."""
+    first = next((s for s in ctx.sentences if s.paragraph == para), None)
+    last = next((s for s in reversed(ctx.sentences) if s.paragraph == head), None)
+    return first is not None and last is not None and "\n\n" not in ctx.text[last.end : first.start]
+
+
 def _entry_days_of(ctx: DocContext) -> dict[int, dt.date]:
     days = ctx.memo.get("entry_days")
     if days is None:
@@ -569,6 +576,15 @@ def _entry_days(ctx: DocContext) -> dict[int, dt.date]:
                 day = ctx.published - dt.timedelta(days=back)
         if day is not None:
             out[s.paragraph] = last = day
+    # an entry's heading on a line of its own ("24 August - Kursk and Ust-Luga") heads the lines under it,
+    # up to the next blank line
+    blocks = _blocks(ctx)
+    block_of = {x.paragraph: blocks[x.index] for x in ctx.sentences}
+    for para, day in sorted(out.items()):
+        nxt = para + 1
+        while nxt in block_of and nxt not in out and block_of[nxt] == block_of[para]:
+            out[nxt] = day
+            nxt += 1
     return out
 
 
@@ -634,7 +650,8 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
             out[nxt] = (cities[0].place, cities[0])
     # a timeline entry headed by its place: "14 January - Dnipro. On a Saturday afternoon a Kh-22 struck …",
     # "28 August - Kyiv" on a line of its own
-    for para in _entry_days_of(ctx):
+    entry_days = _entry_days_of(ctx)
+    for para in sorted(entry_days):
         if para in out:
             continue
         first = next(s for s in ctx.sentences if s.paragraph == para)
@@ -652,6 +669,11 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         ]
         if len({x.place.id for x in heads if x.place is not None}) == 1 and heads[0].place is not None:
             out[para] = (heads[0].place, heads[0])
+            # (a heading on a line of its own heads the lines under it that share its day)
+            nxt = para + 1
+            while nxt not in out and entry_days.get(nxt) == entry_days[para] and _heads_below(ctx, para, nxt):
+                out[nxt] = out[para]
+                nxt += 1
     # a numbered item headed by its place ("3. Kramatorsk railway station, April 2022. A Tochka-U missile
     # … killed 61"): the item's strike happened there, not in the town of the item before
     for sent in ctx.sentences:
