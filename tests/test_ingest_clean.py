@@ -347,3 +347,15 @@ def test_a_live_pages_pointers_to_earlier_coverage_are_links_but_its_earlier_pos
     out, _spans = clean(text, "Kyiv live")
     assert "Kharkiv hit" not in out and "Zelensky in Washington" not in out and "Istanbul" not in out
     assert "A drone hit a car in Kherson" in out
+
+
+def test_a_figures_box_heading_that_echoes_the_headline_is_kept() -> None:
+    text = (
+        "Key dates since Alaska: a chronology\n\n"
+        "Kyiv was hit again.\n\n"
+        "Key numbers since Alaska\n"
+        "Over 1,400 drones in the two largest Kyiv raids | 27 killed in the capital in two nights\n"
+    )
+    cleaned, removed = clean(text, "Key dates since Alaska: a chronology")
+    assert "Key numbers since Alaska" in cleaned
+    assert not any(why == "repeated headline" for _a, _b, why in removed)

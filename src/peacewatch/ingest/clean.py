@@ -188,6 +188,13 @@ def _is_headline_like(line: str) -> bool:
     return 3 <= n <= _HEADLINE_MAX_WORDS and not line.rstrip().endswith((".", ",", ";"))
 
 
+# a box's heading ("Key numbers since Alaska" under "Key dates since Alaska"): what follows is its box,
+# the extractor needs the heading to set the box's figures apart
+_BOX_HEAD = re.compile(
+    r"\W*(?:key\s+(?:numbers|figures|facts)|by\s+the\s+numbers|in\s+numbers|at\s+a\s+glance)\b", re.I
+)
+
+
 def _repeats_headline(line: str, headline_norm: str, headline_words: set[str]) -> bool:
     """The same line, or a headline-like line made mostly of the headline's content words.
 
@@ -196,7 +203,7 @@ def _repeats_headline(line: str, headline_norm: str, headline_words: set[str]) -
     """
     if _normal(line) == headline_norm:
         return True
-    if not _is_headline_like(line) or not headline_words:
+    if not _is_headline_like(line) or not headline_words or _BOX_HEAD.match(line):
         return False
     words = _content_words(line)
     shared = len(words & headline_words)
