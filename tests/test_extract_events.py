@@ -6638,3 +6638,9 @@ def test_an_entry_heading_on_its_own_line_dates_and_places_the_lines_under_it() 
     )
     got = {e.places[0].name: e.date.start if e.date else None for e in attacks(text, "2025-09-09")}
     assert got == {"Kurchatov": dt.date(2025, 8, 24), "Kyiv": dt.date(2025, 9, 7)}
+
+
+def test_missiles_that_tore_into_blocks_struck_the_town() -> None:
+    text = "Weekly review\n\nWednesday. Kh-101 cruise missiles tore into two apartment blocks in Ternopil."
+    (e,) = attacks(text, "2025-11-22")
+    assert [p.name for p in e.places] == ["Ternopil"] and e.date is not None

@@ -273,7 +273,7 @@ TRIGGER_RE = lc(
     # "The Air Force listed impacts in the Lviv … regions" (not "dozens of impacts" in an essay)
     rf"|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)"
     rf"|(?:drones|missiles|uavs|shaheds|rockets)\s+(?:were|had\s+been)\s+(?:mainly\s+|mostly\s+)?(?:aimed|directed)\s+at"
-    rf"|burst|bursts|brunt|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
+    rf"|burst|bursts|brunt|(?:tore|tears|ripped|rips|smashed|smashes)\s+(?:into|through)|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
     # the verbs of an air-force tally: "sent 309 drones", "brought down 288 of them"
     rf"|sent|deployed|neutrali[sz]ed|suppressed|jammed|repelled|eliminated|(?:took|taken|brought)\s+down"
     # an air-force tally told with other verbs: "the overnight wave comprised 598 drones and 31 missiles",
@@ -311,6 +311,8 @@ STRONG_ATTACK = lc(
     rf"|bursts?\s+(?:above|over|in)|detonated|{BLOWN_UP}"
     # "Lutsk, in the far north-west, takes the brunt": where the raid struck hardest
     r"|(?:took|takes|bore|bears)\s+the\s+brunt"
+    # "Kh-101 cruise missiles tore into two apartment blocks"
+    r"|(?:tore|tears|ripped|rips|smashed|smashes)\s+(?:into|through)"
     rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
     # "The mix included Kh-101 and Kalibr cruise missiles": what the attack was made of
     r"|(?:the|its|their)\s+(?:mix|arsenal|barrage|salvo|attack|strike|wave|weapons?\s+used)\s+(?:also\s+)?included"
