@@ -6492,6 +6492,12 @@ def test_a_deal_whose_end_is_told_in_passing_is_no_commitment() -> None:
         "expired."
     )
     assert len(kind(lapsed, "commitment", "2026-02-09")) == 1
+    recent = (
+        "Second round opens\n\n"
+        "The talks come days after the end of a week-long pause on Russian strikes against Ukraine's energy "
+        "grid, which Washington says Moscow observed and Kyiv says it broke within days."
+    )
+    assert len(kind(recent, "commitment", "2026-02-04")) == 1
 
 
 def test_drones_shot_down_without_reported_damage_are_no_attack_there() -> None:

@@ -399,10 +399,11 @@ def _same(group: list[CommitMention], m: CommitMention) -> bool:
 
 # an arrangement whose end the text tells in passing, as the time since or after which things happened
 _ENDED_BEFORE = re.compile(
-    r"(?i:\b(?:since|after|following)\s+(?:(?:the|its|russia['’]s|moscow['’]s)\s+)?(?:[\w'’-]+\s+){1,5}?"
+    r"(?i:(?<!days\s)(?<!hours\s)(?<!\ba\sday\s)\b(?:since|after|following)\s+(?:(?:the|its|russia['’]s|moscow['’]s)\s+)?(?:[\w'’-]+\s+){1,5}?"
     r"(?:ended|collapsed|expired|lapsed|quit|walked\s+out\s+of|withdr[ae]w\s+from|withdrawal\s+from|exit\s+from"
     r"|pulled\s+out\s+of|terminated|termination\s+of|collapse\s+of|end\s+of)\b)"
-    # (not "has long since expired"; not an end told with its day, "withdrew from the deal on 17 July": news)
+    # (not "has long since expired", "days after the end of the pause"; not an end told with its day,
+    # "withdrew from the deal on 17 July": news)
     r"(?![^.;]{0,60}\bon\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}\b))",
 )
 
