@@ -512,11 +512,13 @@ _ENTRY_WEEKDAY = re.compile(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _heads_below(ctx: DocContext, head: int, para: int) -> bool:
-    """Whether paragraph ``para`` runs on under the heading line ``head`` with no blank line between."""
-    first = next((s for s in ctx.sentences if s.paragraph == para), None)
-    last = next((s for s in reversed(ctx.sentences) if s.paragraph == head), None)
-    return first is not None and last is not None and "\n\n" not in ctx.text[last.end : first.start]
+def _paragraph_blocks(ctx: DocContext) -> dict[int, int]:
+    """Paragraph → its block of lines (lines with no blank line between them are one block)."""
+    hit = ctx.memo.get("paragraph_blocks")
+    if hit is None:
+        blocks = _blocks(ctx)
+        hit = ctx.memo["paragraph_blocks"] = {x.paragraph: blocks[x.index] for x in ctx.sentences}
+    return hit  # type: ignore[return-value]
 
 
 def _entry_days_of(ctx: DocContext) -> dict[int, dt.date]:
@@ -578,8 +580,7 @@ def _entry_days(ctx: DocContext) -> dict[int, dt.date]:
             out[s.paragraph] = last = day
     # an entry's heading on a line of its own ("24 August - Kursk and Ust-Luga") heads the lines under it,
     # up to the next blank line
-    blocks = _blocks(ctx)
-    block_of = {x.paragraph: blocks[x.index] for x in ctx.sentences}
+    block_of = _paragraph_blocks(ctx)
     for para, day in sorted(out.items()):
         nxt = para + 1
         while nxt in block_of and nxt not in out and block_of[nxt] == block_of[para]:
@@ -658,7 +659,7 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         head = _ENTRY_DAY.match(text, first.start, first.end)
         if head is None:
             continue
-        stop = re.compile(r"[.:\n]").search(text, head.end(), first.end)
+        stop = _LABEL_STOP.search(text, head.end(), first.end)
         label_end = stop.start() if stop else first.end
         if len(text[head.end() : label_end].split()) > 5:
             continue
@@ -670,8 +671,12 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         if len({x.place.id for x in heads if x.place is not None}) == 1 and heads[0].place is not None:
             out[para] = (heads[0].place, heads[0])
             # (a heading on a line of its own heads the lines under it that share its day)
-            nxt = para + 1
-            while nxt not in out and entry_days.get(nxt) == entry_days[para] and _heads_below(ctx, para, nxt):
+            block_of, nxt = _paragraph_blocks(ctx), para + 1
+            while (
+                nxt not in out
+                and entry_days.get(nxt) == entry_days[para]
+                and block_of.get(nxt) == block_of[para]
+            ):
                 out[nxt] = out[para]
                 nxt += 1
     # a numbered item headed by its place ("3. Kramatorsk railway station, April 2022. A Tochka-U missile
@@ -696,6 +701,8 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
     return out
 
 
+# where an entry heading's place label ends: "14 January - Dnipro." / "28 August - Kyiv" (a line)
+_LABEL_STOP = re.compile(r"[.:\n]")
 # a numbered item's heading: "3." then "Kramatorsk railway station, April 2022." (a short sentence)
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}[.)]\s*")
 _ITEM_HEAD = re.compile(r"\s*(?=[A-Z])(?:[^\s.]+\s+){0,7}[^\s.]+\.\s*")
