@@ -421,9 +421,8 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
     if years and now and max(years) < now:
         return None  # "after Russia quit the grain deal in 2023": background, not this article's news
     if all(_ENDED_BEFORE.search(t) for t in sent_texts):
-        return (
-            None  # "Since the grain deal ended in July, the Odesa region has been attacked dozens of times"
-        )
+        # "Since the grain deal ended in July, the Odesa region has been attacked dozens of times"
+        return None
     agreed = deadline or any(_AGREED.search(t) and not _FLOATED_ONLY.search(t) for t in sent_texts)
     if not agreed:
         return None
