@@ -6650,3 +6650,13 @@ def test_missiles_that_tore_into_blocks_struck_the_town() -> None:
     text = "Weekly review\n\nWednesday. Kh-101 cruise missiles tore into two apartment blocks in Ternopil."
     (e,) = attacks(text, "2025-11-22")
     assert [p.name for p in e.places] == ["Ternopil"] and e.date is not None
+
+
+def test_a_timelines_two_meetings_at_one_venue_stay_apart() -> None:
+    text = (
+        "Timeline: eighteen days between two Istanbul meetings\n\n"
+        "16 May - Delegations meet face to face in Istanbul for the first time since 2022.\n\n"
+        "2 June - The second round, held at Istanbul's Ciragan Palace, is over in roughly an hour."
+    )
+    days = sorted(t.date.start for t in kind(text, "talks", "2025-06-04") if t.date)
+    assert days == [dt.date(2025, 5, 16), dt.date(2025, 6, 2)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
-from peacewatch.extract.attacks import actor_use, clock_heading
+from peacewatch.extract.attacks import actor_use, clock_heading, entry_day
 from peacewatch.extract.context import DocContext, Sentence
 from peacewatch.extract.entities import CAPITAL_SIDES, Ent
 from peacewatch.extract.gazetteer import Gazetteer
@@ -422,6 +422,7 @@ class TalksCluster:
     sentences: list[Sentence] = field(default_factory=list)
     venue_ents: list[Ent] = field(default_factory=list)
     round: int | None = None
+    entry: dt.date | None = None  # the timeline entry it is told in ("2 June - The second round …")
 
 
 _MET_WITH_PEOPLE = re.compile(
@@ -575,9 +576,12 @@ def talks(
             ]  # (a state's summit is its city's: "the Alaska summit … near Anchorage")
         for ent, v in found:
             venue, is_country = v
-            c = _cluster_for(clusters, venue, is_country, stext, ent.start - sent.start)
+            entry = entry_day(ctx, sent)
+            c = _cluster_for(clusters, venue, is_country, stext, ent.start - sent.start, entry)
             if c is None:
-                c = TalksCluster(venue, is_country, round=_round_in(stext, ent.start - sent.start))
+                c = TalksCluster(
+                    venue, is_country, round=_round_in(stext, ent.start - sent.start), entry=entry
+                )
                 clusters.append(c)
             elif c.venue_is_country and not is_country:
                 c.venue, c.venue_is_country = venue, False
@@ -795,10 +799,17 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _cluster_for(
-    clusters: list[TalksCluster], venue: Venue, is_country: bool, stext: str, near: int
+    clusters: list[TalksCluster],
+    venue: Venue,
+    is_country: bool,
+    stext: str,
+    near: int,
+    entry: dt.date | None = None,
 ) -> TalksCluster | None:
     rnd = _round_in(stext, near)
     for c in clusters:
+        if entry is not None and c.entry is not None and entry != c.entry:
+            continue  # a timeline's entries of different days: two meetings at the same venue
         same = c.venue.name == venue.name or (
             venue.country is not None
             and c.venue.country == venue.country
