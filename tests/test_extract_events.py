@@ -6660,3 +6660,15 @@ def test_a_timelines_two_meetings_at_one_venue_stay_apart() -> None:
     )
     days = sorted(t.date.start for t in kind(text, "talks", "2025-06-04") if t.date)
     assert days == [dt.date(2025, 5, 16), dt.date(2025, 6, 2)]
+
+
+def test_ships_attacked_in_a_bay_place_the_attack_there() -> None:
+    text = (
+        "Month in review\n\n"
+        "29 October\nRussia's defence ministry said Ukrainian aerial and sea drones had attacked Black Sea Fleet "
+        "ships in Sevastopol bay before dawn, damaging a minesweeper."
+    )
+    (e,) = attacks(text, "2022-11-01")
+    assert [p.name for p in e.places] == ["Sevastopol"]
+    launch = "Cruise missiles fired by warships in the Black Sea hit Odesa on Monday."
+    assert {p.name for e in attacks("Strike\n\n" + launch, "2023-07-24") for p in e.places} == {"Odesa"}

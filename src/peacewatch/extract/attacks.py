@@ -42,6 +42,13 @@ _LAUNCH_LEFT = re.compile(
     r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:temporarily\s+)?occupied\s+|Russian-occupied\s+|Russian-held\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+# ships attacked where they lie are the target, not a launch platform: "drones attacked Black Sea Fleet
+# ships in Sevastopol bay"
+_STRUCK_SHIPS_IN_LEFT = re.compile(
+    r"\b(?:attacked|attacking|hit|struck|targeted|damaged|sank|sunk)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:ships?|warships?|vessels?|submarines?)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # between two launch areas of one list: separators and at most two plain words ("cities")
 _LAUNCH_CHAIN = re.compile(
     r"(?:\s*\]?\s*(?:[,;]|\band\b|\bor\b)\s*(?:and\s+)?(?:the\s+)?(?:(?!at\b|on\b|against\b|toward|hit|struck|targe)"
@@ -1980,7 +1987,7 @@ def _attack_places(
             text, ent.end, min(len(text), ent.end + 80)
         ):
             continue  # "In Moscow, the Defence Ministry spoke of a massive strike": where it was said
-        if _LAUNCH_LEFT.search(left):
+        if _LAUNCH_LEFT.search(left) and not _STRUCK_SHIPS_IN_LEFT.search(left):
             last_launch_end = ent.end
             continue
         if _TOWARDS_LEFT.search(left):
