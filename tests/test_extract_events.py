@@ -6672,3 +6672,13 @@ def test_ships_attacked_in_a_bay_place_the_attack_there() -> None:
     assert [p.name for p in e.places] == ["Sevastopol"]
     launch = "Cruise missiles fired by warships in the Black Sea hit Odesa on Monday."
     assert {p.name for e in attacks("Strike\n\n" + launch, "2023-07-24") for p in e.places} == {"Odesa"}
+
+
+def test_an_entry_heading_naming_a_town_and_its_region_places_the_town() -> None:
+    text = (
+        "Chronology: the drone campaign against refineries\n\n"
+        "12 March - Kstovo, Nizhny Novgorod region. A Ukrainian drone struck a primary processing unit at the "
+        "NORSI refinery; the regional governor said nobody was injured."
+    )
+    (e,) = attacks(text, "2024-03-25")
+    assert [p.name for p in e.places] == ["Kstovo"]

@@ -675,6 +675,13 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
             for x in ctx.ents_in(head.end(), label_end)
             if x.place is not None and x.place.kind in ("city", "admin1", "district")
         ]
+        # ("21 January - Ust-Luga, Leningrad region.": the town, located by its region)
+        head_towns = [x for x in heads if x.place is not None and x.place.kind in ("city", "district")]
+        if len(head_towns) == 1 and all(
+            x is head_towns[0] or (x.place is not None and x.place.name == head_towns[0].place.admin1)  # type: ignore[union-attr]
+            for x in heads
+        ):
+            heads = head_towns
         if len({x.place.id for x in heads if x.place is not None}) == 1 and heads[0].place is not None:
             out[para] = (heads[0].place, heads[0])
             # (a heading on a line of its own heads the lines under it that share its day)
