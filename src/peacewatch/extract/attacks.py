@@ -670,20 +670,9 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         label_end = stop.start() if stop else first.end
         if len(text[head.end() : label_end].split()) > 5:
             continue
-        heads = [
-            x
-            for x in ctx.ents_in(head.end(), label_end)
-            if x.place is not None and x.place.kind in ("city", "admin1", "district")
-        ]
-        # ("21 January - Ust-Luga, Leningrad region.": the town, located by its region)
-        head_towns = [x for x in heads if x.place is not None and x.place.kind in ("city", "district")]
-        if len(head_towns) == 1 and all(
-            x is head_towns[0] or (x.place is not None and x.place.name == head_towns[0].place.admin1)  # type: ignore[union-attr]
-            for x in heads
-        ):
-            heads = head_towns
-        if len({x.place.id for x in heads if x.place is not None}) == 1 and heads[0].place is not None:
-            out[para] = (heads[0].place, heads[0])
+        named = _heading_place(ctx, head.end(), label_end, ("city", "admin1", "district"))
+        if named is not None:
+            out[para] = named
             # (a heading on a line of its own heads the lines under it that share its day)
             block_of, nxt = _paragraph_blocks(ctx), para + 1
             while (
@@ -705,14 +694,25 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
             or not _ITEM_HEAD.fullmatch(text, item.start, item.end)
         ):
             continue
-        heads = [
-            x
-            for x in ctx.ents_in(item.start, item.end)
-            if x.place is not None and x.place.kind in ("city", "admin1")
-        ]
-        if len({x.place.id for x in heads if x.place is not None}) == 1 and heads[0].place is not None:
-            out[sent.paragraph] = (heads[0].place, heads[0])
+        named = _heading_place(ctx, item.start, item.end, ("city", "admin1"))
+        if named is not None:
+            out[sent.paragraph] = named
     return out
+
+
+def _heading_place(ctx: DocContext, start: int, end: int, kinds: tuple[str, ...]) -> tuple[Entry, Ent] | None:
+    """The one place a heading names ("Kramatorsk railway station, April 2022."); a town named with its
+    region ("Ust-Luga, Leningrad region.") is the town."""
+    heads = [x for x in ctx.ents_in(start, end) if x.place is not None and x.place.kind in kinds]
+    towns = [x for x in heads if x.place is not None and x.place.kind in ("city", "district")]
+    if len(towns) == 1 and all(
+        x is towns[0] or (x.place is not None and x.place.name == towns[0].place.admin1)  # type: ignore[union-attr]
+        for x in heads
+    ):
+        heads = towns
+    if len({x.place.id for x in heads if x.place is not None}) == 1 and heads[0].place is not None:
+        return heads[0].place, heads[0]
+    return None
 
 
 # where an entry heading's place label ends: "14 January - Dnipro." / "28 August - Kyiv" (a line)
