@@ -6682,3 +6682,52 @@ def test_an_entry_heading_naming_a_town_and_its_region_places_the_town() -> None
     )
     (e,) = attacks(text, "2024-03-25")
     assert [p.name for p in e.places] == ["Kstovo"]
+
+
+def test_an_entry_heading_with_its_weekday_in_brackets_dates_the_lines_under_it() -> None:
+    text = (
+        "Chronology: twelve days in late autumn\n\n"
+        "25 November (Tuesday) - Kyiv\n"
+        "Overnight Russia sent 464 drones and 22 missiles; seven people were killed in the capital.\n\n"
+        "1 December (Monday) - Dnipro\n"
+        "A Russian missile struck an industrial area in the afternoon, killing four people."
+    )
+    got = {e.places[0].name: e.date.end if e.date else None for e in attacks(text, "2025-12-05")}
+    assert got == {"Kyiv": dt.date(2025, 11, 25), "Dnipro": dt.date(2025, 12, 1)}
+
+
+def test_a_weekday_on_a_line_of_its_own_heads_a_weeks_entries() -> None:
+    text = (
+        "The week in review\n\n"
+        "Monday\nRussian drones slammed into a five-storey building in Kharkiv; seven people died.\n\n"
+        "Thursday\nOvernight Russia launched 574 drones and 40 missiles, the Air Force said. Cruise missiles set a "
+        "factory in Mukachevo ablaze, injuring 15 workers."
+    )
+    got = {e.places[0].name: e.date.end if e.date else None for e in attacks(text, "2025-08-24")}
+    assert got["Kharkiv"] == dt.date(2025, 8, 18) and got["Mukachevo"] == dt.date(2025, 8, 21)
+
+
+def test_an_entrys_days_after_another_happening_keep_the_entrys_day() -> None:
+    text = (
+        "The week in review\n\n"
+        "Monday\nThree days after the summit in Alaska, Russian drones slammed into a building in Kharkiv, "
+        "killing seven people."
+    )
+    (e,) = attacks(text, "2025-08-24")
+    assert e.date is not None and e.date.start == dt.date(2025, 8, 18)
+
+
+def test_talks_under_an_entry_heading_take_its_days() -> None:
+    text = (
+        "Chronology: shuttle diplomacy\n\n"
+        "24-25 November - Abu Dhabi\n"
+        "The US Army Secretary held talks with a Russian delegation in the Emirati capital.\n\n"
+        "30 November (Sunday) - Florida\n"
+        "Ukraine's negotiators met Rubio and Witkoff in Florida for about four hours."
+    )
+    got = {t.venue.name: t.date for t in kind(text, "talks", "2025-12-05") if t.venue}
+    assert got["Abu Dhabi"] is not None and (got["Abu Dhabi"].start, got["Abu Dhabi"].end) == (
+        dt.date(2025, 11, 24),
+        dt.date(2025, 11, 25),
+    )
+    assert got["Florida"] is not None and got["Florida"].start == dt.date(2025, 11, 30)

@@ -505,16 +505,18 @@ def _in_dateline(stext: str, d: D.DateMention) -> bool:
 
 
 # a timeline's entry opens on its day: "25 May - The biggest combined strike …", "Wed 9 Jul - …",
+# "1 December (Monday) - Dnipro",
 # "Friday 20 December. Russia fired …", "29.12 - Russia launches …"; or on a weekday alone ("Saturday.
 # Drones struck …"), the first such day after the entry before it
 _ENTRY_DAY = re.compile(
     r"\W{0,3}(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-    r"(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,?\s+20\d\d)?\s*(?:[-–—:]\s|\.(?:\s|$)|\n|$)"
+    r"(?:\d{1,2}(?:[-–]\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,?\s+20\d\d)?"
+    r"(?:\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\))?\s*(?:[-–—:]\s|\.(?:\s|$)|\n|$)"
 )
 _ENTRY_NUMERIC = re.compile(r"\W{0,3}(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:,\s+[a-z ]{3,20})?\s*[-–—:]\s")
 _ENTRY_WEEKDAY = re.compile(
-    r"\W{0,3}(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,\s+[A-Z][\w ]{2,20})?(?:[.:](?:\s|$)|[ \t]*\n)"
+    r"\W{0,3}(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,\s+[A-Z][\w ]{2,20})?(?:[.:](?:\s|$)|[ \t]*(?:\n|$))"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -528,10 +530,19 @@ def _paragraph_blocks(ctx: DocContext) -> dict[int, int]:
     return hit  # type: ignore[return-value]
 
 
+def _entry_spans_of(ctx: DocContext) -> dict[int, DateSpan]:
+    spans = ctx.memo.get("entry_spans")
+    if spans is None:
+        spans = ctx.memo["entry_spans"] = _entry_spans(ctx)
+    return spans  # type: ignore[return-value]
+
+
 def _entry_days_of(ctx: DocContext) -> dict[int, dt.date]:
     days = ctx.memo.get("entry_days")
     if days is None:
-        days = ctx.memo["entry_days"] = _entry_days(ctx)
+        days = ctx.memo["entry_days"] = {
+            p: s.start for p, s in _entry_spans_of(ctx).items() if s.precision == "day" and s.start
+        }
     return days  # type: ignore[return-value]
 
 
@@ -541,14 +552,20 @@ def entry_day(ctx: DocContext, sent: Sentence) -> dt.date | None:
     return _entry_days_of(ctx).get(sent.paragraph)
 
 
+def entry_span(ctx: DocContext, sent: Sentence) -> DateSpan | None:
+    """The days of the timeline entry the sentence belongs to: one day, or two ("24-25 November - Abu
+    Dhabi") for a meeting that the entry's own words leave undated."""
+    return _entry_spans_of(ctx).get(sent.paragraph)
+
+
 def _entry_date(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
     """A timeline entry's day, for a report in it that names no day of its own."""
     day = entry_day(ctx, sent)
     return None if day is None else D.DateMention(0, 0, "", DateSpan(day, day, "day"), "entry")
 
 
-def _entry_days(ctx: DocContext) -> dict[int, dt.date]:
-    out: dict[int, dt.date] = {}
+def _entry_spans(ctx: DocContext) -> dict[int, DateSpan]:
+    out: dict[int, DateSpan] = {}
     text, last = ctx.text, None
     for s in ctx.sentences:
         if (
@@ -557,7 +574,7 @@ def _entry_days(ctx: DocContext) -> dict[int, dt.date]:
             or (s.index and ctx.sentences[s.index - 1].paragraph == s.paragraph)
         ):
             continue
-        day = None
+        day, span = None, None
         if _ENTRY_DAY.match(text, s.start, s.end):
             # ("Friday 20 December": the date, not the weekday counted from the publication day)
             ds = [
@@ -565,10 +582,12 @@ def _entry_days(ctx: DocContext) -> dict[int, dt.date]:
                 for d in D.find_dates(
                     text[s.start : min(s.end, s.start + 40)], ctx.published, ctx.anchor_year
                 )
-                if d.start < 24 and d.span.precision == "day" and d.kind != "weekday"
+                if d.start < 24 and d.span.precision in ("day", "days") and d.kind != "weekday"
             ]
-            if ds:
+            if ds and ds[0].span.precision == "day":
                 day = ds[0].span.start
+            elif ds and ds[0].span.start and ds[0].span.end and (ds[0].span.end - ds[0].span.start).days <= 3:
+                span = ds[0].span
         elif (num := _ENTRY_NUMERIC.match(text, s.start, s.end)) is not None and ctx.published is not None:
             d, m = int(num.group("d")), int(num.group("m"))
             year = ctx.published.year - (m > ctx.published.month)
@@ -584,14 +603,17 @@ def _entry_days(ctx: DocContext) -> dict[int, dt.date]:
                 back = (ctx.published.weekday() - _WEEKDAYS.index(wd.group("w").lower())) % 7
                 day = ctx.published - dt.timedelta(days=back)
         if day is not None:
-            out[s.paragraph] = last = day
+            out[s.paragraph] = DateSpan(day, day, "day")
+            last = day
+        elif span is not None:
+            out[s.paragraph] = span
     # an entry's heading on a line of its own ("24 August - Kursk and Ust-Luga") heads the lines under it,
     # up to the next blank line
     block_of = _paragraph_blocks(ctx)
-    for para, day in sorted(out.items()):
+    for para, got in sorted(out.items()):
         nxt = para + 1
         while nxt in block_of and nxt not in out and block_of[nxt] == block_of[para]:
-            out[nxt] = day
+            out[nxt] = got
             nxt += 1
     return out
 
@@ -1433,6 +1455,8 @@ _SHIFT = re.compile(
 )
 
 
+# "… days after the president's summit", "… before New Year": counted from another happening, not a day named
+_SHIFT_FROM_OTHER = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its)\s|[A-Z])")
 _AFTER_THE_ATTACK = re.compile(
     r"\s+(?:a|an|the|[A-Z][\w-]+['’]s)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|drones?|strikes?|attacks?|barrage|bombs?|rockets?|shelling)\b",
     re.IGNORECASE,
@@ -1565,6 +1589,12 @@ def _shifted_date(
         sign = -1  # "the visit came two days after a Russian missile struck the port": the strike came first
     elif direction == "after" and re.search(r"\b(?:came|comes|happened|followed)\s+$", ctext[: m.start()]):
         return None  # "The strike came three days after a truce expired": dated from the truce, not a day named before
+    elif (
+        direction in ("after", "before")
+        and entry_day(ctx, sent) is not None
+        and _SHIFT_FROM_OTHER.match(ctext, m.end()) is not None
+    ):
+        return None  # an entry's "three days after the Alaska summit": the entry's own day, not the heading's + 3
     if base is not None:
         day = base + dt.timedelta(days=sign * n)
         return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
-from peacewatch.extract.attacks import actor_use, clock_heading, entry_day
+from peacewatch.extract.attacks import actor_use, clock_heading, entry_day, entry_span
 from peacewatch.extract.context import DocContext, Sentence
 from peacewatch.extract.entities import CAPITAL_SIDES, Ent
 from peacewatch.extract.gazetteer import Gazetteer
@@ -956,7 +956,11 @@ def _talks_event(
     status = _talks_status(text, c)
     date = _talks_date(ctx, c, status == "planned", strike_date)
     if date is None and status != "planned":
-        date = _undated_held_day(ctx, c, extra, venue_ids) or _told_as_now(ctx, c)
+        date = (
+            next((d for s in c.sentences if (d := entry_span(ctx, s)) is not None), None)
+            or _undated_held_day(ctx, c, extra, venue_ids)
+            or _told_as_now(ctx, c)
+        )
     if date is not None and ctx.published and date.start and date.start > ctx.published and status == "held":
         status = "planned"
     conf = 0.55 + 0.1 * bool(parties) + 0.1 * bool(date) + 0.05 * (len(c.sentences) > 1) + 0.05 * bool(rnd)
