@@ -6731,3 +6731,16 @@ def test_talks_under_an_entry_heading_take_its_days() -> None:
         dt.date(2025, 11, 25),
     )
     assert got["Florida"] is not None and got["Florida"].start == dt.date(2025, 11, 30)
+
+
+def test_a_pledge_in_a_timeline_entry_takes_the_entrys_day_and_a_deal_let_lapse_is_expired() -> None:
+    text = (
+        "Fourteen days on the coast\n\n"
+        "Monday 17 July\n"
+        "By midday the Kremlin announced that it was letting the Black Sea Grain Initiative lapse at midnight."
+    )
+    (c,) = kind(text, "commitment", "2023-07-30")
+    assert c.status == "expired"
+    assert c.date is not None and c.date.start == dt.date(2023, 7, 17)
+    threat = "Grain\n\nMoscow threatened to let the Black Sea Grain Initiative lapse in July."
+    assert all(c.status != "expired" for c in kind(threat, "commitment", "2023-06-30"))

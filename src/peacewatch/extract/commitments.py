@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
+from peacewatch.extract.attacks import entry_span
 from peacewatch.extract.context import DocContext, Sentence
 from peacewatch.extract.gazetteer import Gazetteer
 from peacewatch.records import DateSpan, Event
@@ -146,7 +147,10 @@ _EXPIRED = re.compile(
     r"\b(?:expired|lapsed|ran\s+out|came\s+to\s+an\s+end|had\s+run\s+until|ran\s+until|pulling\s+out|pulled"
     r"\s+out|withdr[ae]w\w*|was\s+over|is\s+over|no\s+longer\s+in\s+(?:force|effect)"
     # "it would last only until 1 February, and it was not renewed"
-    r"|(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:renewed|extended|prolonged))\b",
+    r"|(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:renewed|extended|prolonged)"
+    # "the Kremlin announced it was letting the grain deal lapse" (not "threatened to let it lapse")
+    r"|(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcould\s)"
+    r"(?:let|letting|allowed|allowing)\s+(?:[\w'’-]+\s+){1,6}?(?:to\s+)?(?:lapse|expire))\b",
     re.IGNORECASE,
 )
 _IN_FORCE = re.compile(
@@ -529,7 +533,11 @@ def _commitment_date(ctx: DocContext, sents: list[Sentence], deadline: bool) -> 
             else:
                 others.append(d)
     best = D.best(ends if deadline and ends else starts) or D.best(others)
-    return best.span if best else None
+    if best is None:
+        # a timeline entry's pledge told with no day of its own: the entry's day ("Monday 17 July / By midday
+        # the Kremlin announced …")
+        return next((span for s in sents if (span := entry_span(ctx, s)) is not None), None)
+    return best.span
 
 
 _CONTEXT_TERMS = re.compile(
