@@ -3673,7 +3673,7 @@ def test_a_dateline_city_is_no_venue_when_the_delegation_flies_elsewhere() -> No
         "2026-02-03",
     )
     got = sorted((e.venue.name, e.round, e.status, tuple(e.parties)) for e in evs)
-    assert got == [("Abu Dhabi", 1, "held", ("UA",)), ("Abu Dhabi", 2, "planned", ("RU", "UA"))]
+    assert got == [("Abu Dhabi", 1, "held", ("RU", "UA")), ("Abu Dhabi", 2, "planned", ("RU", "UA"))]
 
 
 def test_a_team_under_its_leader_is_a_party_and_the_chair_a_mediator() -> None:
@@ -6744,3 +6744,19 @@ def test_a_pledge_in_a_timeline_entry_takes_the_entrys_day_and_a_deal_let_lapse_
     assert c.date is not None and c.date.start == dt.date(2023, 7, 17)
     threat = "Grain\n\nMoscow threatened to let the Black Sea Grain Initiative lapse in July."
     assert all(c.status != "expired" for c in kind(threat, "commitment", "2023-06-30"))
+
+
+def test_both_sides_of_a_round_with_one_warring_side_named_are_the_two_warring_sides() -> None:
+    text = (
+        "Timeline: two Istanbul meetings\n\n"
+        "2 June - The second round, held at Istanbul's Ciragan Palace, is over in roughly an hour. Moscow's "
+        "delegation hands over a memorandum of the Kremlin's conditions, and both sides agree on another exchange."
+    )
+    (t,) = kind(text, "talks", "2025-06-04")
+    assert set(t.parties) == {"RU", "UA"}
+    readout = (
+        "Riyadh round\n\n"
+        "A White House readout said that after Monday's talks with the Russian side in Riyadh, the two sides "
+        "agreed on safe shipping in the Black Sea."
+    )
+    assert all("UA" not in t.parties for t in kind(readout, "talks", "2025-03-25"))

@@ -894,6 +894,9 @@ def _talks_event(
         and e not in c.venue_ents
         and e.venue.name != c.venue.name
         and not re.search(r"\bby\s+(?:the\s+)?$", text[max(0, e.start - 12) : e.start])
+        # (nor a capital standing for its side: "Moscow's delegation passes over a memorandum", "the
+        # Kremlin's conditions"; but "Istanbul's Ciragan Palace" is a place)
+        and not (e.possessive and not re.match(r"(?:['’]s)?\s+[A-Z]", text[e.end : e.end + 6]))
     }
     extra = [
         s
@@ -907,6 +910,20 @@ def _talks_event(
     mediators |= m2
     if len(parties - mediators) < 2:
         parties |= p2
+    told = [*c.sentences, *extra]
+    if (
+        parties - mediators in ({"RU"}, {"UA"})
+        and any(_BOTH_SIDES.search(text, s.start, s.end) for s in told)
+        and all(
+            e.side in (None, "RU", "UA", c.venue.country, *mediators)
+            and (e.venue is None or e.venue.country in ("RU", "UA", c.venue.country))
+            for s in told
+            for e in ctx.ents_in(s.start, s.end)
+        )
+    ):
+        # "Moscow's delegation passes over a memorandum … and both sides agree on an exchange": the
+        # other side at a table of the two warring sides, when no one else is named, is the other one
+        parties |= {"RU", "UA"}
     if len(parties - mediators) == 1:
         # "Zelensky returned from a trip … On Thursday, he held talks with Biden in the Oval Office": the
         # leader the pronoun stands for is at the table
