@@ -87,6 +87,7 @@ LABELLED_SETS = (
     "articles64",
     "articles65",
     "articles66",
+    "articles67",
 )
 
 
