@@ -548,3 +548,14 @@ def test_brought_down_with_a_bare_figure_counts_the_weapon_named_before() -> Non
         "air defences brought down two, and the other two struck port facilities.", ("missile", "Kalibr")
     )
     assert [(k, m, ic.value if ic else None) for k, m, _lc, ic in f.weapons] == [("missile", "Kalibr", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We estimate that Russia entered December with roughly 120 Kalibr and 90 Kh-101 in reserve.",
+        "Russia has conducted two large missile raids on the energy grid in 12 days.",
+    ],
+)
+def test_a_stock_or_a_number_of_raids_counts_no_weapons(text: str) -> None:
+    assert all(lc is None and ic is None for _, _, lc, ic in classify(text).weapons)

@@ -183,7 +183,7 @@ _NOT_LAUNCHED_LEFT = re.compile(
     # "debris from one drone fell in a field": what fell of a counted weapon, not another launch
     r"|debris\s+(?:from|of)|fragments\s+(?:from|of)|wreckage\s+(?:from|of)|remains\s+of|parts\s+of"
     r"|equipped\s+with|stockpiles?\s+of|total\s+salvo\s+of|salvo\s+capacity\s+of|produc\w+|manufactur\w+"
-    r"|reserves?\s+of|stocks?\s+of|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for"
+    r"|reserves?\s+of|stocks?\s+of|(?:entered|began|started|ended)\s+(?:[\w-]+\s+){1,3}?with|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for"
     # "The remaining 16 drones … got through": the ones not shot down, not another launch
     r"|remaining|the\s+rest\s+of"
     # "to fund the purchase of 800,000 artillery shells": aid and procurement, not fire
@@ -211,6 +211,13 @@ def _downed_before(text: str, end: int) -> bool:
     return bool(ends) and _LAUNCH_RE.search(text, ends[-1], end) is None
 
 
+# "roughly 120 Kalibr and 90 Kh-101 in reserve": a stock, not a launch
+_IN_STOCK_RIGHT = re.compile(
+    r"[^.;:]{0,50}?\bin\s+(?:reserve|stock|storage|(?:its|their|the)\s+(?:arsenals?|stockpiles?|inventor(?:y|ies)"
+    r"|stocks?|reserves?))\b",
+    re.IGNORECASE,
+)
+_RAIDS_RIGHT = re.compile(r"\s+(?:raids|strikes|attacks|waves|barrages|salvos|alerts|campaigns)\b", re.I)
 # Drones "lost from location" or that "disappeared from radar" were neither launched at a target nor shot down.
 _LOST_RIGHT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+[\"“]?(?:\w+\s+)?lost|lost\s+from|went\s+missing"
@@ -723,7 +730,11 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         if n.vague and not _vague_quantifies(n, right):
             continue
         w = _weapon_right_after(text, n.end, weapons)
-        if w is not None and _NOT_LAUNCHED_LEFT.search(left):
+        if w is not None and (
+            _NOT_LAUNCHED_LEFT.search(left)
+            or _IN_STOCK_RIGHT.match(text, w.end, w.end + 60)
+            or _RAIDS_RIGHT.match(text, w.end, w.end + 20)  # "two large missile raids": raids, not missiles
+        ):
             continue
         if (
             w is not None
