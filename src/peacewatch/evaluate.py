@@ -88,6 +88,7 @@ LABELLED_SETS = (
     "articles65",
     "articles66",
     "articles67",
+    "articles68",
 )
 
 
