@@ -6760,3 +6760,71 @@ def test_both_sides_of_a_round_with_one_warring_side_named_are_the_two_warring_s
         "agreed on safe shipping in the Black Sea."
     )
     assert all("UA" not in t.parties for t in kind(readout, "talks", "2025-03-25"))
+
+
+@pytest.mark.parametrize(
+    ("head", "published", "day"),
+    [
+        ("Jan 8 | Zaporizhzhia.\nA Russian missile hit", "2025-01-31", dt.date(2025, 1, 8)),
+        ("• 30/05 — In Zaporizhzhia a Russian missile hit", "2025-06-02", dt.date(2025, 5, 30)),
+        ("Tue 3.09 —\nIn Zaporizhzhia a Russian missile hit", "2024-09-15", dt.date(2024, 9, 3)),
+        ("11/11/2022: In Zaporizhzhia a Russian missile hit", "2023-05-10", dt.date(2022, 11, 11)),
+        ("24 January, Zaporizhzhia.\nA Russian missile hit", "2025-02-05", dt.date(2025, 1, 24)),
+        ("Friday, 29 December —\nIn Zaporizhzhia a Russian missile hit", "2024-01-25", dt.date(2023, 12, 29)),
+    ],
+)
+def test_timeline_entry_heads_in_many_shapes_date_and_place_their_strikes(
+    head: str, published: str, day: dt.date
+) -> None:
+    text = f"A month in review\n\n{head} a block of flats, killing two people.\n\nSign up for our newsletter."
+    (e,) = attacks(text, published)
+    assert [p.name for p in e.places] == ["Zaporizhzhia"]
+    assert e.date is not None and e.date.start == day
+
+
+def test_missiles_thrown_at_a_city_or_flying_at_it_are_an_attack() -> None:
+    text = "Kyiv in May\n\nIn the small hours Russia threw six Kinzhal hypersonic missiles at Kyiv within minutes."
+    (e,) = attacks(text, "2023-06-02")
+    assert [p.name for p in e.places] == ["Kyiv"]
+    text = "Kyiv in May\n\nEleven missiles, ballistic and cruise alike, flew at Kyiv just before noon."
+    (e,) = attacks(text, "2023-06-02")
+    assert [p.name for p in e.places] == ["Kyiv"]
+
+
+def test_the_capital_opening_a_sentence_is_kyiv() -> None:
+    text = (
+        "Air war log\n\nThe capital came under a Russian missile attack overnight, and two people were killed.\n\n"
+        "On Friday, Russian drones hit the port of Odesa."
+    )
+    got = {p.name for e in attacks(text, "2023-06-02") for p in e.places}
+    assert got == {"Kyiv", "Odesa"}
+
+
+def test_strikes_in_timeline_entries_of_consecutive_days_stay_apart() -> None:
+    text = (
+        "Kyiv in May\n\n"
+        "Sunday 28 May\nThe largest drone raid of the war so far hit Kyiv: of 54 Shaheds, 52 were destroyed.\n\n"
+        "Monday 29 May\nEleven missiles flew at Kyiv just before noon; every one was brought down."
+    )
+    days = sorted(e.date.start for e in attacks(text, "2023-06-02") if e.date)
+    assert days == [dt.date(2023, 5, 28), dt.date(2023, 5, 29)]
+
+
+def test_that_evening_in_an_entry_is_the_entrys_evening() -> None:
+    text = (
+        "Ten days in September\n\nMidweek Digest | 12 September 2024\n\n"
+        "Tue 3.09 —\nTwo ballistic missiles slammed into a military institute in Poltava. Officials counted 41 "
+        "dead that evening."
+    )
+    (e,) = attacks(text, "2024-09-12")
+    assert e.date is not None and e.date.start == dt.date(2024, 9, 3)
+    assert e.killed is not None and e.killed.value == 41
+
+
+def test_the_western_city_is_the_city_named_before() -> None:
+    text = (
+        "Weekly log\n\nWed 4.09 — Lviv woke early on a school day. Russian missiles struck a block of flats in "
+        "the western city, and seven people died."
+    )
+    (e,) = attacks(text, "2024-09-12")
+    assert [p.name for p in e.places] == ["Lviv"] and e.killed is not None and e.killed.value == 7

@@ -559,3 +559,10 @@ def test_brought_down_with_a_bare_figure_counts_the_weapon_named_before() -> Non
 )
 def test_a_stock_or_a_number_of_raids_counts_no_weapons(text: str) -> None:
     assert all(lc is None and ic is None for _, _, lc, ic in classify(text).weapons)
+
+
+def test_drones_shot_down_and_others_lost_to_jamming() -> None:
+    got = _weapons(
+        "It reported 270 drones and two missiles shot down and 208 drones lost to electronic jamming."
+    )
+    assert got == {("drone", None): (None, 270), ("missile", None): (None, 2)}

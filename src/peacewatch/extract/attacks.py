@@ -256,6 +256,7 @@ class Mention:
     authority_only: bool = False  # its only places are where the reporting officials sit
     table_row: bool = False  # a row of a text table of figures ("Kalibr | 8 | 8")
     towns_summary: bool = False  # "Two of the largest towns in the region were hit again this week"
+    entry: dt.date | None = None  # the day of the timeline entry it stands in
     memo: dict[str, object] = field(default_factory=dict)  # per-mention answers grouping asks again and again
 
     @property
@@ -505,16 +506,23 @@ def _in_dateline(stext: str, d: D.DateMention) -> bool:
 
 
 # a timeline's entry opens on its day: "25 May - The biggest combined strike …", "Wed 9 Jul - …",
-# "1 December (Monday) - Dnipro",
-# "Friday 20 December. Russia fired …", "29.12 - Russia launches …"; or on a weekday alone ("Saturday.
-# Drones struck …"), the first such day after the entry before it
+# "1 December (Monday) - Dnipro", "Friday 20 December. Russia fired …", "Jan 8 | Zaporizhzhia.", "23 to 25
+# March, Riyadh.", "• 30/05 — …", "Tue 3.09 —", "11/11/2022: …", "24 January, Ryazan."; or on a weekday alone
+# ("Saturday. Drones struck …"), the first such day after the entry before it
+_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+"
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _ENTRY_DAY = re.compile(
-    r"\W{0,3}(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-    r"(?:\d{1,2}(?:[-–]\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})(?:,?\s+20\d\d)?"
-    r"(?:\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\))?\s*(?:[-–—:]\s|\.(?:\s|$)|\n|$)"
+    rf"\W{{0,3}}(?:{_WD})?"
+    rf"(?:(?:\d{{1,2}}(?:\s*(?:[-–]|to)\s*(?:{_WD})?\d{{1,2}})?\s+{_MON}|{_MON}\s+\d{{1,2}}(?:\s*(?:[-–]|to)\s*\d{{1,2}})?)"
+    r"(?:,?\s+20\d\d)?"
+    r"|(?P<d>\d{1,2})[./](?P<m>\d{1,2})(?:[./](?P<y>20\d\d))?(?!\d))"
+    r"(?:\s*\([^)\n]{1,40}\))?"
+    # a label after a comma: a place ("24 January, Ryazan.", "11 March, Moscow region.") or a time of day
+    r"(?:,\s+(?P<label>(?:(?:[A-Z][\w'’-]*|region|oblast|district|Day)\s?){1,4})"
+    r"|,\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|overnight|before\s+dawn|at\s+dawn|in\s+daylight"
+    r"|midday|noon))?"
+    r"\s*(?:[-–—:|](?:\s|$)|\.(?:\s|$)|\n|$)"
 )
-_ENTRY_NUMERIC = re.compile(r"\W{0,3}(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:,\s+[a-z ]{3,20})?\s*[-–—:]\s")
 _ENTRY_WEEKDAY = re.compile(
     r"\W{0,3}(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:,\s+[A-Z][\w ]{2,20})?(?:[.:](?:\s|$)|[ \t]*(?:\n|$))"
 )
@@ -575,7 +583,15 @@ def _entry_spans(ctx: DocContext) -> dict[int, DateSpan]:
         ):
             continue
         day, span = None, None
-        if _ENTRY_DAY.match(text, s.start, s.end):
+        head = _ENTRY_DAY.match(text, s.start, s.end)
+        if head is not None and head.group("d") and ctx.published is not None:
+            dd, mm = int(head.group("d")), int(head.group("m"))
+            year = int(head.group("y") or ctx.published.year - (mm > ctx.published.month))
+            try:
+                day = dt.date(year, mm, dd)
+            except ValueError:
+                day = None
+        elif head is not None:
             # ("Friday 20 December": the date, not the weekday counted from the publication day)
             ds = [
                 d
@@ -588,13 +604,6 @@ def _entry_spans(ctx: DocContext) -> dict[int, DateSpan]:
                 day = ds[0].span.start
             elif ds and ds[0].span.start and ds[0].span.end and (ds[0].span.end - ds[0].span.start).days <= 3:
                 span = ds[0].span
-        elif (num := _ENTRY_NUMERIC.match(text, s.start, s.end)) is not None and ctx.published is not None:
-            d, m = int(num.group("d")), int(num.group("m"))
-            year = ctx.published.year - (m > ctx.published.month)
-            try:
-                day = dt.date(year, m, d)
-            except ValueError:
-                day = None
         elif (wd := _ENTRY_WEEKDAY.match(text, s.start, s.end)) is not None:
             if last is not None:
                 ahead = (_WEEKDAYS.index(wd.group("w").lower()) - last.weekday()) % 7 or 7
@@ -688,11 +697,14 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         head = _ENTRY_DAY.match(text, first.start, first.end)
         if head is None:
             continue
-        stop = _LABEL_STOP.search(text, head.end(), first.end)
-        label_end = stop.start() if stop else first.end
-        if len(text[head.end() : label_end].split()) > 5:
+        if head.group("label"):  # "24 January, Ryazan."
+            label_start, label_end = head.span("label")
+        else:  # "14 January - Dnipro. On a Saturday afternoon …", "Jan 8 | Zaporizhzhia."
+            stop = _LABEL_STOP.search(text, head.end(), first.end)
+            label_start, label_end = head.end(), stop.start() if stop else first.end
+        if len(text[label_start:label_end].split()) > 5:
             continue
-        named = _heading_place(ctx, head.end(), label_end, ("city", "admin1", "district"))
+        named = _heading_place(ctx, label_start, label_end, ("city", "admin1", "district"))
         if named is not None:
             out[para] = named
             # (a heading on a line of its own heads the lines under it that share its day)
@@ -1439,6 +1451,7 @@ def _mention(
         explicit_country=explicit_country,
         authority_only=bool(places) and all(_is_authority(text, ent) for _, ent in places),
         towns_summary=towns_summary,
+        entry=entry_day(ctx, sent),
     )
 
 
@@ -1598,7 +1611,12 @@ def _shifted_date(
     if base is not None:
         day = base + dt.timedelta(days=sign * n)
         return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
+    entry = entry_day(ctx, sent)
     for prev in reversed(ctx.sentences[max(0, sent.index - 15) : sent.index]):
+        if entry is not None and entry_day(ctx, prev) != entry:
+            # (not past the entry's own heading: "Tue 3.09 — … Officials counted 41 dead that evening")
+            day = entry + dt.timedelta(days=sign * n)
+            return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
         ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision in ("day", "days")]
         if ds:
             if n == 0 and ds[-1].span.precision == "days":
@@ -1810,6 +1828,7 @@ def _is_authority(text: str, ent: Ent) -> bool:
     )
 
 
+_WEAPONS_CAME = re.compile(L.WEAPONS_CAME, re.IGNORECASE)
 _TRAVEL_LEFT = re.compile(
     r"\b(?:landed|arrived|arriving|arrives|flew|travel(?:l)?ed|travel(?:l)?ing|went|headed|returned|visited|visiting)"
     r"\s+(?:back\s+)?(?:in|to|at|into)?\s*(?:the\s+)?$"
@@ -2042,9 +2061,10 @@ def _attack_places(
             continue  # "The Kursk gamble", "the Pokrovsk direction", "the Istanbul talks": no place struck
         if _weapon_aside(text, sent.start, ent.start):
             continue  # "Kh-101/Kh-555 (cruise, Tu-95MS carriers, Volgodonsk area)": where they came from
-        if _TRAVEL_LEFT.search(text, max(clause.start, ent.start - 140), ent.start) or _TALKS_RIGHT.match(
-            right
-        ):
+        if (
+            _TRAVEL_LEFT.search(text, max(clause.start, ent.start - 140), ent.start)
+            and not _WEAPONS_CAME.search(text, clause.start, ent.start)  # "Eleven missiles flew at Kyiv"
+        ) or _TALKS_RIGHT.match(right):
             continue  # "hours before Orbán landed in Moscow", "at Sochi talks": travel and diplomacy
         if (
             e.kind == "city"
@@ -2302,6 +2322,12 @@ def _weekday(m: Mention) -> str | None:
     said = m.date.text if m.date is not None else m.sent.text[m.clause.start : m.clause.end]
     w = _WEEKDAY.search(said)
     return w.group(0) if w else None
+
+
+def _entries_apart(c: AttackCluster, m: Mention) -> bool:
+    """Reports in entries of a timeline of different days ("Sunday 28 May" … "Monday 29 May") tell different
+    attacks, though "overnight" in the second can reach back into the first day."""
+    return m.entry is not None and any(x.entry is not None and x.entry != m.entry for x in c.mentions)
 
 
 def _weekdays_apart(c: AttackCluster, m: Mention) -> bool:
@@ -2588,7 +2614,7 @@ def _compatible(
         return False
     if dates and (_night_and_afternoon(c, m) or _morning_and_evening(c, m)):
         return False
-    if dates and _weekdays_apart(c, m):
+    if dates and (_weekdays_apart(c, m) or _entries_apart(c, m)):
         return False
     if dates and _again_later(c, m):
         return False

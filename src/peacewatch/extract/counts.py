@@ -222,6 +222,7 @@ _RAIDS_RIGHT = re.compile(r"\s+(?:raids|strikes|attacks|waves|barrages|salvos|al
 _LOST_RIGHT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+[\"“]?(?:\w+\s+)?lost|lost\s+from|went\s+missing"
     r"|(?:were\s+)?lost\s+(?:in\s+)?location"  # "62 UAVs were locationally lost" (to electronic warfare)
+    r"|(?:were\s+)?lost\s+to\s+(?:electronic|radio-electronic|jamming|EW|countermeasures)"  # "208 drones lost to jamming"
     # "three drones were still flying over Ukrainian territory when the report was published"
     r"|(?:were|was|remained)\s+still\s+(?:flying|in\s+the\s+air|airborne)|remained\s+(?:in\s+the\s+air|airborne)"
     # "two drones flew on towards Belarus", "left Ukrainian airspace": gone elsewhere, no launch of their own
@@ -230,7 +231,7 @@ _LOST_RIGHT = re.compile(
 )
 # Headline style: "48 Ukrainian drones downed"
 _INTERCEPT_PARTICIPLE = re.compile(
-    r"^\s+(?:downed|shot\s+down|intercepted)\b(?!\s+(?:a|an|the|\d))", re.IGNORECASE
+    r"^\s+(?:downed|shot\s+down|intercepted)\b(?!\s+(?:(?:an?|the)\b|\d))", re.IGNORECASE
 )
 # "two attack drones launched the same night were also destroyed": the count is of those downed,
 # unless it is the whole of a part ("six of eight Shahed drones launched at the region were destroyed")
@@ -337,7 +338,7 @@ _LIST_THEN_INTERCEPTED = re.compile(
     rf"(?!of\s+(?:which|them|these|those)\b|were\b|was\b)[\w\s-]{{1,40}}?)+"
     rf"\s+(?:{_PASSIVE}\s+(?:{L.INTERCEPT_VERBS})\b"
     # a bulletin's participle: "Air defence: 200 drones and 8 missiles shot down"
-    r"|(?:downed|shot\s+down|intercepted|destroyed)\b(?!\s+(?:a|an|the|\d)))",
+    r"|(?:downed|shot\s+down|intercepted|destroyed)\b(?!\s+(?:(?:an?|the)\b|\d)))",
     re.IGNORECASE,
 )
 # "Kh-101: 40 of 46": shot down out of launched, by model

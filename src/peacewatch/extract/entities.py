@@ -210,11 +210,13 @@ _REGION_PLURAL_RIGHT = re.compile(
 _REGION_LIST_LEFT = re.compile(
     rf"\b(?:regions|oblasts|provinces)(?:\s*,?\s+{L.EXAMPLES_CUE}|\s+of){L.NAME_LIST_SO_FAR}"
 )
-_CAPITAL_PHRASE = re.compile(r"\bthe\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!\s+(?:of|city\s+of|region))")
+_CAPITAL_PHRASE = re.compile(r"\b[Tt]he\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!\s+(?:of|city\s+of|region))")
 
 
 _THE_CITY = re.compile(
-    r"\bthe\s+(?:city|town|city\s+cent(?:re|er)|town\s+cent(?:re|er)|centre\s+of\s+the\s+city)\b"
+    r"\bthe\s+(?:city|town|city\s+cent(?:re|er)|town\s+cent(?:re|er)|centre\s+of\s+the\s+city"
+    # "Seven people died in the western city": the city named last, told by where it lies
+    r"|(?:(?:north|south)?(?:western|eastern)|northern|southern|central|front-?line|port|industrial|regional)\s+(?:city|town))\b"
     # ("the city limits of Kyiv" names the city after it)
     r"(?!\s+of\b|\s+(?:limits|boundaries|borders|bounds)\s+of\b)"
 )

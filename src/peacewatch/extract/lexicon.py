@@ -241,6 +241,13 @@ ATTACK_TRIGGERS = (
 )
 # A hit told without an attack verb, both a trigger and a strong one: "debris fell onto a private
 # household's yard", "fragments of a downed drone fell on a garage", "a drone released an explosive"
+# weapons told as thrown or flying at a place: "Russia threw six Kinzhal missiles … at the city", "Eleven
+# missiles flew at the city", "Ten more missiles arrived before dawn", "missiles and drones went after power plants"
+WEAPONS_CAME = (
+    r"(?:threw|hurled|flung|lobbed)\s+(?:[\w-]+\s+){0,10}?(?:missiles|drones|shaheds|rockets|bombs|uavs)\b"
+    r"|(?:missiles|drones|shaheds|rockets|uavs)\b(?:[^.;:]{0,50}?\s|\s+)(?:flew|were\s+flying)\s+(?:at|towards?|into)"
+    r"|(?:missiles|drones|shaheds|rockets|uavs)\s+(?:[\w-]+\s+){0,2}?(?:arrived|came\s+in|went\s+(?:after|for))\b"
+)
 FELL_OR_RELEASED = (
     r"(?:(?:debris|fragments|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?(?:downed\s+|shot-down\s+)?(?:drones?|missiles?|uavs?|rockets?)\s+)?"
     r"(?:fell|fall|falls|landed)\b"
@@ -282,7 +289,7 @@ TRIGGER_RE = lc(
     r"\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:drones|missiles|uavs|shaheds|rockets)\b)"
     # rescuers at the rubble: "had recovered the bodies of 14 residents" (not an exhumation)
     rf"|(?:recovered|pulled\s+out|retrieved)\s+(?:the\s+)?bodies\s+of\b"
-    rf"|{FELL_OR_RELEASED}"
+    rf"|{FELL_OR_RELEASED}|{WEAPONS_CAME}"
     # "Russia had used 408 drones and 39 missiles"
     rf"|used\s+(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?\d+"
     # ("the enemy used at least five Shaheds against the community")
@@ -313,7 +320,7 @@ STRONG_ATTACK = lc(
     r"|(?:took|takes|bore|bears)\s+the\s+brunt"
     # "Kh-101 cruise missiles tore into two apartment blocks"
     r"|(?:tore|tears|ripped|rips|smashed|smashes)\s+(?:into|through)"
-    rf"|{FELL_OR_RELEASED}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
+    rf"|{FELL_OR_RELEASED}|{WEAPONS_CAME}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
     # "The mix included Kh-101 and Kalibr cruise missiles": what the attack was made of
     r"|(?:the|its|their)\s+(?:mix|arsenal|barrage|salvo|attack|strike|wave|weapons?\s+used)\s+(?:also\s+)?included"
     # "Russia sent a wave of Iranian-made Shahed drones against Kyiv"
