@@ -6828,3 +6828,26 @@ def test_the_western_city_is_the_city_named_before() -> None:
     )
     (e,) = attacks(text, "2024-09-12")
     assert [p.name for p in e.places] == ["Lviv"] and e.killed is not None and e.killed.value == 7
+
+
+def test_days_later_opening_an_entry_is_the_entrys_own_day() -> None:
+    text = (
+        "June's long nights\n\n"
+        "Tuesday, 17 June —\nRussia sent 440 drones and 32 missiles at Kyiv; 28 people were killed.\n\n"
+        "Monday, 23 June —\nSix days later, 352 drones and 16 missiles were launched nationwide, and nine people "
+        "were killed in Kyiv."
+    )
+    days = sorted(e.date.start for e in attacks(text, "2025-06-24") if e.date)
+    assert days == [dt.date(2025, 6, 17), dt.date(2025, 6, 23)]
+
+
+def test_a_town_that_took_the_hits_was_struck_and_weapons_that_were_stopped_were_downed() -> None:
+    text = (
+        "Night log\n\nTuesday, 10 June —\nRussia sent 315 drones and seven missiles, of which 277 drones and two "
+        "missiles were stopped, the Air Force said. Odesa took the hits."
+    )
+    (e,) = attacks(text, "2025-06-24")
+    assert [p.name for p in e.places] == ["Odesa"]
+    got = {w.kind: (w.launched.value if w.launched else None, w.intercepted.value if w.intercepted else None)
+           for w in e.weapons}  # fmt: skip
+    assert got == {"drone": (315, 277), "missile": (7, 2)}

@@ -1613,10 +1613,18 @@ def _shifted_date(
         return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
     entry = entry_day(ctx, sent)
     for prev in reversed(ctx.sentences[max(0, sent.index - 15) : sent.index]):
-        if entry is not None and entry_day(ctx, prev) != entry:
-            # (not past the entry's own heading: "Tue 3.09 — … Officials counted 41 dead that evening")
-            day = entry + dt.timedelta(days=sign * n)
-            return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
+        if entry is not None and (
+            entry_day(ctx, prev) != entry
+            # (the entry's heading on a line of its own: "Monday, 23 June —")
+            or (
+                (hm := _ENTRY_DAY.match(ctx.text, prev.start, prev.end)) is not None
+                and hm.end() >= prev.end - 1
+            )
+        ):
+            # told before anything else the entry dates, the shift is how far the entry's day lies from the
+            # entry before ("Monday, 23 June — Six days later, 352 drones …"; "Tue 3.09 — … Officials counted
+            # 41 dead that evening"): the entry's own day
+            return D.DateMention(0, 0, m.group(0), DateSpan(entry, entry, "day"), "shift")
         ds = [d for d in _sentence_dates(ctx, prev) if d.span.precision in ("day", "days")]
         if ds:
             if n == 0 and ds[-1].span.precision == "days":

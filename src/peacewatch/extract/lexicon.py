@@ -280,7 +280,7 @@ TRIGGER_RE = lc(
     # "The Air Force listed impacts in the Lviv … regions" (not "dozens of impacts" in an essay)
     rf"|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)"
     rf"|(?:drones|missiles|uavs|shaheds|rockets)\s+(?:were|had\s+been)\s+(?:mainly\s+|mostly\s+)?(?:aimed|directed)\s+at"
-    rf"|burst|bursts|brunt|(?:tore|tears|ripped|rips|smashed|smashes)\s+(?:into|through)|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
+    rf"|burst|bursts|brunt|took\s+the\s+hits|(?:tore|tears|ripped|rips|smashed|smashes)\s+(?:into|through)|detonated|hospitali[sz]ed|taken\s+to\s+hospital|crashed|explosions?|blasts?|landed"
     # the verbs of an air-force tally: "sent 309 drones", "brought down 288 of them"
     rf"|sent|deployed|neutrali[sz]ed|suppressed|jammed|repelled|eliminated|(?:took|taken|brought)\s+down"
     # an air-force tally told with other verbs: "the overnight wave comprised 598 drones and 31 missiles",
@@ -317,7 +317,7 @@ STRONG_ATTACK = lc(
     r"|set\s+(?:ablaze|alight|on\s+fire)|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
     rf"|bursts?\s+(?:above|over|in)|detonated|{BLOWN_UP}"
     # "Lutsk, in the far north-west, takes the brunt": where the raid struck hardest
-    r"|(?:took|takes|bore|bears)\s+the\s+brunt"
+    r"|(?:took|takes|bore|bears)\s+the\s+(?:brunt|hits)"
     # "Kh-101 cruise missiles tore into two apartment blocks"
     r"|(?:tore|tears|ripped|rips|smashed|smashes)\s+(?:into|through)"
     rf"|{FELL_OR_RELEASED}|{WEAPONS_CAME}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
@@ -434,7 +434,7 @@ INTERCEPT_VERBS = (
     r"|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b))|(?<=were\s)knocked\s+(?:out|down)"
     r"|brought\s+down|defeated|disabled|lost\s+(?:to|due\s+to)\s+(?:electronic|EW)"
     # "air defences stopped 48 missiles and 64 drones" (a figure after it, not "the attacks stopped")
-    r"|stopped(?=\s*$|\s+(?:\d|all\b|most\b))"
+    r"|stopped(?=\s*$|\s+(?:\d|all\b|most\b))|(?<=were\s)stopped(?!\s+(?:at|in|on|by|from)\b)"
     rf"|{FELL_TO_DEFENCES}"
 )
 INTERCEPT_RE = re.compile(rf"\b(?:{INTERCEPT_VERBS})\b", re.IGNORECASE)  # any word for a weapon downed
