@@ -6851,3 +6851,21 @@ def test_a_town_that_took_the_hits_was_struck_and_weapons_that_were_stopped_were
     got = {w.kind: (w.launched.value if w.launched else None, w.intercepted.value if w.intercepted else None)
            for w in e.weapons}  # fmt: skip
     assert got == {"drone": (315, 277), "missile": (7, 2)}
+
+
+def test_a_toll_said_on_a_later_day_keeps_the_attacks_day_and_the_capital_far_into_a_paragraph() -> None:
+    text = (
+        "Weekly assessment\n\nSochi, 3 August\nA drone attack caused a fire at an oil depot near Sochi airport.\n\n"
+        "Kyiv, 31 July\n"
+        "Overnight Russia sent 309 drones and eight Iskander-K cruise missiles, most of them towards Kyiv; the Air "
+        "Force said air defences neutralised 288 drones and three missiles. One missile hit a nine-storey block of "
+        "flats in the west of the city, collapsing an entire section of the building from the roof to the ground "
+        "floor and burying dozens of residents under the concrete. The city administration said on 2 August that "
+        "31 people had been killed and 159 injured, as rescue work ended. It was the second mass-casualty strike "
+        "on the capital in July."
+    )
+    evs = attacks(text, "2025-08-04")
+    kyiv = [e for e in evs if any(p.name == "Kyiv" for p in e.places)]
+    assert len(kyiv) == 1 and kyiv[0].killed is not None and kyiv[0].killed.value == 31
+    assert kyiv[0].date is not None and kyiv[0].date.end == dt.date(2025, 7, 31)
+    assert "Moscow" not in {p.name for e in evs for p in e.places}

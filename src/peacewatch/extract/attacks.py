@@ -1504,6 +1504,10 @@ _NOT_ATTACK_DAY = re.compile(
 _AS_OF_LEFT = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
 
 
+_ATTACK_VERB = re.compile(r"\b(?:attacked|struck|hit|fired|launched|shelled|bombed|targeted)\b")
+_SAID_ON_LEFT = re.compile(r"\b(?:said|reported|announced|stated|confirmed|wrote|added)\s+on\s+$")
+
+
 def _statement_date(stext: str, d: D.DateMention) -> bool:
     """When something was said ("On June 28 the ministry said it had struck …") or when a victim
     died later ("died of her injuries on July 1"), not when the attack happened; or the day of
@@ -1512,6 +1516,13 @@ def _statement_date(stext: str, d: D.DateMention) -> bool:
         _DIED_LATER.search(stext[max(0, d.start - _LOOKBACK) : d.start])
         or _NOT_ATTACK_DAY.match(stext, d.end)
         or _AS_OF_LEFT.search(stext, max(0, d.start - 8), d.start)  # "As of this afternoon, 23 were killed"
+        # "The city administration said on 2 August that 31 people had been killed"
+        # (a toll told that day; not "said on 14 September that the ship had been attacked by five boats")
+        or (
+            _SAID_ON_LEFT.search(stext, max(0, d.start - 24), d.start)
+            and stext.startswith(" that ", d.end)
+            and not _ATTACK_VERB.search(stext, d.end)
+        )
     ):
         return True
     # only a date that opens the sentence and is followed straight by who said what: "On June 28

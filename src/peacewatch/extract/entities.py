@@ -431,7 +431,7 @@ def add_capital_phrases(ents: list[Ent], gaz: Gazetteer, text: str) -> list[Ent]
             e
             for e in ents
             if e.end <= m.start()
-            and m.start() - e.end < 300
+            and m.start() - e.end < 600
             and "\n\n" not in text[e.end : m.start()]  # in the same paragraph (a heading line above it too)
             and e.place is not None
             and e.place.kind == "city"
