@@ -6869,3 +6869,10 @@ def test_a_toll_said_on_a_later_day_keeps_the_attacks_day_and_the_capital_far_in
     assert len(kyiv) == 1 and kyiv[0].killed is not None and kyiv[0].killed.value == 31
     assert kyiv[0].date is not None and kyiv[0].date.end == dt.date(2025, 7, 31)
     assert "Moscow" not in {p.name for e in evs for p in e.places}
+
+
+def test_an_attack_that_ended_a_lull_is_no_commitment() -> None:
+    text = "Raids\n\nRussia launched 31 missiles at Kyiv. It ended a 44-day pause in massed missile attacks on the capital."
+    assert kind(text, "commitment", "2024-03-30") == []
+    pledge = "Energy\n\nPutin agreed to a 30-day pause in strikes on energy infrastructure."
+    assert len(kind(pledge, "commitment", "2025-03-19")) == 1

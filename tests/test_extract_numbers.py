@@ -566,3 +566,12 @@ def test_drones_shot_down_and_others_lost_to_jamming() -> None:
         "It reported 270 drones and two missiles shot down and 208 drones lost to electronic jamming."
     )
     assert got == {("drone", None): (None, 270), ("missile", None): (None, 2)}
+
+
+def test_a_figure_over_several_raids_counts_no_weapons_but_one_attacks_waves_do() -> None:
+    got = _weapons(
+        "Between 21 and 29 March Russia fired more than 150 missiles at Ukraine in three large raids."
+    )
+    assert all(v == (None, None) for v in got.values())
+    got = _weapons("The air force said Russia launched 127 missiles and 109 drones in several waves.")
+    assert got == {("missile", None): (127, None), ("drone", None): (109, None)}

@@ -184,6 +184,12 @@ class CommitMention:
     by: str | None = None
 
 
+_LULL_LEFT = re.compile(
+    r"\b(?:ended|broke|ending|breaking|ends|breaks)\s+an?\s+(?:[\w-]+\s+)?(?:\d+|[a-z]+)-(?:day|week|month)(?:-long)?\s+$",
+    re.IGNORECASE,
+)
+
+
 def commitments(ctx: DocContext, gaz: Gazetteer) -> list[Event]:
     """Commitment events of one article."""
     ms = _mentions(ctx)
@@ -269,6 +275,8 @@ def _mentions(ctx: DocContext) -> list[CommitMention]:
             left = stext[: m.start("noun")]
             if _GOAL_LEFT.search(left[-60:]):
                 continue
+            if _LULL_LEFT.search(left[-60:]):
+                continue  # "It ended a 44-day pause in massed missile attacks": a lull, no one's pledge
             hyp = _HYPOTHETICAL_LEFT.search(left[-60:])
             if (
                 hyp is not None

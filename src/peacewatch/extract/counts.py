@@ -217,6 +217,11 @@ _IN_STOCK_RIGHT = re.compile(
     r"|stocks?|reserves?))\b",
     re.IGNORECASE,
 )
+_IN_N_RAIDS_RIGHT = re.compile(
+    r"[^.;:]{0,40}?\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:raids|attacks|strikes|nights)\b",  # (not "in several waves": one attack in parts)
+    re.IGNORECASE,
+)
 _RAIDS_RIGHT = re.compile(r"\s+(?:raids|strikes|attacks|waves|barrages|salvos|alerts|campaigns)\b", re.I)
 # Drones "lost from location" or that "disappeared from radar" were neither launched at a target nor shot down.
 _LOST_RIGHT = re.compile(
@@ -735,6 +740,9 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             _NOT_LAUNCHED_LEFT.search(left)
             or _IN_STOCK_RIGHT.match(text, w.end, w.end + 60)
             or _RAIDS_RIGHT.match(text, w.end, w.end + 20)  # "two large missile raids": raids, not missiles
+            or _IN_N_RAIDS_RIGHT.match(
+                text, w.end, w.end + 80
+            )  # "150 missiles at Ukraine in three large raids"
         ):
             continue
         if (
