@@ -6876,3 +6876,8 @@ def test_an_attack_that_ended_a_lull_is_no_commitment() -> None:
     assert kind(text, "commitment", "2024-03-30") == []
     pledge = "Energy\n\nPutin agreed to a 30-day pause in strikes on energy infrastructure."
     assert len(kind(pledge, "commitment", "2025-03-19")) == 1
+
+
+def test_an_outlet_named_with_a_trigger_word_is_no_attack() -> None:
+    text = "Air war in Kharkiv\n\nSalvo Analytics | Kharkiv desk | 5 November 2025\n\nThe city's metro runs again."
+    assert attacks(text, "2025-11-05") == []

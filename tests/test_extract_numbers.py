@@ -575,3 +575,19 @@ def test_a_figure_over_several_raids_counts_no_weapons_but_one_attacks_waves_do(
     assert all(v == (None, None) for v in got.values())
     got = _weapons("The air force said Russia launched 127 missiles and 109 drones in several waves.")
     assert got == {("missile", None): (127, None), ("drone", None): (109, None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant now completes about 2,700 attack drones a month, alongside some 2,500 Gerbera decoys.",
+        "Russia mounted five nights with more than 400 drones each during the month.",
+        "The average was about 170 drones per night.",
+    ],
+)
+def test_rates_and_figures_each_night_had_count_no_weapons(text: str) -> None:
+    assert all(lc is None and ic is None for _, _, lc, ic in classify(text).weapons)
+
+
+def test_a_figure_a_day_after_another_is_still_a_count() -> None:
+    assert _weapons("A day later Russia launched 90 drones a day after the talks.")[("drone", None)][0] == 90

@@ -1249,6 +1249,18 @@ _WEAPON_ASIDE = re.compile(
 )
 
 
+def _in_a_name(ctx: DocContext, base: int, ctext: str, trig: re.Match[str]) -> bool:
+    """A capitalised trigger word before another capitalised word that names no place ("Salvo Analytics",
+    "Strike Group Ltd"): part of a name, not a strike."""
+    if not ctext[trig.start()].isupper() or not trig.group(0).isalpha():
+        return False  # (one word: not "The mix included Kh-101 …")
+    nxt = re.match(r"\s+([A-Z][\w-]*)", ctext[trig.end() :])
+    if nxt is None:
+        return False
+    at = base + trig.end() + nxt.start(1)
+    return not any(e.place is not None for e in ctx.ents_in(at, at + len(nxt.group(1))))
+
+
 def _mention(
     ctx: DocContext,
     gaz: Gazetteer,
@@ -1261,6 +1273,8 @@ def _mention(
     ctext = text[clause.start : clause.end]
     lctext = ctx.lower[clause.start : clause.end]
     trig = L.STRONG_ATTACK.search(lctext)
+    while trig is not None and clause.start >= ctx.title_end and _in_a_name(ctx, clause.start, ctext, trig):
+        trig = L.STRONG_ATTACK.search(lctext, trig.end())  # "Salvo Analytics | Monthly digest": an outlet
     if trig is None and not facts.numbers_used:
         return None
     first_trigger = trig.start() if trig else 0

@@ -217,6 +217,13 @@ _IN_STOCK_RIGHT = re.compile(
     r"|stocks?|reserves?))\b",
     re.IGNORECASE,
 )
+_NOT_SHIFT = r"(?!\s+(?:ago|earlier|later|before|after|on)\b)"
+_RATE_RIGHT = re.compile(
+    rf"[^.;:]{{0,40}}?\b(?:a|per|each)\s+(?:month|week|year){_NOT_SHIFT}\b"
+    rf"|\s+(?:per|a)\s+(?:day|night){_NOT_SHIFT}\b|\s+each\b",
+    re.IGNORECASE,
+)
+_RATE_LEFT = re.compile(rf"\b(?:a|per)\s+(?:month|week|year)\b{_NOT_SHIFT}[^.;:]{{0,40}}$", re.IGNORECASE)
 _IN_N_RAIDS_RIGHT = re.compile(
     r"[^.;:]{0,40}?\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:raids|attacks|strikes|nights)\b",  # (not "in several waves": one attack in parts)
@@ -736,13 +743,21 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         if n.vague and not _vague_quantifies(n, right):
             continue
         w = _weapon_right_after(text, n.end, weapons)
-        if w is not None and (
-            _NOT_LAUNCHED_LEFT.search(left)
-            or _IN_STOCK_RIGHT.match(text, w.end, w.end + 60)
-            or _RAIDS_RIGHT.match(text, w.end, w.end + 20)  # "two large missile raids": raids, not missiles
-            or _IN_N_RAIDS_RIGHT.match(
-                text, w.end, w.end + 80
-            )  # "150 missiles at Ukraine in three large raids"
+        if (
+            w is not None
+            and (
+                _NOT_LAUNCHED_LEFT.search(left)
+                or _IN_STOCK_RIGHT.match(text, w.end, w.end + 60)
+                or _RAIDS_RIGHT.match(
+                    text, w.end, w.end + 20
+                )  # "two large missile raids": raids, not missiles
+                # "150 missiles at Ukraine in three large raids"
+                or _IN_N_RAIDS_RIGHT.match(text, w.end, w.end + 80)
+                # a rate ("about 2,700 attack drones a month, alongside some 2,500 decoys", "170 drones per night")
+                # or a figure each of several nights had ("five nights with more than 400 drones each")
+                or _RATE_RIGHT.match(text, w.end, w.end + 60)
+                or _RATE_LEFT.search(left[-60:])
+            )
         ):
             continue
         if (
