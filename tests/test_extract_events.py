@@ -6881,3 +6881,24 @@ def test_an_attack_that_ended_a_lull_is_no_commitment() -> None:
 def test_an_outlet_named_with_a_trigger_word_is_no_attack() -> None:
     text = "Air war in Kharkiv\n\nSalvo Analytics | Kharkiv desk | 5 November 2025\n\nThe city's metro runs again."
     assert attacks(text, "2025-11-05") == []
+
+
+def test_a_summary_of_three_dated_attacks_is_none_of_them_and_a_later_count_keeps_the_entrys_day() -> None:
+    text = (
+        "Missile digest\n\n"
+        "Summary: Russia resumed large missile raids on 28 April, hit a rail hub at Pavlohrad on 1 May and lost "
+        "its first Kinzhal over Kyiv on 4 May.\n\n"
+        "28 April: Uman\n"
+        "In the early hours of 28 April Russian bombers launched 23 Kh-101 cruise missiles, of which 21 were shot "
+        "down. One missile destroyed a stairwell of a nine-storey building in Uman. Emergency services ended the "
+        "search on 30 April with 23 dead.\n\n"
+        "1 May: Pavlohrad\n"
+        "Missiles hit Pavlohrad in the Dnipropetrovsk region; 34 people were injured."
+    )
+    evs = attacks(text, "2023-05-07")
+    got = sorted(
+        (p.name, e.date.start if e.date else None) for e in evs for p in e.places if p.precision == "city"
+    )
+    assert got == [("Pavlohrad", dt.date(2023, 5, 1)), ("Uman", dt.date(2023, 4, 28))]
+    (uman,) = [e for e in evs if any(p.name == "Uman" for p in e.places)]
+    assert uman.killed is not None and uman.killed.value == 23

@@ -1378,6 +1378,13 @@ def _mention(
         seg_end = text.find(";", clause.end, sent.end)
         seg_end = sent.end if seg_end < 0 else seg_end
         sent_dates = [d for d in sent_dates if seg_start <= sent.start + d.start < seg_end]
+    days = {
+        d.span.start for d in cdates if d.span.precision == "day" and d.kind in ("day_month", "month_day")
+    }
+    if len(days) >= 3 and not facts.numbers_used:
+        # "resumed raids on 28 April, hit Pavlohrad on 1 May and lost a Kinzhal over Kyiv on 4 May": a
+        # summary of several attacks, each told on its own
+        return None
     anchor = clause.start + (trig.start() if trig else 0)
     date = _nearest_date(cdates, sent.start, anchor) or _nearest_date(sent_dates, sent.start, anchor)
     attack_shift = _ATTACK_SHIFT.search(ctext)
@@ -1404,6 +1411,17 @@ def _mention(
         date = _shifted_date(ctx, sent, ctext) or _entry_date(ctx, sent) or _paragraph_date(ctx, sent)
     elif date.kind == "relative_day" and (heading := _heading_date(ctx, sent, strict=True)) is not None:
         date = heading  # "THURSDAY" over "Drones attacked a substation overnight": that Thursday's night
+    elif (
+        (entry := entry_day(ctx, sent)) is not None
+        and date.span.precision == "day"
+        and date.span.start is not None
+        and 0 < (date.span.start - entry).days <= 7
+        and not _ATTACK_VERB.search(ctext)
+        and not L.TRIGGER_RE.search(lctext[: max(0, date.start - (clause.start - sent.start))])
+    ):
+        # "28 April: Uman … Emergency services ended the search on 30 April with 23 dead": a later day's
+        # count of the entry's strike
+        date = _entry_date(ctx, sent)
     if generic and not facts.numbers_used:
         return None
     if (
