@@ -6902,3 +6902,15 @@ def test_a_summary_of_three_dated_attacks_is_none_of_them_and_a_later_count_keep
     assert got == [("Pavlohrad", dt.date(2023, 5, 1)), ("Uman", dt.date(2023, 4, 28))]
     (uman,) = [e for e in evs if any(p.name == "Uman" for p in e.places)]
     assert uman.killed is not None and uman.killed.value == 23
+
+
+def test_a_raid_told_with_no_place_or_attacker_lies_in_the_country_the_text_is_about() -> None:
+    text = (
+        "Spring campaign\n\n"
+        "11 April. The Trypillia station near Kyiv was destroyed by Russian missiles. Kharkiv's plants were hit "
+        "again.\n\n"
+        "27 April. Thirty-four missiles were fired at four power plants in the centre and west; 21 were downed."
+    )
+    evs = attacks(text, "2024-06-03")
+    (late,) = [e for e in evs if e.date and e.date.start == dt.date(2024, 4, 27)]
+    assert [p.name for p in late.places] == ["Ukraine"]

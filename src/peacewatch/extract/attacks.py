@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -4252,6 +4253,22 @@ def _days_named(ctx: DocContext, sentences: list[Sentence]) -> list[DateSpan]:
 _BOUND_DAY = re.compile(r"(?:until|till|by|since|from)\b(?!\s+midnight)", re.IGNORECASE)
 
 
+def _doc_country(ctx: DocContext) -> str:
+    """The warring country whose towns the text names most: where a raid it tells with no place and no
+    attacker came down ("Thirty-four missiles were fired at four DTEK plants in the centre and west")."""
+    counts = Counter(
+        e.place.country
+        for e in ctx.ents
+        if e.place is not None
+        and e.place.kind in ("city", "admin1", "district")
+        and e.place.country in ("UA", "RU")
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] * 2 > ranked[0][1]):
+        return ""  # (no side clearly the text's)
+    return ranked[0][0]
+
+
 def _event(
     ctx: DocContext,
     gaz: Gazetteer,
@@ -4271,7 +4288,7 @@ def _event(
             # "Kyiv's air force reported a record overnight barrage of 472 drones … against the country":
             # the country whose air force counts them is the one attacked
             counted = {side for m in c.mentions if (side := _counted_by(m)) is not None}
-            country = counted.pop() if len(counted) == 1 else ""
+            country = counted.pop() if len(counted) == 1 else _doc_country(ctx)
         if country and country in gaz.country_entry:
             entries = [gaz.places[gaz.country_entry[country]]]
     places = tuple(_place(ctx, gaz, c, e) for e in entries)
