@@ -6914,3 +6914,11 @@ def test_a_raid_told_with_no_place_or_attacker_lies_in_the_country_the_text_is_a
     evs = attacks(text, "2024-06-03")
     (late,) = [e for e in evs if e.date and e.date.start == dt.date(2024, 4, 27)]
     assert [p.name for p in late.places] == ["Ukraine"]
+
+
+def test_a_key_numbers_box_names_no_talks() -> None:
+    text = (
+        "Five weeks of talks\n\nMar 29 — The delegations meet in Istanbul and Russia promises to scale back "
+        "around Kyiv.\n\nKey numbers\n5 meetings in five weeks | 48 dead in Kharkiv, Kyiv and Mykolaiv"
+    )
+    assert {t.venue.name for t in kind(text, "talks", "2022-04-02") if t.venue} == {"Istanbul"}

@@ -1108,15 +1108,28 @@ def _accident_paragraph(ctx: DocContext, sent: Sentence) -> bool:
     hit = ctx.memo.get(key)
     if hit is None:
         para = [s for s in ctx.sentences if s.paragraph == sent.paragraph]
-        block = max(ctx.text.rfind("\n\n", 0, para[0].start), para[0].start - 400, 0)
         hit = ctx.memo[key] = bool(
             _ACCIDENT.search(ctx.lower, para[0].start, para[-1].end)
             or (
                 _CRASHED.search(ctx.text, para[0].start, para[-1].end)
                 and _ON_BOARD.search(ctx.text, para[0].start, para[-1].end)
             )
-            # the box's heading opens the block of lines this one belongs to
-            or _TALLY_BOX.search(ctx.text, block, min(para[-1].end, para[0].start + 80))
+            or in_tally_box(ctx, sent)
+        )
+    return bool(hit)
+
+
+def in_tally_box(ctx: DocContext, sent: Sentence) -> bool:
+    """The sentence is a line of a box of totals headed "Key numbers", "By the numbers": sums over the
+    period, no one event's figures or places."""
+    key = ("tally_box", sent.paragraph)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        para = [s for s in ctx.sentences if s.paragraph == sent.paragraph]
+        block = max(ctx.text.rfind("\n\n", 0, para[0].start), para[0].start - 400, 0)
+        # the box's heading opens the block of lines this one belongs to
+        hit = ctx.memo[key] = (
+            _TALLY_BOX.search(ctx.text, block, min(para[-1].end, para[0].start + 80)) is not None
         )
     return bool(hit)
 

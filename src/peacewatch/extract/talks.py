@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from peacewatch.extract import dates as D
 from peacewatch.extract import lexicon as L
-from peacewatch.extract.attacks import actor_use, clock_heading, entry_day, entry_span
+from peacewatch.extract.attacks import actor_use, clock_heading, entry_day, entry_span, in_tally_box
 from peacewatch.extract.context import DocContext, Sentence
 from peacewatch.extract.entities import CAPITAL_SIDES, Ent
 from peacewatch.extract.gazetteer import Gazetteer
@@ -855,6 +855,8 @@ def _talks_event(
     """``venue_ids``: ids of the Ents that name the venue of any talks in the article; ``capital``:
     the venue is the capital of its country."""
     text = ctx.text
+    if all(in_tally_box(ctx, s) for s in c.sentences):
+        return None  # "Key numbers / 5 meetings in five weeks | 48 dead in Kharkiv …": a box of totals
     stext_all = " ".join(text[s.start : s.end] for s in c.sentences)
     # a sentence that also names another venue may be off topic about that other meeting only
     own_only = " ".join(
