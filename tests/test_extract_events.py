@@ -6922,3 +6922,14 @@ def test_a_key_numbers_box_names_no_talks() -> None:
         "around Kyiv.\n\nKey numbers\n5 meetings in five weeks | 48 dead in Kharkiv, Kyiv and Mykolaiv"
     )
     assert {t.venue.name for t in kind(text, "talks", "2022-04-02") if t.venue} == {"Istanbul"}
+
+
+def test_a_timelines_present_tense_strike_is_an_attack_on_the_place() -> None:
+    text = "Timeline\n\n28 April - Two Russian missiles strike central Kyiv an hour after a news conference there."
+    (e,) = attacks(text, "2022-05-01")
+    assert [p.name for p in e.places] == ["Kyiv"]
+    (e,) = attacks(
+        "Timeline\n\n17 May - A Russian drone strikes a bus near Bilopillia, killing nine.", "2025-06-01"
+    )
+    assert [p.name for p in e.places] == ["Bilopillia"]
+    assert attacks("Analysis\n\nDrone strikes on refineries have become routine.", "2025-06-01") == []

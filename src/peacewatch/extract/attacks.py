@@ -59,6 +59,7 @@ _CAPITALS_METONYMY = {"Kyiv", "Kiev", "Moscow", "Washington", "Minsk", "Kremlin"
 # A capital is a place hit only when the text puts it there: "struck Kyiv", "Kyiv's Darnytskyi district".
 _CAPITAL_ATTACKED_LEFT = re.compile(
     r"\b(?:on|at|in|over|near|around|outside|into|across|of|targeted|targeting|struck|hit|hitting|attacked|pounded"
+    r"|(?:missiles|drones|rockets|shells|bombs)\s+strike"  # a timeline's "Two Russian missiles strike central Kyiv"
     r"|shelled|toward|towards|(?:strikes?|attacks?|barrage|assault|offensive)\s+(?:\w+\s+)?against|pummel(?:l)?ed"
     r"|(?:drones|missiles|shaheds|uavs|rockets)\s+against"
     r"|bombed|rocked|shook|across)\s+(?:the\s+)?"

@@ -320,6 +320,9 @@ STRONG_ATTACK = lc(
     r"|(?:took|takes|bore|bears)\s+the\s+(?:brunt|hits)"
     # "Kh-101 cruise missiles tore into two apartment blocks"
     r"|(?:tore|tears|ripped|rips|smashed|smashes)\s+(?:into|through)"
+    # a timeline's present tense: "Two Russian missiles strike central Kyiv", "A drone strikes a bus"
+    r"|(?:missiles|drones|rockets|bombs|shells|shaheds|uavs)\s+strike\s+(?!(?:on|in|against|at|of)\b)"
+    r"|(?:missile|drone|rocket|bomb|shahed|uav)\s+strikes\s+(?:an?|the|central|downtown)\b"
     rf"|{FELL_OR_RELEASED}|{WEAPONS_CAME}|{COUNTED_WEAPONS}|{IDENTIFIED_WEAPONS}"
     # "The mix included Kh-101 and Kalibr cruise missiles": what the attack was made of
     r"|(?:the|its|their)\s+(?:mix|arsenal|barrage|salvo|attack|strike|wave|weapons?\s+used)\s+(?:also\s+)?included"
