@@ -6933,3 +6933,18 @@ def test_a_timelines_present_tense_strike_is_an_attack_on_the_place() -> None:
     )
     assert [p.name for p in e.places] == ["Bilopillia"]
     assert attacks("Analysis\n\nDrone strikes on refineries have become routine.", "2025-06-01") == []
+
+
+def test_a_paragraph_moved_on_by_forty_eight_hours_dates_the_next_strike() -> None:
+    text = (
+        "The fortnight\n\n"
+        "17 April. Three Russian Iskander-M missiles came down on the centre of Chernihiv; eighteen people died.\n\n"
+        "Forty-eight hours later it was Dnipro's turn. Russian missiles hit the city at dawn; eight people died.\n\n"
+        "22 April. In Kharkiv a Russian missile snapped the television tower in half."
+    )
+    got = {e.places[0].name: e.date.start if e.date else None for e in attacks(text, "2024-04-28")}
+    assert got == {
+        "Chernihiv": dt.date(2024, 4, 17),
+        "Dnipro": dt.date(2024, 4, 19),
+        "Kharkiv": dt.date(2024, 4, 22),
+    }

@@ -1422,6 +1422,8 @@ def _mention(
         if n is not None and 1 <= n <= 14:
             day = date.span.start - dt.timedelta(days=n)
             date = D.DateMention(0, 0, after.group(0), DateSpan(day, day, "day"), "shift")
+    if (date is None or date.kind == "relative_day") and (led := _led_by_shift(ctx, sent)) is not None:
+        date = led  # "Forty-eight hours later it was Dnipro's turn. Russian missiles hit the city at dawn"
     if date is None:
         date = _shifted_date(ctx, sent, ctext) or _entry_date(ctx, sent) or _paragraph_date(ctx, sent)
     elif date.kind == "relative_day" and (heading := _heading_date(ctx, sent, strict=True)) is not None:
@@ -1508,7 +1510,8 @@ _HARM_IN_MONTH = re.compile(
 )
 _MONTH_TALLY = re.compile(rf"\b\d[\d,]*\s+(?:{L.PEOPLE_NOUNS}|casualties|deaths)\b", re.IGNORECASE)
 _SHIFT = re.compile(
-    r"\b(?:(?P<n>\w+)\s+days?\s+(?P<dir>earlier|before|later|after)|(?:a|one)\s+day\s+(?P<dir1>earlier|before|later|after)"
+    r"\b(?:(?P<n>\w+)\s+days?\s+(?P<dir>earlier|before|later|after)"
+    r"|(?P<h>twenty-four|forty-eight|seventy-two|24|48|72)\s+hours\s+(?P<dirh>earlier|before|later|after)|(?:a|one)\s+day\s+(?P<dir1>earlier|before|later|after)"
     r"|the\s+(?:day|night)\s+(?P<dir2>before|after)|the\s+(?P<dir3>previous|next|following)\s+(?:day|night)"
     r"|(?P<same>that\s+(?:night|day|morning|evening|afternoon)|the\s+same\s+(?:night|day)))\b",
     re.IGNORECASE,
@@ -1640,6 +1643,25 @@ def _sentence_dates_uncached(ctx: DocContext, sent: Sentence) -> list[D.DateMent
     ]
 
 
+def _led_by_shift(ctx: DocContext, sent: Sentence) -> D.DateMention | None:
+    """The day a sentence just before, in the same paragraph, moves the story on to ("Two days later it
+    was Dnipro's turn."), when that sentence opens on the shift and tells no strike of its own."""
+    if sent.index == 0:
+        return None
+    prev = ctx.sentences[sent.index - 1]
+    ptext = ctx.text[prev.start : prev.end]
+    m = _SHIFT.match(ptext)
+    if (
+        prev.paragraph != sent.paragraph
+        or m is None
+        or m.group("same")
+        or _SHIFT_FROM_OTHER.match(ptext, m.end()) is not None  # "Two days after Russian missiles …"
+        or L.STRONG_ATTACK.search(ctx.lower[prev.start : prev.end])
+    ):
+        return None
+    return _shifted_date(ctx, prev, ptext)
+
+
 def _shifted_date(
     ctx: DocContext, sent: Sentence, ctext: str, base: dt.date | None = None
 ) -> D.DateMention | None:
@@ -1652,9 +1674,15 @@ def _shifted_date(
         n = word_to_int(m.group("n"))
         if n is None or not 1 <= n <= 14:
             return None
+    elif m.group("h"):  # "Forty-eight hours later it was Dnipro's turn": two days on
+        n = {"twenty-four": 1, "forty-eight": 2, "seventy-two": 3, "24": 1, "48": 2, "72": 3}[
+            m.group("h").lower()
+        ]
     else:
         n = 0 if m.group("same") else 1
-    direction = (m.group("dir") or m.group("dir1") or m.group("dir2") or m.group("dir3") or "").lower()
+    direction = (
+        m.group("dir") or m.group("dirh") or m.group("dir1") or m.group("dir2") or m.group("dir3") or ""
+    ).lower()
     sign = -1 if direction in ("earlier", "before", "previous") else 1
     if direction == "after" and _AFTER_THE_ATTACK.match(ctext, m.end()):
         sign = -1  # "the visit came two days after a Russian missile struck the port": the strike came first
