@@ -6948,3 +6948,13 @@ def test_a_paragraph_moved_on_by_forty_eight_hours_dates_the_next_strike() -> No
         "Dnipro": dt.date(2024, 4, 19),
         "Kharkiv": dt.date(2024, 4, 22),
     }
+
+
+def test_a_warhead_that_burst_overhead_struck_and_sevastopol_lies_in_crimea() -> None:
+    text = (
+        "Weekend digest\n\nSunday, 23 June\nHolidaymakers on a beach in Sevastopol were caught in the open when a "
+        "missile's cluster warhead burst overhead. Four people died and 151 were injured."
+    )
+    (e,) = attacks(text, "2024-06-24")
+    assert [(p.name, p.admin1) for p in e.places] == [("Sevastopol", "Crimea")]
+    assert e.killed is not None and e.killed.value == 4

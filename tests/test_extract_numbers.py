@@ -591,3 +591,10 @@ def test_rates_and_figures_each_night_had_count_no_weapons(text: str) -> None:
 
 def test_a_figure_a_day_after_another_is_still_a_count() -> None:
     assert _weapons("A day later Russia launched 90 drones a day after the talks.")[("drone", None)][0] == 90
+
+
+def test_a_toll_summed_across_several_strikes_is_no_count() -> None:
+    f = classify("7 dead and 203 injured across the weekend's two deadliest strikes")
+    assert f.killed is None and f.injured is None
+    f = classify("48 dead in three strikes")
+    assert f.killed is None

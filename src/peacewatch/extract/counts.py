@@ -136,6 +136,13 @@ _NOT_COUNT_RIGHT = re.compile(
     r"|-year-old|-strong|-member|-nation|-page|-day|-hour)",
     re.IGNORECASE,
 )
+# a sum over several attacks: "7 dead and 203 injured across the weekend's two deadliest strikes", "48 dead in
+# three strikes"
+_OVER_SEVERAL_RIGHT = re.compile(
+    r"[^.;:|]{0,40}?\b(?:across|in|from|over)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|raids)\b",
+    re.IGNORECASE,
+)
 _NOT_COUNT_LEFT = re.compile(
     r"(?:\baged|\bage|\baged\s+\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and|\$|€|£|\bNo\.|\bnumber|\bpage|\barticle|\bparagraph|\bround|\bat|\bversion|\bPoint"
     r"|\bpoints?|\bResolution|\bUNSC|\bphase|\bstage|\bKh|\bS|\bTu|\bSu|\bMiG|\bF|\bBM|\["
@@ -738,7 +745,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         blocked = _NOT_COUNT_LEFT.search(left[-24:])
         if blocked is not None and blocked.group(0).lower().startswith("at") and _TOLL_AT_LEFT.search(left):
             blocked = None  # "the death toll stood at 48": a toll, not a time or a place
-        if _NOT_COUNT_RIGHT.match(right) or blocked is not None:
+        if _NOT_COUNT_RIGHT.match(right) or blocked is not None or _OVER_SEVERAL_RIGHT.match(right):
             continue
         if n.vague and not _vague_quantifies(n, right):
             continue

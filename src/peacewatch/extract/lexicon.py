@@ -318,7 +318,7 @@ STRONG_ATTACK = lc(
     rf"|{BURNED}"
     rf"|{ON_FIRE}"
     r"|set\s+(?:ablaze|alight|on\s+fire)|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:attack|fire|shelling)|under\s+fire"
-    rf"|bursts?\s+(?:above|over|in)|detonated|{BLOWN_UP}"
+    rf"|bursts?\s+(?:above|over|in|overhead)|detonated|{BLOWN_UP}"
     # "Lutsk, in the far north-west, takes the brunt": where the raid struck hardest
     r"|(?:took|takes|bore|bears)\s+the\s+(?:brunt|hits)"
     # "Kh-101 cruise missiles tore into two apartment blocks"
