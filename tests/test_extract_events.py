@@ -6958,3 +6958,13 @@ def test_a_warhead_that_burst_overhead_struck_and_sevastopol_lies_in_crimea() ->
     (e,) = attacks(text, "2024-06-24")
     assert [(p.name, p.admin1) for p in e.places] == [("Sevastopol", "Crimea")]
     assert e.killed is not None and e.killed.value == 4
+
+
+def test_a_placeless_strike_on_a_page_about_one_city_lies_in_that_city() -> None:
+    text = (
+        "Kyiv's May under fire\n\n"
+        "Thursday 1 June\nTen more missiles arrived before dawn and all ten were shot down, but debris killed three "
+        "people outside a clinic."
+    )
+    (e,) = attacks(text, "2023-06-02")
+    assert [p.name for p in e.places] == ["Kyiv"]

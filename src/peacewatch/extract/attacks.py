@@ -4295,6 +4295,16 @@ def _days_named(ctx: DocContext, sentences: list[Sentence]) -> list[DateSpan]:
 _BOUND_DAY = re.compile(r"(?:until|till|by|since|from)\b(?!\s+midnight)", re.IGNORECASE)
 
 
+def _title_city(ctx: DocContext) -> Entry | None:
+    """The one town a headline names, when it names no other place: what a page about that town's nights
+    is about."""
+    places = {e.place.id: e.place for e in ctx.ents_in(0, ctx.title_end) if e.place is not None}
+    if len(places) != 1:
+        return None
+    (only,) = places.values()
+    return only if only.kind == "city" and only.country in ("UA", "RU") else None
+
+
 def _doc_country(ctx: DocContext) -> str:
     """The warring country whose towns the text names most: where a raid it tells with no place and no
     attacker came down ("Thirty-four missiles were fired at four DTEK plants in the centre and west")."""
@@ -4324,6 +4334,14 @@ def _event(
         auth = _authority_place(ctx, c)
         if auth is not None and (actor is None or auth.country != actor):
             entries = [auth]
+    if (
+        not entries
+        and (city := _title_city(ctx)) is not None
+        and (actor is None or city.country != actor)
+        # (not "Elsewhere, …" nor the air force's count for the whole country)
+        and not any(m.elsewhere or _counted_by(m) is not None for m in c.mentions)
+    ):
+        entries = [city]  # "Kyiv's May under fire" over "Ten more missiles arrived before dawn …"
     if not entries:
         country = {"RU": "UA", "UA": "RU"}.get(actor or "", "")
         if not country:
