@@ -89,6 +89,7 @@ LABELLED_SETS = (
     "articles66",
     "articles67",
     "articles68",
+    "articles69",
 )
 
 
