@@ -6968,3 +6968,22 @@ def test_a_placeless_strike_on_a_page_about_one_city_lies_in_that_city() -> None
     )
     (e,) = attacks(text, "2023-06-02")
     assert [p.name for p in e.places] == ["Kyiv"]
+
+
+def test_a_reference_pages_infobox_is_one_attack_with_its_figures() -> None:
+    text = (
+        "2024 Sevastopol beach missile attack\nConflict Atlas Wiki\n\n"
+        "Date: 23 June 2024, c. 12:15 MSK\n"
+        "Location: Uchkuevka beach, Sevastopol, Crimea\n"
+        "Weapons: ATACMS missiles with cluster warheads[1]\n"
+        "Deaths: 4 (including 2 children)\n"
+        "Injured: 151\n"
+        "Attributed to: Armed Forces of Ukraine (according to Russian officials)\n\n"
+        "The attack took place on a Sunday afternoon, when the beach was crowded."
+    )
+    (e,) = attacks(text, "2025-01-11")
+    assert [p.name for p in e.places] == ["Sevastopol"]
+    assert e.date is not None and e.date.start == dt.date(2024, 6, 23)
+    assert (e.killed.value if e.killed else None, e.injured.value if e.injured else None) == (4, 151)
+    assert e.actor == "UA"
+    assert e.killed is not None and e.killed.evidence is not None and "Deaths" in e.killed.evidence.quote

@@ -800,6 +800,117 @@ _TIMED_AGAINST = L.lc(
 )
 
 
+# an encyclopedia's infobox, one "Label: value" line each: "Date: 8 April 2022", "Location: Kramatorsk",
+# "Weapons: Tochka-U missile", "Deaths: 61", "Injured: 150+", "Perpetrator: Russian Armed Forces"
+_INFOBOX_LINE = re.compile(
+    r"^[ \t]*(?P<label>[A-Z][A-Za-z ]{1,24}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*)$", re.MULTILINE
+)
+_INFOBOX_HARM = frozenset(
+    {"deaths", "killed", "dead", "fatalities", "injured", "wounded", "injuries", "casualties"}
+)
+_INFOBOX_ARMS = frozenset({"weapon", "weapons", "weapons used", "intercepted", "shot down", "downed"})
+_INFOBOX_ACTOR = frozenset({"perpetrator", "perpetrators", "attributed to", "attacker", "belligerent"})
+
+
+def _infobox(ctx: DocContext) -> dict[str, tuple[int, int]] | None:
+    """The attack infobox at the head of a reference page: label → the span of its line, when the lines
+    give a date, a location and a toll or the weapons."""
+    hit = ctx.memo.get("infobox", False)
+    if hit is not False:
+        return hit  # type: ignore[return-value]
+    text, box = ctx.text, None
+    lines: dict[str, tuple[int, int]] = {}
+    last_end = -1
+    for m in _INFOBOX_LINE.finditer(text, ctx.title_end, min(len(text), ctx.title_end + 2500)):
+        if last_end >= 0 and text[last_end : m.start()].strip():
+            if _infobox_complete(lines):
+                break
+            lines = {}  # a run of label lines ends at the first line of prose
+        lines.setdefault(m.group("label").strip().lower(), (m.start(), m.end()))
+        last_end = m.end()
+    if _infobox_complete(lines):
+        box = lines
+    ctx.memo["infobox"] = box
+    return box
+
+
+def _infobox_complete(lines: dict[str, tuple[int, int]]) -> bool:
+    return "date" in lines and "location" in lines and bool(lines.keys() & (_INFOBOX_HARM | _INFOBOX_ARMS))
+
+
+def _infobox_date(ctx: DocContext, box: dict[str, tuple[int, int]]) -> D.DateMention | None:
+    """The day the infobox's "Date:" line gives ("23 June 2024, c. 12:15 MSK", "night of 27-28 August 2025")."""
+    a = box["date"][0]
+    sent = next((s for s in ctx.sentences if s.start <= a < s.end), None)
+    if sent is None:
+        return None
+    ds = [
+        d
+        for d in D.find_dates(ctx.text[sent.start : sent.end], ctx.published, ctx.anchor_year)
+        if d.span.precision in ("day", "days") and d.kind not in ("relative_day", "weekday")
+    ]
+    return ds[-1] if ds else None
+
+
+def _infobox_mentions(ctx: DocContext, gaz: Gazetteer, box: dict[str, tuple[int, int]]) -> list[Mention]:
+    """One report per infobox line that counts something, all at the box's location, day and attacker."""
+    text = ctx.text
+
+    def sentence_at(pos: int) -> Sentence | None:
+        return next((s for s in ctx.sentences if s.start <= pos < s.end), None)
+
+    loc_start, loc_end = box["location"]
+    loc_sent = sentence_at(loc_start)
+    if loc_sent is None:
+        return []
+    places, _ = _attack_places(
+        ctx, ctx.ents_in(loc_start, loc_end), Clause(loc_start, loc_end, loc_sent.index), gaz
+    )
+    # "Location: Uchkuevka beach, Sevastopol, Crimea": the town; the region only says where it lies
+    places = [
+        (e, ent)
+        for e, ent in places
+        if e.kind not in ("admin1", "region", "country")
+        or not any(x is not e and gaz.contains(e, x) for x, _ in places)
+    ]
+    date = _infobox_date(ctx, box)
+    actor = None
+    for label in _INFOBOX_ACTOR & box.keys():
+        a, b = box[label]
+        # ("Attributed to: Armed Forces of Ukraine (according to Russian officials)": who, not who says so)
+        said = re.search(r"\(|\baccording\s+to\b", text[a:b])
+        b = a + said.start() if said else b
+        if not re.search(r"\b(?:disputed|denied|unclear|unknown|contested)\b", text[a:b], re.IGNORECASE):
+            sides = {e.side for e in ctx.ents_in(a, b) if e.side in ("RU", "UA")}
+            actor = sides.pop() if len(sides) == 1 else None
+    out: list[Mention] = []
+    for label, (a, b) in sorted(box.items(), key=lambda kv: kv[1]):
+        sent = sentence_at(a)
+        if sent is None or label not in _INFOBOX_HARM | _INFOBOX_ARMS:
+            continue
+        facts = classify(text[a:b])
+        if label in ("intercepted", "shot down", "downed"):
+            facts = _as_intercepted(facts)
+        if not (facts.killed or facts.injured or facts.weapons or facts.kinds):
+            continue
+        out.append(
+            Mention(
+                clause=Clause(a, b, sent.index),
+                sent=sent,
+                places=list(places),
+                actor=actor,
+                actor_strong=actor is not None,
+                facts=facts,
+                date=date,
+                targets=set(),
+                in_title=False,
+                elsewhere=False,
+                summary=False,
+            )
+        )
+    return out
+
+
 def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     """Every clause of the document that reports an attack."""
     out: list[Mention] = []
@@ -812,8 +923,16 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
     launch_list = False  # inside a list under "Launch areas:"
     hit_list = False  # inside a list under "Where it hit"
     other_war = ctx.other_war()
+    box = _infobox(ctx)
+    box_span = (min(a for a, _ in box.values()), max(b for _, b in box.values())) if box else (-1, -1)
+    box_read = False
     for sent in ctx.sentences:
         if sent.index in other_war:
+            continue
+        if box is not None and box_span[0] <= sent.start < box_span[1]:
+            if not box_read:  # (the box's lines are read together, once)
+                out.extend(_infobox_mentions(ctx, gaz, box))
+                box_read = True
             continue
         stext = text[sent.start : sent.end]
         lstext = ctx.lower[sent.start : sent.end]
@@ -1402,6 +1521,7 @@ def _mention(
         return None
     anchor = clause.start + (trig.start() if trig else 0)
     date = _nearest_date(cdates, sent.start, anchor) or _nearest_date(sent_dates, sent.start, anchor)
+    date = _stated_over_time_of_day(date, sent_dates)
     attack_shift = _ATTACK_SHIFT.search(ctext)
     if attack_shift is not None:
         # "the death toll from the Russian drone strike two days earlier": counted back from the
@@ -1422,6 +1542,13 @@ def _mention(
         if n is not None and 1 <= n <= 14:
             day = date.span.start - dt.timedelta(days=n)
             date = D.DateMention(0, 0, after.group(0), DateSpan(day, day, "day"), "shift")
+    if (
+        date is not None
+        and date.kind in ("relative_day", "weekday")
+        and (box := _infobox(ctx)) is not None
+        and (boxed := _infobox_date(ctx, box)) is not None
+    ):
+        date = boxed  # a reference page's "on a Sunday afternoon": the day its infobox gives, not one before it was written
     if (date is None or date.kind == "relative_day") and (led := _led_by_shift(ctx, sent)) is not None:
         date = led  # "Forty-eight hours later it was Dnipro's turn. Russian missiles hit the city at dawn"
     if date is None:
@@ -1860,6 +1987,22 @@ def _nearest_date(ds: list[D.DateMention], base: int, anchor: int) -> D.DateMent
     if not resolved:
         return None
     return min(resolved, key=lambda d: (abs(base + d.start - anchor), d.start))
+
+
+def _stated_over_time_of_day(
+    date: D.DateMention | None, sent_dates: list[D.DateMention]
+) -> D.DateMention | None:
+    """ "The 28 August 2025 Russian attack on Kyiv was an overnight drone and missile strike": with the day
+    written out in the sentence, "overnight" says when in it, not which night counted from the report."""
+    if date is None or date.kind != "relative_day" or not _NIGHT_WORD.fullmatch(date.text):
+        return date
+    stated = [d for d in sent_dates if d.kind in ("day_month", "month_day") and d.span.precision == "day"]
+    return stated[0] if len(stated) == 1 else date
+
+
+_NIGHT_WORD = re.compile(
+    r"(?:an\s+|the\s+)?(?:overnight|last\s+night|tonight|this\s+morning|in\s+the\s+night)", re.I
+)
 
 
 # Where weapons came from: every place from such a cue to the next word that names a target.

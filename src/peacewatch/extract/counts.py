@@ -55,7 +55,9 @@ _KILLED_LEFT = re.compile(
     # (an aside between commas too: "the number of dead from a strike on Ternopil, in western Ukraine, climbed to")
     r"(?:,?\s+[\w’'.-]+){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
     r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to)(?:\s+now)?(?:\s+at|\s+to)?\s*$|"
-    r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$",
+    r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$"
+    # an infobox line: "Deaths: 25 (including 4 children)", "Killed: 61"
+    r"|(?:^|\n)[ \t]*(?:Deaths|Dead|Killed|Fatalities|Death\s+toll)[ \t]*:[ \t]*$",
     re.IGNORECASE,
 )
 # "bringing the overall number of wounded to": a running total of the injured
@@ -72,7 +74,9 @@ _INJURED_LEFT = re.compile(
     r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+now)?(?:\s+at|\s+to)?\s*$"
     r"|\b(?:put|puts|putting|placed|estimated)\s+(?:the\s+)?(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)\s+at\s*$"
     # "bringing the number of injured to two"
-    rf"|{_BRINGING_INJURED}\s*$",
+    rf"|{_BRINGING_INJURED}\s*$"
+    # an infobox line: "Injured: 63", "Wounded: 150+"
+    r"|(?:^|\n)[ \t]*(?:Injured|Wounded|Injuries|Non-fatal\s+injuries|Hurt)[ \t]*:[ \t]*$",
     re.IGNORECASE,
 )
 _FIGURE_GREW_LEFT = re.compile(

@@ -9,6 +9,7 @@ loading the dict takes ~0.2 s and a lookup per capitalised n-gram is O(1).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import gzip
 import io
@@ -124,6 +125,15 @@ class Gazetteer:
         self.admin1_by_name: dict[str, str] = {
             e.name: e.id for e in self.places.values() if e.kind == "admin1"
         }
+        # (the folded admin1's towns lie in the one they are read as, for grouping as for output)
+        fold = {
+            self.admin1_by_name[a]: self.admin1_by_name[b]
+            for a, b in _ADMIN1_FOLD.items()
+            if a in self.admin1_by_name and b in self.admin1_by_name
+        }
+        for e in list(self.places.values()):
+            if e.parent in fold and e.kind != "admin1":
+                self.places[e.id] = dataclasses.replace(e, parent=fold[e.parent])
         self.country_entry: dict[str, str] = {
             e.country: e.id for e in self.places.values() if e.kind == "country"
         }
