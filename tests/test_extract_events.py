@@ -6987,3 +6987,9 @@ def test_a_reference_pages_infobox_is_one_attack_with_its_figures() -> None:
     assert (e.killed.value if e.killed else None, e.injured.value if e.injured else None) == (4, 151)
     assert e.actor == "UA"
     assert e.killed is not None and e.killed.evidence is not None and "Deaths" in e.killed.evidence.quote
+
+
+def test_an_overnight_strike_on_a_stated_day_is_that_day() -> None:
+    text = "Page\n\nThe 28 August 2025 Russian attack on Kyiv was an overnight drone and missile strike on the capital."
+    (e,) = attacks(text, "2025-09-30")
+    assert e.date is not None and e.date.start == dt.date(2025, 8, 28)
