@@ -598,3 +598,11 @@ def test_a_toll_summed_across_several_strikes_is_no_count() -> None:
     assert f.killed is None and f.injured is None
     f = classify("48 dead in three strikes")
     assert f.killed is None
+
+
+def test_launched_then_that_some_were_shot_down_keeps_both_figures() -> None:
+    got = _weapons(
+        "The air force said Russia had launched 13 missiles and 29 drones that night and that 7 missiles and 22 "
+        "drones were shot down."
+    )
+    assert got == {("missile", None): (13, 7), ("drone", None): (29, 22)}

@@ -358,7 +358,8 @@ _SMALL_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|b
 _LIST_THEN_INTERCEPTED = re.compile(
     rf"^(?:\s*(?:,|and|as\s+well\s+as)\s+(?:about\s+|some\s+|over\s+|more\s+than\s+)?(?:[\d,]+|{_SMALL_WORDS}|{WORD_NUMBER}"
     rf"|every|all\s+(?:the\s+)?)\s+"  # ("30 of the missiles and every drone were shot down")
-    rf"(?!of\s+(?:which|them|these|those)\b|were\b|was\b)[\w\s-]{{1,40}}?)+"
+    # (the words naming each item, no new clause: not "29 drones that night and that 7 missiles were shot down")
+    rf"(?!of\s+(?:which|them|these|those)\b|were\b|was\b)(?:(?!\bthat\b)[\w\s-]){{1,40}}?)+"
     rf"\s+(?:{_PASSIVE}\s+(?:{L.INTERCEPT_VERBS})\b"
     # a bulletin's participle: "Air defence: 200 drones and 8 missiles shot down"
     r"|(?:downed|shot\s+down|intercepted|destroyed)\b(?!\s+(?:(?:an?|the)\b|\d)))",
