@@ -170,3 +170,13 @@ def test_over_the_past_day_is_the_day_of_the_report() -> None:
         "Over the past day, the enemy carried out 96 attacks on 41 settlements.", dt.date(2025, 10, 9)
     )
     assert (d.span.start, d.span.precision) == (dt.date(2025, 10, 9), "day")
+
+
+def test_a_yearless_day_takes_the_earlier_year_its_sentence_is_set_in() -> None:
+    pub = dt.date(2025, 10, 15)
+    (d,) = find_dates(
+        "In 2024 the deadliest attack on the city was the strike of 15 March, which killed 21.", pub
+    )
+    assert d.span.start == dt.date(2024, 3, 15)
+    (d,) = find_dates("It was the first meeting on 16 May since the spring of 2022.", dt.date(2025, 5, 20))
+    assert d.span.start == dt.date(2025, 5, 16)

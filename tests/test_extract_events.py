@@ -6993,3 +6993,15 @@ def test_an_overnight_strike_on_a_stated_day_is_that_day() -> None:
     text = "Page\n\nThe 28 August 2025 Russian attack on Kyiv was an overnight drone and missile strike on the capital."
     (e,) = attacks(text, "2025-09-30")
     assert e.date is not None and e.date.start == dt.date(2025, 8, 28)
+
+
+def test_a_list_pages_scope_note_is_no_attack_and_moscow_that_withdrew_is_no_city() -> None:
+    text = (
+        "List of Russian strikes on Odesa (2025)\n\n"
+        "This list covers Russian missile and drone attacks on the city of Odesa during 2025.\n\n"
+        "In the summer of 2023, after Moscow withdrew from the grain deal, night raids damaged grain terminals.\n\n"
+        "21 July\nDuring a night drone attack the Pryvoz market, the city's oldest, caught fire. One man was killed."
+    )
+    evs = attacks(text, "2025-10-15")
+    assert all("Moscow" not in [p.name for p in e.places] for e in evs)
+    assert all(not e.evidence or "This list covers" not in e.evidence[0].quote for e in evs)

@@ -778,6 +778,14 @@ _MOTIVE = L.lc(
 )
 
 
+# what a page or a list sets out to cover, not an attack: "This list covers …", "This article is about …"
+_SCOPE_NOTE = re.compile(
+    r"\s*(?:This|The\s+following|Below\s+(?:is|are))\s+(?:dynamic\s+)?(?:list|article|page|table|timeline|chronology"
+    r"|section|entries|entry|overview)?\s*(?:covers|lists|records|describes|is\s+about|collects|sets\s+out|gives"
+    r"|includes|summari[sz]es)\b"
+)
+
+
 def _not_attack(low: str) -> bool:
     """Whether a lower-cased sentence rules out an attack, unless what rules it out is only the news it
     is timed against: "Russia attacked Kyiv overnight, injuring 15, hours after the two countries
@@ -970,6 +978,8 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
             continue
         if _QUESTION.search(stext) or _not_attack(lstext) or (_heading(ctx, sent, stext) and not table):
             continue
+        if _SCOPE_NOTE.match(stext):
+            continue  # "This list covers Russian missile and drone attacks on the city of Odesa during 2025"
         if _SETTLEMENT_TALLY.search(lstext) and not _HARMED.search(lstext):
             continue  # "the regional head lists 88 strikes on 20 settlements over the past day": a tally of a day's shelling
         if _TIMES_TALLY.search(lstext) and L.AGGREGATE_CUES.search(lstext) and not _HARMED.search(lstext):

@@ -175,6 +175,17 @@ def find_dates(
 _NIGHT_THEN_DAY = re.compile(r"\s*(?:on\s+|,\s*)?")
 
 
+# a year the sentence sets its story in ("In 2024 …", "during 2022"; not "since the spring of 2022") and a date
+# that names its own year, which then leaves the yearless ones to the publication's year as usual
+_YEAR_CONTEXT = re.compile(
+    r"(?<!\bsince\s)\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-)?(20[12]\d)\b(?!\s*[-–/]\s*\d)"
+)
+_WITH_YEAR = re.compile(
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+20\d\d"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+20\d\d"
+)
+
+
 @functools.lru_cache(maxsize=2048)
 def _find_dates(
     text: str, published: dt.date | None, anchor_year: int | None, future: bool
@@ -185,12 +196,32 @@ def _find_dates(
     ahead: bool | str = future or _LOOKS_AHEAD.search(text) is not None
     if ahead and _FAR_AHEAD.search(text):
         ahead = "far"
+    # "In 2024 the deadliest attack on the city was the strike of 15 March": the sentence's own earlier year
+    years = {int(y) for y in _YEAR_CONTEXT.findall(text)}
+    told_year = years.pop() if len(years) == 1 and published is not None else None
+    if told_year is not None and (told_year >= published.year or _WITH_YEAR.search(text)):  # type: ignore[union-attr]
+        told_year = None
     for name, rx in _PATTERNS:
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             span = _resolve(name, m, published, anchor_year, future, ahead)
+            if (
+                told_year is not None
+                and span is not None
+                and name in ("day_month", "month_day")
+                and span.start is not None
+                and span.end is not None
+                and not m.groupdict().get("y")
+            ):
+                shift = span.start.year - told_year
+                start, end = (
+                    _safe_date(told_year, span.start.month, span.start.day),
+                    _safe_date(span.end.year - shift, span.end.month, span.end.day),
+                )
+                if start is not None and end is not None:
+                    span = DateSpan(start, end, span.precision)
             if span is None:
                 continue
             taken.append((s, e))

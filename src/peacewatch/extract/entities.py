@@ -276,7 +276,10 @@ def _with_extra(ents: list[Ent], extra: list[Ent]) -> list[Ent]:
 
 
 _PLACE_LEFT = re.compile(r"\b(?:in|at|on|over|near|across|to|of|from)\s+$", re.IGNORECASE)
-_GOVERNMENT_RIGHT = re.compile(r"(?:['’]s\s+\w+|\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b)")
+_GOVERNMENT_RIGHT = re.compile(
+    r"(?:['’]s\s+\w+|\s+(?:has\s+|had\s+|have\s+)?(?:[a-z]+(?:ed|s)|withdrew|said|made|took|gave|sent|began|sought"
+    r"|chose|spoke|broke|drew|told|brought|kept|held|left|led|set|wrote|put|refused|won|lost)\b)"
+)
 
 
 # "In Moscow, the defence ministry asserted …": where a government spoke, not a city struck
