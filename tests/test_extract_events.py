@@ -7005,3 +7005,9 @@ def test_a_list_pages_scope_note_is_no_attack_and_moscow_that_withdrew_is_no_cit
     evs = attacks(text, "2025-10-15")
     assert all("Moscow" not in [p.name for p in e.places] for e in evs)
     assert all(not e.evidence or "This list covers" not in e.evidence[0].quote for e in evs)
+
+
+def test_a_city_district_called_by_its_stem_places_the_city() -> None:
+    text = "Odesa in 2024\n\n15 March\nTwo Iskander-M missiles struck the Peresyp district; 21 people were killed."
+    (e,) = attacks(text, "2024-12-31")
+    assert [(p.name, p.district) for p in e.places] == [("Odesa", "Peresypskyi")]

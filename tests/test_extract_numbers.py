@@ -606,3 +606,8 @@ def test_launched_then_that_some_were_shot_down_keeps_both_figures() -> None:
         "drones were shot down."
     )
     assert got == {("missile", None): (13, 7), ("drone", None): (29, 22)}
+
+
+def test_the_dead_numbered_is_a_toll() -> None:
+    f = classify("The dead numbered 21, including a paramedic and a rescuer, and 75 people were wounded.")
+    assert f.killed is not None and f.killed.value == 21 and f.injured is not None and f.injured.value == 75

@@ -51,10 +51,10 @@ _CLAIMED_LIVES_OF = re.compile(
 _KILLED_LEFT = re.compile(
     r"\b(?:killing|killed|kills|kill|murdered|murdering)(?:\s+all(?:\s+the)?)?\s*$|"  # "killing all three occupants"
     r"\b(?:death\s+toll|number\s+of\s+(?:people\s+)?(?:confirmed\s+)?(?:dead|deaths|killed|those\s+killed|fatalities|victims)"
-    r"|count\s+of\s+(?:the\s+)?(?:dead|deaths|killed|victims)|toll|fatalities|deaths)"
+    r"|count\s+of\s+(?:the\s+)?(?:dead|deaths|killed|victims)|toll|fatalities|deaths|the\s+dead)"
     # (an aside between commas too: "the number of dead from a strike on Ternopil, in western Ukraine, climbed to")
     r"(?:,?\s+[\w’'.-]+){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
-    r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to)(?:\s+now)?(?:\s+at|\s+to)?\s*$|"
+    r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to|numbered|totall?ed)(?:\s+now)?(?:\s+at|\s+to)?\s*$|"
     r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$"
     # an infobox line: "Deaths: 25 (including 4 children)", "Killed: 61"
     r"|(?:^|\n)[ \t]*(?:Deaths|Dead|Killed|Fatalities|Death\s+toll)[ \t]*:[ \t]*$",

@@ -118,6 +118,13 @@ class Gazetteer:
                 self.max_words = max(self.max_words, len(form.replace("-", " - ").split()))
                 if form[0].islower():
                     self.lower_first.add(form.split()[0])
+        # a city district called by its stem in English ("the Peresyp district", "Podil district", "Obolon
+        # district" for Peresypskyi, Podilskyi, Obolonskyi)
+        for e in [x for x in self.places.values() if x.kind == "district" and x.name.endswith("skyi")]:
+            stem = e.name[: -len("skyi")]
+            for form in (f"{stem} district", f"{stem} District"):
+                if len(stem) >= 4 and e.id not in self.forms[form]:
+                    self.forms[form].append(e.id)
         self._drop_shadowed_forms()
         self.members: dict[str, set[str]] = defaultdict(set)
         for r in _rows("region_members.tsv"):
