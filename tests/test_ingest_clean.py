@@ -359,3 +359,17 @@ def test_a_figures_box_heading_that_echoes_the_headline_is_kept() -> None:
     cleaned, removed = clean(text, "Key dates since Alaska: a chronology")
     assert "Key numbers since Alaska" in cleaned
     assert not any(why == "repeated headline" for _a, _b, why in removed)
+
+
+def test_a_reference_pages_hatnotes_are_cleaned_away_but_prose_with_see_stays() -> None:
+    text = (
+        "2024 beach attack\nWiki\n\n"
+        "This article is about the June 2024 attack. For the 2023 strike on the fleet headquarters, see Black Sea "
+        "Fleet headquarters strike.\n\n"
+        "For Ukraine's 2022 proposal, see Ten-point peace formula.\n\n"
+        "Russia struck the city. For weeks, see the news."
+    )
+    out, spans = clean(text)
+    assert "see Black Sea" not in out and "Ten-point" not in out
+    assert "Russia struck the city. For weeks, see the news." in out
+    assert {why for _, _, why in spans} == {"hatnote"}

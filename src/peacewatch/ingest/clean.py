@@ -55,6 +55,17 @@ _ANYWHERE: tuple[tuple[str, re.Pattern[str], int], ...] = (
         40,
     ),
     (
+        # a reference page's pointer to other pages: "This article is about the June 2024 attack. For the 2023
+        # strike on the fleet headquarters, see Black Sea Fleet headquarters strike."
+        "hatnote",
+        re.compile(
+            r"^(?:(?:This|The)\s+(?:article|page|list|entry)\s+is\s+about\s+[^.\n]{2,120}\.\s*)?"
+            r"(?:For\s+[^.\n]{2,120},\s+see\s+[^.\n]{2,120}\.?|(?:Not\s+to\s+be\s+confused|Main\s+article)\b[^\n]{0,160})$"
+            r"|^This\s+is\s+a\s+dynamic\s+list\b[^\n]{0,200}$"
+        ),
+        45,
+    ),
+    (
         "share/follow prompt",
         re.compile(
             r"^(?:share (?:this|on|via|article|story|post)\b|follow (?:us|[\w .'-]{1,40} on "
