@@ -7011,3 +7011,9 @@ def test_a_city_district_called_by_its_stem_places_the_city() -> None:
     text = "Odesa in 2024\n\n15 March\nTwo Iskander-M missiles struck the Peresyp district; 21 people were killed."
     (e,) = attacks(text, "2024-12-31")
     assert [(p.name, p.district) for p in e.places] == [("Odesa", "Peresypskyi")]
+
+
+def test_a_missile_that_slams_into_a_building_strikes_the_town() -> None:
+    text = "Five weeks\n\nMar 29 — A Russian cruise missile slams into a shopping centre in Kharkiv."
+    (e,) = attacks(text, "2022-04-02")
+    assert [p.name for p in e.places] == ["Kharkiv"]

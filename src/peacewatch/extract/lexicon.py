@@ -247,6 +247,8 @@ WEAPONS_CAME = (
     r"(?:threw|hurled|flung|lobbed)\s+(?:[\w-]+\s+){0,10}?(?:missiles|drones|shaheds|rockets|bombs|uavs)\b"
     r"|(?:missiles|drones|shaheds|rockets|uavs)\b(?:[^.;:]{0,50}?\s|\s+)(?:flew|were\s+flying)\s+(?:at|towards?|into)"
     r"|(?:missiles|drones|shaheds|rockets|uavs)\s+(?:[\w-]+\s+){0,2}?(?:arrived|came\s+in|went\s+(?:after|for))\b"
+    # "a cruise missile slams into the regional administration building" (a timeline's present tense)
+    r"|(?:missiles?|drones?|shaheds?|rockets?|bombs?|uavs?)\s+(?:[\w-]+\s+){0,1}?slams\s+(?:into|onto)\b"
     # "Three Iskander-M missiles came down on the centre of Chernihiv", "a missile snapped the TV tower in half"
     r"|(?:missiles?|drones?|shaheds?|rockets?|bombs?|shells?|uavs?)\s+(?:[\w-]+\s+){0,1}?(?:came\s+down\s+(?:on|in|near)"
     r"|snapped|toppled|flattened|levell?ed|gutted|demolished|wrecked|pierced|shattered|cut\s+through|crashed\s+through)\b"
