@@ -848,10 +848,7 @@ def _infobox_complete(lines: dict[str, tuple[int, int]]) -> bool:
 
 def _infobox_date(ctx: DocContext, box: dict[str, tuple[int, int]]) -> D.DateMention | None:
     """The day the infobox's "Date:" line gives ("23 June 2024, c. 12:15 MSK", "night of 27-28 August 2025")."""
-    a = box["date"][0]
-    sent = next((s for s in ctx.sentences if s.start <= a < s.end), None)
-    if sent is None:
-        return None
+    sent = ctx.sentence_of(box["date"][0])
     ds = [
         d
         for d in D.find_dates(ctx.text[sent.start : sent.end], ctx.published, ctx.anchor_year)
@@ -863,14 +860,8 @@ def _infobox_date(ctx: DocContext, box: dict[str, tuple[int, int]]) -> D.DateMen
 def _infobox_mentions(ctx: DocContext, gaz: Gazetteer, box: dict[str, tuple[int, int]]) -> list[Mention]:
     """One report per infobox line that counts something, all at the box's location, day and attacker."""
     text = ctx.text
-
-    def sentence_at(pos: int) -> Sentence | None:
-        return next((s for s in ctx.sentences if s.start <= pos < s.end), None)
-
     loc_start, loc_end = box["location"]
-    loc_sent = sentence_at(loc_start)
-    if loc_sent is None:
-        return []
+    loc_sent = ctx.sentence_of(loc_start)
     places, _ = _attack_places(
         ctx, ctx.ents_in(loc_start, loc_end), Clause(loc_start, loc_end, loc_sent.index), gaz
     )
@@ -893,9 +884,9 @@ def _infobox_mentions(ctx: DocContext, gaz: Gazetteer, box: dict[str, tuple[int,
             actor = sides.pop() if len(sides) == 1 else None
     out: list[Mention] = []
     for label, (a, b) in sorted(box.items(), key=lambda kv: kv[1]):
-        sent = sentence_at(a)
-        if sent is None or label not in _INFOBOX_HARM | _INFOBOX_ARMS:
+        if label not in _INFOBOX_HARM | _INFOBOX_ARMS:
             continue
+        sent = ctx.sentence_of(a)
         facts = classify(text[a:b])
         if label in ("intercepted", "shot down", "downed"):
             facts = _as_intercepted(facts)
