@@ -1812,20 +1812,16 @@ def _shifted_date(
         m.group("dir") or m.group("dirh") or m.group("dir1") or m.group("dir2") or m.group("dir3") or ""
     ).lower()
     sign = -1 if direction in ("earlier", "before", "previous") else 1
+    entry = entry_day(ctx, sent)
     if direction == "after" and _AFTER_THE_ATTACK.match(ctext, m.end()):
         sign = -1  # "the visit came two days after a Russian missile struck the port": the strike came first
     elif direction == "after" and re.search(r"\b(?:came|comes|happened|followed)\s+$", ctext[: m.start()]):
         return None  # "The strike came three days after a truce expired": dated from the truce, not a day named before
-    elif (
-        direction in ("after", "before")
-        and entry_day(ctx, sent) is not None
-        and _SHIFT_FROM_OTHER.match(ctext, m.end()) is not None
-    ):
+    elif direction in ("after", "before") and entry is not None and _SHIFT_FROM_OTHER.match(ctext, m.end()):
         return None  # an entry's "three days after the Alaska summit": the entry's own day, not the heading's + 3
     if base is not None:
         day = base + dt.timedelta(days=sign * n)
         return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
-    entry = entry_day(ctx, sent)
     for prev in reversed(ctx.sentences[max(0, sent.index - 15) : sent.index]):
         if entry is not None and (
             entry_day(ctx, prev) != entry

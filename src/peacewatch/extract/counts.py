@@ -760,10 +760,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             and (
                 _NOT_LAUNCHED_LEFT.search(left)
                 or _IN_STOCK_RIGHT.match(text, w.end, w.end + 60)
-                or _RAIDS_RIGHT.match(
-                    text, w.end, w.end + 20
-                )  # "two large missile raids": raids, not missiles
-                # "150 missiles at Ukraine in three large raids"
+                # "two large missile raids" (raids, not missiles); "150 missiles at Ukraine in three large raids"
+                or _RAIDS_RIGHT.match(text, w.end, w.end + 20)
                 or _IN_N_RAIDS_RIGHT.match(text, w.end, w.end + 80)
                 # a rate ("about 2,700 attack drones a month, alongside some 2,500 decoys", "170 drones per night")
                 # or a figure each of several nights had ("five nights with more than 400 drones each")
