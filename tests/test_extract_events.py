@@ -7017,3 +7017,9 @@ def test_a_missile_that_slams_into_a_building_strikes_the_town() -> None:
     text = "Five weeks\n\nMar 29 — A Russian cruise missile slams into a shopping centre in Kharkiv."
     (e,) = attacks(text, "2022-04-02")
     assert [p.name for p in e.places] == ["Kharkiv"]
+
+
+def test_kyiv_as_one_of_two_towns_that_were_hit_is_a_place() -> None:
+    text = "Night log\n\nTuesday, 10 June —\nRussia sent 315 drones and seven missiles. Kyiv and Odesa took the hits."
+    (e,) = attacks(text, "2025-06-24")
+    assert {p.name for p in e.places} == {"Kyiv", "Odesa"}

@@ -72,7 +72,10 @@ _CAPITAL_PLACE_RIGHT = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:district|suburbs?|outskirts|region|oblast|centre|center|residential|neighbou?rhoods?"
     r"|streets?|metro|homes|apartments?|buildings?|infrastructure|power|energy|skies|air\s+defen[cs]es?|mayor|city"
     r"|military\s+administration|residents|was\s+(?:hit|struck|attacked|targeted)|came\s+under|injured|dead|killed"
-    r"|death\s+toll|toll|casualties|hit\s+by|struck\s+by|under\s+attack)\b",
+    r"|death\s+toll|toll|casualties|hit\s+by|struck\s+by|under\s+attack)\b"
+    # one of two towns that were struck: "Kyiv and Odesa were hit", "Kyiv and Odesa took the hits"
+    r"|^\s+and\s+[A-Z][\w'’-]+\s+(?:were\s+(?:hit|struck|attacked|targeted)|came\s+under|took\s+the\s+(?:hits|brunt)"
+    r"|bore\s+the\s+brunt)\b",
     re.IGNORECASE,
 )
 # Strikes spoken of as the object of a pause are not strikes that happened.
