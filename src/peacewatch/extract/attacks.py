@@ -851,13 +851,15 @@ def _infobox_complete(lines: dict[str, tuple[int, int]]) -> bool:
 
 def _infobox_date(ctx: DocContext, box: dict[str, tuple[int, int]]) -> D.DateMention | None:
     """The day the infobox's "Date:" line gives ("23 June 2024, c. 12:15 MSK", "night of 27-28 August 2025")."""
-    sent = ctx.sentence_of(box["date"][0])
-    ds = [
-        d
-        for d in D.find_dates(ctx.text[sent.start : sent.end], ctx.published, ctx.anchor_year)
-        if d.span.precision in ("day", "days") and d.kind not in ("relative_day", "weekday")
-    ]
-    return ds[-1] if ds else None
+    if "infobox_date" not in ctx.memo:
+        sent = ctx.sentence_of(box["date"][0])
+        ds = [
+            d
+            for d in D.find_dates(ctx.text[sent.start : sent.end], ctx.published, ctx.anchor_year)
+            if d.span.precision in ("day", "days") and d.kind not in ("relative_day", "weekday")
+        ]
+        ctx.memo["infobox_date"] = ds[-1] if ds else None
+    return ctx.memo["infobox_date"]  # type: ignore[return-value]
 
 
 def _infobox_mentions(ctx: DocContext, gaz: Gazetteer, box: dict[str, tuple[int, int]]) -> list[Mention]:
@@ -4441,16 +4443,24 @@ _BOUND_DAY = re.compile(r"(?:until|till|by|since|from)\b(?!\s+midnight)", re.IGN
 def _title_city(ctx: DocContext) -> Entry | None:
     """The one town a headline names, when it names no other place: what a page about that town's nights
     is about."""
-    places = {e.place.id: e.place for e in ctx.ents_in(0, ctx.title_end) if e.place is not None}
-    if len(places) != 1:
-        return None
-    (only,) = places.values()
-    return only if only.kind == "city" and only.country in ("UA", "RU") else None
+    if "title_city" not in ctx.memo:
+        places = {e.place.id: e.place for e in ctx.ents_in(0, ctx.title_end) if e.place is not None}
+        only = next(iter(places.values())) if len(places) == 1 else None
+        ctx.memo["title_city"] = (
+            only if only and only.kind == "city" and only.country in ("UA", "RU") else None
+        )
+    return ctx.memo["title_city"]  # type: ignore[return-value]
 
 
 def _doc_country(ctx: DocContext) -> str:
     """The warring country whose towns the text names most: where a raid it tells with no place and no
     attacker came down ("Thirty-four missiles were fired at four DTEK plants in the centre and west")."""
+    if "doc_country" not in ctx.memo:
+        ctx.memo["doc_country"] = _doc_country_uncached(ctx)
+    return ctx.memo["doc_country"]  # type: ignore[return-value]
+
+
+def _doc_country_uncached(ctx: DocContext) -> str:
     counts = Counter(
         e.place.country
         for e in ctx.ents

@@ -222,25 +222,23 @@ def _downed_before(text: str, end: int) -> bool:
     return bool(ends) and _LAUNCH_RE.search(text, ends[-1], end) is None
 
 
-# "roughly 120 Kalibr and 90 Kh-101 in reserve": a stock, not a launch
-_IN_STOCK_RIGHT = re.compile(
-    r"[^.;:]{0,50}?\bin\s+(?:reserve|stock|storage|(?:its|their|the)\s+(?:arsenals?|stockpiles?|inventor(?:y|ies)"
-    r"|stocks?|reserves?))\b",
-    re.IGNORECASE,
-)
+# What follows a weapon's figure that makes it no launch, one pattern for the per-number loop: a stock ("roughly
+# 120 Kalibr and 90 Kh-101 in reserve"), raids rather than weapons ("two large missile raids"), a figure over
+# several raids ("150 missiles at Ukraine in three large raids"; not "in several waves", one attack in parts), a
+# rate ("2,700 attack drones a month", "170 drones per night") or what each of several nights had ("400 drones each")
 _NOT_SHIFT = r"(?!\s+(?:ago|earlier|later|before|after|on)\b)"
-_RATE_RIGHT = re.compile(
-    rf"[^.;:]{{0,40}}?\b(?:a|per|each)\s+(?:month|week|year){_NOT_SHIFT}\b"
+_NOT_LAUNCH_RIGHT = re.compile(
+    r"[^.;:]{0,50}?\bin\s+(?:reserve|stock|storage|(?:its|their|the)\s+(?:arsenals?|stockpiles?|inventor(?:y|ies)"
+    r"|stocks?|reserves?))\b"
+    r"|\s+(?:raids|strikes|attacks|waves|barrages|salvos|alerts|campaigns)\b"
+    r"|[^.;:]{0,40}?\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:raids|attacks|strikes|nights)\b"
+    rf"|[^.;:]{{0,40}}?\b(?:a|per|each)\s+(?:month|week|year){_NOT_SHIFT}\b"
     rf"|\s+(?:per|a)\s+(?:day|night){_NOT_SHIFT}\b|\s+each\b",
     re.IGNORECASE,
 )
+# "… a month, alongside some 2,500 decoys": the rate told before the figure
 _RATE_LEFT = re.compile(rf"\b(?:a|per)\s+(?:month|week|year)\b{_NOT_SHIFT}[^.;:]{{0,40}}$", re.IGNORECASE)
-_IN_N_RAIDS_RIGHT = re.compile(
-    r"[^.;:]{0,40}?\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:raids|attacks|strikes|nights)\b",  # (not "in several waves": one attack in parts)
-    re.IGNORECASE,
-)
-_RAIDS_RIGHT = re.compile(r"\s+(?:raids|strikes|attacks|waves|barrages|salvos|alerts|campaigns)\b", re.I)
 # Drones "lost from location" or that "disappeared from radar" were neither launched at a target nor shot down.
 _LOST_RIGHT = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:disappeared|vanished|were\s+[\"“]?(?:\w+\s+)?lost|lost\s+from|went\s+missing"
@@ -755,19 +753,10 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         if n.vague and not _vague_quantifies(n, right):
             continue
         w = _weapon_right_after(text, n.end, weapons)
-        if (
-            w is not None
-            and (
-                _NOT_LAUNCHED_LEFT.search(left)
-                or _IN_STOCK_RIGHT.match(text, w.end, w.end + 60)
-                # "two large missile raids" (raids, not missiles); "150 missiles at Ukraine in three large raids"
-                or _RAIDS_RIGHT.match(text, w.end, w.end + 20)
-                or _IN_N_RAIDS_RIGHT.match(text, w.end, w.end + 80)
-                # a rate ("about 2,700 attack drones a month, alongside some 2,500 decoys", "170 drones per night")
-                # or a figure each of several nights had ("five nights with more than 400 drones each")
-                or _RATE_RIGHT.match(text, w.end, w.end + 60)
-                or _RATE_LEFT.search(left[-60:])
-            )
+        if w is not None and (
+            _NOT_LAUNCHED_LEFT.search(left)
+            or _NOT_LAUNCH_RIGHT.match(text, w.end, w.end + 80)
+            or _RATE_LEFT.search(left[-60:])
         ):
             continue
         if (
