@@ -376,6 +376,17 @@ def test_the_remaining_drones_and_missiles_that_got_through_are_no_launch() -> N
     assert classify(text).weapons == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That leaves 21 drones and five missiles unaccounted for, the air force said.",
+        "Air defence downed 40 of them, leaving 12 drones that reached the city.",
+    ],
+)
+def test_a_difference_worked_out_is_no_launch(text: str) -> None:
+    assert classify(text).weapons == ()
+
+
 def test_a_bulletins_list_then_a_bare_participle_is_intercepted() -> None:
     f = classify("Air defence: 200 drones and 8 missiles shot down, with more lost to electronic warfare.")
     assert {k: (lc, ic.value if ic else None) for k, _mo, lc, ic in f.weapons} == {

@@ -197,6 +197,8 @@ _NOT_LAUNCHED_LEFT = re.compile(
     r"|reserves?\s+of|stocks?\s+of|(?:entered|began|started|ended)\s+(?:[\w-]+\s+){1,3}?with|delivery\s+of|deliveries\s+of|shipments?\s+of|supply\s+of|order(?:ed)?\s+for"
     # "The remaining 16 drones … got through": the ones not shot down, not another launch
     r"|remaining|the\s+rest\s+of"
+    # "That leaves 21 drones and five missiles unaccounted for": a difference worked out, not a launch
+    r"|(?:that|which|this)\s+(?:leaves|left)|leaving|(?:were|was)\s+left\s+with"
     # "to fund the purchase of 800,000 artillery shells": aid and procurement, not fire
     r"|purchases?\s+of|procurement\s+of|to\s+(?:buy|procure|purchase)|bought|pledged|promised|donated|package\s+of"
     # "a raid by ten Tu-95s could therefore deliver 80 missiles": what could be, not what was fired
