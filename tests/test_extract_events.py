@@ -7023,3 +7023,21 @@ def test_kyiv_as_one_of_two_towns_that_were_hit_is_a_place() -> None:
     text = "Night log\n\nTuesday, 10 June —\nRussia sent 315 drones and seven missiles. Kyiv and Odesa took the hits."
     (e,) = attacks(text, "2025-06-24")
     assert {p.name for p in e.places} == {"Kyiv", "Odesa"}
+
+
+def test_a_figures_only_sentence_with_a_day_of_its_own_is_another_attack() -> None:
+    text = (
+        "Winter strikes on the grid\n\n"
+        "On 28 November, Russia fired 91 missiles and 97 drones at Ukraine. On 17 November it was 120 missiles and "
+        "90 drones."
+    )
+    evs = sorted(attacks(text, "2024-12-16"), key=lambda e: str(e.date.start))
+    assert [(str(e.date.start), e.weapons[0].launched.value) for e in evs] == [
+        ("2024-11-17", 120),
+        ("2024-11-28", 91),
+    ]
+
+
+def test_a_plan_said_to_be_not_dead_is_no_attack() -> None:
+    text = 'Officials in Kyiv say privately that the idea of a pause is "not dead", but nothing is scheduled.'
+    assert attacks(text) == []

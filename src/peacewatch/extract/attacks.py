@@ -965,7 +965,7 @@ def mentions(ctx: DocContext, gaz: Gazetteer) -> list[Mention]:
                 and (last_mention_sent == sent.index - 1 or (bullet and sent.index - last_mention_sent <= 3))
                 and (out[-1].sent.paragraph == sent.paragraph or bullet)
             ):
-                cont = _continuation(ctx, sent, prior, intercepted=bullet and shot_down_list)
+                cont = _continuation(ctx, sent, prior, intercepted=bullet and shot_down_list, before=out[-1])
                 if cont is not None:
                     out.append(cont)
                     last_mention_sent = sent.index
@@ -1315,20 +1315,37 @@ def _heading(ctx: DocContext, sent: Sentence, stext: str) -> bool:
 
 
 def _continuation(
-    ctx: DocContext, sent: Sentence, prior: tuple[str, str | None] | None, *, intercepted: bool = False
+    ctx: DocContext,
+    sent: Sentence,
+    prior: tuple[str, str | None] | None,
+    *,
+    intercepted: bool = False,
+    before: Mention | None = None,
 ) -> Mention | None:
     """A sentence that only lists weapons, following an attack mention: weapons for that attack.
 
     Under a header such as "air defence shot down 53 means of air attack:", the listed
-    figures are the ones shot down.
+    figures are the ones shot down. One that names a day of its own other than that attack's
+    ("Russia fired 91 missiles on 28 November. On 17 November it was 120 missiles.") is an
+    earlier or later attack by the same side, told in the same breath.
     """
     clause = Clause(sent.start, sent.end, sent.index)
-    facts = classify(ctx.text[sent.start : sent.end], prior)
+    stext = ctx.text[sent.start : sent.end]
+    facts = classify(stext, prior)
     if not facts.kinds:
         return None
     if intercepted and facts.weapons:
         facts = _as_intercepted(facts)
-    return Mention(clause, sent, [], None, False, facts, None, set(), False, False, False)
+    date, actor = None, None
+    if before is not None and before.date is not None and facts.weapons:
+        days = [
+            d
+            for d in D.find_dates(stext, ctx.published, ctx.anchor_year)
+            if d.span.precision == "day" and d.kind in ("day_month", "month_day")
+        ]
+        if len(days) == 1 and days[0].span != before.date.span:
+            date, actor = days[0], before.actor
+    return Mention(clause, sent, [], actor, False, facts, date, set(), False, False, False)
 
 
 def _listed_hit(ctx: DocContext, sent: Sentence, date: D.DateMention | None) -> Mention | None:

@@ -227,6 +227,8 @@ _MENDED = (
     r"(?<!repairing\s)(?<!repaired\s)(?<!repair\s)(?<!restoring\s)(?<!restored\s)(?<!rebuilding\s)"
     r"(?<!repair\sof\s)(?<!repairs\sof\s)(?<!repairs\sto\s)(?<!restoration\sof\s)(?<!reconstruction\sof\s)"
 )
+# "the idea is 'not dead'", "the deal is \"dead\"": a word in quotes or denied is said of talks, not people
+_DEAD = r"(?<!\bnot\s)(?<![\"“‘])dead(?![\"”’])"
 ATTACK_TRIGGERS = (
     rf"strikes?|struck{_FIGURATIVE_STRUCK}|striking|attacks?|attacked|attacking|barrages?|bombardments?|bombarded|bombarding"
     r"|shelling|shelled|shells|bombing|bombings|bombed|air\s*raids?|airstrikes?|air\s+strikes?"
@@ -236,7 +238,7 @@ ATTACK_TRIGGERS = (
     rf"|{FELL_TO_DEFENCES}"
     rf"|{ON_FIRE}|{BLOWN_UP}"
     rf"|{BURNED}"
-    rf"|{_MENDED}damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|dead|died|death\s+toll"
+    rf"|{_MENDED}damaged|destroyed|killed|killing|kills|wounded|wounding|injured|injuring|{_DEAD}|died|death\s+toll"
     r"|exploded|(?<=\s)(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
 )
 # A hit told without an attack verb, both a trigger and a strong one: "debris fell onto a private
@@ -312,7 +314,7 @@ STRONG_ATTACK = lc(
     rf"\b(?:struck{_FIGURATIVE_STRUCK}|strikes?\s+(?:on|hit|killed|against|in)|strike\s+on|hit(?!{_FIGURATIVE_HIT})|hitting|slammed|pummel(?:l)?ed"
     r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
-    r"|wounded|wounding|injured|injuring|dead|died|death\s+toll|shot\s+down|downed|intercepted"
+    rf"|wounded|wounding|injured|injuring|{_DEAD}|died|death\s+toll|shot\s+down|downed|intercepted"
     rf"|{FELL_TO_DEFENCES}"
     rf"|{_MENDED}damaged"
     r"|destroyed|air\s*raid(?!\s+(?:sirens?|alerts?|alarms?|warnings?|signals?|shelters?))|airstrike|exploded|hits\s+(?:and\s+(?:[\w-]+\s+){1,3}?)?(?:(?:were|was)\s+)?(?:recorded|registered)|(?:listed|reported|recorded|registered)\s+impacts|impacts\s+(?:were|was)\s+(?:recorded|reported|registered)|(?:recorded|reported|reports?)\s+(?:hits|damage)|targeted"
