@@ -7041,3 +7041,29 @@ def test_a_figures_only_sentence_with_a_day_of_its_own_is_another_attack() -> No
 def test_a_plan_said_to_be_not_dead_is_no_attack() -> None:
     text = 'Officials in Kyiv say privately that the idea of a pause is "not dead", but nothing is scheduled.'
     assert attacks(text) == []
+
+
+def test_a_placeless_toll_under_a_towns_headline_is_that_towns_not_a_town_compared_later() -> None:
+    text = (
+        "Sumy and the meaning of Palm Sunday\n\n"
+        "The strike killed 35 people and wounded 117, regional officials said on Tuesday. The two Iskander-M "
+        "missiles exploded minutes apart near the university as people arrived for services.\n\n"
+        "Sumy now joins a grim list: the deadliest attack this year, worse than Kryvyi Rih only nine days "
+        "earlier, where a missile killed 20 people near a playground."
+    )
+    evs = {e.places[0].name: e for e in attacks(text, "2025-04-16")}
+    assert evs["Sumy"].killed.value == 35 and evs["Kryvyi Rih"].killed.value == 20
+
+
+def test_the_nights_tally_with_regions_among_them_is_of_the_headline_towns_story() -> None:
+    text = (
+        "Strike on Ternopil: evening bulletin\n\n"
+        "PRESENTER: We start tonight in Ternopil.\n\n"
+        "REPORTER: Russian cruise missiles hit two apartment blocks here before dawn. Twenty-six people are "
+        "dead and 93 were injured.\n\n"
+        "REPORTER: The air force says Russia launched 476 drones and 48 missiles at Ukraine that night, mostly "
+        "at power plants in the west, the Lviv and Ivano-Frankivsk regions among them."
+    )
+    (e,) = attacks(text, "2025-11-20")
+    assert [p.name for p in e.places] == ["Ternopil"] and e.killed.value == 26
+    assert sorted(w.launched.value for w in e.weapons) == [48, 476]

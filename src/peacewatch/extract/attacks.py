@@ -2720,6 +2720,10 @@ _FRONT_LINE_KINDS = frozenset(
 
 
 _EXAMPLES_LEFT = re.compile(rf"\b{L.EXAMPLES_CUE}{L.NAME_LIST_SO_FAR}")
+# "… at energy facilities in the west - the Lviv and Ivano-Frankivsk regions among them": the cue after the list
+_EXAMPLES_RIGHT = re.compile(
+    r"[^.;:()]{0,60}?\b(?:among\s+them|among\s+others|for\s+(?:example|instance))\b", re.IGNORECASE
+)
 
 
 def _tally_with_examples(ctx: DocContext, m: Mention) -> bool:
@@ -2733,6 +2737,7 @@ def _tally_with_examples(ctx: DocContext, m: Mention) -> bool:
         and all(
             e.kind == "country"
             or _EXAMPLES_LEFT.search(ctx.text, max(m.clause.start, t.start - 120), t.start)
+            or _EXAMPLES_RIGHT.match(ctx.text, t.end, m.clause.end)
             for e, t in m.places
         )
     )
@@ -3125,10 +3130,11 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
         target.mentions.append(m)
         where[id(m)] = target
     _merge_wave_paragraph(ctx, gaz, specific_clusters, country_clusters)
-    _fold_lone_wave(gaz, specific_clusters, country_clusters)
+    _fold_lone_wave(ctx, gaz, specific_clusters, country_clusters)
     _fold_into_barrages(ctx, gaz, specific_clusters, country_clusters)
     _fold_restated_tallies(gaz, specific_clusters + country_clusters, country_clusters)
     _title_place(ctx, country_clusters)
+    _examples_tally_to_story(ctx, gaz, specific_clusters, country_clusters)
     _paragraph_city(ctx, specific_clusters, country_clusters)
     _merge_listed_towns(gaz, specific_clusters + country_clusters)
     _national_toll_to_barrage(ctx, specific_clusters + country_clusters)
@@ -3350,6 +3356,48 @@ def _title_place(ctx: DocContext, clusters: list[AttackCluster]) -> None:
             c.mentions[0].places.append(only)
 
 
+def _examples_tally_to_story(
+    ctx: DocContext, gaz: Gazetteer, specific: list[AttackCluster], countrywide: list[AttackCluster]
+) -> None:
+    """ "We begin in Ternopil. … missiles hit two residential buildings" then "Russia launched 476 drones
+    and 48 missiles at Ukraine that night, … the Lviv and Ivano-Frankivsk regions among them": the
+    night's tally, with a few regions named only as examples, is of the story the text opened with,
+    placed in its headline's town."""
+
+    def tally(c: AttackCluster) -> bool:
+        placed = [x for x in c.mentions if x.places and not x.in_title]
+        return bool(placed) and all(_tally_with_examples(ctx, x) for x in placed)
+
+    for c in specific:
+        if not c.mentions or not tally(c):
+            continue
+        begins = min(x.clause.start for x in c.mentions)
+        story = [
+            h
+            for h in specific + countrywide
+            if h is not c
+            and h.mentions
+            and any(e.kind in ("city", "district") for e in h.place_entries())
+            and min(x.clause.start for x in h.mentions) < begins
+        ]
+        if len(story) != 1:
+            return
+        home = story[0]
+        if (
+            not tally(home)
+            and {e.country for e in c.place_entries() if e.kind != "country"}
+            <= {e.country for e in home.place_entries()}
+            and all(_compatible(gaz, home, x, strict_places=False, figures=False) for x in c.mentions)
+        ):
+            for x in c.mentions:
+                x.places = [(e, t) for e, t in x.places if e.kind == "country"]
+                x.memo.clear()
+            home.mentions.extend(c.mentions)
+            home.mentions.sort(key=lambda x: x.clause.start)
+            c.mentions.clear()
+            return
+
+
 def _blocks(ctx: DocContext) -> list[int]:
     """Sentence → block of text: lines joined without a blank line between (a bulleted list) are one."""
     out, block, prev_end = [], 0, 0
@@ -3361,7 +3409,9 @@ def _blocks(ctx: DocContext) -> list[int]:
     return out
 
 
-def _fold_lone_wave(gaz: Gazetteer, specific: list[AttackCluster], countrywide: list[AttackCluster]) -> None:
+def _fold_lone_wave(
+    ctx: DocContext, gaz: Gazetteer, specific: list[AttackCluster], countrywide: list[AttackCluster]
+) -> None:
     """The night's tally told with no place ("In total the enemy used 449 means of air attack", then
     per model) goes to the one attack in the target country it can be part of: a glide bomb on
     another city that afternoon is not a candidate."""
@@ -3380,7 +3430,14 @@ def _fold_lone_wave(gaz: Gazetteer, specific: list[AttackCluster], countrywide: 
             and all(_compatible(gaz, c, x, strict_places=False) for x in waves)
         ]
         rivals = [c for c in specific if c.mentions and c not in cands and not _front_line_only(c.mentions)]
-        if len(cands) == 1 and not rivals:
+        if (
+            len(cands) == 1
+            and not rivals
+            and not (
+                _headline_town_not(ctx, cands[0])
+                and min(x.clause.start for x in b.mentions) < min(x.clause.start for x in cands[0].mentions)
+            )
+        ):
             cands[0].mentions.extend(b.mentions)
             cands[0].mentions.sort(key=lambda x: x.clause.start)
             b.mentions.clear()
@@ -3789,6 +3846,14 @@ def _lede_toll_story(gaz: Gazetteer, clusters: list[AttackCluster], m: Mention) 
     return first
 
 
+def _headline_town_not(ctx: DocContext, c: AttackCluster) -> bool:
+    """The headline names one town and the attack is told of another: "Sumy and the logic of Palm
+    Sunday" / "The strike killed 35 …" / "… worse than Kryvyi Rih nine days earlier" -- a placeless
+    toll before it is the headline town's, not that of a town compared with it further down."""
+    city = _title_city(ctx)
+    return city is not None and city.id not in {e.id for e in _towns(c.place_entries())}
+
+
 def _attach(
     ctx: DocContext,
     gaz: Gazetteer,
@@ -3867,13 +3932,15 @@ def _attach(
         ):
             return latest
     lone = _lone_cluster_in_target_country(gaz, clusters, m, ctx.published)
+    if lone is not None and not m.places and not _reported_before(lone, m) and _headline_town_not(ctx, lone):
+        lone = None
     if lone is not None:
         return lone  # "Russia launched 464 drones …" + "In Kyiv, seven were killed": one barrage
     wave = _the_wave(gaz, clusters, m)
     if wave is not None:
         return wave  # "Russia hit Ukraine with a huge missile attack overnight": the night's counted wave
     lead = _lede_toll_story(gaz, clusters, m)
-    if lead is not None:
+    if lead is not None and not _headline_town_not(ctx, lead):
         return lead  # "Good evening. … In the morning, officials said two people had died." over the story
     target = _previous_in_paragraph(ms, m, where, gaz, clusters)
     if target is not None:
