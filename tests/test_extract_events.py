@@ -7067,3 +7067,12 @@ def test_the_nights_tally_with_regions_among_them_is_of_the_headline_towns_story
     (e,) = attacks(text, "2025-11-20")
     assert [p.name for p in e.places] == ["Ternopil"] and e.killed.value == 26
     assert sorted(w.launched.value for w in e.weapons) == [48, 476]
+
+
+def test_a_rocket_that_fell_in_a_quarter_is_an_attack_there() -> None:
+    text = (
+        "Evening news\n\nOn Friday evening a Russian ballistic rocket Iskander-M with a cluster warhead fell in a "
+        "residential quarter of Kryvyi Rih, near a playground."
+    )
+    (e,) = attacks(text, "2025-04-05")
+    assert [p.name for p in e.places] == ["Kryvyi Rih"]

@@ -613,3 +613,33 @@ def test_launched_then_that_some_were_shot_down_keeps_both_figures() -> None:
 def test_the_dead_numbered_is_a_toll() -> None:
     f = classify("The dead numbered 21, including a paramedic and a rescuer, and 75 people were wounded.")
     assert f.killed is not None and f.killed.value == 21 and f.injured is not None and f.injured.value == 75
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Wounded are 8 citizens, 1 of them is in a heavy condition.", None, 8),
+        ("Until the evening the dead are 35, and the wounded are 117, of which 15 are children.", 35, 117),
+        ("According to the mayor, died 7 persons, among them a mother with 3 daughters.", 7, None),
+        ("In the attack were injured 5 citizens.", None, 5),
+        ("Among the injured were at least three children, he said.", None, None),
+    ],
+)
+def test_a_translations_verb_before_its_subject_still_counts(
+    text: str, killed: int | None, injured: int | None
+) -> None:
+    f = classify(text)
+    assert (f.killed and f.killed.value, f.injured and f.injured.value) == (killed, injured)
+
+
+def test_a_translations_shot_down_were_counts_the_intercepted() -> None:
+    f = classify("Shot down or by electronic means neutralised were 288 drones and 3 missiles.")
+    assert {k: (lc, ic.value if ic else None) for k, _mo, lc, ic in f.weapons} == {
+        "drone": (None, 288),
+        "missile": (None, 3),
+    }
+
+
+def test_a_model_named_after_its_noun_is_that_models_count() -> None:
+    f = classify("The aggressor used 20 cruise missiles X-101 (Kh-101) and 12 guided missiles Kh-59.")
+    assert {mo: lc.value for _k, mo, lc, _ic in f.weapons} == {"Kh-101": 20, "Kh-59": 12}

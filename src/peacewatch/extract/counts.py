@@ -54,7 +54,9 @@ _KILLED_LEFT = re.compile(
     r"|count\s+of\s+(?:the\s+)?(?:dead|deaths|killed|victims)|toll|fatalities|deaths|the\s+dead)"
     # (an aside between commas too: "the number of dead from a strike on Ternopil, in western Ukraine, climbed to")
     r"(?:,?\s+[\w’'.-]+){0,20}?\s+(?:has\s+|had\s+)?(?:rose|risen|rises|rising|climbed|climbs|increased|reached|reaches"
-    r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to|numbered|totall?ed)(?:\s+now)?(?:\s+at|\s+to)?\s*$|"
+    r"|jumped|grew|stands|stood|now\s+stands|is|was|hit|of|at|to|numbered|totall?ed"
+    # a translation's copula: "the dead are 35", "dead were 7 persons"
+    r"|(?<=dead\s)(?<!among\sthe\sdead\s)(?:are|were))(?:\s+now)?(?:\s+at|\s+to)?\s*$|"
     r"\bbodies\s+of\s*$|\brecovered\s+(?:the\s+)?(?:bodies\s+of\s+)?$"
     # an infobox line: "Deaths: 25 (including 4 children)", "Killed: 61"
     r"|(?:^|\n)[ \t]*(?:Deaths|Dead|Killed|Fatalities|Death\s+toll)[ \t]*:[ \t]*$",
@@ -72,6 +74,8 @@ _INJURED_LEFT = re.compile(
     r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+now)?(?:\s+at|\s+to)?\s*$|"
     r"\b(?:the\s+)?injured(?:\s+\w+){0,3}?\s+"
     r"(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|increased|reached|grew|stands|stood|is|was)(?:\s+now)?(?:\s+at|\s+to)?\s*$"
+    # a translation's word order: "Wounded are 8 citizens", "Injured were 97 people", "the wounded are 117"
+    r"|\b(?<!among\sthe\s)(?<!among\s)(?:injured|wounded)\s+(?:are|were|is|was)(?:\s+(?:also|in\s+total|already))?\s*$"
     r"|\b(?:put|puts|putting|placed|estimated)\s+(?:the\s+)?(?:number\s+of\s+(?:injured|wounded|injuries)|injury\s+toll)\s+at\s*$"
     # "bringing the number of injured to two"
     rf"|{_BRINGING_INJURED}\s*$"
@@ -93,6 +97,9 @@ _NOW_RIGHT = re.compile(
     r"^\s+(?:people\s+|persons\s+|civilians\s+)?(?:have|has|had)\s+now\s+(?:been\s+)?(?:killed|injured|wounded|hurt|died)\b",
     re.IGNORECASE,
 )
+# a translation's verb before its subject: "died 7 persons", "were killed 13 people", "were injured 5 citizens"
+_DIED_BEFORE = re.compile(r"\b(?:died|perished|(?:were|was)\s+killed)\s*$", re.IGNORECASE)
+_HURT_BEFORE = re.compile(r"\b(?:were|was|got)\s+(?:injured|wounded|hurt)\s*$", re.IGNORECASE)
 _KILLED_AND_LEFT = re.compile(
     r"\b(?:killed|dead|deaths)\s+and\s+(?:at\s+least\s+|more\s+than\s+)?$", re.IGNORECASE
 )
@@ -177,7 +184,9 @@ _MODIFIER = re.compile(rf"\s*(?:(?:{L.WEAPON_MODIFIERS})\b[\s,]*|and\s+|–|-)",
 _INTERCEPT_LEFT = re.compile(
     # (quoted too: 'had "intercepted and destroyed" 51 UAVs')
     # (and a list after a dash: "27 missiles were brought down - three Kinzhals, nine Iskander-Ms …")
-    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+(?:or|and)\s+(?:{L.INTERCEPT_VERBS}))?[\"”’']?(?:\s+[-–—]|\s*:)?\s+"
+    rf"\b(?:{L.INTERCEPT_VERBS})(?:\s+(?:or|and)\s+(?:[\w-]+\s+){{0,3}}?(?:{L.INTERCEPT_VERBS}))?[\"”’']?(?:\s+[-–—]|\s*:)?\s+"
+    # a translation's word order: "Shot down were 7 missiles", "Shot down or by electronic means neutralised were 288"
+    rf"(?:(?:were|was|are)\s+(?:also\s+)?)?"
     rf"(?:a\s+total\s+of\s+|all\s+|the\s+|all\s+the\s+)?$",
     re.IGNORECASE,
 )
@@ -505,6 +514,22 @@ def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMenti
         ):
             prev = out[-1]  # "810 strike UAVs of the Shahed type": the noun, of that model
             out[-1] = WeaponMention(prev.kind, w.model, prev.start, w.end)
+            continue
+        if (
+            out
+            and out[-1].model is None
+            and w.model is not None
+            and out[-1].kind == w.kind
+            and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?(?:types?\s+)?", text[out[-1].end : w.start])
+        ):
+            prev = out[
+                -1
+            ]  # a translation's "20 cruise missiles X-101", "bombs of type KAB-500": the noun, of that model
+            out[-1] = WeaponMention(prev.kind, w.model, prev.start, w.end)
+            continue
+        if out and out[-1].model and w.model == out[-1].model and re.fullmatch(r"\s*\(\s*", joiner):
+            prev = out[-1]  # "X-101 (Kh-101)": one model under two spellings
+            out[-1] = WeaponMention(prev.kind, prev.model, prev.start, w.end)
             continue
         if not (w.model and listing):
             types_list = False
@@ -927,6 +952,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             or _KILLED_LEFT.search(left)
             or (_CLAIMED_LIVES_OF.search(left) and re.match(rf"^\s+{_PEOPLE}", right, re.I))
             or _BODIES_RIGHT.match(right)
+            or (_DIED_BEFORE.search(left[-30:]) and re.match(rf"^\s+{_PEOPLE}", right, re.I))
         ):
             killed = _with_children(n.count, right)
             k_upd = bool(_UPDATE_LEFT.search(left) or _NOW_RIGHT.match(right))
@@ -937,7 +963,11 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             # the running total, not the increment before it
             injured, i_upd = n.count, True
             continue
-        if injured is None and (_INJURED_RIGHT.match(right) or _INJURED_LEFT.search(left)):
+        if injured is None and (
+            _INJURED_RIGHT.match(right)
+            or _INJURED_LEFT.search(left)
+            or (_HURT_BEFORE.search(left[-30:]) and re.match(rf"^\s+{_PEOPLE}", right, re.I))
+        ):
             injured = _with_children(n.count, right)
             # "The toll climbs to six killed and 40 injured": the second figure of an update is one too
             i_upd = bool(_UPDATE_LEFT.search(left) or _NOW_RIGHT.match(right)) or (

@@ -260,6 +260,8 @@ FELL_OR_RELEASED = (
     r"(?:fell|fall|falls|landed)\b"
     # "several shells fell on the outskirts": rounds that came down, told without an attacker
     r"|(?:shells|rockets|bombs|munitions|rounds|projectiles)\s+(?:[\w-]+\s+){0,2}?fell\s+(?:on|in|near|around|at|onto|into)\b"
+    # "a Russian ballistic rocket Iskander-M with a cluster warhead fell in a residential quarter"
+    r"|(?:rocket|missile|bomb|shell)\s+(?:[\w-]+\s+){0,5}?fell\s+(?:on|in|near|onto|into)\s+(?:an?|the)\b"
     # ("released two guided aerial bombs over the city")
     r"|released\s+(?:[\w-]+\s+){0,3}?(?:explosives?|munitions?|grenades?|bombs?|(?:explosive\s+)?devices?|charges?))"
 )
