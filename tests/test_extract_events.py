@@ -7076,3 +7076,17 @@ def test_a_rocket_that_fell_in_a_quarter_is_an_attack_there() -> None:
     )
     (e,) = attacks(text, "2025-04-05")
     assert [p.name for p in e.places] == ["Kryvyi Rih"]
+
+
+def test_rockets_of_an_attack_that_names_its_missiles_are_those_missiles() -> None:
+    text = (
+        "Revenge for the bridge\n\nOn Monday morning the Russian army launched 84 cruise missiles and 24 drones at "
+        "Kyiv and other cities, of which the air defence shot down 43 rockets and 13 drones."
+    )
+    (e,) = attacks(text, "2022-10-11")
+    assert {w.kind: (w.launched.value, w.intercepted.value) for w in e.weapons} == {
+        "missile": (84, 43),
+        "drone": (24, 13),
+    }
+    grad = "Shelling of Kherson\n\nRussian troops fired 12 missiles and 30 Grad rockets at Kherson on Monday."
+    assert {"missile", "rocket"} <= {w.kind for w in attacks(grad, "2022-10-11")[0].weapons}

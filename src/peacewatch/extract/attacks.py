@@ -4805,6 +4805,31 @@ def _with_evidence(ctx: DocContext, count: Count, m: Mention, field: str) -> Cou
     return Count(count.value, count.low, count.high, count.qualifier, ev, count.children)
 
 
+# what only rocket artillery is: a multiple-launch system by name or kind
+_ROCKET_ARTILLERY = re.compile(
+    r"\b(?:Grad|Uragan|Smerch|Tornado|HIMARS|MLRS|multiple[- ]launch|rocket\s+launchers?|rocket\s+artillery|Vampire|Vilkha|Olkha)\b",
+    re.IGNORECASE,
+)
+
+
+def _rockets_as_missiles(ctx: DocContext, c: AttackCluster, table: dict, order: list) -> None:
+    """ "84 cruise missiles … of which air defence shot down 43 rockets": where the attack's missiles
+    are named and the text names no rocket artillery, "rockets" (a translation's Raketen, rakiety) are those missiles."""
+    if ("rocket", None) not in table or not any(k[0] == "missile" for k in order):
+        return
+    if _ROCKET_ARTILLERY.search(ctx.text):
+        return  # (anywhere in the text: "… fired from Vilkha and Vampire launchers")
+    rocket = table.pop(("rocket", None))
+    order.remove(("rocket", None))
+    missile = table.get(("missile", None))
+    if missile is None:
+        table[("missile", None)] = rocket
+        order.append(("missile", None))
+        return
+    missile[0] = missile[0] if missile[0] is not None else rocket[0]
+    missile[1] = missile[1] if missile[1] is not None else rocket[1]
+
+
 def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
     table: dict[tuple[str, str | None], list] = {}
     order: list[tuple[str, str | None]] = []
@@ -4850,6 +4875,7 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
         for hit in _ALL_OF_KIND.finditer(ctx.text, m.sent.start, m.sent.end):
             noun = (hit.group("kind") or hit.group("each")).lower()
             _all_downed(ctx, table, order, m.sent, "missile" if noun.startswith("missile") else "drone", 1)
+    _rockets_as_missiles(ctx, c, table, order)
     classed = _resolve_classes(table, order)
     _merge_model_variants(table, order)
     _model_told_after(ctx, c, table, order)
