@@ -7090,3 +7090,20 @@ def test_rockets_of_an_attack_that_names_its_missiles_are_those_missiles() -> No
     }
     grad = "Shelling of Kherson\n\nRussian troops fired 12 missiles and 30 Grad rockets at Kherson on Monday."
     assert {"missile", "rocket"} <= {w.kind for w in attacks(grad, "2022-10-11")[0].weapons}
+
+
+def test_hospitals_of_a_city_and_an_embassys_seat_are_not_where_the_attack_fell() -> None:
+    text = (
+        "Shelling of Beryslav\n\nRussian artillery shelled Beryslav on Wednesday, wounding 5 people. 2 of the "
+        "wounded are in a heavy state and were transported to the hospitals of Kherson. Among the wounded is also a "
+        "citizen of Georgia, a volunteer, informed the Embassy of Georgia in Kyiv."
+    )
+    (e,) = attacks(text, "2023-05-04")
+    assert [p.name for p in e.places] == ["Beryslav"]
+
+
+def test_humans_injured_is_a_toll() -> None:
+    (e,) = attacks(
+        "Night attack on Kyiv\n\nA Russian drone hit a house in Kyiv on Monday. 12 humans were injured."
+    )
+    assert e.injured.value == 12

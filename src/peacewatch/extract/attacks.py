@@ -2100,11 +2100,13 @@ _TRAVEL_LEFT = re.compile(
     r"(?:back\s+)?from\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
     # "hit on the road to Sumy": where the road leads, not where the strike fell
     r"|\b(?:on|along)\s+the\s+(?:road|highway|motorway|way|route)\s+(?:to|towards)\s+(?:the\s+(?:city\s+of\s+)?)?$"
+    # "informed the Embassy of Georgia in Kyiv", "the Polish consulate general in Lviv": a foreign mission's seat
+    r"|\b(?:embassy|consulate(?:[\s-]+general)?)(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)?\s+in\s+$"
     # "the wounded have been taken to hospitals in Kramatorsk and Dnipro": where they are treated
     r"|\b(?:taken|brought|transported|transferred|evacuated|airlifted|moved|treated|driven|rushed|delivered)"
     r"\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
     # ("treated in hospitals in Poltava, Kyiv and Dnipro": every town of the list)
-    r"(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+facilit(?:y|ies))\s+(?:in|at)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+facilit(?:y|ies))\s+(?:in|at|of)\s+"
     # (and "… in Kostiantynivka and Druzhkivka and some later to Dnipro")
     r"(?:[\w’'-]+(?:\s+[\w’'-]+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+"
     r"|,?\s+and\s+(?:some|others?|one|two|three|several|the\s+rest)\s+(?:\w+\s+)?(?:to|in)\s+)){0,4}$",

@@ -414,7 +414,7 @@ PEOPLE_NOUNS = (
     r"|rescuers?|firefighters?|medics?|paramedics|workers?|employees?|passengers|individuals|victims"
     r"|others|more|more\s+people|Ukrainians|Russians|police\s+officers|officers|journalists|volunteers"
     r"|infants?|babies|baby|toddlers?|students|patients|staff|miners|locals|family\s+members|guests"
-    r"|drivers?|motorists?|cyclists?|farmers?|guards?|nurses?|doctors?|mother|father|son|daughter|serviceman"
+    r"|humans|drivers?|motorists?|cyclists?|farmers?|guards?|nurses?|doctors?|mother|father|son|daughter|serviceman"
     r"|servicewoman|policeman|police\s+officer|journalist|volunteer|passenger|person|neighbou?rs|relatives"
     r"|crew\s+members?|crewmen|sailors?|seafarers?|dockers?|port\s+workers|railway\s+workers|railwaymen"
     r"|engineers?|technicians?|electricians?|repairmen|linemen"
