@@ -7107,3 +7107,24 @@ def test_humans_injured_is_a_toll() -> None:
         "Night attack on Kyiv\n\nA Russian drone hit a house in Kyiv on Monday. 12 humans were injured."
     )
     assert e.injured.value == 12
+
+
+def test_each_from_of_a_reported_from_chain_is_a_place_hit_and_where_it_was_said_is_not() -> None:
+    text = (
+        "Night of fire\n\nRussia attacked Ukraine overnight with 127 missiles and 109 drones. The air defence shot "
+        "down 102 missiles and 99 drones, it was said in Kyiv. Explosions were reported from Lutsk in the northwest, "
+        "from Dnipro and from Zaporizhzhia in the south."
+    )
+    (e,) = attacks(text, "2024-08-26")
+    assert {p.name for p in e.places} == {"Lutsk", "Dnipro", "Zaporizhzhia"}
+
+
+def test_a_placeless_toll_does_not_go_to_the_one_attack_told_only_after_it() -> None:
+    text = (
+        "Night of fire\n\nRussia attacked Ukraine overnight with 127 missiles and 109 drones.\n\n"
+        "At least seven people died in the attacks, the authorities said.\n\n"
+        "On the same day Ukrainian drones attacked the Russian city of Saratov; a drone hit a high-rise and 4 "
+        "persons were injured."
+    )
+    saratov = next(e for e in attacks(text, "2024-08-26") if any(p.name == "Saratov" for p in e.places))
+    assert saratov.killed is None

@@ -43,6 +43,12 @@ _LAUNCH_LEFT = re.compile(
     r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:temporarily\s+)?occupied\s+|Russian-occupied\s+|Russian-held\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Explosions were reported from Kyiv, …, from Lutsk in the northwest, from Dnipro and from Zaporizhzhia":
+# each "from" of the chain names a place where the blasts were, not where weapons were launched
+_REPORTED_FROM_CHAIN = re.compile(
+    r"\b(?:reported|heard)\s+from\s+(?:(?!launched|fired|took\s+off)[^.;:])*(?:,|\band)\s+from\s+$",
+    re.IGNORECASE,
+)
 # ships attacked where they lie are the target, not a launch platform: "drones attacked Black Sea Fleet
 # ships in Sevastopol bay"
 _STRUCK_SHIPS_IN_LEFT = re.compile(
@@ -1951,6 +1957,8 @@ def _heard_lists(ctx: DocContext, sent: Sentence) -> list[tuple[int, int]]:
 _MINISTRY_IN_LEFT = re.compile(
     r"\b(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Gg]eneral\s+[Ss]taff)"
     r"\s+in\s+$"
+    # "…, it was said in Kyiv", "the Operational Command in Warsaw said": where it was said, at a clause's end
+    r"|,\s+(?:it\s+)?(?:was\s+)?(?:said|announced|stated|reported)\s+in\s+$"
 )
 _WHERE_SPOKEN_LEFT = re.compile(r"(?:^|[\n.;]\s*)In\s+$")
 _SPEAKER_RIGHT = re.compile(
@@ -2301,7 +2309,11 @@ def _attack_places(
             text, ent.end, min(len(text), ent.end + 80)
         ):
             continue  # "In Moscow, the Defence Ministry spoke of a massive strike": where it was said
-        if _LAUNCH_LEFT.search(left) and not _STRUCK_SHIPS_IN_LEFT.search(left):
+        if (
+            _LAUNCH_LEFT.search(left)
+            and not _STRUCK_SHIPS_IN_LEFT.search(left)
+            and not _REPORTED_FROM_CHAIN.search(text, clause.start, ent.start)
+        ):
             last_launch_end = ent.end
             continue
         if _TOWARDS_LEFT.search(left):
@@ -3942,7 +3954,14 @@ def _attach(
     if wave is not None:
         return wave  # "Russia hit Ukraine with a huge missile attack overnight": the night's counted wave
     lead = _lede_toll_story(gaz, clusters, m)
-    if lead is not None and not _headline_town_not(ctx, lead):
+    if lead is not None:
+        # "Russia attacked Ukraine overnight …" / "At least seven died" / "Ukrainian drones attacked Saratov":
+        # the toll is of the attack told before it, not of the other side's told after
+        before = {x.actor for x in ms if x.actor and not x.in_title and x.clause.start < m.clause.start}
+        theirs = {x.actor for x in lead.mentions if x.actor}
+        if (before and theirs and not before & theirs) or _headline_town_not(ctx, lead):
+            lead = None
+    if lead is not None:
         return lead  # "Good evening. … In the morning, officials said two people had died." over the story
     target = _previous_in_paragraph(ms, m, where, gaz, clusters)
     if target is not None:
@@ -4117,7 +4136,7 @@ def _lone_cluster_in_target_country(
         countries = {"UA" if m.actor == "RU" else "RU"}
     if not countries:
         # no place, no attacker ("The air force counted 598 drones"): the one attack reported so far
-        before = clusters if len(clusters) == 1 else [c for c in clusters if _reported_before(c, m)]
+        before = [c for c in clusters if _reported_before(c, m)]
         return before[0] if len(before) == 1 and _compatible(gaz, before[0], m) else None
     cands = [
         c
