@@ -7128,3 +7128,15 @@ def test_a_placeless_toll_does_not_go_to_the_one_attack_told_only_after_it() -> 
     )
     saratov = next(e for e in attacks(text, "2024-08-26") if any(p.name == "Saratov" for p in e.places))
     assert saratov.killed is None
+
+
+def test_the_headlines_strike_on_a_village_and_the_bodys_placeless_report_are_one() -> None:
+    text = (
+        "Ukraine: the village of Hroza in mourning after a Russian strike which killed 52 persons\n\n"
+        "On Thursday 5 October, towards 13h15, a Russian missile of type Iskander-M struck the cafe-shop of the "
+        "village, where some 60 inhabitants had gathered. According to the last balance of the ministry, published "
+        "Friday evening, 52 persons lost the life."
+    )
+    (e,) = attacks(text, "2023-10-07")
+    assert [p.name for p in e.places] == ["Hroza"] and str(e.date.start) == "2023-10-05"
+    assert e.killed.value == 52

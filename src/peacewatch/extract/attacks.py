@@ -225,7 +225,9 @@ _SUPERLATIVE_BEFORE = re.compile(
     r"|the\s+latest\s+(?:in|of)|part\s+of\s+an?)\b[^,.;]*$"
 )
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|reported|wrote|added|stated|confirmed|claimed|posted)"
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|reported|wrote|added|stated|confirmed|claimed|posted"
+    # "the last balance of the ministry, published Friday evening": when a figure was given out
+    r"|(?:balance|toll|figures?|update|report|count|tally)(?:\s+[\w'’-]+){0,8}?,?\s+(?:published|released|issued|communicated|updated))"
     r"(?:\s+(?:in\s+a\s+statement|on\s+Telegram|on\s+social\s+media|late|early))?\s+$",
     re.IGNORECASE,
 )
@@ -3147,7 +3149,7 @@ def group(ctx: DocContext, gaz: Gazetteer, ms: list[Mention]) -> list[AttackClus
     _fold_lone_wave(ctx, gaz, specific_clusters, country_clusters)
     _fold_into_barrages(ctx, gaz, specific_clusters, country_clusters)
     _fold_restated_tallies(gaz, specific_clusters + country_clusters, country_clusters)
-    _title_place(ctx, country_clusters)
+    _title_place(ctx, country_clusters, specific_clusters, gaz)
     _examples_tally_to_story(ctx, gaz, specific_clusters, country_clusters)
     _paragraph_city(ctx, specific_clusters, country_clusters)
     _merge_listed_towns(gaz, specific_clusters + country_clusters)
@@ -3340,9 +3342,15 @@ _QUALIFIES_NOUN = re.compile(
 _OVER_RUSSIA = re.compile(r"\bover\s+(?:Russia\b|Russian\s+(?:regions|territory|soil|cities))")
 
 
-def _title_place(ctx: DocContext, clusters: list[AttackCluster]) -> None:
+def _title_place(
+    ctx: DocContext,
+    clusters: list[AttackCluster],
+    specific: list[AttackCluster] | None = None,
+    gaz: Gazetteer | None = None,
+) -> None:
     """An attack the text places nowhere happened in the one city the headline names, if it names one
-    ("In Kharkiv, the Bombs Arrive Before the Sirens" … "a missile strike on a printing house")."""
+    ("In Kharkiv, the Bombs Arrive Before the Sirens" … "a missile strike on a printing house"); when the
+    headline's own report of a strike there stands alone, the body's report is that strike."""
     if ctx.title_end <= 0:
         return
     head = Clause(0, ctx.title_end, 0)
@@ -3368,6 +3376,23 @@ def _title_place(ctx: DocContext, clusters: list[AttackCluster]) -> None:
             continue  # "Elsewhere, the air force said Russia had launched 64 drones overnight": not that city
         if c.mentions and not c.place_entries():
             c.mentions[0].places.append(only)
+            headline = [
+                h
+                for h in specific or []
+                if h.mentions
+                and all(x.in_title for x in h.mentions)
+                and {e.id for e in _towns(h.place_entries())} == {only[0].id}
+            ]
+            if (
+                gaz is not None
+                and len(headline) == 1
+                and all(_compatible(gaz, headline[0], x, strict_places=False) for x in c.mentions)
+            ):
+                # "Hroza in mourning after a Russian strike which killed 52" over "a Russian missile struck
+                # the cafe-shop of the village": one strike
+                headline[0].mentions.extend(c.mentions)
+                headline[0].mentions.sort(key=lambda x: x.clause.start)
+                c.mentions.clear()
 
 
 def _examples_tally_to_story(

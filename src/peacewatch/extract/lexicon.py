@@ -422,7 +422,7 @@ PEOPLE_NOUNS = (
     r"|members\s+of\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:crew|family|staff|team|brigade|household)"
 )
 KILLED_WORDS = (
-    r"killed|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her)\s+life|confirmed\s+dead"
+    r"killed|dead|died|perished|lost\s+their\s+lives|lost\s+(?:his|her|the|their)\s+life|confirmed\s+dead"
     r"|reported\s+dead|fatalities|deaths|fatally\s+(?:injured|wounded)|bodies"
 )
 INJURED_WORDS = (
