@@ -7145,3 +7145,27 @@ def test_the_headlines_strike_on_a_village_and_the_bodys_placeless_report_are_on
     evs = {e.places[0].name: e for e in attacks(text, "2023-10-07")}
     assert set(evs) == {"Hroza", "Kharkiv"}
     assert str(evs["Hroza"].date.start) == "2023-10-05" and evs["Hroza"].killed.value == 52
+
+
+def test_as_of_a_day_dates_the_toll_not_the_attack() -> None:
+    text = (
+        "Kramatorsk strike\n\nAn Iskander-M missile hit a pizzeria in Kramatorsk on Tuesday evening. As of "
+        "Wednesday morning, 11 people had been killed and 61 wounded."
+    )
+    (e,) = attacks(text, "2023-06-29")
+    assert str(e.date.start) == "2023-06-27" and e.killed.value == 11
+
+
+def test_a_model_included_among_missiles_of_various_types_keeps_no_count_of_its_own() -> None:
+    text = (
+        "Kyiv hospital strike\n\nRussia fired 38 missiles of different types, including Kh-101 cruise missiles, "
+        "at Kyiv on Monday, and 30 of them were intercepted. The Polish consul in Lviv said no Poles were among the dead."
+    )
+    (e,) = attacks(text, "2024-07-09")
+    assert {
+        (w.model, w.launched and w.launched.value, w.intercepted and w.intercepted.value) for w in e.weapons
+    } == {
+        (None, 38, 30),
+        ("Kh-101", None, None),
+    }
+    assert [p.name for p in e.places] == ["Kyiv"]

@@ -1511,6 +1511,8 @@ def _mention(
         # "since", "until", and the evening a night began: "the night of 28 November (from 19:00 on 27 November)"
         if not re.search(
             r"(?i)\b(?:since|until|by|before|from\s+\d{1,2}[:.]\d{2}\s+on)\s+$"
+            # "As of Friday morning, the number of dead is 26": when the toll stood, not the attack
+            r"|\bas\s+of\s*$"
             # "since Russia invaded on Feb. 24": the start of the war, not this attack
             r"|\bsince\s+(?:[\w'’-]+\s+){0,3}?(?:on|in)\s+$|\bsince\s+(?:[\w'’-]+\s+){0,6}?(?:began|started|erupted)\s+(?:on|in)\s+$|\b(?:invaded|invasion\s+began|invasion)\s+(?:on|in|of)\s+$"
             # "Kherson, retaken by Ukrainian forces in November, …": when the town changed hands
@@ -2111,7 +2113,7 @@ _TRAVEL_LEFT = re.compile(
     # "hit on the road to Sumy": where the road leads, not where the strike fell
     r"|\b(?:on|along)\s+the\s+(?:road|highway|motorway|way|route)\s+(?:to|towards)\s+(?:the\s+(?:city\s+of\s+)?)?$"
     # "informed the Embassy of Georgia in Kyiv", "the Polish consulate general in Lviv": a foreign mission's seat
-    r"|\b(?:embassy|consulate(?:[\s-]+general)?)(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)?\s+in\s+$"
+    r"|\b(?:embassy|consul(?:ate)?(?:[\s-]+general)?)(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)?\s+in\s+$"
     # "the wounded have been taken to hospitals in Kramatorsk and Dnipro": where they are treated
     r"|\b(?:taken|brought|transported|transferred|evacuated|airlifted|moved|treated|driven|rushed|delivered)"
     r"\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
@@ -4937,7 +4939,12 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
         if len(models) != 1:
             continue
         if table[models[0]][0] is None and _named_as_some(ctx, table[models[0]][2], models[0][1] or ""):
-            continue  # "13 missiles …; Kinzhal hypersonic missiles were among those used": some of them
+            # "13 missiles …; Kinzhal hypersonic missiles were among those used": some of them; "and that
+            # 30 of them were intercepted" after "including Kh-101s" is of the 13, not of the model
+            some, whole = table[models[0]], table[(kind, None)]
+            if whole[0] is not None and whole[1] is None and some[1] is not None:
+                whole[1], some[1] = some[1], None
+            continue
         if kind in classed and _model_class(models[0][1] or "") != classed[kind]:
             continue  # "30 cruise missiles were destroyed" are not of the Kinzhals named before
         tgt = table[models[0]]
@@ -4973,7 +4980,22 @@ def _named_as_some(ctx: DocContext, ev: Evidence, model: str) -> bool:
     """The model is said to be among the weapons ("Kinzhal hypersonic missiles were among those used
     against Lviv"), not to be all of them."""
     sent = ctx.text[ev.start : ev.end]
-    return any(w.model == model and _AMONG.search(sent, w.end, w.end + 40) for w in weapon_mentions(sent))
+    return any(
+        w.model == model
+        and (
+            _AMONG.search(sent, w.end, w.end + 40)
+            # "48 missiles of various kinds, including cruise missiles Kh-101": one type of several
+            or _OF_VARIOUS_INCLUDING.search(sent, max(0, w.start - 80), w.start)
+        )
+        for w in weapon_mentions(sent)
+    )
+
+
+_OF_VARIOUS_INCLUDING = re.compile(
+    r"\b(?:of\s+(?:various|different|several|many)\s+(?:kinds|types)|of\s+all\s+kinds)\s*,?\s*"
+    r"(?:including|among\s+them|among\s+which)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _model_told_after(
