@@ -7169,3 +7169,13 @@ def test_a_model_included_among_missiles_of_various_types_keeps_no_count_of_its_
         ("Kh-101", None, None),
     }
     assert [p.name for p in e.places] == ["Kyiv"]
+
+
+def test_missiles_that_impacted_in_a_city_are_an_attack_there() -> None:
+    text = (
+        "Palm Sunday\n\nTwo Russian ballistic missiles of the type Iskander-M impacted this Sunday, the 13 of April, "
+        "in the centre of Sumy."
+    )
+    (e,) = attacks(text, "2025-04-14")
+    assert [p.name for p in e.places] == ["Sumy"] and str(e.date.start) == "2025-04-13"
+    assert [(w.model, w.launched.value) for w in e.weapons] == [("Iskander-M", 2)]

@@ -643,3 +643,10 @@ def test_a_translations_shot_down_were_counts_the_intercepted() -> None:
 def test_a_model_named_after_its_noun_is_that_models_count() -> None:
     f = classify("The aggressor used 20 cruise missiles X-101 (Kh-101) and 12 guided missiles Kh-59.")
     assert {mo: lc.value for _k, mo, lc, _ic in f.weapons} == {"Kh-101": 20, "Kh-59": 12}
+
+
+def test_a_translations_resulted_wounded_is_a_toll() -> None:
+    f = classify(
+        "In Kyiv died 7 persons and at least 20 resulted wounded; damaged were residential buildings."
+    )
+    assert (f.killed.value, f.injured.value, f.injured.qualifier) == (7, 20, "at_least")

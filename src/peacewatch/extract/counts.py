@@ -28,6 +28,7 @@ _AUX = (
     r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|got|reportedly|also|later|were\s+also"
 )
 _AUX += r"|have|had|all|now|confirmed|reported|been|who"  # "117 people who were wounded"
+_AUX += r"|resulted|remained"  # a translation's "3 persons resulted wounded" (Spanish "resultaron heridas")
 _AUX += (
     r"|lightly|slightly|moderately|seriously|severely|badly|critically|gravely))*"  # "were lightly injured"
 )

@@ -251,6 +251,8 @@ WEAPONS_CAME = (
     r"|(?:missiles|drones|shaheds|rockets|uavs)\s+(?:[\w-]+\s+){0,2}?(?:arrived|came\s+in|went\s+(?:after|for))\b"
     # "a cruise missile slams into the regional administration building" (a timeline's present tense)
     r"|(?:missiles?|drones?|shaheds?|rockets?|bombs?|uavs?)\s+(?:[\w-]+\s+){0,1}?slams\s+(?:into|onto)\b"
+    # "Two ballistic missiles of the type Iskander-M impacted this Sunday in the centre of Sumy"
+    r"|(?:missiles?|drones?|rockets?|bombs?|shells?|uavs?)\s+(?:[\w-]+\s+){0,4}?impacted\b"
     # "Three Iskander-M missiles came down on the centre of Chernihiv", "a missile snapped the TV tower in half"
     r"|(?:missiles?|drones?|shaheds?|rockets?|bombs?|shells?|uavs?)\s+(?:[\w-]+\s+){0,1}?(?:came\s+down\s+(?:on|in|near)"
     r"|snapped|toppled|flattened|levell?ed|gutted|demolished|wrecked|pierced|shattered|cut\s+through|crashed\s+through)\b"
