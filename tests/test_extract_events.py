@@ -7179,3 +7179,16 @@ def test_missiles_that_impacted_in_a_city_are_an_attack_there() -> None:
     (e,) = attacks(text, "2025-04-14")
     assert [p.name for p in e.places] == ["Sumy"] and str(e.date.start) == "2025-04-13"
     assert [(w.model, w.launched.value) for w in e.weapons] == [("Iskander-M", 2)]
+
+
+def test_a_russian_outlets_vfu_and_armed_formations_are_ukraines_and_its_pervomaisk_is_luhansks() -> None:
+    text = (
+        "LPR news\n\nOn Saturday the Ukrainian armed formations struck a bakery in Lysychansk with HIMARS rockets, "
+        "the head of the LPR said.\n\nAlso on Saturday the VFU shelled the city of Pervomaisk; 2 civilians were "
+        "wounded."
+    )
+    evs = {e.places[0].name: e for e in attacks(text, "2024-02-04")}
+    assert {k: e.actor for k, e in evs.items()} == {"Lysychansk": "UA", "Pervomaisk": "UA"}
+    assert evs["Pervomaisk"].places[0].admin1 == "Luhansk Oblast"
+    (alone,) = attacks("Shelling\n\nRussian drones struck Pervomaisk on Monday, wounding two people.")
+    assert alone.places[0].admin1 == "Mykolaiv Oblast"

@@ -109,7 +109,7 @@ _ACTOR_NOUNS = (
     r"forces|troops|army|military|missiles?|drones?|UAVs?|strikes?|attacks?|barrage|bombardments?|shelling"
     r"|airstrikes?|air\s+strikes?|bombs?|jets|aircraft|warplanes|bombers|artillery|rockets?|salvos?|offensive"
     r"|occupiers|units?|shells|navy|fleet|air\s+force|assaults?|raids?|fire|soldiers|invaders|aggression|terror"
-    r"|militants|saboteurs|formations|nationalists|militias?|armed\s+forces|Armed\s+Forces"
+    r"|militants|saboteurs|formations|nationalists|militias?|armed\s+forces|Armed\s+Forces|armed\s+formations"
 )
 _MODEL_ALT = "|".join(rx for _, _, rx in L.WEAPON_MODELS)
 _ACTOR_MOD = (
@@ -2467,8 +2467,8 @@ def _actor(
         side = ent.country or ent.demonym
         if ent.text in ("Moscow", "Kremlin"):
             side = "RU"
-        elif ent.text in ("Kiev regime", "Kyiv regime"):
-            side = "UA"  # Russian officials' name for Ukraine's government
+        elif ent.text in ("Kiev regime", "Kyiv regime", "VSU", "VFU"):
+            side = "UA"  # Russian officials' names for Ukraine's government and its armed forces
         elif ent.text in ("Kyiv", "Kiev") and id(ent) not in place_ents:
             side = "UA"
         if side is None or id(ent) in place_ents:

@@ -30,6 +30,9 @@ INSTITUTIONS = {
     # Russian official usage for Ukraine's government ("the Kiev regime attempted a drone attack")
     "Kiev regime": "UA",
     "Kyiv regime": "UA",
+    # a Russian outlet's initials for Ukraine's armed forces ("the VSU shelled Horlivka")
+    "VSU": "UA",
+    "VFU": "UA",
     "Kremlin": "RU",
     "White House": "US",
     "Pentagon": "US",
