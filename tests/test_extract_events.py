@@ -7192,3 +7192,16 @@ def test_a_russian_outlets_vfu_and_armed_formations_are_ukraines_and_its_pervoma
     assert evs["Pervomaisk"].places[0].admin1 == "Luhansk Oblast"
     (alone,) = attacks("Shelling\n\nRussian drones struck Pervomaisk on Monday, wounding two people.")
     assert alone.places[0].admin1 == "Mykolaiv Oblast"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Rome today are expected more than 130 delegations for the funerals of Pope Francis, among them "
+        "Zelensky and Trump.",
+        "The European leaders, reunited in Luanda in the summit European Union-African Union, asked that every "
+        "agreement respect the sovereignty of Ukraine.",
+    ],
+)
+def test_a_funeral_and_another_blocs_summit_are_no_talks(text: str) -> None:
+    assert [e.venue.name for e in kind(text, "talks") if e.venue] == []

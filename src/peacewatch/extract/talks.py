@@ -326,6 +326,8 @@ _OFF_TOPIC_TALKS = re.compile(
     r"|\b(?:Diamond\s+League|athletics|championships?|tournament|high\s+jump|world\s+record)\b"
     # a parade or a commemoration: "delegations … are due in Moscow for the 80th anniversary commemorations"
     r"|\b(?:(?:victory|military)\s+parade|(?:\d+(?:st|nd|rd|th)\s+)?anniversary\s+(?:parade|celebrations?|commemorations?))\b"
+    # "more than 130 delegations are expected in Rome for the funerals of Pope Francis", "for the inauguration"
+    r"|\bfor\s+(?:the\s+)?(?:funerals?|inauguration|coronation|enthronement|state\s+funeral)\b"
     r"|\b(?:companies|manufacturers|industry|industrial|exhibition|trade\s+fair|expo|association)\b[^.]{0,200}\bconference\b"
     r"|\bconference\b[^.]{0,80}\b(?:companies|manufacturers|industry|exhibition)\b"
     # a leader meeting his own people: "Putin … met veterans in the Kremlin"
@@ -336,12 +338,12 @@ _OFF_TOPIC_TALKS = re.compile(
 # a bloc's own summit is not a round of war talks, though the war is on its agenda
 _BLOC_SUMMIT = re.compile(
     r"\b(?:NATO|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20|Twenty)|Arab\s+League|BRICS|SCO|ASEAN|EU|European\s+Union"
-    r"|OSCE|African\s+Union|Commonwealth)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+|(?:foreign|defen[cs]e|finance)\s+)?"
+    r"|OSCE|African\s+Union|Commonwealth|European\s+Union-African\s+Union|EU-AU|EU-African\s+Union)\s+(?:leaders['’]?\s+|heads\s+of\s+state\s+|(?:foreign|defen[cs]e|finance)\s+)?"
     r"(?:summit|gathering|(?:leaders|ministers)\b[^.;]{0,40}?\b(?:met|meet|meets|meeting|gather\w*|arriv\w*|summit))\b"
     r"|\b(?:NATO|G7|EU|BRICS)\s+and\s+(?:NATO|G7|EU|BRICS)\s+summits\b"
     # "at a European summit in Granada", "the European Political Community summit"
     r"|\bEuropean\s+(?:Political\s+Community\s+)?summit\b"
-    r"|\b(?:meeting|gathering|summit)\s+of\s+(?:the\s+)?(?:NATO|G7|G-7|G20|G-20|EU|European\s+Union|BRICS|SCO|OSCE)\b"
+    r"|\b(?:meeting|gathering|summit)\s+(?:of\s+)?(?:the\s+)?(?:NATO|G7|G-7|G20|G-20|EU|European\s+Union|BRICS|SCO|OSCE)\b"
     r"|\b(?:leaders|heads)\s+of\s+the\s+(?:Group\s+of\s+(?:Seven|20)|G7|G20)\b"
     r"|\bEuropean\s+Political\s+Community\b|\b(?:alliance|EU-Ukraine|accession)\s+summit\b"
     # a bloc's own session with Ukraine: "NATO and Ukrainian officials were due to hold emergency talks"
