@@ -90,6 +90,7 @@ LABELLED_SETS = (
     "articles67",
     "articles68",
     "articles69",
+    "articles70",
 )
 
 
