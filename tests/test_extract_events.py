@@ -7205,3 +7205,13 @@ def test_a_russian_outlets_vfu_and_armed_formations_are_ukraines_and_its_pervoma
 )
 def test_a_funeral_and_another_blocs_summit_are_no_talks(text: str) -> None:
     assert [e.venue.name for e in kind(text, "talks") if e.venue] == []
+
+
+def test_a_strike_told_in_the_pluperfect_after_a_dated_scene_happened_that_day() -> None:
+    text = (
+        "Nine floors\n\nAt 6:40 on the morning of 19 November, a firefighter was asleep in the station when the "
+        'building shook. "It was not an interceptor," he told me.\n\n'
+        "Two Russian cruise missiles had struck a pair of residential high-rises in Ternopil."
+    )
+    (e,) = attacks(text, "2025-12-06")
+    assert str(e.date.start) == "2025-11-19"

@@ -1585,7 +1585,12 @@ def _mention(
     if (date is None or date.kind == "relative_day") and (led := _led_by_shift(ctx, sent)) is not None:
         date = led  # "Forty-eight hours later it was Dnipro's turn. Russian missiles hit the city at dawn"
     if date is None:
-        date = _shifted_date(ctx, sent, ctext) or _entry_date(ctx, sent) or _paragraph_date(ctx, sent)
+        date = (
+            _shifted_date(ctx, sent, ctext)
+            or _entry_date(ctx, sent)
+            or _paragraph_date(ctx, sent)
+            or _scene_date(ctx, sent, ctext)
+        )
     elif date.kind == "relative_day" and (heading := _heading_date(ctx, sent, strict=True)) is not None:
         date = heading  # "THURSDAY" over "Drones attacked a substation overnight": that Thursday's night
     elif (
@@ -1876,6 +1881,35 @@ def _shifted_date(
             assert base is not None
             day = base + dt.timedelta(days=sign * n)
             return D.DateMention(0, 0, m.group(0), DateSpan(day, day, "day"), "shift")
+    return None
+
+
+_PLUPERFECT_HIT = re.compile(
+    r"\bhad\s+(?:just\s+)?(?:struck|hit|slammed\s+into|exploded|landed|smashed\s+into|crashed\s+into|torn\s+into)\b",
+    re.IGNORECASE,
+)
+
+
+def _scene_date(ctx: DocContext, sent: Sentence, ctext: str) -> D.DateMention | None:
+    """ "At 6:40 on the morning of 19 November, Andriy was asleep when the building shook." / "Two
+    missiles had struck a pair of high-rises": a strike told in the pluperfect explains the scene just
+    set, and happened on its day."""
+    if sent.index == 0 or not _PLUPERFECT_HIT.search(ctext):
+        return None
+    hinted = ctx.sentences_with(L.TRIGGER_RE)
+    for prev in reversed(ctx.sentences[max(0, sent.index - 6) : sent.index]):
+        if sent.paragraph - prev.paragraph > 1 or prev.index in hinted:
+            return None  # (the scene is the one just set, with no other strike told in between)
+        ptext = ctx.text[prev.start : prev.end]
+        days = [
+            d
+            for d in _sentence_dates(ctx, prev)
+            if d.span.precision == "day" and not d.future and not _statement_date(ptext, d)
+        ]
+        if days:
+            if len({d.span.start for d in days}) != 1:
+                return None
+            return D.DateMention(0, 0, days[0].text, days[0].span, days[0].kind)
     return None
 
 
