@@ -7215,3 +7215,13 @@ def test_a_strike_told_in_the_pluperfect_after_a_dated_scene_happened_that_day()
     )
     (e,) = attacks(text, "2025-12-06")
     assert str(e.date.start) == "2025-11-19"
+
+
+def test_a_list_line_headed_by_a_town_of_its_own_is_another_strike() -> None:
+    text = (
+        "Day summary\n\n**Top story**\n- Russia launched 127 missiles and 109 drones overnight at Lutsk and Dnipro.\n"
+        "- Poland scrambled jets.\n\n**Other strikes**\n- Kharkiv, afternoon: glide bomb on a residential area. "
+        "1 killed, 5 injured (city head)."
+    )
+    kharkiv = [e for e in attacks(text, "2024-08-26") if [p.name for p in e.places] == ["Kharkiv"]]
+    assert len(kharkiv) == 1 and kharkiv[0].killed.value == 1 and kharkiv[0].weapons[0].kind == "glide_bomb"

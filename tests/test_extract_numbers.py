@@ -650,3 +650,19 @@ def test_a_translations_resulted_wounded_is_a_toll() -> None:
         "In Kyiv died 7 persons and at least 20 resulted wounded; damaged were residential buildings."
     )
     assert (f.killed.value, f.injured.value, f.injured.qualifier) == (7, 20, "at_least")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '- 15:20 — removed an unverified claim of "200 missiles": that number appears nowhere official.',
+        '- 13:05 — "5 killed nationwide" replaced by the official toll at 19:40.',
+    ],
+)
+def test_a_figure_quoted_only_to_be_withdrawn_is_no_count(text: str) -> None:
+    f = classify(text)
+    assert (f.killed, f.weapons) == (None, ())
+
+
+def test_an_hour_and_its_minutes_are_no_figures() -> None:
+    assert [n.text for n in find_numbers("the toll was revised at 19:40 and again at 07:05")] == []

@@ -1322,6 +1322,10 @@ def _heading(ctx: DocContext, sent: Sentence, stext: str) -> bool:
     return alone_before and alone_after
 
 
+# a list line headed by a town: "- Kharkiv, afternoon:", "• Odesa:"
+_TOWN_HEAD = re.compile(r"[\s•·*▪►▸–—-]*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\s*[,:])")
+
+
 def _continuation(
     ctx: DocContext,
     sent: Sentence,
@@ -1344,6 +1348,29 @@ def _continuation(
         return None
     if intercepted and facts.weapons:
         facts = _as_intercepted(facts)
+    head = _TOWN_HEAD.match(stext)
+    places, _ = (
+        _attack_places(ctx, ctx.ents_in(sent.start, sent.start + head.end()), clause) if head else ([], False)
+    )
+    told = {e.id for e in _towns([e for e, _ in before.places])} if before is not None else set()
+    if any(e.kind in ("city", "district") and e.id not in told for e in _towns([e for e, _ in places])):
+        # "- Kharkiv, afternoon: glide bomb on a residential area": a list line headed by a town of its
+        # own is another strike, not more weapons for the one before
+        sent_dates = D.find_dates(stext, entry_day(ctx, sent) or ctx.published, ctx.anchor_year)
+        day = [d for d in sent_dates if d.span.precision == "day"]
+        return Mention(
+            clause,
+            sent,
+            places,
+            None,
+            False,
+            facts,
+            day[0] if day else None,
+            _targets(stext),
+            False,
+            False,
+            False,
+        )
     date, actor = None, None
     if before is not None and before.date is not None and facts.weapons:
         days = [

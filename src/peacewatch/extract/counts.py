@@ -98,6 +98,16 @@ _NOW_RIGHT = re.compile(
     r"^\s+(?:people\s+|persons\s+|civilians\s+)?(?:have|has|had)\s+now\s+(?:been\s+)?(?:killed|injured|wounded|hurt|died)\b",
     re.IGNORECASE,
 )
+# a figure quoted only to be withdrawn: 'removed a [UV] claim of "200 missiles"', '"5 killed nationwide" replaced by'
+_WITHDRAWN_LEFT = re.compile(
+    r"\b(?:removed|retracted|deleted|withdrew|withdrawn|debunked|corrected)\b[^.;:\"“]{0,40}[\"“]$",
+    re.IGNORECASE,
+)
+_WITHDRAWN_RIGHT = re.compile(
+    r"[^\"”.;]{0,40}[\"”]\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:replaced|corrected|removed|retracted"
+    r"|withdrawn|deleted|amended|revised)\b",
+    re.IGNORECASE,
+)
 # a translation's verb before its subject: "died 7 persons", "were killed 13 people", "were injured 5 citizens"
 _DIED_BEFORE = re.compile(r"\b(?:died|perished|(?:were|was)\s+killed)\s*$", re.IGNORECASE)
 _HURT_BEFORE = re.compile(r"\b(?:were|was|got)\s+(?:injured|wounded|hurt)\s*$", re.IGNORECASE)
@@ -778,6 +788,8 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             blocked = None  # "the death toll stood at 48": a toll, not a time or a place
         if _NOT_COUNT_RIGHT.match(right) or blocked is not None or _OVER_SEVERAL_RIGHT.match(right):
             continue
+        if _WITHDRAWN_LEFT.search(left[-80:]) or _WITHDRAWN_RIGHT.match(right):
+            continue  # a corrections log: 'removed a claim of "200 missiles"', '"5 killed" replaced by "at least 7"'
         if n.vague and not _vague_quantifies(n, right):
             continue
         w = _weapon_right_after(text, n.end, weapons)

@@ -162,9 +162,22 @@ def find_numbers(text: str) -> list[NumberPhrase]:
                 )
             continue
         phrase = _to_phrase(m)
-        if phrase is not None:
+        if phrase is not None and not _in_clock_time(text, phrase):
             out.append(phrase)
     return out
+
+
+_CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+
+
+def _in_clock_time(text: str, phrase: NumberPhrase) -> bool:
+    """ "at 19:40": an hour and its minutes are no figures (whatever words stand before them)."""
+    if ":" not in text[max(0, phrase.num_start - 3) : phrase.end + 3]:
+        return False
+    return any(
+        c.start() <= phrase.num_start < c.end()
+        for c in _CLOCK.finditer(text, max(0, phrase.num_start - 3), min(len(text), phrase.end + 3))
+    )
 
 
 def _to_phrase(m: re.Match[str]) -> NumberPhrase | None:
