@@ -7225,3 +7225,17 @@ def test_a_list_line_headed_by_a_town_of_its_own_is_another_strike() -> None:
     )
     kharkiv = [e for e in attacks(text, "2024-08-26") if [p.name for p in e.places] == ["Kharkiv"]]
     assert len(kharkiv) == 1 and kharkiv[0].killed.value == 1 and kharkiv[0].weapons[0].kind == "glide_bomb"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian officials have not said when a third Istanbul round might happen.",
+        "The Kremlin said on Wednesday that no date or venue had been agreed for a new round of direct talks with "
+        "Ukraine in Istanbul.",
+        "A fourth trilateral round with Russia, after three meetings in Abu Dhabi and Geneva, has been discussed but "
+        "not scheduled.",
+    ],
+)
+def test_a_round_no_one_has_fixed_is_no_talks(text: str) -> None:
+    assert kind(text, "talks", "2025-05-28") == []

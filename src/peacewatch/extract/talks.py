@@ -286,6 +286,15 @@ _MEDIATOR_LEFT = re.compile(
     r"|\b(?:chaired|presided\s+over)\s+by\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,8}$",
     re.IGNORECASE,
 )
+# a round no one has fixed: "no date or venue had been agreed for a new round", "have not said when a third
+# Istanbul round might happen", "has been discussed but not scheduled", "no meeting has been scheduled"
+_UNSCHEDULED = re.compile(
+    r"\bno\s+(?:date|venue|time|meeting|round)(?:\s+(?:or|and)\s+(?:date|venue|time|place))?\s+(?:has|had|have)\s+(?:yet\s+)?"
+    r"been\s+(?:agreed|set|fixed|scheduled|announced|decided)"
+    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:said|announced|decided|agreed)\s+(?:when|where)\b"
+    r"|\bbut\s+not\s+(?:yet\s+)?(?:scheduled|agreed|fixed)\b|\bnot\s+(?:yet\s+)?been\s+scheduled\b",
+    re.IGNORECASE,
+)
 # What the talks were about, when it is not this war: trade, Gaza, embassies, grain import bans …
 _OFF_TOPIC_TALKS = re.compile(
     r"\b(?:talks|met(?!\s+(?:its|their|his|her|the|all|these|those|our)\s+(?:[\w-]+\s+)?(?:demands?|conditions|requirements"
@@ -877,6 +886,8 @@ def _talks_event(
         _BLOC_SUMMIT_RIGHT.match(text, e.end, min(len(text), e.end + 120)) for e in c.venue_ents
     ):
         return None  # "leaders gathered in Moldova for a summit of the European Political Community"
+    if all(_UNSCHEDULED.search(text, s.start, s.end) for s in c.sentences):
+        return None  # "no date or venue had been agreed for a new round", "discussed but not scheduled"
     if _OFF_TOPIC_TALKS.search(own_only) or (
         _OFF_TOPIC.search(stext_all) and not _WAR_TOPIC.search(stext_all)
     ):
