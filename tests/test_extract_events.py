@@ -7239,3 +7239,8 @@ def test_a_list_line_headed_by_a_town_of_its_own_is_another_strike() -> None:
 )
 def test_a_round_no_one_has_fixed_is_no_talks(text: str) -> None:
     assert kind(text, "talks", "2025-05-28") == []
+
+
+def test_a_deadline_that_was_met_with_irritation_is_no_meeting() -> None:
+    text = "In Kyiv, Trump's deadline was met with a mixture of irritation and resignation."
+    assert kind(text, "talks", "2025-05-28") == []

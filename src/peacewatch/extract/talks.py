@@ -46,7 +46,9 @@ _ROUGHLY = (
     r"(?:(?:about|some|nearly|almost|more\s+than|over|close\s+to|around|roughly|just\s+(?:under|over))\s+)?"
 )
 _MEETING = re.compile(
-    r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?|met|meet|meets|meeting|round"
+    # ("Trump's deadline was met with a mixture of irritation": a reception, no meeting)
+    r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?"
+    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)met|meet|meets|meeting|round"
     r"|sat\s+down|huddled|closeted|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
     r"|sessions?|conference|peace\s+process|hosted|hosts|host"
     # leaders who sign a pact meet: "visited Kyiv to sign a 100-year partnership agreement"
