@@ -180,3 +180,21 @@ def test_a_yearless_day_takes_the_earlier_year_its_sentence_is_set_in() -> None:
     assert d.span.start == dt.date(2024, 3, 15)
     (d,) = find_dates("It was the first meeting on 16 May since the spring of 2022.", dt.date(2025, 5, 20))
     assert d.span.start == dt.date(2025, 5, 16)
+
+
+@pytest.mark.parametrize(
+    "text", ["hit it on the afternoon of Saturday 14 January", "struck this Saturday, the 14 of January"]
+)
+def test_a_weekday_before_a_date_names_that_date(text: str) -> None:
+    assert [(d.kind, d.span.start) for d in find_dates(text, dt.date(2023, 1, 24))] == [
+        ("day_month", dt.date(2023, 1, 14))
+    ]
+
+
+def test_a_deadline_that_runs_out_on_a_weekday_and_date_is_that_date() -> None:
+    text = (
+        "Trump cut the deadline to 10 or 12 days. The new deadline for Moscow to accept a ceasefire runs out on "
+        "Friday, August 8."
+    )
+    (c,) = [e for e in peacewatch.extract(text, "2025-08-06") if e.kind == "commitment"]
+    assert str(c.date.start) == "2025-08-08"

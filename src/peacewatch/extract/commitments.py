@@ -475,9 +475,11 @@ def _event(ctx: DocContext, g: list[CommitMention]) -> Event | None:
 
 
 _DATELINE_RIGHT = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-—–]")
+# "runs out on Friday, August 8": the weekday that names the date after it
+_WEEKDAY_BEFORE = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _START_LEFT = re.compile(
     r"\b(?:from|starting|start|starts|begin|begins|beginning|began|effective|takes?\s+effect|took\s+effect|(?:come|came|comes|coming)\s+into"
-    r"\s+(?:force|effect)|(?:went|goes|go)\s+into\s+effect|entered\s+into\s+force|run\s+from|runs\s+from)\s+(?:on\s+|at\s+)?(?:midnight\s+(?:on\s+)?|noon\s+(?:on\s+)?)?$",
+    rf"\s+(?:force|effect)|(?:went|goes|go)\s+into\s+effect|entered\s+into\s+force|run\s+from|runs\s+from)\s+(?:on\s+|at\s+)?(?:midnight\s+(?:on\s+)?|noon\s+(?:on\s+)?)?{_WEEKDAY_BEFORE}$",
     re.IGNORECASE,
 )
 _FORWARD_START = re.compile(r"^(?:from|starting|start|begin)\b|^run", re.IGNORECASE)
@@ -488,7 +490,7 @@ _PAST_RESULT = re.compile(
     re.IGNORECASE,
 )
 _END_LEFT = re.compile(
-    r"\b(?:runs?\s+out|expires?|expiring|falls?|fall\s+around|ends?|until|by|before)\s+(?:on\s+|around\s+|at\s+)?$",
+    rf"\b(?:runs?\s+out|expires?|expiring|falls?|fall\s+around|ends?|until|by|before)\s+(?:on\s+|around\s+|at\s+)?{_WEEKDAY_BEFORE}$",
     re.IGNORECASE,
 )
 _HOLIDAY = re.compile(

@@ -169,10 +169,19 @@ def find_dates(
             and found[i + 1].span.precision == "day"
             and _NIGHT_THEN_DAY.fullmatch(text, d.end, found[i + 1].start) is not None
         )
+        # "on Saturday 14 January", "this Sunday, the 13 of April": the weekday names the date after it
+        and not (
+            d.kind == "weekday"
+            and i + 1 < len(found)
+            and found[i + 1].kind in ("day_month", "month_day")
+            and found[i + 1].span.precision == "day"
+            and _WEEKDAY_THEN_DATE.fullmatch(text, d.end, found[i + 1].start) is not None
+        )
     ]
 
 
 _NIGHT_THEN_DAY = re.compile(r"\s*(?:on\s+|,\s*)?")
+_WEEKDAY_THEN_DATE = re.compile(r"\s*,?\s*(?:the\s+)?")
 
 
 # a year the sentence sets its story in ("In 2024 …", "during 2022"; not "since the spring of 2022") and a date
