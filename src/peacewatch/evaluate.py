@@ -91,6 +91,7 @@ LABELLED_SETS = (
     "articles68",
     "articles69",
     "articles70",
+    "articles71",
 )
 
 
