@@ -7244,3 +7244,20 @@ def test_a_round_no_one_has_fixed_is_no_talks(text: str) -> None:
 def test_a_deadline_that_was_met_with_irritation_is_no_meeting() -> None:
     text = "In Kyiv, Trump's deadline was met with a mixture of irritation and resignation."
     assert kind(text, "talks", "2025-05-28") == []
+
+
+def test_a_tour_diarys_foreign_stop_is_no_place_and_ten_of_them_kinzhals_keep_no_count() -> None:
+    text = (
+        "Tour diary\n\n29 December, Vienna to Bratislava\nWoke at 7 to forty messages. Russia launched 122 missiles "
+        "at Kyiv and Kharkiv overnight.\n\n2 January, Krakow\nAnother night of sirens at home.\n\nIn the morning Russia "
+        "struck Kyiv with 99 missiles, ten of them hypersonic Kinzhals.\n\nThe air force said 72 of the missiles were "
+        "destroyed."
+    )
+    evs = attacks(text, "2024-01-07")
+    assert all(p.country in ("UA", "RU") for e in evs for p in e.places)
+    jan2 = next(e for e in evs if str(e.date.start) == "2024-01-02")
+    assert {(w.model, w.launched and w.launched.value) for w in jan2.weapons} == {
+        (None, 99),
+        ("Kinzhal", None),
+    }
+    assert any(str(e.date.end) == "2023-12-29" for e in evs)

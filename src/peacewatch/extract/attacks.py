@@ -531,7 +531,8 @@ _ENTRY_DAY = re.compile(
     r"|(?P<d>\d{1,2})[./](?P<m>\d{1,2})(?:[./](?P<y>20\d\d))?(?!\d))"
     r"(?:\s*\([^)\n]{1,40}\))?"
     # a label after a comma: a place ("24 January, Ryazan.", "11 March, Moscow region.") or a time of day
-    r"(?:,\s+(?P<label>(?:(?:[A-Z][\w'’-]*|region|oblast|district|Day)\s?){1,4})"
+    # (and a trip's two ends: "29 December, Vienna to Bratislava")
+    r"(?:,\s+(?P<label>(?:(?:[A-Z][\w'’-]*|region|oblast|district|Day)\s?){1,4}(?:(?:to|and)\s(?:[A-Z][\w'’-]*\s?){1,3})?)"
     r"|,\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night|overnight|before\s+dawn|at\s+dawn|in\s+daylight"
     r"|midday|noon))?"
     r"\s*(?:[-–—:|](?:\s|$)|\.(?:\s|$)|\n|$)"
@@ -744,7 +745,8 @@ def _datelines(ctx: DocContext) -> dict[int, tuple[Entry, Ent]]:
         named = _heading_place(ctx, item.start, item.end, ("city", "admin1"))
         if named is not None:
             out[sent.paragraph] = named
-    return out
+    # ("2 January, Krakow": where a touring band or a correspondent is, no place of this war's strikes)
+    return {para: placed for para, placed in out.items() if placed[0].country in _WARRING}
 
 
 def _heading_place(ctx: DocContext, start: int, end: int, kinds: tuple[str, ...]) -> tuple[Entry, Ent] | None:
@@ -5054,7 +5056,9 @@ def _named_as_some(ctx: DocContext, ev: Evidence, model: str) -> bool:
 
 _OF_VARIOUS_INCLUDING = re.compile(
     r"\b(?:of\s+(?:various|different|several|many)\s+(?:kinds|types)|of\s+all\s+kinds)\s*,?\s*"
-    r"(?:including|among\s+them|among\s+which)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"(?:including|among\s+them|among\s+which)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    # "99 missiles, ten of them hypersonic Kinzhals"
+    r"|\b(?!most\b|all\b|almost\b|nearly\b)[\w-]+\s+of\s+them\s+(?:were\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 
