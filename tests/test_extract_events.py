@@ -7261,3 +7261,9 @@ def test_a_tour_diarys_foreign_stop_is_no_place_and_ten_of_them_kinzhals_keep_no
         ("Kinzhal", None),
     }
     assert any(str(e.date.end) == "2023-12-29" for e in evs)
+
+
+def test_jets_that_let_fall_bombs_attacked() -> None:
+    text = "Chernihiv, March 2022\n\nOn 3 March Russian jets let fall unguided bombs on apartment blocks in Chernihiv."
+    (e,) = attacks(text, "2022-04-12")
+    assert [p.name for p in e.places] == ["Chernihiv"] and str(e.date.start) == "2022-03-03"
