@@ -198,3 +198,10 @@ def test_a_deadline_that_runs_out_on_a_weekday_and_date_is_that_date() -> None:
     )
     (c,) = [e for e in peacewatch.extract(text, "2025-08-06") if e.kind == "commitment"]
     assert str(c.date.start) == "2025-08-08"
+
+
+def test_on_a_saturday_is_no_particular_saturday() -> None:
+    assert (
+        find_dates("On a Saturday morning before the New Year holidays, drones struck", dt.date(2025, 3, 13))
+        == []
+    )

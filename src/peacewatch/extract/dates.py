@@ -57,9 +57,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",  # "on Wednesday", "early on Sunday", "Monday night", "last Friday", "Tuesday's attack"
         re.compile(
             # (the words before the day may open the sentence: "Overnight into Wednesday, …")
+            # (not "on a Saturday morning before the New Year holidays": some Saturday, none in particular)
             rf"\b(?P<rel>(?i:last|this|next|on|early\s+on|late\s+on|early|late|overnight\s+(?:into|to)"
             rf"|on\s+the\s+night\s+(?:of|to|into)|the\s+night\s+(?:of|to|into)|since|until|by))?\s*"
-            rf"(?P<wd>{_WD})(?P<part>\s+(?:night|morning|evening|afternoon))?(?P<poss>['’]s)?\b"
+            rf"(?<!\b[Oo]n\sa\s)(?<!\b[Oo]n\sone\s)(?P<wd>{_WD})(?P<part>\s+(?:night|morning|evening|afternoon))?(?P<poss>['’]s)?\b"
         ),
     ),
     (
