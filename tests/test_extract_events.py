@@ -7267,3 +7267,13 @@ def test_jets_that_let_fall_bombs_attacked() -> None:
     text = "Chernihiv, March 2022\n\nOn 3 March Russian jets let fall unguided bombs on apartment blocks in Chernihiv."
     (e,) = attacks(text, "2022-04-12")
     assert [p.name for p in e.places] == ["Chernihiv"] and str(e.date.start) == "2022-03-03"
+
+
+def test_a_writer_who_died_in_a_hospital_elsewhere_and_her_novels_about_a_city_place_no_strike() -> None:
+    text = (
+        "A writer remembered\n\nThe novelist, whose novels about Lviv childhoods won prizes, died on Saturday in a "
+        "hospital in Dnipro. She had been in a pizzeria in Kramatorsk on Tuesday 27 June when a Russian Iskander-M "
+        "missile hit it, killing 13 people."
+    )
+    (e,) = attacks(text, "2023-07-03")
+    assert [p.name for p in e.places] == ["Kramatorsk"]

@@ -666,3 +666,8 @@ def test_a_figure_quoted_only_to_be_withdrawn_is_no_count(text: str) -> None:
 
 def test_an_hour_and_its_minutes_are_no_figures() -> None:
     assert [n.text for n in find_numbers("the toll was revised at 19:40 and again at 07:05")] == []
+
+
+def test_n_more_were_hurt_after_the_dead_is_the_injured_count() -> None:
+    f = classify("The dead numbered twenty-five, two of them children, and 31 more were hurt.")
+    assert (f.killed.value, f.injured.value) == (25, 31)

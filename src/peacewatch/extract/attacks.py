@@ -2175,10 +2175,15 @@ _TRAVEL_LEFT = re.compile(
     r"(?:back\s+)?from\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
     # "hit on the road to Sumy": where the road leads, not where the strike fell
     r"|\b(?:on|along)\s+the\s+(?:road|highway|motorway|way|route)\s+(?:to|towards)\s+(?:the\s+(?:city\s+of\s+)?)?$"
+    # "novels about Lviv childhoods", "a film set in Mariupol": what a work is about, no place struck
+    r"|\b(?:novels?|books?|stories|poems|poetry|films?|movies?|songs?|essays?|plays?|documentar(?:y|ies)|memoirs?)"
+    r"\s+(?:about|on|set\s+in)\s+(?:the\s+)?$"
     # "informed the Embassy of Georgia in Kyiv", "the Polish consulate general in Lviv": a foreign mission's seat
     r"|\b(?:embassy|consul(?:ate)?(?:[\s-]+general)?)(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)?\s+in\s+$"
     # "the wounded have been taken to hospitals in Kramatorsk and Dnipro": where they are treated
-    r"|\b(?:taken|brought|transported|transferred|evacuated|airlifted|moved|treated|driven|rushed|delivered)"
+    r"|\b(?:taken|brought|transported|transferred|evacuated|airlifted|moved|treated|driven|rushed|delivered"
+    # "died on Saturday in a hospital in Dnipro": where the wounded died, weeks after
+    r"|died(?:\s+(?:on|at)\s+[\w-]+(?:\s+[\w-]+)?)?)"
     r"\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
     # ("treated in hospitals in Poltava, Kyiv and Dnipro": every town of the list)
     r"(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+facilit(?:y|ies))\s+(?:in|at|of)\s+"

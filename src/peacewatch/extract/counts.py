@@ -139,7 +139,7 @@ def updates_toll(lead: str) -> bool:
 _INCREMENT_RIGHT = re.compile(r"^\s+(?:more|additional|further|new)\b", re.IGNORECASE)
 # "A woman has died. Three more people were injured": more people besides the dead, the injured count
 _MORE_HURT_RIGHT = re.compile(
-    r"^\s+more\s+(?:people|persons?|civilians|residents)\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
+    r"^\s+more\s+(?:(?:people|persons?|civilians|residents)\s+)?(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
     r"(?:injured|wounded|hurt|hospitali[sz]ed)\b",
     re.IGNORECASE,
 )
