@@ -7277,3 +7277,12 @@ def test_a_writer_who_died_in_a_hospital_elsewhere_and_her_novels_about_a_city_p
     )
     (e,) = attacks(text, "2023-07-03")
     assert [p.name for p in e.places] == ["Kramatorsk"]
+
+
+def test_aircraft_that_bombed_a_hospital_attacked_on_the_day_named_before_when() -> None:
+    text = (
+        "Review\n\nThe film's centre of gravity is the afternoon of 9 March 2022, when Russian aircraft bombed the "
+        "maternity hospital in Mariupol. The strike killed three people and wounded 17."
+    )
+    (e,) = attacks(text, "2024-03-12")
+    assert str(e.date.start) == "2022-03-09" and e.killed.value == 3

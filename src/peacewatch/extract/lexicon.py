@@ -316,7 +316,8 @@ TRIGGER_RE = lc(
 # A clause is a real attack (not talk about attacks) only with one of these.
 STRONG_ATTACK = lc(
     rf"\b(?:struck{_FIGURATIVE_STRUCK}|strikes?\s+(?:on|hit|killed|against|in)|strike\s+on|hit(?!{_FIGURATIVE_HIT})|hitting|slammed|pummel(?:l)?ed"
-    r"|pounded|attacked|bombarded|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
+    # ("Russian aircraft bombed the maternity hospital"; not "a bombed apartment block")
+    r"|pounded|attacked|bombarded|(?<!\ba\s)(?<!\bthe\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)bombed(?![\w-])|shelled|shelling|barrage|salvo|fired|launched|killed|killing|kills"
     r"|(?:drones|missiles|strikes|attacks|shells|rockets|bombs)\s+kill"
     rf"|wounded|wounding|injured|injuring|{_DEAD}|died|death\s+toll|shot\s+down|downed|intercepted"
     rf"|{FELL_TO_DEFENCES}"
