@@ -7286,3 +7286,11 @@ def test_aircraft_that_bombed_a_hospital_attacked_on_the_day_named_before_when()
     )
     (e,) = attacks(text, "2024-03-12")
     assert str(e.date.start) == "2022-03-09" and e.killed.value == 3
+
+
+def test_nato_leaders_meeting_in_washington_is_the_blocs_own_summit() -> None:
+    text = (
+        "The premiere came less than a month after the peace summit at the Burgenstock resort on 15 and 16 June, "
+        "and as NATO leaders met in Washington for the alliance's 75th anniversary."
+    )
+    assert [e.venue.name for e in kind(text, "talks", "2024-07-12") if e.venue] == ["Bürgenstock"]

@@ -377,6 +377,11 @@ _BLOC_SUMMIT_RIGHT = re.compile(
     r"|\s*,?\s*(?:for|at|during)\s+(?:a|an|the)\s+(?:NATO|G7|G20|EU|European|BRICS|SCO|OSCE)\s+(?:summit|gathering|meeting)\b",
     re.IGNORECASE,
 )
+# "as NATO leaders met in Washington for the alliance's 75th anniversary": the bloc's own summit
+_BLOC_MET_LEFT = re.compile(
+    r"\b(?:NATO|G7|G-7|G20|G-20|EU|BRICS|SCO|OSCE|alliance)\s+(?:leaders|ministers|heads\s+of\s+state(?:\s+and\s+government)?)"
+    r"\s+(?:met|gathered|convened|assembled)\s+in\s+$"
+)
 _HE_MET = re.compile(
     r"(?:^|[,;]\s+|\bwhere\s+)(?:he|she)\s+(?:also\s+)?(?:held\s+talks|met|sat\s+down|had\s+talks)\b"
 )
@@ -885,7 +890,9 @@ def _talks_event(
     )
     bilateral = _BILATERAL.search(own_only) is not None
     if not bilateral and any(
-        _BLOC_SUMMIT_RIGHT.match(text, e.end, min(len(text), e.end + 120)) for e in c.venue_ents
+        _BLOC_SUMMIT_RIGHT.match(text, e.end, min(len(text), e.end + 120))
+        or _BLOC_MET_LEFT.search(text, max(0, e.start - 60), e.start)
+        for e in c.venue_ents
     ):
         return None  # "leaders gathered in Moldova for a summit of the European Political Community"
     if all(_UNSCHEDULED.search(text, s.start, s.end) for s in c.sentences):
