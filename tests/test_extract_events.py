@@ -7294,3 +7294,8 @@ def test_nato_leaders_meeting_in_washington_is_the_blocs_own_summit() -> None:
         "and as NATO leaders met in Washington for the alliance's 75th anniversary."
     )
     assert [e.venue.name for e in kind(text, "talks", "2024-07-12") if e.venue] == ["Bürgenstock"]
+
+
+def test_queues_round_the_block_are_no_round_of_talks() -> None:
+    text = "The paintings rescued from Ivankiv went on show in Kyiv in November, with queues round the block."
+    assert kind(text, "talks", "2022-12-20") == []

@@ -48,7 +48,8 @@ _ROUGHLY = (
 _MEETING = re.compile(
     # ("Trump's deadline was met with a mixture of irritation": a reception, no meeting)
     r"\b(?:talks|negotiations?|negotiating|negotiators?|summit|summits|meetings?"
-    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)met|meet|meets|meeting|round"
+    r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)met|meet|meets|meeting"
+    r"|round(?!\s+the\s+(?:block|corner|clock|world|country|city|town))"  # (not "queues round the block")
     r"|sat\s+down|huddled|closeted|consultations|delegations?|envoys?|diplomats?|mediat\w+|face-time|face\s+time"
     r"|sessions?|conference|peace\s+process|hosted|hosts|host"
     # leaders who sign a pact meet: "visited Kyiv to sign a 100-year partnership agreement"
