@@ -7299,3 +7299,14 @@ def test_nato_leaders_meeting_in_washington_is_the_blocs_own_summit() -> None:
 def test_queues_round_the_block_are_no_round_of_talks() -> None:
     text = "The paintings rescued from Ivankiv went on show in Kyiv in November, with queues round the block."
     assert kind(text, "talks", "2022-12-20") == []
+
+
+def test_a_renamed_towns_old_name_stays_with_ukrainian_towns_only() -> None:
+    (sokal,) = attacks(
+        "Night attack\n\nA Russian drone hit Sokal on Monday, wounding two people.", "2025-05-06"
+    )
+    assert sokal.places[0].admin1 == "Lviv Oblast"
+    (kotovsk,) = attacks(
+        "Night attack\n\nA Ukrainian drone hit Kotovsk on Monday, wounding two people.", "2025-05-06"
+    )
+    assert kotovsk.places[0].admin1 == "Tambov Oblast"

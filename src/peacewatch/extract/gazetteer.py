@@ -183,8 +183,8 @@ class Gazetteer:
 
     def _drop_shadowed_forms(self) -> None:
         """A form that is some place's own name belongs to that place: another place keeps it as an
-        alternate name only when it is ten times bigger (five times, for a town of 20,000 or more), or a town of
-        20,000 or more at least half its size ("Mykolaiv" listed as an alternate of the
+        alternate name only when it is ten times bigger (five times, for a town of 20,000 or more), or a Ukrainian
+        town of 20,000 or more at least half the size of a Ukrainian owner ("Mykolaiv" listed as an alternate of the
         town Mykolaivka goes; "Chornobyl" listed as a former name of Lazurnyi goes; a village named
         "Kiev" does not take the name from Kyiv)."""
         for form, ids in self.forms.items():
@@ -203,10 +203,17 @@ class Gazetteer:
                 if self.places[i].name == form
                 or self.places[i].population > 10 * top
                 or (self.places[i].population > 5 * top and self.places[i].population >= 20_000)
-                # a renamed town as big as the name's owner (Sokolohirsk, Luhansk Oblast, still
-                # "Pervomaisk" in Russian-side reports, against Pervomaisk in Mykolaiv Oblast): both stay
-                # candidates, and the oblast named around it picks one
-                or (self.places[i].population * 2 >= top and self.places[i].population >= 20_000)
+                # a Ukrainian town renamed in 2016 or 2024 and at least half as big as the Ukrainian
+                # owner of its old name (Sokolohirsk, Luhansk Oblast, still "Pervomaisk" in Russian-side
+                # reports, against Pervomaisk in Mykolaiv Oblast): both stay candidates, and the oblast
+                # named around it picks one (across the border the side's usual pick stays: "Sokal" is
+                # Lviv Oblast's, not Sokol in Vologda Oblast)
+                or (
+                    self.places[i].population * 2 >= top
+                    and self.places[i].population >= 20_000
+                    and self.places[i].country == "UA"
+                    and all(o.country == "UA" for o in owners)
+                )
             ]
             if len(keep) != len(ids):
                 self.forms[form] = keep
