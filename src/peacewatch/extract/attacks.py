@@ -2807,8 +2807,11 @@ _FRONT_LINE_KINDS = frozenset(
 
 _EXAMPLES_LEFT = re.compile(rf"\b{L.EXAMPLES_CUE}{L.NAME_LIST_SO_FAR}")
 # "… at energy facilities in the west - the Lviv and Ivano-Frankivsk regions among them": the cue after the list
+# (a list's own noun before "among them": not "in Kharkiv, among them two children")
 _EXAMPLES_RIGHT = re.compile(
-    r"[^.;:()]{0,60}?\b(?:among\s+them|among\s+others|for\s+(?:example|instance))\b", re.IGNORECASE
+    r"[^.;:()]{0,60}?\b(?:regions?|oblasts?|cities|towns|provinces)\s+among\s+them\b"
+    r"|[^.;:()]{0,60}?\b(?:among\s+others|for\s+(?:example|instance))\b",
+    re.IGNORECASE,
 )
 
 
