@@ -7088,6 +7088,9 @@ def test_rockets_of_an_attack_that_names_its_missiles_are_those_missiles() -> No
         "missile": (84, 43),
         "drone": (24, 13),
     }
+    both = "Shelling of Kherson\n\nRussia fired 12 rockets and 2 missiles at Kherson on Monday."
+    counted = {w.kind: w.launched.value for w in attacks(both, "2022-10-11")[0].weapons if w.launched}
+    assert counted == {"rocket": 12, "missile": 2}
     grad = "Shelling of Kherson\n\nRussian troops fired 12 missiles and 30 Grad rockets at Kherson on Monday."
     assert {"missile", "rocket"} <= {w.kind for w in attacks(grad, "2022-10-11")[0].weapons}
 

@@ -4938,6 +4938,12 @@ def _rockets_as_missiles(ctx: DocContext, c: AttackCluster, table: dict, order: 
         return
     if _ROCKET_ARTILLERY.search(ctx.text):
         return  # (anywhere in the text: "… fired from Vilkha and Vampire launchers")
+    missile_whole = table.get(("missile", None))
+    rocket_entry = table[("rocket", None)]
+    if missile_whole is not None and any(
+        missile_whole[i] is not None and rocket_entry[i] is not None for i in (0, 1)
+    ):
+        return  # "12 rockets and 2 missiles": two counts, two weapons
     rocket = table.pop(("rocket", None))
     order.remove(("rocket", None))
     missile = table.get(("missile", None))
