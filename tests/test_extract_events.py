@@ -7313,3 +7313,12 @@ def test_a_renamed_towns_old_name_stays_with_ukrainian_towns_only() -> None:
         "Night attack\n\nA Ukrainian drone hit Kotovsk on Monday, wounding two people.", "2025-05-06"
     )
     assert kotovsk.places[0].admin1 == "Tambov Oblast"
+
+
+def test_a_tallys_breakdown_by_region_stays_one_attack() -> None:
+    text = (
+        "Overnight attack\n\nAir defence destroyed 50 drones overnight over Russian regions:\n"
+        "- Belgorod: 20 drones\n- Kursk: 18 drones\n- Bryansk: 12 drones\n"
+    )
+    (e,) = attacks(text, "2025-05-06")
+    assert [(w.kind, w.intercepted.value) for w in e.weapons] == [("drone", 50)]

@@ -1350,7 +1350,8 @@ def _continuation(
         return None
     if intercepted and facts.weapons:
         facts = _as_intercepted(facts)
-    head = _TOWN_HEAD.match(stext)
+    # (not a breakdown under a tally: "- Belgorod: 20 drones" counts part of the 50 told above)
+    head = _TOWN_HEAD.match(stext) if not facts.weapons and not intercepted else None
     places, _ = (
         _attack_places(ctx, ctx.ents_in(sent.start, sent.start + head.end()), clause) if head else ([], False)
     )
