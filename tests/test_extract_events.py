@@ -7244,6 +7244,11 @@ def test_a_round_no_one_has_fixed_is_no_talks(text: str) -> None:
     assert kind(text, "talks", "2025-05-28") == []
 
 
+def test_a_delegation_whose_arrival_is_not_yet_told_still_has_its_talks() -> None:
+    text = "The Kremlin has not said when its delegation will arrive in Istanbul, where talks with Ukraine are due on Thursday."
+    assert [e.venue.name for e in kind(text, "talks", "2025-05-13")] == ["Istanbul"]
+
+
 def test_a_deadline_that_was_met_with_irritation_is_no_meeting() -> None:
     text = "In Kyiv, Trump's deadline was met with a mixture of irritation and resignation."
     assert kind(text, "talks", "2025-05-28") == []

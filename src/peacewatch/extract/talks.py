@@ -294,7 +294,8 @@ _MEDIATOR_LEFT = re.compile(
 _UNSCHEDULED = re.compile(
     r"\bno\s+(?:date|venue|time|meeting|round)(?:\s+(?:or|and)\s+(?:date|venue|time|place))?\s+(?:has|had|have)\s+(?:yet\s+)?"
     r"been\s+(?:agreed|set|fixed|scheduled|announced|decided)"
-    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:said|announced|decided|agreed)\s+(?:when|where)\b"
+    r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:said|announced|decided|agreed)\s+(?:when|where)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:round|meeting|talks|summit)\b"
     r"|\bbut\s+not\s+(?:yet\s+)?(?:scheduled|agreed|fixed)\b|\bnot\s+(?:yet\s+)?been\s+scheduled\b",
     re.IGNORECASE,
 )
