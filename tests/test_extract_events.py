@@ -7327,3 +7327,8 @@ def test_a_tallys_breakdown_by_region_stays_one_attack() -> None:
     )
     (e,) = attacks(text, "2025-05-06")
     assert [(w.kind, w.intercepted.value) for w in e.weapons] == [("drone", 50)]
+
+
+def test_a_quote_that_ends_are_dead_still_tells_deaths() -> None:
+    (e,) = attacks('Sumy\n\nThe governor said: "Three people in Sumy are dead".', "2025-05-13")
+    assert e.killed.value == 3

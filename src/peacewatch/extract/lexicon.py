@@ -228,7 +228,9 @@ _MENDED = (
     r"(?<!repair\sof\s)(?<!repairs\sof\s)(?<!repairs\sto\s)(?<!restoration\sof\s)(?<!reconstruction\sof\s)"
 )
 # "the idea is 'not dead'", "the deal is \"dead\"": a word in quotes or denied is said of talks, not people
-_DEAD = r"(?<!\bnot\s)(?<![\"“‘])dead(?![\"”’])"
+_DEAD = (
+    r"(?<!\bnot\s)(?:(?<![\"“‘])dead|dead(?![\"”’]))"  # (a quote that ends "… are dead" still tells deaths)
+)
 ATTACK_TRIGGERS = (
     rf"strikes?|struck{_FIGURATIVE_STRUCK}|striking|attacks?|attacked|attacking|barrages?|bombardments?|bombarded|bombarding"
     r"|shelling|shelled|shells|bombing|bombings|bombed|air\s*raids?|airstrikes?|air\s+strikes?"
