@@ -1359,8 +1359,7 @@ def _continuation(
     if any(e.kind in ("city", "district") and e.id not in told for e in _towns([e for e, _ in places])):
         # "- Kharkiv, afternoon: glide bomb on a residential area": a list line headed by a town of its
         # own is another strike, not more weapons for the one before
-        sent_dates = D.find_dates(stext, entry_day(ctx, sent) or ctx.published, ctx.anchor_year)
-        day = [d for d in sent_dates if d.span.precision == "day"]
+        day = [d for d in _sentence_dates(ctx, sent) if d.span.precision == "day"]
         return Mention(
             clause,
             sent,
@@ -4932,22 +4931,21 @@ _ROCKET_ARTILLERY = re.compile(
 )
 
 
-def _rockets_as_missiles(ctx: DocContext, c: AttackCluster, table: dict, order: list) -> None:
+def _rockets_as_missiles(
+    ctx: DocContext, table: dict[tuple[str, str | None], list], order: list[tuple[str, str | None]]
+) -> None:
     """ "84 cruise missiles … of which air defence shot down 43 rockets": where the attack's missiles
-    are named and the text names no rocket artillery, "rockets" (a translation's Raketen, rakiety) are those missiles."""
+    are named and the text names no rocket artillery, "rockets" (a translation's Raketen, rakiety) are
+    those missiles."""
     if ("rocket", None) not in table or not any(k[0] == "missile" for k in order):
         return
     if _ROCKET_ARTILLERY.search(ctx.text):
         return  # (anywhere in the text: "… fired from Vilkha and Vampire launchers")
-    missile_whole = table.get(("missile", None))
-    rocket_entry = table[("rocket", None)]
-    if missile_whole is not None and any(
-        missile_whole[i] is not None and rocket_entry[i] is not None for i in (0, 1)
-    ):
+    rocket, missile = table[("rocket", None)], table.get(("missile", None))
+    if missile is not None and any(missile[i] is not None and rocket[i] is not None for i in (0, 1)):
         return  # "12 rockets and 2 missiles": two counts, two weapons
-    rocket = table.pop(("rocket", None))
+    del table[("rocket", None)]
     order.remove(("rocket", None))
-    missile = table.get(("missile", None))
     if missile is None:
         table[("missile", None)] = rocket
         order.append(("missile", None))
@@ -5001,7 +4999,7 @@ def _weapons(ctx: DocContext, c: AttackCluster) -> tuple[Weapon, ...]:
         for hit in _ALL_OF_KIND.finditer(ctx.text, m.sent.start, m.sent.end):
             noun = (hit.group("kind") or hit.group("each")).lower()
             _all_downed(ctx, table, order, m.sent, "missile" if noun.startswith("missile") else "drone", 1)
-    _rockets_as_missiles(ctx, c, table, order)
+    _rockets_as_missiles(ctx, table, order)
     classed = _resolve_classes(table, order)
     _merge_model_variants(table, order)
     _model_told_after(ctx, c, table, order)

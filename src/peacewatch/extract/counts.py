@@ -533,9 +533,8 @@ def _fold_model_nouns(found: list[WeaponMention], text: str) -> list[WeaponMenti
             and out[-1].kind == w.kind
             and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?(?:types?\s+)?", text[out[-1].end : w.start])
         ):
-            prev = out[
-                -1
-            ]  # a translation's "20 cruise missiles X-101", "bombs of type KAB-500": the noun, of that model
+            # a translation's "20 cruise missiles X-101", "12 guided missiles Kh-59": the noun, of that model
+            prev = out[-1]
             out[-1] = WeaponMention(prev.kind, w.model, prev.start, w.end)
             continue
         if out and out[-1].model and w.model == out[-1].model and re.fullmatch(r"\s*\(\s*", joiner):
