@@ -1377,7 +1377,7 @@ def _continuation(
     if before is not None and before.date is not None and facts.weapons:
         days = [
             d
-            for d in D.find_dates(stext, ctx.published, ctx.anchor_year)
+            for d in _sentence_dates(ctx, sent)
             if d.span.precision == "day" and d.kind in ("day_month", "month_day")
         ]
         if len(days) == 1 and days[0].span != before.date.span:

@@ -109,6 +109,7 @@ _WITHDRAWN_RIGHT = re.compile(
     re.IGNORECASE,
 )
 # a translation's verb before its subject: "died 7 persons", "were killed 13 people", "were injured 5 citizens"
+_PEOPLE_RIGHT = re.compile(rf"^\s+{_PEOPLE}", re.IGNORECASE)  # the people a verb before them counts
 _DIED_BEFORE = re.compile(r"\b(?:died|perished|(?:were|was)\s+killed)\s*$", re.IGNORECASE)
 _HURT_BEFORE = re.compile(r"\b(?:were|was|got)\s+(?:injured|wounded|hurt)\s*$", re.IGNORECASE)
 _KILLED_AND_LEFT = re.compile(
@@ -962,9 +963,9 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
             _KILLED_RIGHT.match(right)
             or (_LIVES_RIGHT.match(right) and _LIVES_LEFT.search(left))
             or _KILLED_LEFT.search(left)
-            or (_CLAIMED_LIVES_OF.search(left) and re.match(rf"^\s+{_PEOPLE}", right, re.I))
+            or (_CLAIMED_LIVES_OF.search(left) and _PEOPLE_RIGHT.match(right))
             or _BODIES_RIGHT.match(right)
-            or (_DIED_BEFORE.search(left[-30:]) and re.match(rf"^\s+{_PEOPLE}", right, re.I))
+            or (_DIED_BEFORE.search(left[-30:]) and _PEOPLE_RIGHT.match(right))
         ):
             killed = _with_children(n.count, right)
             k_upd = bool(_UPDATE_LEFT.search(left) or _NOW_RIGHT.match(right))
@@ -978,7 +979,7 @@ def classify(text: str, prior: tuple[str, str | None] | None = None, lead: str =
         if injured is None and (
             _INJURED_RIGHT.match(right)
             or _INJURED_LEFT.search(left)
-            or (_HURT_BEFORE.search(left[-30:]) and re.match(rf"^\s+{_PEOPLE}", right, re.I))
+            or (_HURT_BEFORE.search(left[-30:]) and _PEOPLE_RIGHT.match(right))
         ):
             injured = _with_children(n.count, right)
             # "The toll climbs to six killed and 40 injured": the second figure of an update is one too
