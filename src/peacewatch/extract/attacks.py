@@ -2021,10 +2021,11 @@ def _heard_lists(ctx: DocContext, sent: Sentence) -> list[tuple[int, int]]:
     return spans  # type: ignore[return-value]
 
 
-_MINISTRY_IN_LEFT = re.compile(
+# where a speaker sits or spoke: "The Defence Ministry in Moscow said …"
+_SPOKEN_IN_LEFT = re.compile(
     r"\b(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Gg]eneral\s+[Ss]taff)"
     r"\s+in\s+$"
-    # "…, it was said in Kyiv", "the Operational Command in Warsaw said": where it was said, at a clause's end
+    # "…, it was said in Kyiv": where it was said, at a clause's end
     r"|,\s+(?:it\s+)?(?:was\s+)?(?:said|announced|stated|reported)\s+in\s+$"
 )
 _WHERE_SPOKEN_LEFT = re.compile(r"(?:^|[\n.;]\s*)In\s+$")
@@ -2339,7 +2340,7 @@ def _attack_places(
             continue  # "from Lutsk in the west to Kharkiv in the east": the breadth of a nationwide attack
         if any(a <= ent.start < b for a, b in _heard_lists(ctx, sent)):
             continue  # "explosions were heard in Kyiv, Zhytomyr, Khmelnytskyi and Ternopil": the night's reach
-        if _MINISTRY_IN_LEFT.search(text, max(0, ent.start - 40), ent.start):
+        if _SPOKEN_IN_LEFT.search(text, max(0, ent.start - 40), ent.start):
             continue  # "The Defence Ministry in Moscow said …": the seat of who speaks
         if capital_spoke(ent.start, ent.end, text):
             continue  # "In Kyiv, officials said Russia had fired dozens of drones at …": who spoke
